@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+#include <vector>
+
+namespace bs::cli {
+
+// One sub-command ("domains", "sample", ...). run() gets the arguments after the command name
+// and returns an exit code (ExitCodes.h).
+class CliCommand {
+    Q_DECLARE_TR_FUNCTIONS(CliCommand)
+
+public:
+    virtual ~CliCommand() = default;
+    virtual QString name() const = 0;
+    virtual QString summary() const = 0;
+    virtual int run(const QStringList &arguments) = 0;
+
+protected:
+    // Parses with `parser`; on error prints the message and the usage to stderr and returns
+    // false. "--help" prints the usage to stdout and returns false with helpShown set.
+    bool parse(QCommandLineParser &parser, const QStringList &arguments, bool &helpShown) const;
+};
+
+QTextStream &out();
+QTextStream &err();
+
+// The connection options every host command shares.
+struct ConnectOptions {
+    static void add(QCommandLineParser &parser, bool multiple = false);
+};
+
+} // namespace bs::cli

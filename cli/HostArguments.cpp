@@ -1,0 +1,58 @@
+#include "HostArguments.h"
+
+#include "CliCommand.h"
+#include "TerminalCredentials.h"
+#include "libvirt/ConnectionUri.h"
+
+namespace bs::cli {
+
+namespace {
+
+std::optional<HostArguments> fromUri(const QString &text, bool readOnly) {
+    const auto parsed = ConnectionUri::parse(text);
+    if (const auto *error = std::get_if<ConnectionUri::ParseError>(&parsed)) {
+        err() << CliCommand::tr("Invalid --connect URI \"%1\": %2").arg(text, error->message)
+              << Qt::endl;
+        return std::nullopt;
+    }
+    HostArguments host;
+    host.config.uri = std::get<ConnectionUri>(parsed).toString();
+    host.config.readOnly = readOnly;
+    host.credentials = std::make_shared<TerminalCredentials>();
+    return host;
+}
+
+} // namespace
+
+std::optional<HostArguments> HostArguments::single(const QCommandLineParser &parser) {
+    const QStringList uris = parser.values(QStringLiteral("connect"));
+    if (uris.isEmpty()) {
+        err() << CliCommand::tr("Missing --connect URI (for example --connect qemu:///system).")
+              << Qt::endl;
+        return std::nullopt;
+    }
+    if (uris.size() > 1) {
+        err() << CliCommand::tr("This command takes one --connect URI.") << Qt::endl;
+        return std::nullopt;
+    }
+    return fromUri(uris.constFirst(), parser.isSet(QStringLiteral("readonly")));
+}
+
+std::optional<QList<HostArguments>> HostArguments::multiple(const QCommandLineParser &parser) {
+    const QStringList uris = parser.values(QStringLiteral("connect"));
+    if (uris.isEmpty()) {
+        err() << CliCommand::tr("Missing --connect URI (for example --connect qemu:///system).")
+              << Qt::endl;
+        return std::nullopt;
+    }
+    QList<HostArguments> hosts;
+    for (const QString &uri : uris) {
+        auto host = fromUri(uri, parser.isSet(QStringLiteral("readonly")));
+        if (!host)
+            return std::nullopt;
+        hosts.append(*host);
+    }
+    return hosts;
+}
+
+} // namespace bs::cli

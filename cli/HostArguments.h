@@ -1,0 +1,21 @@
+#pragma once
+
+#include "monitor/HostMonitor.h"
+
+#include <QCommandLineParser>
+
+#include <optional>
+
+namespace bs::cli {
+
+// --connect URI (validated) and --readonly turned into what a monitor needs. Prints the error
+// (an invalid URI, a missing --connect) itself and returns nullopt: exit code 2.
+struct HostArguments {
+    MonitorConfig config;
+    std::shared_ptr<CredentialProvider> credentials;
+
+    static std::optional<HostArguments> single(const QCommandLineParser &parser);
+    static std::optional<QList<HostArguments>> multiple(const QCommandLineParser &parser);
+};
+
+} // namespace bs::cli

@@ -1,0 +1,84 @@
+#include "DomainsCommand.h"
+
+#include "ExitCodes.h"
+#include "HostArguments.h"
+#include "PollSession.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace bs::cli {
+
+QString DomainsCommand::summary() const {
+    return tr("List the guests of a host with their state, balloon device and stats state.");
+}
+
+int DomainsCommand::run(const QStringList &arguments) {
+    QCommandLineParser parser;
+    ConnectOptions::add(parser);
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
+    parser.addOption(json);
+    bool helpShown = false;
+    if (!parse(parser, arguments, helpShown))
+        return helpShown ? ExitOk : ExitUsage;
+    const auto host = HostArguments::single(parser);
+    if (!host)
+        return ExitUsage;
+
+    PollSession session(host->config, host->credentials);
+    PollCycle last;
+    const auto failure = session.run(1, [&](const PollCycle &cycle) { last = cycle; });
+    if (failure) {
+        err() << tr("Could not connect to %1: %2").arg(host->config.uri, *failure) << Qt::endl;
+        return ExitConnection;
+    }
+
+    if (parser.isSet(json)) {
+        QJsonArray array;
+        for (const MemorySample &s : std::as_const(last.samples)) {
+            QJsonObject o;
+            o.insert(QStringLiteral("name"), s.name);
+            o.insert(QStringLiteral("uuid"), s.uuid);
+            o.insert(QStringLiteral("state"), domainStateKey(s.state));
+            o.insert(QStringLiteral("persistent"), s.persistent);
+            o.insert(QStringLiteral("balloon_model"), balloonModelKey(s.balloon.model));
+            o.insert(QStringLiteral("stats_period"), s.balloon.period
+                                                         ? QJsonValue(*s.balloon.period)
+                                                         : QJsonValue(QJsonValue::Null));
+            o.insert(QStringLiteral("stats_state"), statsStateKey(s.statsState));
+            o.insert(QStringLiteral("actual"), s.stats.actual ? QJsonValue(qint64(*s.stats.actual))
+                                                              : QJsonValue(QJsonValue::Null));
+            o.insert(QStringLiteral("maximum"), s.stats.maximum
+                                                    ? QJsonValue(qint64(*s.stats.maximum))
+                                                    : QJsonValue(QJsonValue::Null));
+            array.append(o);
+        }
+        out() << QJsonDocument(array).toJson(QJsonDocument::Indented) << Qt::flush;
+        return ExitOk;
+    }
+
+    out() << QStringLiteral("%1  %2  %3  %4  %5  %6")
+                 .arg(tr("NAME"), -20)
+                 .arg(tr("STATE"), -12)
+                 .arg(tr("BALLOON"), -10)
+                 .arg(tr("PERIOD"), -7)
+                 .arg(tr("STATS"), -24)
+                 .arg(tr("UUID"))
+          << Qt::endl;
+    for (const MemorySample &s : std::as_const(last.samples)) {
+        out() << QStringLiteral("%1  %2  %3  %4  %5  %6")
+                     .arg(s.name, -20)
+                     .arg(domainStateName(s.state), -12)
+                     .arg(balloonModelKey(s.balloon.model), -10)
+                     .arg(s.balloon.period ? QString::number(*s.balloon.period)
+                                           : QStringLiteral("-"),
+                          -7)
+                     .arg(statsStateName(s.statsState), -24)
+                     .arg(s.uuid)
+              << Qt::endl;
+    }
+    return ExitOk;
+}
+
+} // namespace bs::cli

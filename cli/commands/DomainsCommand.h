@@ -1,0 +1,15 @@
+#pragma once
+
+#include "CliCommand.h"
+
+namespace bs::cli {
+
+// balloonscope-cli domains --connect URI [--json]
+class DomainsCommand final : public CliCommand {
+public:
+    QString name() const override { return QStringLiteral("domains"); }
+    QString summary() const override;
+    int run(const QStringList &arguments) override;
+};
+
+} // namespace bs::cli

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "CliCommand.h"
+
+namespace bs::cli {
+
+// balloonscope-cli sample --connect URI [--json] [--count N] [--interval SEC]
+class SampleCommand final : public CliCommand {
+public:
+    QString name() const override { return QStringLiteral("sample"); }
+    QString summary() const override;
+    int run(const QStringList &arguments) override;
+};
+
+} // namespace bs::cli

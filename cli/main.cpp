@@ -1,0 +1,75 @@
+#include "CliCommand.h"
+#include "ExitCodes.h"
+#include "Translations.h"
+#include "commands/DomainsCommand.h"
+#include "commands/SampleCommand.h"
+#include "libvirt/LibvirtRuntime.h"
+
+#include <QCoreApplication>
+
+#include <csignal>
+
+using namespace bs::cli;
+
+namespace {
+
+std::vector<std::unique_ptr<CliCommand>> makeCommands() {
+    std::vector<std::unique_ptr<CliCommand>> commands;
+    commands.push_back(std::make_unique<DomainsCommand>());
+    commands.push_back(std::make_unique<SampleCommand>());
+    return commands;
+}
+
+void printUsage(QTextStream &stream, const std::vector<std::unique_ptr<CliCommand>> &commands) {
+    stream << QCoreApplication::translate("main", "Usage: balloonscope-cli COMMAND [OPTIONS]")
+           << Qt::endl
+           << Qt::endl
+           << QCoreApplication::translate("main", "Commands:") << Qt::endl;
+    for (const auto &command : commands)
+        stream << QStringLiteral("  %1  %2").arg(command->name(), -14).arg(command->summary())
+               << Qt::endl;
+    stream << Qt::endl
+           << QCoreApplication::translate(
+                  "main", "Run \"balloonscope-cli COMMAND --help\" for a command's options.")
+           << Qt::endl
+           << QCoreApplication::translate(
+                  "main", "Exit codes: 0 ok, 1 not all good, 2 bad arguments, 3 connection or "
+                          "authentication failure, 4 other failure.")
+           << Qt::endl;
+}
+
+} // namespace
+
+int main(int argc, char *argv[]) {
+    bs::LibvirtRuntime::prepareProcess();
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("balloonscope"));
+    QCoreApplication::setOrganizationName(QStringLiteral("balloonscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BALLOONSCOPE_VERSION));
+    bs::installTranslations(app, bs::languageFromArguments(app.arguments()));
+
+    const auto commands = makeCommands();
+    QStringList args = app.arguments().mid(1);
+    args = bs::stripLanguageArgument(args);
+    if (args.isEmpty() || args.constFirst() == QLatin1String("--help") ||
+        args.constFirst() == QLatin1String("-h") || args.constFirst() == QLatin1String("help")) {
+        printUsage(args.isEmpty() ? err() : out(), commands);
+        return args.isEmpty() ? ExitUsage : ExitOk;
+    }
+    if (args.constFirst() == QLatin1String("--version")) {
+        out() << QStringLiteral("balloonscope-cli %1").arg(QCoreApplication::applicationVersion())
+              << Qt::endl;
+        return ExitOk;
+    }
+    const QString name = args.takeFirst();
+    for (const auto &command : commands) {
+        if (command->name() == name) {
+            bs::LibvirtRuntime runtime;
+            return command->run(args);
+        }
+    }
+    err() << QCoreApplication::translate("main", "Unknown command \"%1\".").arg(name) << Qt::endl
+          << Qt::endl;
+    printUsage(err(), commands);
+    return ExitUsage;
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+namespace bs {
+
+// virDomainState, as our own enum so that value types do not need libvirt's headers.
+enum class DomainState {
+    NoState,
+    Running,
+    Blocked,
+    Paused,
+    Shutdown,
+    Shutoff,
+    Crashed,
+    PMSuspended,
+    Unknown
+};
+
+DomainState domainStateFromLibvirt(int state);
+// Whether the guest's kernel runs (so its balloon driver could report).
+bool isActive(DomainState state);
+QString domainStateName(DomainState state); // translated, for the UI
+QString domainStateKey(DomainState state);  // stable English key, for JSON/CSV
+
+} // namespace bs
+
+Q_DECLARE_METATYPE(bs::DomainState)

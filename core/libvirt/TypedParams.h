@@ -1,0 +1,36 @@
+#pragma once
+
+#include "DomainState.h"
+#include "monitor/BalloonStats.h"
+
+#include <QList>
+#include <QString>
+
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+
+#include <variant>
+
+namespace bs {
+
+// A typed parameter copied out of libvirt's array, so parsing can be tested and fuzzed without
+// libvirt memory.
+struct TypedParam {
+    QString name;
+    std::variant<qint64, quint64, double, bool, QString> value;
+
+    std::optional<quint64> asUnsigned() const; // any non-negative number
+    std::optional<qint64> asSigned() const;
+};
+
+QList<TypedParam> copyTypedParams(const virTypedParameter *params, int count);
+
+// The balloon.* keys of virConnectGetAllDomainStats (balloon.current, balloon.unused, ...).
+BalloonStats balloonStatsFromDomainStats(const QList<TypedParam> &params);
+// state.state of the same record.
+DomainState stateFromDomainStats(const QList<TypedParam> &params);
+
+// The array virDomainMemoryStats fills (tag/value pairs).
+BalloonStats balloonStatsFromMemoryStats(const virDomainMemoryStatStruct *stats, int count);
+
+} // namespace bs

@@ -1,0 +1,11 @@
+#include "MemorySample.h"
+
+#include "libvirt/ConnectionEvents.h"
+
+namespace bs {
+
+QString LifecycleEvent::description() const {
+    return describeLifecycleEvent(event, detail);
+}
+
+} // namespace bs

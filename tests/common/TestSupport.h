@@ -1,0 +1,11 @@
+#pragma once
+
+#include <QString>
+
+namespace bs::test {
+
+// A file under tests/fixtures/, read whole; fails the test (QFAIL-style message) when missing.
+QString fixturePath(const QString &relative);
+QByteArray readFixture(const QString &relative);
+
+} // namespace bs::test
