@@ -1,0 +1,48 @@
+#pragma once
+
+#include "libvirt/CredentialProvider.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <condition_variable>
+#include <mutex>
+
+class QWidget;
+
+namespace bs::gui {
+
+// Answers libvirt's auth prompts with a dialog on the GUI thread while the host's worker thread
+// waits (the cross-thread request of issue 2). cancelAll() releases every waiting worker, e.g.
+// when the window closes.
+class GuiCredentialProvider final : public QObject, public CredentialProvider {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(GuiCredentialProvider)
+
+public:
+    explicit GuiCredentialProvider(QObject *parent = nullptr);
+    ~GuiCredentialProvider() override;
+
+    void setDialogParent(QWidget *parent) { m_dialogParent = parent; }
+
+    // Called on a worker thread; blocks it until the user answers or cancelAll().
+    std::optional<QStringList> answer(const CredentialRequest &request) override;
+    void cancelAll();
+
+private:
+    struct Pending {
+        std::mutex mutex;
+        std::condition_variable done;
+        bool finished = false;
+        std::optional<QStringList> answers;
+    };
+    void ask(const CredentialRequest &request, const std::shared_ptr<Pending> &pending);
+    static void finish(const std::shared_ptr<Pending> &pending, std::optional<QStringList> answers);
+
+    QPointer<QWidget> m_dialogParent;
+    std::mutex m_mutex;
+    std::vector<std::weak_ptr<Pending>> m_pending;
+    bool m_cancelled = false;
+};
+
+} // namespace bs::gui

@@ -1,0 +1,238 @@
+#include "LiveChart.h"
+
+#include "ChartPalette.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <cmath>
+
+namespace bs::gui {
+
+namespace {
+
+using Metric = RecentSeries::Metric;
+
+QString metricName(Metric metric) {
+    switch (metric) {
+    case Metric::Used:
+        return LiveChart::tr("Used (available − unused)");
+    case Metric::UsedExcludingCache:
+        return LiveChart::tr("Used excl. cache (available − usable)");
+    case Metric::Actual:
+        return LiveChart::tr("Actual (balloon size)");
+    case Metric::Available:
+        return LiveChart::tr("Available (guest total)");
+    case Metric::Rss:
+        return LiveChart::tr("RSS (QEMU on the host)");
+    case Metric::Count:
+        break;
+    }
+    return {};
+}
+
+constexpr int ReplotDelayMs = 40; // ≤ 25 repaints per second
+
+} // namespace
+
+LiveChart::LiveChart(const RecentSeries *source, QWidget *parent)
+    : QWidget(parent)
+    , m_source(source)
+    , m_plot(new QCustomPlot(this))
+    , m_title(new QLabel(this))
+    , m_notice(new QLabel(this))
+    , m_window(new QComboBox(this))
+    , m_unit(new QComboBox(this)) {
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *bar = new QHBoxLayout;
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    bar->addWidget(m_title, 1);
+    bar->addWidget(new QLabel(tr("Window:"), this));
+    m_window->addItem(tr("5 minutes"), 5 * 60);
+    m_window->addItem(tr("15 minutes"), 15 * 60);
+    m_window->addItem(tr("1 hour"), 60 * 60);
+    m_window->addItem(tr("2 hours"), 2 * 60 * 60);
+    m_window->setCurrentIndex(1);
+    bar->addWidget(m_window);
+    bar->addWidget(new QLabel(tr("Unit:"), this));
+    m_unit->addItem(tr("Auto"), int(units::SizeUnit::Auto));
+    m_unit->addItem(QStringLiteral("MiB"), int(units::SizeUnit::MiB));
+    m_unit->addItem(QStringLiteral("GiB"), int(units::SizeUnit::GiB));
+    bar->addWidget(m_unit);
+    layout->addLayout(bar);
+    m_notice->setWordWrap(true);
+    m_notice->setTextFormat(Qt::RichText);
+    m_notice->setStyleSheet(QStringLiteral("QLabel { background: palette(alternate-base); border: "
+                                           "1px solid palette(mid); padding: 4px; }"));
+    m_notice->hide();
+    layout->addWidget(m_notice);
+    layout->addWidget(m_plot, 1);
+
+    m_plot->setMinimumHeight(180);
+    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
+    ticker->setDateTimeFormat(QStringLiteral("HH:mm:ss"));
+    ticker->setDateTimeSpec(Qt::LocalTime);
+    m_plot->xAxis->setTicker(ticker);
+    m_plot->xAxis->setLabel(tr("Time"));
+    m_plot->legend->setVisible(true);
+    m_plot->legend->setSelectableParts(QCPLegend::spItems);
+    // The legend goes under the plot, in rows, so it never hides the newest data.
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setWrap(3);
+    m_plot->legend->setMargins(QMargins(6, 2, 6, 2));
+    m_plot->setInteraction(QCP::iSelectLegend, false);
+
+    const Qt::PenStyle styles[] = {Qt::SolidLine, Qt::DashLine, Qt::SolidLine, Qt::DotLine,
+                                   Qt::DashDotLine};
+    for (int i = 0; i < RecentSeries::MetricCount; ++i) {
+        QCPGraph *graph = m_plot->addGraph();
+        graph->setName(metricName(Metric(i)));
+        graph->setAdaptiveSampling(true);
+        QPen pen;
+        pen.setStyle(styles[i]);
+        pen.setWidthF(Metric(i) == Metric::Used ? 2.2 : 1.4);
+        graph->setPen(pen);
+        if (Metric(i) == Metric::Actual)
+            graph->setLineStyle(QCPGraph::lsStepLeft);
+        m_graphs[size_t(i)] = graph;
+    }
+    applyPalette();
+
+    m_replotTimer.setSingleShot(true);
+    m_replotTimer.setInterval(ReplotDelayMs);
+    connect(&m_replotTimer, &QTimer::timeout, this, &LiveChart::rebuild);
+    connect(m_plot, &QCustomPlot::legendClick, this, &LiveChart::legendClicked);
+    connect(m_window, &QComboBox::currentIndexChanged, this, &LiveChart::windowChanged);
+    connect(m_unit, &QComboBox::currentIndexChanged, this, &LiveChart::scheduleReplot);
+    clearGuest();
+}
+
+void LiveChart::applyPalette() {
+    const ChartPalette p = ChartPalette::fromPalette(palette());
+    m_plot->setBackground(p.background);
+    m_plot->legend->setBrush(
+        QColor(p.background.red(), p.background.green(), p.background.blue(), 220));
+    m_plot->legend->setTextColor(p.foreground);
+    m_plot->legend->setBorderPen(QPen(p.grid));
+    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
+        axis->setBasePen(QPen(p.foreground));
+        axis->setTickPen(QPen(p.foreground));
+        axis->setSubTickPen(QPen(p.foreground));
+        axis->setTickLabelColor(p.foreground);
+        axis->setLabelColor(p.foreground);
+        axis->grid()->setPen(QPen(p.grid, 0, Qt::DotLine));
+    }
+    const QColor colours[] = {p.used, p.usedExcludingCache, p.actual, p.available, p.rss};
+    for (int i = 0; i < RecentSeries::MetricCount; ++i) {
+        QPen pen = m_graphs[size_t(i)]->pen();
+        pen.setColor(colours[i]);
+        m_graphs[size_t(i)]->setPen(pen);
+    }
+    scheduleReplot();
+}
+
+void LiveChart::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+    QWidget::changeEvent(event);
+}
+
+void LiveChart::showGuest(const QString &hostId, const QString &uuid, const QString &name) {
+    m_hostId = hostId;
+    m_uuid = uuid;
+    m_title->setText(tr("Memory of %1").arg(name));
+    scheduleReplot();
+}
+
+void LiveChart::clearGuest() {
+    m_hostId.clear();
+    m_uuid.clear();
+    m_title->setText(tr("Select a guest to chart its memory"));
+    setNotice({});
+    scheduleReplot();
+}
+
+void LiveChart::setNotice(const QString &text) {
+    m_notice->setText(text);
+    m_notice->setVisible(!text.isEmpty());
+}
+
+void LiveChart::dataArrived(const QString &hostId) {
+    if (hostId == m_hostId)
+        scheduleReplot();
+}
+
+void LiveChart::scheduleReplot() {
+    if (!m_replotTimer.isActive())
+        m_replotTimer.start();
+}
+
+void LiveChart::windowChanged() {
+    scheduleReplot();
+}
+
+bool LiveChart::isSeriesVisible(RecentSeries::Metric metric) const {
+    return m_graphs[size_t(metric)]->visible();
+}
+
+int LiveChart::pointCount(RecentSeries::Metric metric) const {
+    return m_graphs[size_t(metric)]->data()->size();
+}
+
+void LiveChart::rebuild() {
+    // Pick the unit from the largest value shown, unless the user fixed one.
+    double maxKiB = 0;
+    for (int i = 0; i < RecentSeries::MetricCount; ++i) {
+        for (const auto &point : m_source->series(m_hostId, m_uuid, Metric(i))) {
+            if (!std::isnan(point.kib) && m_graphs[size_t(i)]->visible())
+                maxKiB = std::max(maxKiB, point.kib);
+        }
+    }
+    auto unit = units::SizeUnit(m_unit->currentData().toInt());
+    if (unit == units::SizeUnit::Auto)
+        unit =
+            maxKiB >= 4.0 * double(units::KiBPerGiB) ? units::SizeUnit::GiB : units::SizeUnit::MiB;
+    const double divisor =
+        unit == units::SizeUnit::GiB ? double(units::KiBPerGiB) : double(units::KiBPerMiB);
+
+    for (int i = 0; i < RecentSeries::MetricCount; ++i) {
+        const auto &series = m_source->series(m_hostId, m_uuid, Metric(i));
+        QVector<QCPGraphData> points;
+        points.reserve(int(series.size()));
+        for (const auto &point : series)
+            points.append(QCPGraphData(double(point.timeMs) / 1000.0, point.kib / divisor));
+        m_graphs[size_t(i)]->data()->set(points, true);
+    }
+    m_plot->yAxis->setLabel(tr("Memory (%1)").arg(units::unitSuffix(unit)));
+    const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+    const double span = m_window->currentData().toDouble();
+    const double end = std::max(now, double(m_source->lastTimeMs(m_hostId, m_uuid)) / 1000.0);
+    m_plot->xAxis->setRange(end - span, end + span * 0.02);
+    m_plot->yAxis->setRange(0, maxKiB > 0 ? maxKiB / divisor * 1.12 : 1.0);
+    m_plot->replot(QCustomPlot::rpQueuedRefresh);
+    ++m_replots;
+}
+
+void LiveChart::legendClicked(QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *) {
+    auto *plItem = qobject_cast<QCPPlottableLegendItem *>(item);
+    if (!plItem)
+        return;
+    QCPAbstractPlottable *plottable = plItem->plottable();
+    plottable->setVisible(!plottable->visible());
+    const ChartPalette p = ChartPalette::fromPalette(palette());
+    plItem->setTextColor(plottable->visible() ? p.foreground : p.grid);
+    scheduleReplot();
+}
+
+} // namespace bs::gui

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "common/Units.h"
+#include "monitor/RecentSeries.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QCustomPlot;
+class QCPGraph;
+class QCPLegend;
+class QCPAbstractLegendItem;
+class QComboBox;
+class QLabel;
+class QMouseEvent;
+
+namespace bs::gui {
+
+// The live chart of one guest: used, used excluding cache, actual, available and RSS over the
+// last minutes. Clicking a legend entry hides or shows its series. Repaints are coalesced by a
+// 40 ms single-shot timer, so bursts of data never repaint more than 25 times a second.
+class LiveChart final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LiveChart)
+
+public:
+    explicit LiveChart(const RecentSeries *source, QWidget *parent = nullptr);
+
+    void showGuest(const QString &hostId, const QString &uuid, const QString &name);
+    void clearGuest();
+    // New data arrived for `hostId`: redraw soon if the chart shows one of its guests.
+    void dataArrived(const QString &hostId);
+    void setNotice(const QString &text);
+
+    QCustomPlot *plot() const { return m_plot; }
+    int replotCount() const { return m_replots; }
+    bool isSeriesVisible(RecentSeries::Metric metric) const;
+    int pointCount(RecentSeries::Metric metric) const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void scheduleReplot();
+    void rebuild();
+    void applyPalette();
+    void legendClicked(QCPLegend *legend, QCPAbstractLegendItem *item, QMouseEvent *event);
+    void windowChanged();
+
+    const RecentSeries *m_source;
+    QCustomPlot *m_plot;
+    QLabel *m_title;
+    QLabel *m_notice;
+    QComboBox *m_window;
+    QComboBox *m_unit;
+    std::array<QCPGraph *, RecentSeries::MetricCount> m_graphs{};
+    QTimer m_replotTimer;
+    QString m_hostId;
+    QString m_uuid;
+    int m_replots = 0;
+};
+
+} // namespace bs::gui

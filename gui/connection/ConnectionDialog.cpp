@@ -1,0 +1,229 @@
+#include "ConnectionDialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace bs::gui {
+
+namespace {
+
+using Preset = ConnectionForm::Preset;
+using Field = ConnectionUri::Field;
+
+QLabel *errorLabel(QWidget *parent) {
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("color: palette(highlighted-text); background: #b3261e; "
+                                        "border-radius: 3px; padding: 2px 4px;"));
+    label->hide();
+    return label;
+}
+
+} // namespace
+
+ConnectionDialog::ConnectionDialog(QWidget *parent)
+    : QDialog(parent)
+    , m_preset(new QComboBox(this))
+    , m_pages(new QStackedWidget(this))
+    , m_user(new QLineEdit(this))
+    , m_host(new QLineEdit(this))
+    , m_port(new QSpinBox(this))
+    , m_keyFile(new QLineEdit(this))
+    , m_remoteSession(new QCheckBox(tr("Connect to the user's session daemon (/session)"), this))
+    , m_customUri(new QLineEdit(this))
+    , m_preview(new QLineEdit(this))
+    , m_readOnly(new QCheckBox(tr("Read-only (monitor only; changes are disabled)"), this))
+    , m_autoConnect(new QCheckBox(tr("Connect when Balloonscope starts"), this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    , m_generalError(errorLabel(this)) {
+    setWindowTitle(tr("Connection"));
+    setMinimumWidth(520);
+
+    m_preset->addItem(tr("This machine: system (qemu:///system)"), int(Preset::LocalSystem));
+    m_preset->addItem(tr("This machine: session (qemu:///session)"), int(Preset::LocalSession));
+    m_preset->addItem(tr("Remote host over SSH"), int(Preset::RemoteSsh));
+    m_preset->addItem(tr("libvirt test driver (test:///default)"), int(Preset::TestDriver));
+    m_preset->addItem(tr("Custom URI"), int(Preset::Custom));
+
+    // Page 0: nothing to fill in. Page 1: SSH fields. Page 2: raw URI.
+    auto *emptyPage = new QLabel(tr("Nothing else to fill in."), this);
+    emptyPage->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_pages->addWidget(emptyPage);
+
+    auto *sshPage = new QWidget(this);
+    auto *ssh = new QFormLayout(sshPage);
+    m_user->setPlaceholderText(tr("root"));
+    m_host->setPlaceholderText(tr("kvm1.example.com"));
+    m_port->setRange(0, 65535);
+    m_port->setSpecialValueText(tr("default (22)"));
+    m_keyFile->setPlaceholderText(tr("optional, e.g. ~/.ssh/id_ed25519"));
+    auto *keyRow = new QHBoxLayout;
+    keyRow->addWidget(m_keyFile);
+    auto *browse = new QPushButton(tr("Browse…"), sshPage);
+    keyRow->addWidget(browse);
+    m_errorLabels.insert(Field::User, errorLabel(sshPage));
+    m_errorLabels.insert(Field::Host, errorLabel(sshPage));
+    m_errorLabels.insert(Field::Port, errorLabel(sshPage));
+    m_errorLabels.insert(Field::KeyFile, errorLabel(sshPage));
+    ssh->addRow(tr("&User:"), m_user);
+    ssh->addRow(QString(), m_errorLabels.value(Field::User));
+    ssh->addRow(tr("&Host:"), m_host);
+    ssh->addRow(QString(), m_errorLabels.value(Field::Host));
+    ssh->addRow(tr("&Port:"), m_port);
+    ssh->addRow(QString(), m_errorLabels.value(Field::Port));
+    ssh->addRow(tr("SSH &key file:"), keyRow);
+    ssh->addRow(QString(), m_errorLabels.value(Field::KeyFile));
+    ssh->addRow(QString(), m_remoteSession);
+    m_pages->addWidget(sshPage);
+
+    auto *customPage = new QWidget(this);
+    auto *custom = new QFormLayout(customPage);
+    m_customUri->setPlaceholderText(
+        QStringLiteral("qemu+ssh://root@kvm1/system?keyfile=/path/key"));
+    custom->addRow(tr("&URI:"), m_customUri);
+    m_pages->addWidget(customPage);
+
+    m_preview->setReadOnly(true);
+    auto *editRaw = new QPushButton(tr("Edit URI"), this);
+    editRaw->setToolTip(tr("Edit the URI by hand (switches to \"Custom URI\")"));
+    auto *previewRow = new QHBoxLayout;
+    previewRow->addWidget(m_preview);
+    previewRow->addWidget(editRaw);
+
+    auto *top = new QFormLayout;
+    top->addRow(tr("&Connect to:"), m_preset);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_pages);
+    auto *bottom = new QFormLayout;
+    bottom->addRow(tr("Resulting URI:"), previewRow);
+    layout->addLayout(bottom);
+    layout->addWidget(m_generalError);
+    layout->addWidget(m_readOnly);
+    layout->addWidget(m_autoConnect);
+    layout->addStretch(1);
+    layout->addWidget(m_buttons);
+    m_autoConnect->setChecked(true);
+
+    connect(m_preset, &QComboBox::currentIndexChanged, this, &ConnectionDialog::presetChanged);
+    for (QLineEdit *edit : {m_user, m_host, m_keyFile, m_customUri})
+        connect(edit, &QLineEdit::textChanged, this, &ConnectionDialog::revalidate);
+    connect(m_port, &QSpinBox::valueChanged, this, &ConnectionDialog::revalidate);
+    connect(m_remoteSession, &QCheckBox::toggled, this, &ConnectionDialog::revalidate);
+    connect(browse, &QPushButton::clicked, this, &ConnectionDialog::browseKeyFile);
+    connect(editRaw, &QPushButton::clicked, this, [this] {
+        const QString uri = m_currentUri;
+        m_preset->setCurrentIndex(m_preset->findData(int(Preset::Custom)));
+        if (!uri.isEmpty())
+            m_customUri->setText(uri);
+        m_customUri->setFocus();
+    });
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    presetChanged();
+}
+
+void ConnectionDialog::presetChanged() {
+    const auto preset = Preset(m_preset->currentData().toInt());
+    m_pages->setCurrentIndex(preset == Preset::RemoteSsh ? 1 : preset == Preset::Custom ? 2 : 0);
+    revalidate();
+}
+
+ConnectionForm ConnectionDialog::form() const {
+    ConnectionForm f;
+    f.preset = Preset(m_preset->currentData().toInt());
+    f.user = m_user->text().trimmed();
+    f.host = m_host->text().trimmed();
+    f.port = m_port->value();
+    QString key = m_keyFile->text().trimmed();
+    if (key.startsWith(QLatin1String("~/")))
+        key = QDir::homePath() + key.mid(1);
+    f.keyFile = key;
+    f.remoteSession = m_remoteSession->isChecked();
+    f.customUri = m_customUri->text();
+    return f;
+}
+
+void ConnectionDialog::showError(ConnectionUri::Field field, const QString &message) {
+    for (QLabel *label : std::as_const(m_errorLabels))
+        label->hide();
+    m_generalError->hide();
+    m_currentError = message;
+    if (message.isEmpty())
+        return;
+    QLabel *label = m_errorLabels.value(field, nullptr);
+    if (!label || m_pages->currentIndex() != 1)
+        label = m_generalError;
+    label->setText(message);
+    label->show();
+}
+
+void ConnectionDialog::revalidate() {
+    const auto result = form().toUri();
+    QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
+    if (const auto *error = std::get_if<ConnectionUri::ParseError>(&result)) {
+        m_currentUri.clear();
+        m_preview->setText(QString());
+        showError(error->field, error->message);
+        ok->setEnabled(false);
+        return;
+    }
+    m_currentUri = std::get<ConnectionUri>(result).toString();
+    m_preview->setText(m_currentUri);
+    showError(Field::Uri, QString());
+    ok->setEnabled(true);
+}
+
+void ConnectionDialog::browseKeyFile() {
+    const QString start = m_keyFile->text().isEmpty() ? QDir::homePath() + QStringLiteral("/.ssh")
+                                                      : m_keyFile->text();
+    const QString file = QFileDialog::getOpenFileName(this, tr("SSH private key"), start);
+    if (!file.isEmpty())
+        m_keyFile->setText(file);
+}
+
+void ConnectionDialog::setConnection(const SavedConnection &connection) {
+    const auto parsed = ConnectionUri::parse(connection.uri);
+    ConnectionForm f;
+    if (const auto *uri = std::get_if<ConnectionUri>(&parsed)) {
+        f = ConnectionForm::fromUri(*uri);
+    } else {
+        f.preset = Preset::Custom;
+        f.customUri = connection.uri;
+    }
+    m_user->setText(f.user);
+    m_host->setText(f.host);
+    m_port->setValue(f.port);
+    m_keyFile->setText(f.keyFile);
+    m_remoteSession->setChecked(f.remoteSession);
+    m_customUri->setText(f.customUri);
+    m_readOnly->setChecked(connection.readOnly);
+    m_autoConnect->setChecked(connection.autoConnect);
+    m_preset->setCurrentIndex(m_preset->findData(int(f.preset)));
+    revalidate();
+}
+
+SavedConnection ConnectionDialog::connection() const {
+    SavedConnection c;
+    c.uri = m_currentUri;
+    c.readOnly = m_readOnly->isChecked();
+    c.autoConnect = m_autoConnect->isChecked();
+    return c;
+}
+
+QString ConnectionDialog::errorText() const {
+    return m_currentError;
+}
+
+} // namespace bs::gui

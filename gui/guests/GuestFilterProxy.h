@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QSortFilterProxyModel>
+
+namespace bs::gui {
+
+// Shows the guests of one host (or all) whose name, host, state or stats state contain the
+// filter text; sorts by the model's SortRole, so sizes sort as numbers.
+class GuestFilterProxy final : public QSortFilterProxyModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(GuestFilterProxy)
+
+public:
+    explicit GuestFilterProxy(QObject *parent = nullptr);
+
+    void setHostFilter(const QString &hostId); // empty = every host
+    QString hostFilter() const { return m_hostId; }
+    void setText(const QString &text);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    QString m_hostId;
+    QString m_text;
+};
+
+} // namespace bs::gui

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "common/Units.h"
+#include "monitor/MemorySample.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QTimer>
+
+namespace bs::gui {
+
+// Every guest of every watched host, one row each, updated from poll cycles. Keeps the last
+// guest report of each guest (a repeated report arrives without guest fields) and shows how old
+// it is. Exact dataChanged ranges; the age column alone ticks every second.
+class GuestTableModel final : public QAbstractTableModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(GuestTableModel)
+
+public:
+    enum Column {
+        Name,
+        Host,
+        State,
+        Actual,
+        Used,
+        Usable,
+        Rss,
+        UsedPercent,
+        Stats,
+        LastReport,
+        ColumnCount
+    };
+    enum Role { SortRole = Qt::UserRole + 1, HostIdRole, UuidRole, StatsStateRole };
+
+    struct Row {
+        QString hostId;
+        QString hostName;
+        QString uuid;
+        QString name;
+        DomainState state = DomainState::Unknown;
+        BalloonStats stats; // host fields from the latest poll, guest fields from the last report
+        StatsState statsState = StatsState::Unknown;
+        BalloonConfig balloon;
+        bool persistent = true;
+        qint64 lastReportMs = 0; // the guest's own report time (last_update), 0 = never
+        qint64 sampleTimeMs = 0;
+    };
+
+    explicit GuestTableModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    void applyCycle(const PollCycle &cycle);
+    void removeGuests(const QString &hostId, const QStringList &uuids);
+    void removeHost(const QString &hostId);
+    void setHostName(const QString &hostId, const QString &name);
+    void setUnit(units::SizeUnit unit);
+    // The clock for the age column; tests inject a fixed one.
+    void setClock(std::function<qint64()> nowMs) { m_nowMs = std::move(nowMs); }
+
+    const Row *rowAt(int row) const;
+    int rowOf(const QString &hostId, const QString &uuid) const;
+    int guestCount(const QString &hostId) const;
+
+private:
+    QVariant display(const Row &row, int column) const;
+    QVariant sortValue(const Row &row, int column) const;
+    QString sizeText(const std::optional<quint64> &kib) const;
+    void tick();
+
+    QList<Row> m_rows;
+    QHash<QString, QString> m_hostNames;
+    units::SizeUnit m_unit = units::SizeUnit::Auto;
+    std::function<qint64()> m_nowMs;
+    QTimer m_ageTimer;
+};
+
+} // namespace bs::gui

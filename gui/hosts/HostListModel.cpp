@@ -1,0 +1,173 @@
+#include "HostListModel.h"
+
+#include <QColor>
+#include <QDateTime>
+#include <QIcon>
+#include <QPainter>
+#include <QPixmap>
+
+namespace bs::gui {
+
+namespace {
+
+QColor stateColor(HostStatus::State state) {
+    switch (state) {
+    case HostStatus::State::Connected:
+        return QColor(0x2e, 0x7d, 0x32);
+    case HostStatus::State::Connecting:
+    case HostStatus::State::NeedsCredentials:
+        return QColor(0xf9, 0xa8, 0x25);
+    case HostStatus::State::Disconnected:
+    case HostStatus::State::AuthFailed:
+        return QColor(0xc6, 0x28, 0x28);
+    case HostStatus::State::Idle:
+    case HostStatus::State::Stopped:
+        break;
+    }
+    return QColor(0x9e, 0x9e, 0x9e);
+}
+
+QIcon dot(const QColor &color) {
+    QPixmap pixmap(12, 12);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(color);
+    p.drawEllipse(1, 1, 10, 10);
+    return QIcon(pixmap);
+}
+
+} // namespace
+
+HostListModel::HostListModel(QObject *parent)
+    : QAbstractTableModel(parent) {
+    m_countdown.setInterval(1000);
+    connect(&m_countdown, &QTimer::timeout, this, &HostListModel::tick);
+}
+
+int HostListModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int HostListModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant HostListModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const Row &row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        if (index.column() == HostColumn) {
+            QString name = row.displayName;
+            if (row.demo)
+                name = tr("%1 [Demo]").arg(name);
+            return row.status.state == HostStatus::State::Connected
+                       ? tr("%1 — %n guest(s)", nullptr, row.guests).arg(name)
+                       : name;
+        }
+        return row.status.summary(QDateTime::currentMSecsSinceEpoch());
+    case Qt::DecorationRole:
+        return index.column() == HostColumn ? QVariant(dot(stateColor(row.status.state)))
+                                            : QVariant();
+    case Qt::ToolTipRole: {
+        QString tip =
+            QStringLiteral("<b>%1</b><br>%2")
+                .arg(row.hostId.toHtmlEscaped(),
+                     row.status.summary(QDateTime::currentMSecsSinceEpoch()).toHtmlEscaped());
+        if (!row.status.hostname.isEmpty())
+            tip += QStringLiteral("<br>") +
+                   tr("Host name: %1").arg(row.status.hostname.toHtmlEscaped());
+        if (row.status.readOnly)
+            tip += QStringLiteral("<br>") + tr("Read-only connection");
+        if (!row.status.detail.isEmpty())
+            tip += QStringLiteral("<br><small>%1</small>").arg(row.status.detail.toHtmlEscaped());
+        return tip;
+    }
+    case HostIdRole:
+        return row.hostId;
+    case StateRole:
+        return int(row.status.state);
+    default:
+        return {};
+    }
+}
+
+QVariant HostListModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    return section == HostColumn ? tr("Host") : tr("Status");
+}
+
+void HostListModel::addHost(const QString &hostId, const QString &displayName, bool demo) {
+    if (rowOf(hostId) >= 0)
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
+    Row row;
+    row.hostId = hostId;
+    row.displayName = displayName;
+    row.demo = demo;
+    row.status.hostId = hostId;
+    m_rows.append(row);
+    endInsertRows();
+}
+
+void HostListModel::removeHost(const QString &hostId) {
+    const int row = rowOf(hostId);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+}
+
+void HostListModel::updateStatus(const HostStatus &status) {
+    const int row = rowOf(status.hostId);
+    if (row < 0)
+        return;
+    m_rows[row].status = status;
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    const bool anyCounting = std::any_of(m_rows.cbegin(), m_rows.cend(), [](const Row &r) {
+        return r.status.state == HostStatus::State::Disconnected && r.status.nextRetryMs > 0;
+    });
+    if (anyCounting && !m_countdown.isActive())
+        m_countdown.start();
+    else if (!anyCounting)
+        m_countdown.stop();
+}
+
+void HostListModel::setGuestCount(const QString &hostId, int count) {
+    const int row = rowOf(hostId);
+    if (row < 0 || m_rows.at(row).guests == count)
+        return;
+    m_rows[row].guests = count;
+    Q_EMIT dataChanged(index(row, HostColumn), index(row, HostColumn));
+}
+
+int HostListModel::rowOf(const QString &hostId) const {
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).hostId == hostId)
+            return i;
+    }
+    return -1;
+}
+
+QString HostListModel::hostIdAt(int row) const {
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).hostId : QString();
+}
+
+HostStatus HostListModel::statusOf(const QString &hostId) const {
+    const int row = rowOf(hostId);
+    return row < 0 ? HostStatus{} : m_rows.at(row).status;
+}
+
+void HostListModel::tick() {
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).status.state == HostStatus::State::Disconnected)
+            Q_EMIT dataChanged(index(i, StatusColumn), index(i, StatusColumn));
+    }
+}
+
+} // namespace bs::gui

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "monitor/HostStatus.h"
+
+#include <QAbstractTableModel>
+#include <QTimer>
+
+namespace bs::gui {
+
+// The hosts the window watches and where each connection stands. The status column counts the
+// seconds to the next retry down while a host is disconnected.
+class HostListModel final : public QAbstractTableModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HostListModel)
+
+public:
+    enum Column { HostColumn, StatusColumn, ColumnCount };
+    enum Role { HostIdRole = Qt::UserRole + 1, StateRole };
+
+    explicit HostListModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    void addHost(const QString &hostId, const QString &displayName, bool demo = false);
+    void removeHost(const QString &hostId);
+    void updateStatus(const HostStatus &status);
+    void setGuestCount(const QString &hostId, int count);
+
+    int rowOf(const QString &hostId) const;
+    QString hostIdAt(int row) const;
+    HostStatus statusOf(const QString &hostId) const;
+
+private:
+    struct Row {
+        QString hostId;
+        QString displayName;
+        bool demo = false;
+        HostStatus status;
+        int guests = 0;
+    };
+    void tick();
+
+    QList<Row> m_rows;
+    QTimer m_countdown;
+};
+
+} // namespace bs::gui

@@ -1,0 +1,54 @@
+#include "HostPanel.h"
+
+#include "HostListModel.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace bs::gui {
+
+HostPanel::HostPanel(HostListModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_view(new QTreeView(this))
+    , m_emptyHint(new QLabel(this)) {
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_view->setModel(model);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->header()->setStretchLastSection(true);
+    m_view->setColumnWidth(0, 220);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    layout->addWidget(m_view, 1);
+
+    m_emptyHint->setText(tr("No host yet. <a href=\"add\">Add a connection…</a>"));
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    layout->addWidget(m_emptyHint);
+    connect(m_emptyHint, &QLabel::linkActivated, this, &HostPanel::addRequested);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                Q_EMIT currentHostChanged(current.isValid()
+                                              ? current.data(HostListModel::HostIdRole).toString()
+                                              : QString());
+            });
+    connect(model, &QAbstractItemModel::rowsInserted, this, &HostPanel::updateEmptyHint);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &HostPanel::updateEmptyHint);
+    updateEmptyHint();
+}
+
+QString HostPanel::currentHostId() const {
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() ? current.data(HostListModel::HostIdRole).toString() : QString();
+}
+
+void HostPanel::updateEmptyHint() {
+    m_emptyHint->setVisible(m_model->rowCount() == 0);
+}
+
+} // namespace bs::gui

@@ -1,0 +1,54 @@
+#include "Translations.h"
+#include "app/CommandLine.h"
+#include "libvirt/LibvirtRuntime.h"
+#include "mainwindow/MainWindow.h"
+
+#include <QApplication>
+#include <QMessageBox>
+#include <QSettings>
+
+#include <cstdio>
+#include <memory>
+
+int main(int argc, char *argv[]) {
+    if (const auto early = bs::gui::CommandLine::early(argc, argv)) {
+        std::fputs(early->text.toLocal8Bit().constData(), stdout);
+        return early->exitCode;
+    }
+    bs::LibvirtRuntime::prepareProcess();
+    QApplication::setHighDpiScaleFactorRoundingPolicy(
+        Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("balloonscope"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Balloonscope"));
+    QApplication::setOrganizationName(QStringLiteral("balloonscope"));
+    QApplication::setApplicationVersion(QStringLiteral(BALLOONSCOPE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.balloonscope.Balloonscope"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/balloonscope.svg")));
+
+    const auto parsed = bs::gui::CommandLine::parse(app.arguments());
+    if (const auto *error = std::get_if<QString>(&parsed)) {
+        std::fprintf(stderr, "%s\n\n%s", qPrintable(*error),
+                     qPrintable(bs::gui::CommandLine::helpText()));
+        return 2;
+    }
+    const auto &line = std::get<bs::gui::CommandLine>(parsed);
+
+    std::unique_ptr<QSettings> settings =
+        line.settingsFile.isEmpty()
+            ? std::make_unique<QSettings>()
+            : std::make_unique<QSettings>(line.settingsFile, QSettings::IniFormat);
+    const QString language = line.language.isEmpty()
+                                 ? settings->value(QStringLiteral("ui/language")).toString()
+                                 : line.language;
+    bs::installTranslations(app, language);
+
+    bs::LibvirtRuntime runtime;
+    bs::gui::MainWindow window(*settings);
+    window.show();
+    for (const QString &uri : line.connectUris)
+        window.connectTemporary(uri, line.readOnly);
+    if (line.connectUris.isEmpty())
+        window.connectSaved();
+    return app.exec();
+}

@@ -1,0 +1,414 @@
+#include "MainWindow.h"
+
+#include "app/GuiCredentialProvider.h"
+#include "app/HostRegistry.h"
+#include "charts/LiveChart.h"
+#include "connection/ConnectionDialog.h"
+#include "guests/GuestFilterProxy.h"
+#include "guests/GuestPanel.h"
+#include "guests/GuestTableModel.h"
+#include "hosts/HostListModel.h"
+#include "hosts/HostPanel.h"
+#include "libvirt/ConnectionUri.h"
+#include "monitor/MemorySample.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QTreeView>
+#include <qcustomplot.h>
+
+#include <libvirt/libvirt.h>
+
+namespace bs::gui {
+
+namespace {
+
+QString displayNameOf(const QString &uri) {
+    const auto parsed = ConnectionUri::parse(uri);
+    if (const auto *u = std::get_if<ConnectionUri>(&parsed))
+        return u->displayName();
+    return uri;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QSettings &settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_settings(settings)
+    , m_store(settings)
+    , m_credentials(new GuiCredentialProvider)
+    , m_credentialsShared(m_credentials)
+    , m_registry(new HostRegistry(m_credentialsShared, this))
+    , m_hostModel(new HostListModel(this))
+    , m_guestModel(new GuestTableModel(this))
+    , m_hostPanel(new HostPanel(m_hostModel, this))
+    , m_guestPanel(new GuestPanel(m_guestModel, this))
+    , m_chart(new LiveChart(&m_recent, this))
+    , m_mainSplitter(new QSplitter(Qt::Horizontal, this))
+    , m_rightSplitter(new QSplitter(Qt::Vertical, this))
+    , m_statusLabel(new QLabel(this))
+    , m_interval(new QSpinBox(this)) {
+    setWindowTitle(tr("Balloonscope"));
+    setObjectName(QStringLiteral("MainWindow"));
+    m_credentials->setDialogParent(this);
+
+    m_rightSplitter->addWidget(m_guestPanel);
+    m_rightSplitter->addWidget(m_chart);
+    m_rightSplitter->setStretchFactor(0, 2);
+    m_rightSplitter->setStretchFactor(1, 3);
+    m_mainSplitter->addWidget(m_hostPanel);
+    m_mainSplitter->addWidget(m_rightSplitter);
+    m_mainSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->setSizes({260, 1020});
+    setCentralWidget(m_mainSplitter);
+    statusBar()->addWidget(m_statusLabel, 1);
+
+    createActions();
+    createMenus();
+
+    connect(m_registry, &HostRegistry::statusChanged, this, &MainWindow::onStatus);
+    connect(m_registry, &HostRegistry::cycleReady, this, &MainWindow::onCycle);
+    connect(m_registry, &HostRegistry::guestsRemoved, this, &MainWindow::onGuestsRemoved);
+    connect(m_hostPanel, &HostPanel::currentHostChanged, this, [this](const QString &hostId) {
+        m_guestPanel->proxy()->setHostFilter(hostId);
+        updateActions();
+    });
+    connect(m_hostPanel, &HostPanel::addRequested, this, &MainWindow::newConnection);
+    connect(m_guestPanel, &GuestPanel::currentGuestChanged, this, &MainWindow::onCurrentGuest);
+
+    resize(1280, 800);
+    restoreGeometry(m_settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(m_settings.value(QStringLiteral("window/state")).toByteArray());
+    m_mainSplitter->restoreState(
+        m_settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
+    m_rightSplitter->restoreState(
+        m_settings.value(QStringLiteral("window/rightSplitter")).toByteArray());
+    m_guestPanel->view()->horizontalHeader()->restoreState(
+        m_settings.value(QStringLiteral("window/guestHeader")).toByteArray());
+
+    for (const SavedConnection &c : m_store.load())
+        addHostRow(c.uri);
+    updateActions();
+    updateStatusBar();
+}
+
+MainWindow::~MainWindow() {
+    m_credentials->cancelAll();
+}
+
+void MainWindow::createActions() {
+    m_newAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&New Connection…"), this);
+    m_newAction->setShortcut(QKeySequence::New);
+    connect(m_newAction, &QAction::triggered, this, &MainWindow::newConnection);
+
+    m_editAction = new QAction(QIcon::fromTheme(QStringLiteral("document-edit")),
+                               tr("&Edit Connection…"), this);
+    connect(m_editAction, &QAction::triggered, this, &MainWindow::editConnection);
+
+    m_removeAction = new QAction(QIcon::fromTheme(QStringLiteral("list-remove")),
+                                 tr("&Remove Connection"), this);
+    connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeConnection);
+
+    m_connectAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("network-connect")), tr("&Connect"), this);
+    connect(m_connectAction, &QAction::triggered, this, &MainWindow::connectSelected);
+
+    m_disconnectAction = new QAction(QIcon::fromTheme(QStringLiteral("network-disconnect")),
+                                     tr("&Disconnect"), this);
+    connect(m_disconnectAction, &QAction::triggered, this, &MainWindow::disconnectSelected);
+
+    m_refreshAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Refresh"), this);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    connect(m_refreshAction, &QAction::triggered, m_registry, &HostRegistry::refreshAll);
+
+    m_findAction = new QAction(tr("&Find Guest"), this);
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, m_guestPanel, &GuestPanel::focusFilter);
+
+    m_quitAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_aboutAction = new QAction(tr("&About Balloonscope"), this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    QTreeView *hostView = m_hostPanel->view();
+    hostView->addActions({m_connectAction, m_disconnectAction, m_editAction, m_removeAction});
+}
+
+void MainWindow::createMenus() {
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newAction);
+    file->addAction(m_editAction);
+    file->addAction(m_removeAction);
+    file->addSeparator();
+    file->addAction(m_connectAction);
+    file->addAction(m_disconnectAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_refreshAction);
+    view->addAction(m_findAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_newAction);
+    bar->addAction(m_connectAction);
+    bar->addAction(m_disconnectAction);
+    bar->addSeparator();
+    bar->addAction(m_refreshAction);
+    bar->addSeparator();
+    bar->addWidget(new QLabel(tr("Poll every "), this));
+    m_interval->setRange(1, 3600);
+    m_interval->setSuffix(tr(" s"));
+    m_interval->setValue(m_settings.value(QStringLiteral("monitor/interval"), 5).toInt());
+    m_interval->setToolTip(
+        tr("How often each host is asked for its guests' statistics (1–3600 s)."));
+    m_registry->setIntervalSeconds(m_interval->value());
+    bar->addWidget(m_interval);
+    connect(m_interval, &QSpinBox::valueChanged, this, [this](int seconds) {
+        m_registry->setIntervalSeconds(seconds);
+        m_settings.setValue(QStringLiteral("monitor/interval"), seconds);
+    });
+}
+
+void MainWindow::addHostRow(const QString &uri) {
+    m_hostModel->addHost(uri, displayNameOf(uri));
+    m_guestModel->setHostName(uri, displayNameOf(uri));
+}
+
+void MainWindow::startHost(const QString &uri, bool readOnly) {
+    addHostRow(uri);
+    if (m_registry->contains(uri)) {
+        m_registry->reconnect(uri);
+        return;
+    }
+    MonitorConfig config;
+    config.uri = uri;
+    config.readOnly = readOnly;
+    m_registry->addHost(config);
+}
+
+void MainWindow::connectSaved() {
+    for (const SavedConnection &c : m_store.load()) {
+        if (c.autoConnect)
+            startHost(c.uri, c.readOnly);
+    }
+}
+
+void MainWindow::connectTemporary(const QString &uri, bool readOnly) {
+    startHost(uri, readOnly);
+}
+
+void MainWindow::newConnection() {
+    ConnectionDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const SavedConnection c = dialog.connection();
+    m_store.upsert(c);
+    startHost(c.uri, c.readOnly);
+    m_hostPanel->view()->setCurrentIndex(m_hostModel->index(m_hostModel->rowOf(c.uri), 0));
+}
+
+void MainWindow::editConnection() {
+    const QString uri = m_hostPanel->currentHostId();
+    if (uri.isEmpty())
+        return;
+    SavedConnection current;
+    current.uri = uri;
+    for (const SavedConnection &c : m_store.load()) {
+        if (c.uri == uri)
+            current = c;
+    }
+    ConnectionDialog dialog(this);
+    dialog.setConnection(current);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const SavedConnection edited = dialog.connection();
+    m_store.upsert(edited, uri);
+    if (edited.uri != uri || edited.readOnly != current.readOnly) {
+        m_registry->removeHost(uri);
+        m_hostModel->removeHost(uri);
+        m_guestModel->removeHost(uri);
+        m_recent.removeHost(uri);
+        startHost(edited.uri, edited.readOnly);
+    }
+}
+
+void MainWindow::removeConnection() {
+    const QString uri = m_hostPanel->currentHostId();
+    if (uri.isEmpty())
+        return;
+    const auto answer = QMessageBox::question(
+        this, tr("Remove connection"),
+        tr("Stop watching %1 and forget this connection?").arg(displayNameOf(uri)));
+    if (answer != QMessageBox::Yes)
+        return;
+    m_store.remove(uri);
+    m_registry->removeHost(uri);
+    m_hostModel->removeHost(uri);
+    m_guestModel->removeHost(uri);
+    m_recent.removeHost(uri);
+    updateStatusBar();
+}
+
+void MainWindow::connectSelected() {
+    const QString uri = m_hostPanel->currentHostId();
+    if (uri.isEmpty())
+        return;
+    bool readOnly = m_hostModel->statusOf(uri).readOnly;
+    for (const SavedConnection &c : m_store.load()) {
+        if (c.uri == uri)
+            readOnly = c.readOnly;
+    }
+    startHost(uri, readOnly);
+}
+
+void MainWindow::disconnectSelected() {
+    const QString uri = m_hostPanel->currentHostId();
+    if (!uri.isEmpty())
+        m_registry->disconnectHost(uri);
+}
+
+void MainWindow::showAbout() {
+    unsigned long libvirtVersion = 0;
+    virGetVersion(&libvirtVersion, nullptr, nullptr);
+    const QString libvirt = QStringLiteral("%1.%2.%3")
+                                .arg(libvirtVersion / 1000000)
+                                .arg((libvirtVersion / 1000) % 1000)
+                                .arg(libvirtVersion % 1000);
+    QMessageBox::about(
+        this, tr("About Balloonscope"),
+        tr("<h3>Balloonscope %1</h3>"
+           "<p>Shows what the guests on KVM/libvirt hosts really do with their memory, from the "
+           "virtio-balloon statistics.</p>"
+           "<p>Qt %2 · libvirt %3 · QCustomPlot %4</p>")
+            .arg(QStringLiteral(BALLOONSCOPE_VERSION), QString::fromLatin1(qVersion()), libvirt,
+                 QStringLiteral(QCUSTOMPLOT_VERSION_STR)));
+}
+
+void MainWindow::onStatus(const HostStatus &status) {
+    m_hostModel->updateStatus(status);
+    if (status.state == HostStatus::State::Stopped ||
+        status.state == HostStatus::State::AuthFailed) {
+        // Keep the host's guests listed but show them as unknown until it returns.
+        m_hostModel->setGuestCount(status.hostId, 0);
+    }
+    updateActions();
+    updateStatusBar();
+}
+
+void MainWindow::onCycle(const PollCycle &cycle) {
+    m_guestModel->applyCycle(cycle);
+    m_recent.add(cycle, m_registry->intervalSeconds());
+    m_hostModel->setGuestCount(cycle.hostId, m_guestModel->guestCount(cycle.hostId));
+    m_chart->dataArrived(cycle.hostId);
+    m_lastCycleMs = cycle.timeMs;
+    if (cycle.hostId == m_chartHost)
+        updateChartNotice();
+    // Chart something from the start: the first guest, until the user picks one.
+    QTableView *view = m_guestPanel->view();
+    if (m_chartUuid.isEmpty() && view->model()->rowCount() > 0 && !view->currentIndex().isValid())
+        view->setCurrentIndex(view->model()->index(0, 0));
+    updateStatusBar();
+}
+
+void MainWindow::onGuestsRemoved(const QString &hostId, const QStringList &uuids) {
+    m_guestModel->removeGuests(hostId, uuids);
+    for (const QString &uuid : uuids)
+        m_recent.remove(hostId, uuid);
+    m_hostModel->setGuestCount(hostId, m_guestModel->guestCount(hostId));
+    if (hostId == m_chartHost && uuids.contains(m_chartUuid)) {
+        m_chartHost.clear();
+        m_chartUuid.clear();
+        m_chart->clearGuest();
+    }
+}
+
+void MainWindow::onCurrentGuest(const QString &hostId, const QString &uuid) {
+    m_chartHost = hostId;
+    m_chartUuid = uuid;
+    const int row = m_guestModel->rowOf(hostId, uuid);
+    const GuestTableModel::Row *r = m_guestModel->rowAt(row);
+    if (!r) {
+        m_chart->clearGuest();
+        return;
+    }
+    m_chart->showGuest(hostId, uuid, r->name);
+    updateChartNotice();
+}
+
+void MainWindow::updateChartNotice() {
+    const GuestTableModel::Row *r =
+        m_guestModel->rowAt(m_guestModel->rowOf(m_chartHost, m_chartUuid));
+    if (!r || r->statsState == StatsState::Reporting) {
+        m_chart->setNotice({});
+        return;
+    }
+    m_chart->setNotice(tr("<b>%1:</b> %2 Only host-side figures (actual, RSS) are charted.")
+                           .arg(statsStateName(r->statsState).toHtmlEscaped(),
+                                statsStateExplanation(r->statsState).toHtmlEscaped()));
+}
+
+void MainWindow::updateActions() {
+    const QString uri = m_hostPanel->currentHostId();
+    const bool selected = !uri.isEmpty();
+    const auto state = m_hostModel->statusOf(uri).state;
+    const bool running = m_registry->contains(uri) && state != HostStatus::State::Stopped &&
+                         state != HostStatus::State::AuthFailed && state != HostStatus::State::Idle;
+    m_editAction->setEnabled(selected);
+    m_removeAction->setEnabled(selected);
+    m_connectAction->setEnabled(selected && !running);
+    m_disconnectAction->setEnabled(selected && running);
+}
+
+void MainWindow::updateStatusBar() {
+    int connected = 0;
+    for (int i = 0; i < m_hostModel->rowCount(); ++i) {
+        if (m_hostModel->statusOf(m_hostModel->hostIdAt(i)).state == HostStatus::State::Connected)
+            ++connected;
+    }
+    QString text =
+        tr("%1 of %n host(s) connected", nullptr, m_hostModel->rowCount()).arg(connected) +
+        tr(", %n guest(s)", nullptr, m_guestModel->rowCount());
+    if (m_lastCycleMs > 0)
+        text += tr(" · last poll %1")
+                    .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_lastCycleMs).time(),
+                                            QLocale::ShortFormat));
+    m_statusLabel->setText(text);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    m_settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    m_settings.setValue(QStringLiteral("window/state"), saveState());
+    m_settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
+    m_settings.setValue(QStringLiteral("window/rightSplitter"), m_rightSplitter->saveState());
+    m_settings.setValue(QStringLiteral("window/guestHeader"),
+                        m_guestPanel->view()->horizontalHeader()->saveState());
+    m_credentials->cancelAll();
+    event->accept();
+}
+
+} // namespace bs::gui

@@ -1,0 +1,106 @@
+#pragma once
+
+#include "monitor/RecentSeries.h"
+#include "settings/SavedConnection.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QSettings;
+class QSpinBox;
+class QSplitter;
+
+namespace bs {
+struct HostStatus;
+struct PollCycle;
+struct LifecycleEvent;
+} // namespace bs
+
+namespace bs::gui {
+
+class GuestPanel;
+class GuestTableModel;
+class GuiCredentialProvider;
+class HostListModel;
+class HostPanel;
+class HostRegistry;
+class LiveChart;
+
+// Assembles the panels, menus and status bar; the work happens in the panels and in core.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    MainWindow(QSettings &settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Connects the saved connections marked "connect at start".
+    void connectSaved();
+    // Connects a URI for this session only (command line).
+    void connectTemporary(const QString &uri, bool readOnly);
+
+    HostRegistry *registry() const { return m_registry; }
+    GuestTableModel *guestModel() const { return m_guestModel; }
+    HostListModel *hostModel() const { return m_hostModel; }
+    GuestPanel *guestPanel() const { return m_guestPanel; }
+    HostPanel *hostPanel() const { return m_hostPanel; }
+    LiveChart *chart() const { return m_chart; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void addHostRow(const QString &uri);
+    void startHost(const QString &uri, bool readOnly);
+
+    void newConnection();
+    void editConnection();
+    void removeConnection();
+    void connectSelected();
+    void disconnectSelected();
+    void showAbout();
+
+    void onStatus(const HostStatus &status);
+    void onCycle(const PollCycle &cycle);
+    void onGuestsRemoved(const QString &hostId, const QStringList &uuids);
+    void onCurrentGuest(const QString &hostId, const QString &uuid);
+    void updateChartNotice();
+    void updateActions();
+    void updateStatusBar();
+
+    QSettings &m_settings;
+    SavedConnectionStore m_store;
+    GuiCredentialProvider *m_credentials;
+    std::shared_ptr<GuiCredentialProvider> m_credentialsShared;
+    HostRegistry *m_registry;
+    HostListModel *m_hostModel;
+    GuestTableModel *m_guestModel;
+    RecentSeries m_recent;
+    HostPanel *m_hostPanel;
+    GuestPanel *m_guestPanel;
+    LiveChart *m_chart;
+    QSplitter *m_mainSplitter;
+    QSplitter *m_rightSplitter;
+    QLabel *m_statusLabel;
+    QSpinBox *m_interval;
+
+    QAction *m_newAction = nullptr;
+    QAction *m_editAction = nullptr;
+    QAction *m_removeAction = nullptr;
+    QAction *m_connectAction = nullptr;
+    QAction *m_disconnectAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+
+    QString m_chartHost;
+    QString m_chartUuid;
+    qint64 m_lastCycleMs = 0;
+};
+
+} // namespace bs::gui

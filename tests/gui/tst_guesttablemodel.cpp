@@ -1,0 +1,160 @@
+#include "TestMain.h"
+#include "guests/GuestFilterProxy.h"
+#include "guests/GuestTableModel.h"
+
+#include <QApplication>
+#include <QSignalSpy>
+
+using namespace bs;
+using namespace bs::gui;
+
+namespace {
+
+MemorySample sample(const QString &host, const QString &uuid, const QString &name, bool fresh,
+                    std::optional<quint64> unused, qint64 lastUpdate, quint64 actual = 1048576) {
+    MemorySample s;
+    s.hostId = host;
+    s.uuid = uuid;
+    s.name = name;
+    s.timeMs = lastUpdate * 1000;
+    s.state = DomainState::Running;
+    s.freshReport = fresh;
+    s.statsState = StatsState::Reporting;
+    s.stats.actual = actual;
+    s.stats.rss = 100000;
+    s.stats.lastUpdate = lastUpdate;
+    if (fresh) {
+        s.stats.available = 1000000;
+        s.stats.unused = unused;
+        s.stats.usable = 600000;
+    }
+    return s;
+}
+
+PollCycle cycleOf(const QString &host, QList<MemorySample> samples) {
+    PollCycle c;
+    c.hostId = host;
+    c.samples = std::move(samples);
+    return c;
+}
+
+} // namespace
+
+class TestGuestTableModel : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void rowsArriveAndUpdateInPlace() {
+        GuestTableModel model;
+        model.setClock([] { return qint64(1764150010) * 1000; });
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.applyCycle(cycleOf(QStringLiteral("h1"),
+                                 {sample(QStringLiteral("h1"), QStringLiteral("u1"),
+                                         QStringLiteral("web"), true, 400000, 1764150000),
+                                  sample(QStringLiteral("h1"), QStringLiteral("u2"),
+                                         QStringLiteral("db"), true, 100000, 1764150000)}));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(inserted.size(), 2);
+        QCOMPARE(model.index(0, GuestTableModel::Name).data().toString(), QStringLiteral("web"));
+        QCOMPARE(model.index(0, GuestTableModel::Used).data(GuestTableModel::SortRole).toDouble(),
+                 600000.0);
+        QCOMPARE(model.index(0, GuestTableModel::LastReport).data().toString(),
+                 QStringLiteral("10 s ago"));
+
+        // A repeated report keeps the last guest figures and takes the new actual.
+        changed.clear();
+        model.applyCycle(
+            cycleOf(QStringLiteral("h1"),
+                    {sample(QStringLiteral("h1"), QStringLiteral("u1"), QStringLiteral("web"),
+                            false, std::nullopt, 1764150000, 524288)}));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(inserted.size(), 2);
+        QCOMPARE(model.index(0, GuestTableModel::Used).data(GuestTableModel::SortRole).toDouble(),
+                 600000.0);
+        QCOMPARE(model.index(0, GuestTableModel::Actual).data(GuestTableModel::SortRole).toDouble(),
+                 524288.0);
+        // exactly that row changed
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
+        QCOMPARE(changed.first().at(1).toModelIndex().row(), 0);
+    }
+
+    void absentIsShownAsDashNotZero() {
+        GuestTableModel model;
+        MemorySample s = sample(QStringLiteral("h"), QStringLiteral("u"), QStringLiteral("g"),
+                                false, std::nullopt, 0);
+        s.stats.lastUpdate.reset();
+        s.statsState = StatsState::Off;
+        model.applyCycle(cycleOf(QStringLiteral("h"), {s}));
+        QCOMPARE(model.index(0, GuestTableModel::Used).data().toString(), QStringLiteral("—"));
+        QCOMPARE(model.index(0, GuestTableModel::LastReport).data().toString(),
+                 QStringLiteral("never"));
+        QCOMPARE(model.index(0, GuestTableModel::Stats).data().toString(),
+                 statsStateName(StatsState::Off));
+        QVERIFY(!model.index(0, GuestTableModel::Stats).data(Qt::ToolTipRole).toString().isEmpty());
+    }
+
+    void removalAndHosts() {
+        GuestTableModel model;
+        model.applyCycle(cycleOf(
+            QStringLiteral("h1"),
+            {sample(QStringLiteral("h1"), QStringLiteral("a"), QStringLiteral("a"), true, 1, 1)}));
+        model.applyCycle(cycleOf(
+            QStringLiteral("h2"),
+            {sample(QStringLiteral("h2"), QStringLiteral("a"), QStringLiteral("a2"), true, 1, 1),
+             sample(QStringLiteral("h2"), QStringLiteral("b"), QStringLiteral("b"), true, 1, 1)}));
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.guestCount(QStringLiteral("h2")), 2);
+        model.removeGuests(QStringLiteral("h2"), {QStringLiteral("a")});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.rowOf(QStringLiteral("h1"), QStringLiteral("a")),
+                 0); // same uuid, other host: kept
+        model.removeHost(QStringLiteral("h1"));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.rowAt(0)->name, QStringLiteral("b"));
+    }
+
+    void proxySortsNumbersAndFilters() {
+        GuestTableModel model;
+        model.applyCycle(
+            cycleOf(QStringLiteral("h1"), {sample(QStringLiteral("h1"), QStringLiteral("1"),
+                                                  QStringLiteral("small"), true, 900000, 5),
+                                           sample(QStringLiteral("h1"), QStringLiteral("2"),
+                                                  QStringLiteral("big"), true, 50000, 5),
+                                           sample(QStringLiteral("h1"), QStringLiteral("3"),
+                                                  QStringLiteral("mid"), true, 500000, 5)}));
+        model.applyCycle(
+            cycleOf(QStringLiteral("h2"), {sample(QStringLiteral("h2"), QStringLiteral("4"),
+                                                  QStringLiteral("other"), true, 10, 5)}));
+        GuestFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        proxy.sort(GuestTableModel::Used, Qt::DescendingOrder);
+        QCOMPARE(proxy.index(0, GuestTableModel::Name).data().toString(), QStringLiteral("other"));
+        QCOMPARE(proxy.index(1, GuestTableModel::Name).data().toString(), QStringLiteral("big"));
+        QCOMPARE(proxy.index(3, GuestTableModel::Name).data().toString(), QStringLiteral("small"));
+
+        proxy.setHostFilter(QStringLiteral("h1"));
+        QCOMPARE(proxy.rowCount(), 3);
+        proxy.setText(QStringLiteral("MI"));
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, GuestTableModel::Name).data().toString(), QStringLiteral("mid"));
+        proxy.setHostFilter({});
+        proxy.setText({});
+        QCOMPARE(proxy.rowCount(), 4);
+    }
+
+    void ageColumnTicksAlone() {
+        GuestTableModel model;
+        model.applyCycle(cycleOf(
+            QStringLiteral("h"),
+            {sample(QStringLiteral("h"), QStringLiteral("u"), QStringLiteral("g"), true, 1, 1)}));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY(changed.wait(1500));
+        QCOMPARE(changed.first().at(0).toModelIndex().column(), int(GuestTableModel::LastReport));
+        QCOMPARE(changed.first().at(1).toModelIndex().column(), int(GuestTableModel::LastReport));
+    }
+};
+
+BS_GUI_TEST_MAIN(TestGuestTableModel)
+#include "tst_guesttablemodel.moc"

@@ -1,0 +1,136 @@
+#include "TestMain.h"
+#include "charts/LiveChart.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <qcustomplot.h>
+
+using namespace bs;
+using namespace bs::gui;
+using Metric = RecentSeries::Metric;
+
+namespace {
+
+PollCycle cycleAt(qint64 timeMs, bool fresh, quint64 unused) {
+    MemorySample s;
+    s.hostId = QStringLiteral("h");
+    s.uuid = QStringLiteral("u");
+    s.name = QStringLiteral("g");
+    s.timeMs = timeMs;
+    s.state = DomainState::Running;
+    s.freshReport = fresh;
+    s.stats.actual = 1048576;
+    s.stats.rss = 200000;
+    if (fresh) {
+        s.stats.available = 1000000;
+        s.stats.unused = unused;
+        s.stats.usable = 500000;
+    }
+    PollCycle c;
+    c.hostId = s.hostId;
+    c.timeMs = timeMs;
+    c.samples = {s};
+    return c;
+}
+
+} // namespace
+
+class TestLiveChart : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void seriesFollowTheData() {
+        RecentSeries recent;
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 60000;
+        for (int i = 0; i < 10; ++i)
+            recent.add(cycleAt(t0 + i * 5000, i % 2 == 0, 400000 + quint64(i) * 1000), 5);
+        LiveChart chart(&recent);
+        chart.resize(800, 400);
+        chart.showGuest(QStringLiteral("h"), QStringLiteral("u"), QStringLiteral("g"));
+        QTRY_COMPARE(chart.pointCount(Metric::Actual), 10);
+        QCOMPARE(chart.pointCount(Metric::Used), 5); // only fresh reports
+        QCOMPARE(chart.pointCount(Metric::Rss), 10);
+        // the last used value, in MiB: (1000000 − 408000) / 1024
+        const auto *graph = chart.plot()->graph(int(Metric::Used));
+        QCOMPARE(qRound(graph->data()->at(graph->data()->size() - 1)->value * 1024),
+                 1000000 - 408000);
+        QCOMPARE(chart.plot()->yAxis->label(), QStringLiteral("Memory (MiB)"));
+    }
+
+    void burstsRepaintAtMost25TimesASecond() {
+        RecentSeries recent;
+        LiveChart chart(&recent);
+        chart.showGuest(QStringLiteral("h"), QStringLiteral("u"), QStringLiteral("g"));
+        QTRY_VERIFY(chart.replotCount() >= 1);
+        const int before = chart.replotCount();
+        // One second of data arriving every 2 ms.
+        QElapsedTimer clock;
+        clock.start();
+        int arrivals = 0;
+        QTimer feeder;
+        feeder.setTimerType(Qt::PreciseTimer);
+        feeder.setInterval(2);
+        QObject::connect(&feeder, &QTimer::timeout, &chart, [&] {
+            recent.add(cycleAt(QDateTime::currentMSecsSinceEpoch(), true, 1000), 1);
+            chart.dataArrived(QStringLiteral("h"));
+            ++arrivals;
+        });
+        feeder.start();
+        QTRY_VERIFY_WITH_TIMEOUT(clock.elapsed() >= 1000, 3000);
+        feeder.stop();
+        const int replots = chart.replotCount() - before;
+        QVERIFY2(arrivals > 75, qPrintable(QString::number(arrivals)));
+        QVERIFY2(
+            replots <= 26,
+            qPrintable(QStringLiteral("%1 replots for %2 arrivals").arg(replots).arg(arrivals)));
+        QVERIFY(replots >= 10); // and it did keep up
+    }
+
+    void otherHostsDoNotRepaint() {
+        RecentSeries recent;
+        LiveChart chart(&recent);
+        chart.showGuest(QStringLiteral("h"), QStringLiteral("u"), QStringLiteral("g"));
+        QTRY_VERIFY(chart.replotCount() >= 1);
+        const int before = chart.replotCount();
+        chart.dataArrived(QStringLiteral("another-host"));
+        QTest::qWait(100); // nothing to wait for: the absence of a repaint is the point
+        QCOMPARE(chart.replotCount(), before);
+    }
+
+    void legendClickTogglesASeries() {
+        RecentSeries recent;
+        recent.add(cycleAt(QDateTime::currentMSecsSinceEpoch(), true, 1000), 5);
+        LiveChart chart(&recent);
+        chart.resize(900, 500);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.showGuest(QStringLiteral("h"), QStringLiteral("u"), QStringLiteral("g"));
+        QTRY_VERIFY(chart.replotCount() >= 1);
+        chart.plot()->replot();
+        QCPAbstractLegendItem *item =
+            chart.plot()->legend->itemWithPlottable(chart.plot()->graph(int(Metric::Rss)));
+        QVERIFY(item);
+        QVERIFY(chart.isSeriesVisible(Metric::Rss));
+        const QPoint at = item->outerRect().center();
+        QTest::mouseClick(chart.plot(), Qt::LeftButton, {}, at);
+        QVERIFY(!chart.isSeriesVisible(Metric::Rss));
+        QVERIFY(chart.isSeriesVisible(Metric::Used));
+        QTest::mouseClick(chart.plot(), Qt::LeftButton, {}, at);
+        QVERIFY(chart.isSeriesVisible(Metric::Rss));
+    }
+
+    void gapsAreDrawnAsGaps() {
+        RecentSeries recent;
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 600000;
+        recent.add(cycleAt(t0, true, 1000), 5);
+        recent.add(cycleAt(t0 + 5000, true, 1000), 5);
+        recent.add(cycleAt(t0 + 300000, true, 1000), 5); // five minutes of nothing
+        const auto &actual =
+            recent.series(QStringLiteral("h"), QStringLiteral("u"), Metric::Actual);
+        QCOMPARE(int(actual.size()), 4);
+        QVERIFY(std::isnan(actual.at(2).kib));
+    }
+};
+
+BS_GUI_TEST_MAIN(TestLiveChart)
+#include "tst_livechart.moc"
