@@ -6,6 +6,8 @@ namespace bs::cli {
 
 // balloonscope-cli domains --connect URI [--json]
 class DomainsCommand final : public CliCommand {
+    Q_DECLARE_TR_FUNCTIONS(DomainsCommand)
+
 public:
     QString name() const override { return QStringLiteral("domains"); }
     QString summary() const override;

@@ -6,6 +6,8 @@ namespace bs::cli {
 
 // balloonscope-cli sample --connect URI [--json] [--count N] [--interval SEC]
 class SampleCommand final : public CliCommand {
+    Q_DECLARE_TR_FUNCTIONS(SampleCommand)
+
 public:
     QString name() const override { return QStringLiteral("sample"); }
     QString summary() const override;

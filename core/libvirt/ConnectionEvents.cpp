@@ -49,7 +49,7 @@ ConnectionEvents::ConnectionEvents(virConnectPtr conn, ConnectionEventSink *sink
     , m_guard(std::make_shared<Guard>()) {
     m_guard->sink = sink;
 
-    if (virConnectRegisterCloseCallback(conn, onClose, new GuardPtr(m_guard), freeGuard) == 0) {
+    if (virConnectRegisterCloseCallback(conn, onClose, m_guard.get(), nullptr) == 0) {
         m_closeRegistered = true;
     } else {
         // Local drivers have no close callback; nothing to watch there.

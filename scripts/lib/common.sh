@@ -1,0 +1,44 @@
+# Shared helpers for the project's scripts. Source it: . "$(dirname "$0")/lib/common.sh"
+set -euo pipefail
+
+BS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+export BS_ROOT
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+warn() { printf 'warning: %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Runs a command as root: directly when we are root, else through sudo.
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Installs the Debian packages that are not installed yet (apt-get update once, only if needed).
+apt_install_missing() {
+    local missing=() p
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    log "installing ${missing[*]}"
+    if [ ! -f /var/lib/apt/periodic/.bs-updated ] && [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mmin -1440 2>/dev/null | head -1)" ]; then
+        as_root apt-get update -qq
+    fi
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+        || { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }
+}
+
+# What building and running the application needs.
+BS_BUILD_PACKAGES=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
+    libqt6sql6-sqlite libqt6svg6 qt6-translations-l10n qt6-qpa-plugins
+    libqcustomplot-dev qtkeychain-qt6-dev libvirt-dev libgl-dev
+    libvirt-clients fonts-noto-cjk fonts-dejavu-core
+)
+# What the tests need on top (checks, sanitizers, screenshots, PDF inspection).
+BS_TEST_PACKAGES=(
+    clang-format xvfb xauth imagemagick poppler-utils desktop-file-utils appstream
+)
+
+nproc_build() { local n; n=$(nproc 2>/dev/null || echo 2); echo "$n"; }
