@@ -6,43 +6,43 @@
     <message>
         <location filename="../cli/CliCommand.cpp" line="22"/>
         <source>Show this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示此帮助。</translation>
     </message>
     <message>
         <location filename="../cli/CliCommand.cpp" line="36"/>
         <source>Unexpected argument: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>意外的参数：%1</translation>
     </message>
     <message>
         <location filename="../cli/CliCommand.cpp" line="48"/>
         <source>libvirt URI of a host (repeat for several hosts).</source>
-        <translation type="unfinished"></translation>
+        <translation>宿主机的 libvirt URI（可重复以指定多台宿主机）。</translation>
     </message>
     <message>
         <location filename="../cli/CliCommand.cpp" line="49"/>
         <source>libvirt URI of the host, e.g. qemu:///system.</source>
-        <translation type="unfinished"></translation>
+        <translation>宿主机的 libvirt URI，例如 qemu:///system。</translation>
     </message>
     <message>
         <location filename="../cli/CliCommand.cpp" line="52"/>
         <source>Open a read-only connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>以只读方式连接。</translation>
     </message>
     <message>
         <location filename="../cli/HostArguments.cpp" line="14"/>
         <source>Invalid --connect URI &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的 --connect URI“%1”：%2</translation>
     </message>
     <message>
         <location filename="../cli/HostArguments.cpp" line="30"/>
         <location filename="../cli/HostArguments.cpp" line="44"/>
         <source>Missing --connect URI (for example --connect qemu:///system).</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 --connect URI（例如 --connect qemu:///system）。</translation>
     </message>
     <message>
         <location filename="../cli/HostArguments.cpp" line="35"/>
         <source>This command takes one --connect URI.</source>
-        <translation type="unfinished"></translation>
+        <translation>此命令只接受一个 --connect URI。</translation>
     </message>
 </context>
 <context>
@@ -50,23 +50,23 @@
     <message>
         <location filename="../core/libvirt/ConnectionUri.cpp" line="179"/>
         <source>Enter the host name or address of the remote machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入远程机器的主机名或地址。</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionUri.cpp" line="183"/>
         <location filename="../core/libvirt/ConnectionUri.cpp" line="208"/>
         <source>&quot;%1&quot; is not a host name or address.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的主机名或地址。</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionUri.cpp" line="188"/>
         <source>&quot;%1&quot; is not a valid user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的用户名。</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionUri.cpp" line="191"/>
         <source>Port %1 is out of range: use 1 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>端口 %1 超出范围：请使用 1 到 65535。</translation>
     </message>
 </context>
 <context>
@@ -74,82 +74,82 @@
     <message>
         <location filename="../core/libvirt/ConnectionUri.cpp" line="35"/>
         <source>Enter a connection URI, for example qemu:///system.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入连接 URI，例如 qemu:///system。</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionUri.cpp" line="38"/>
         <source>A connection URI cannot contain spaces: write a space in a file path as %20.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接 URI 不能包含空格：文件路径中的空格请写作 %20。</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionUri.cpp" line="43"/>
         <source>A connection URI starts with a driver and &quot;://&quot;, for example qemu:///system or qemu+ssh://user@host/system.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接 URI 以驱动名和“://”开头，例如 qemu:///system 或 qemu+ssh://user@host/system。</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionUri.cpp" line="58"/>
         <source>Port &quot;%1&quot; is out of range: use 1 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>端口“%1”超出范围：请使用 1 到 65535。</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionUri.cpp" line="65"/>
         <source>This is not a valid URI: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是有效的 URI：%1</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionUri.cpp" line="76"/>
         <source>Unknown hypervisor driver &quot;%1&quot;: use one of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的虚拟化驱动“%1”：请使用以下之一：%2。</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionUri.cpp" line="81"/>
         <source>Unknown transport &quot;%1&quot;: use one of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的传输方式“%1”：请使用以下之一：%2。</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionUri.cpp" line="85"/>
         <source>Do not put a password in the URI: Balloonscope asks for it when it connects and can keep it in the desktop keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>请勿在 URI 中写入密码：Balloonscope 会在连接时询问，并可将其保存在桌面密钥环中。</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionUri.cpp" line="97"/>
         <source>A %1 connection needs a host name, for example %2+%1://root@kvm1.example.com/system.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 连接需要主机名，例如 %2+%1://root@kvm1.example.com/system。</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionUri.cpp" line="103"/>
         <source>The unix transport is local: remove the host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>unix 传输方式仅用于本机：请去掉主机名。</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionUri.cpp" line="110"/>
         <source>A qemu URI ends in /system, /session or /embed, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>qemu URI 应以 /system、/session 或 /embed 结尾，而不是“%1”。</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionUri.cpp" line="116"/>
         <source>qemu:///embed needs a root directory, for example qemu:///embed?root=/tmp/vms.</source>
-        <translation type="unfinished"></translation>
+        <translation>qemu:///embed 需要一个根目录，例如 qemu:///embed?root=/tmp/vms。</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionUri.cpp" line="121"/>
         <source>A test URI needs a path: test:///default or the path of a test driver XML file.</source>
-        <translation type="unfinished"></translation>
+        <translation>test URI 需要路径：test:///default 或测试驱动 XML 文件的路径。</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionUri.cpp" line="127"/>
         <source>The keyfile parameter is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>keyfile 参数为空。</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionUri.cpp" line="152"/>
         <source>this machine</source>
-        <translation type="unfinished"></translation>
+        <translation>本机</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionUri.cpp" line="155"/>
         <source>test driver (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>测试驱动（%1）</translation>
     </message>
 </context>
 <context>
@@ -157,47 +157,47 @@
     <message>
         <location filename="../cli/commands/DomainsCommand.cpp" line="14"/>
         <source>List the guests of a host with their state, balloon device and stats state.</source>
-        <translation type="unfinished"></translation>
+        <translation>列出宿主机上的虚拟机及其状态、气球设备和统计状态。</translation>
     </message>
     <message>
         <location filename="../cli/commands/DomainsCommand.cpp" line="20"/>
         <source>Print JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出 JSON。</translation>
     </message>
     <message>
         <location filename="../cli/commands/DomainsCommand.cpp" line="33"/>
         <source>Could not connect to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接到 %1：%2</translation>
     </message>
     <message>
         <location filename="../cli/commands/DomainsCommand.cpp" line="62"/>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../cli/commands/DomainsCommand.cpp" line="63"/>
         <source>STATE</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../cli/commands/DomainsCommand.cpp" line="64"/>
         <source>BALLOON</source>
-        <translation type="unfinished"></translation>
+        <translation>气球</translation>
     </message>
     <message>
         <location filename="../cli/commands/DomainsCommand.cpp" line="65"/>
         <source>PERIOD</source>
-        <translation type="unfinished"></translation>
+        <translation>周期</translation>
     </message>
     <message>
         <location filename="../cli/commands/DomainsCommand.cpp" line="66"/>
         <source>STATS</source>
-        <translation type="unfinished"></translation>
+        <translation>统计</translation>
     </message>
     <message>
         <location filename="../cli/commands/DomainsCommand.cpp" line="67"/>
         <source>UUID</source>
-        <translation type="unfinished"></translation>
+        <translation>UUID</translation>
     </message>
 </context>
 <context>
@@ -205,82 +205,97 @@
     <message>
         <location filename="../cli/commands/SampleCommand.cpp" line="24"/>
         <source>Poll a host&apos;s guests and print their memory samples, as the GUI charts them. Sizes are KiB; absent fields are shown as - (text) or null (JSON).</source>
-        <translation type="unfinished"></translation>
+        <translation>轮询宿主机上的虚拟机并输出其内存采样（与图形界面绘制的数据相同）。大小单位为 KiB；缺失的字段显示为 -（文本）或 null（JSON）。</translation>
     </message>
     <message>
         <location filename="../cli/commands/SampleCommand.cpp" line="32"/>
         <source>Print one JSON object per guest per sample (JSON Lines).</source>
-        <translation type="unfinished"></translation>
+        <translation>每台虚拟机每次采样输出一个 JSON 对象（JSON Lines）。</translation>
     </message>
     <message>
         <location filename="../cli/commands/SampleCommand.cpp" line="34"/>
         <source>Number of samples (default 1, 0 = until interrupted).</source>
-        <translation type="unfinished"></translation>
+        <translation>采样次数（默认 1，0 表示直到被中断）。</translation>
     </message>
     <message>
         <location filename="../cli/commands/SampleCommand.cpp" line="37"/>
         <source>Seconds between samples, 1-3600 (default 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>采样间隔秒数，1-3600（默认 5）。</translation>
     </message>
     <message>
         <location filename="../cli/commands/SampleCommand.cpp" line="47"/>
         <source>--count must be a number of samples (0 or more), not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--count 必须是采样次数（0 或更大），而不是“%1”。</translation>
     </message>
     <message>
         <location filename="../cli/commands/SampleCommand.cpp" line="54"/>
         <source>--interval must be 1 to 3600 seconds, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--interval 必须是 1 到 3600 秒，而不是“%1”。</translation>
     </message>
     <message>
         <location filename="../cli/commands/SampleCommand.cpp" line="66"/>
         <source>TIME</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../cli/commands/SampleCommand.cpp" line="67"/>
         <source>GUEST</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机</translation>
     </message>
     <message>
         <location filename="../cli/commands/SampleCommand.cpp" line="68"/>
         <source>ACTUAL</source>
-        <translation type="unfinished"></translation>
+        <translation>实际</translation>
     </message>
     <message>
         <location filename="../cli/commands/SampleCommand.cpp" line="69"/>
         <source>AVAILABLE</source>
-        <translation type="unfinished"></translation>
+        <translation>可见总量</translation>
     </message>
     <message>
         <location filename="../cli/commands/SampleCommand.cpp" line="70"/>
         <source>UNUSED</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲</translation>
     </message>
     <message>
         <location filename="../cli/commands/SampleCommand.cpp" line="71"/>
         <source>USABLE</source>
-        <translation type="unfinished"></translation>
+        <translation>可用</translation>
     </message>
     <message>
         <location filename="../cli/commands/SampleCommand.cpp" line="72"/>
         <source>USED</source>
-        <translation type="unfinished"></translation>
+        <translation>已用</translation>
     </message>
     <message>
         <location filename="../cli/commands/SampleCommand.cpp" line="73"/>
         <source>RSS</source>
-        <translation type="unfinished"></translation>
+        <translation>RSS</translation>
     </message>
     <message>
         <location filename="../cli/commands/SampleCommand.cpp" line="74"/>
-        <source>STATS</source>
-        <translation type="unfinished"></translation>
+        <source>REPORT</source>
+        <translation>报告</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="101"/>
+        <location filename="../cli/commands/SampleCommand.cpp" line="75"/>
+        <source>STATS</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/SampleCommand.cpp" line="98"/>
+        <source>new</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/SampleCommand.cpp" line="98"/>
+        <source>repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/SampleCommand.cpp" line="104"/>
         <source>Could not connect to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接到 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -288,12 +303,12 @@
     <message>
         <location filename="../core/libvirt/Connection.cpp" line="84"/>
         <source>Internal error: libvirt&apos;s event loop is not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>内部错误：libvirt 事件循环未运行。</translation>
     </message>
     <message>
         <location filename="../core/libvirt/Connection.cpp" line="101"/>
         <source>Connecting to %1 was cancelled: no credentials were given.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接 %1 已取消：未提供凭据。</translation>
     </message>
 </context>
 <context>
@@ -301,78 +316,78 @@
     <message>
         <location filename="../core/libvirt/ConnectionEvents.cpp" line="80"/>
         <source>the daemon closed the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>守护进程关闭了连接</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionEvents.cpp" line="83"/>
         <source>the host stopped answering (keepalive timeout)</source>
-        <translation type="unfinished"></translation>
+        <translation>宿主机停止响应（keepalive 超时）</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionEvents.cpp" line="86"/>
         <source>closed by Balloonscope</source>
-        <translation type="unfinished"></translation>
+        <translation>由 Balloonscope 关闭</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionEvents.cpp" line="89"/>
         <source>an I/O error broke the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>I/O 错误导致连接中断</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionEvents.cpp" line="97"/>
         <source>defined</source>
-        <translation type="unfinished"></translation>
+        <translation>已定义</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionEvents.cpp" line="99"/>
         <source>undefined</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消定义</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionEvents.cpp" line="101"/>
         <source>started</source>
-        <translation type="unfinished"></translation>
+        <translation>已启动</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionEvents.cpp" line="103"/>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionEvents.cpp" line="105"/>
         <source>resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionEvents.cpp" line="108"/>
         <source>destroyed</source>
-        <translation type="unfinished"></translation>
+        <translation>已强制关闭</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionEvents.cpp" line="110"/>
         <location filename="../core/libvirt/ConnectionEvents.cpp" line="117"/>
         <source>crashed</source>
-        <translation type="unfinished"></translation>
+        <translation>已崩溃</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionEvents.cpp" line="111"/>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionEvents.cpp" line="113"/>
         <source>shutting down</source>
-        <translation type="unfinished"></translation>
+        <translation>正在关机</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionEvents.cpp" line="115"/>
         <source>suspended to memory/disk</source>
-        <translation type="unfinished"></translation>
+        <translation>已挂起到内存/磁盘</translation>
     </message>
     <message>
         <location filename="../core/libvirt/ConnectionEvents.cpp" line="119"/>
         <source>event %1</source>
-        <translation type="unfinished"></translation>
+        <translation>事件 %1</translation>
     </message>
 </context>
 <context>
@@ -380,42 +395,42 @@
     <message>
         <location filename="../core/libvirt/DomainState.cpp" line="41"/>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中</translation>
     </message>
     <message>
         <location filename="../core/libvirt/DomainState.cpp" line="43"/>
         <source>blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>阻塞</translation>
     </message>
     <message>
         <location filename="../core/libvirt/DomainState.cpp" line="45"/>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <location filename="../core/libvirt/DomainState.cpp" line="47"/>
         <source>shutting down</source>
-        <translation type="unfinished"></translation>
+        <translation>正在关机</translation>
     </message>
     <message>
         <location filename="../core/libvirt/DomainState.cpp" line="49"/>
         <source>shut off</source>
-        <translation type="unfinished"></translation>
+        <translation>已关机</translation>
     </message>
     <message>
         <location filename="../core/libvirt/DomainState.cpp" line="51"/>
         <source>crashed</source>
-        <translation type="unfinished"></translation>
+        <translation>已崩溃</translation>
     </message>
     <message>
         <location filename="../core/libvirt/DomainState.cpp" line="53"/>
         <source>suspended</source>
-        <translation type="unfinished"></translation>
+        <translation>已挂起</translation>
     </message>
     <message>
         <location filename="../core/libvirt/DomainState.cpp" line="58"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
@@ -423,47 +438,47 @@
     <message>
         <location filename="../core/monitor/HostStatus.cpp" line="12"/>
         <source>idle</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲</translation>
     </message>
     <message>
         <location filename="../core/monitor/HostStatus.cpp" line="14"/>
         <source>connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接</translation>
     </message>
     <message>
         <location filename="../core/monitor/HostStatus.cpp" line="16"/>
         <source>needs credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>需要凭据</translation>
     </message>
     <message>
         <location filename="../core/monitor/HostStatus.cpp" line="18"/>
         <source>connected</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接</translation>
     </message>
     <message>
         <location filename="../core/monitor/HostStatus.cpp" line="20"/>
         <source>disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>已断开</translation>
     </message>
     <message>
         <location filename="../core/monitor/HostStatus.cpp" line="22"/>
         <source>authentication failed</source>
-        <translation type="unfinished"></translation>
+        <translation>认证失败</translation>
     </message>
     <message>
         <location filename="../core/monitor/HostStatus.cpp" line="24"/>
         <source>not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接</translation>
     </message>
     <message>
         <location filename="../core/monitor/HostStatus.cpp" line="52"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location filename="../core/monitor/HostStatus.cpp" line="56"/>
         <source>%1, retry in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，%2 秒后重试</translation>
     </message>
 </context>
 <context>
@@ -471,12 +486,12 @@
     <message>
         <location filename="../core/monitor/StatsCollector.cpp" line="69"/>
         <source>Could not read the guests&apos; statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取虚拟机的统计信息</translation>
     </message>
     <message>
         <location filename="../core/monitor/StatsCollector.cpp" line="108"/>
         <source>Could not list the guests</source>
-        <translation type="unfinished"></translation>
+        <translation>无法列出虚拟机</translation>
     </message>
 </context>
 <context>
@@ -484,82 +499,82 @@
     <message>
         <location filename="../core/metrics/StatsState.cpp" line="39"/>
         <source>not running</source>
-        <translation type="unfinished"></translation>
+        <translation>未运行</translation>
     </message>
     <message>
         <location filename="../core/metrics/StatsState.cpp" line="41"/>
         <source>no balloon device</source>
-        <translation type="unfinished"></translation>
+        <translation>无气球设备</translation>
     </message>
     <message>
         <location filename="../core/metrics/StatsState.cpp" line="43"/>
         <source>stats off</source>
-        <translation type="unfinished"></translation>
+        <translation>统计未开启</translation>
     </message>
     <message>
         <location filename="../core/metrics/StatsState.cpp" line="45"/>
         <source>waiting for first report</source>
-        <translation type="unfinished"></translation>
+        <translation>等待首次报告</translation>
     </message>
     <message>
         <location filename="../core/metrics/StatsState.cpp" line="47"/>
         <source>no driver</source>
-        <translation type="unfinished"></translation>
+        <translation>无驱动</translation>
     </message>
     <message>
         <location filename="../core/metrics/StatsState.cpp" line="49"/>
         <source>stale</source>
-        <translation type="unfinished"></translation>
+        <translation>已停滞</translation>
     </message>
     <message>
         <location filename="../core/metrics/StatsState.cpp" line="51"/>
         <source>reporting</source>
-        <translation type="unfinished"></translation>
+        <translation>正在报告</translation>
     </message>
     <message>
         <location filename="../core/metrics/StatsState.cpp" line="55"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <location filename="../core/metrics/StatsState.cpp" line="83"/>
         <source>The guest is not running, so it cannot report.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机未运行，因此无法报告。</translation>
     </message>
     <message>
         <location filename="../core/metrics/StatsState.cpp" line="86"/>
         <source>The guest has no virtio balloon device. Switch its configuration to &lt;memballoon model=&apos;virtio&apos;&gt; and restart it.</source>
-        <translation type="unfinished"></translation>
+        <translation>该虚拟机没有 virtio 气球设备。请将其配置改为 &lt;memballoon model=&apos;virtio&apos;&gt; 并重启虚拟机。</translation>
     </message>
     <message>
         <location filename="../core/metrics/StatsState.cpp" line="90"/>
         <source>No stats period is set, so the balloon driver is never asked for statistics. Set a period (for example 10 s).</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置统计周期，因此从不向气球驱动请求统计信息。请设置一个周期（例如 10 秒）。</translation>
     </message>
     <message>
         <location filename="../core/metrics/StatsState.cpp" line="95"/>
         <source>A stats period is set; waiting two periods for the first report.</source>
-        <translation type="unfinished"></translation>
+        <translation>已设置统计周期；正在等待两个周期以获得首次报告。</translation>
     </message>
     <message>
         <location filename="../core/metrics/StatsState.cpp" line="98"/>
         <source>A period is set but the guest never reported: no balloon driver is loaded in the guest (Linux: virtio_balloon; Windows: the virtio-win balloon driver).</source>
-        <translation type="unfinished"></translation>
+        <translation>已设置周期，但虚拟机从未报告：虚拟机中没有加载气球驱动（Linux：virtio_balloon；Windows：virtio-win 气球驱动）。</translation>
     </message>
     <message>
         <location filename="../core/metrics/StatsState.cpp" line="103"/>
         <source>The guest reported before but its reports stopped: the driver is loaded but nothing feeds it (Windows: BalloonService is not running).</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机曾经报告过，但报告已停止：驱动已加载，但没有程序向其提供数据（Windows：BalloonService 未运行）。</translation>
     </message>
     <message>
         <location filename="../core/metrics/StatsState.cpp" line="108"/>
         <source>The guest reports its memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机正在报告其内存使用情况。</translation>
     </message>
     <message>
         <location filename="../core/metrics/StatsState.cpp" line="112"/>
         <source>Not enough information yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无足够信息。</translation>
     </message>
 </context>
 <context>
@@ -567,7 +582,7 @@
     <message>
         <location filename="../cli/TerminalCredentials.cpp" line="42"/>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>回答</translation>
     </message>
 </context>
 <context>
@@ -588,37 +603,50 @@ Options:
   -h, --help          show this help
   -v, --version       show the version
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：balloonscope [选项]
+
+显示 KVM/libvirt 宿主机上的虚拟机实际如何使用内存。
+
+选项：
+  -c, --connect URI   连接到此 libvirt URI（可重复以连接多台宿主机），
+                      例如 qemu:///system 或 qemu+ssh://root@kvm1/system
+  --readonly          以只读方式打开 --connect 指定的连接
+  --demo              显示内置的演示宿主机
+  --lang LANG         界面语言（en、zh_CN）；默认跟随系统
+  --settings FILE     将设置保存在 FILE 中，而不是用户的设置
+  -h, --help          显示此帮助
+  -v, --version       显示版本
+</translation>
     </message>
     <message>
         <location filename="../gui/app/CommandLine.cpp" line="60"/>
         <source>--connect needs a URI.</source>
-        <translation type="unfinished"></translation>
+        <translation>--connect 需要一个 URI。</translation>
     </message>
     <message>
         <location filename="../gui/app/CommandLine.cpp" line="64"/>
         <source>Invalid URI &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的 URI“%1”：%2</translation>
     </message>
     <message>
         <location filename="../gui/app/CommandLine.cpp" line="70"/>
         <source>--lang needs a language, e.g. zh_CN.</source>
-        <translation type="unfinished"></translation>
+        <translation>--lang 需要一种语言，例如 zh_CN。</translation>
     </message>
     <message>
         <location filename="../gui/app/CommandLine.cpp" line="76"/>
         <source>--settings needs a file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>--settings 需要一个文件名。</translation>
     </message>
     <message>
         <location filename="../gui/app/CommandLine.cpp" line="81"/>
         <source>Unknown option &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知选项“%1”。</translation>
     </message>
     <message>
         <location filename="../gui/app/CommandLine.cpp" line="84"/>
         <source>Unexpected argument &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>意外的参数“%1”。</translation>
     </message>
 </context>
 <context>
@@ -626,127 +654,127 @@ Options:
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="43"/>
         <source>Connect to the user&apos;s session daemon (/session)</source>
-        <translation type="unfinished"></translation>
+        <translation>连接到用户会话守护进程（/session）</translation>
     </message>
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="46"/>
         <source>Read-only (monitor only; changes are disabled)</source>
-        <translation type="unfinished"></translation>
+        <translation>只读（仅监控；禁止修改）</translation>
     </message>
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="47"/>
         <source>Connect when Balloonscope starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Balloonscope 启动时自动连接</translation>
     </message>
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="50"/>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="53"/>
         <source>This machine: system (qemu:///system)</source>
-        <translation type="unfinished"></translation>
+        <translation>本机：系统（qemu:///system）</translation>
     </message>
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="54"/>
         <source>This machine: session (qemu:///session)</source>
-        <translation type="unfinished"></translation>
+        <translation>本机：会话（qemu:///session）</translation>
     </message>
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="55"/>
         <source>Remote host over SSH</source>
-        <translation type="unfinished"></translation>
+        <translation>通过 SSH 连接远程宿主机</translation>
     </message>
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="56"/>
         <source>libvirt test driver (test:///default)</source>
-        <translation type="unfinished"></translation>
+        <translation>libvirt 测试驱动（test:///default）</translation>
     </message>
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="57"/>
         <source>Custom URI</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义 URI</translation>
     </message>
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="60"/>
         <source>Nothing else to fill in.</source>
-        <translation type="unfinished"></translation>
+        <translation>无需填写其他内容。</translation>
     </message>
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="66"/>
         <source>root</source>
-        <translation type="unfinished"></translation>
+        <translation>root</translation>
     </message>
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="67"/>
         <source>kvm1.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>kvm1.example.com</translation>
     </message>
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="69"/>
         <source>default (22)</source>
-        <translation type="unfinished"></translation>
+        <translation>默认（22）</translation>
     </message>
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="70"/>
         <source>optional, e.g. ~/.ssh/id_ed25519</source>
-        <translation type="unfinished"></translation>
+        <translation>可选，例如 ~/.ssh/id_ed25519</translation>
     </message>
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="73"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="79"/>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户(&amp;U)：</translation>
     </message>
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="81"/>
         <source>&amp;Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>主机(&amp;H)：</translation>
     </message>
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="83"/>
         <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>端口(&amp;P)：</translation>
     </message>
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="85"/>
         <source>SSH &amp;key file:</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH 密钥文件(&amp;K)：</translation>
     </message>
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="94"/>
         <source>&amp;URI:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URI：</translation>
     </message>
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="98"/>
         <source>Edit URI</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑 URI</translation>
     </message>
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="99"/>
         <source>Edit the URI by hand (switches to &quot;Custom URI&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>手动编辑 URI（切换到“自定义 URI”）</translation>
     </message>
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="105"/>
         <source>&amp;Connect to:</source>
-        <translation type="unfinished"></translation>
+        <translation>连接到(&amp;C)：</translation>
     </message>
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="110"/>
         <source>Resulting URI:</source>
-        <translation type="unfinished"></translation>
+        <translation>生成的 URI：</translation>
     </message>
     <message>
         <location filename="../gui/connection/ConnectionDialog.cpp" line="191"/>
         <source>SSH private key</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH 私钥</translation>
     </message>
 </context>
 <context>
@@ -754,17 +782,17 @@ Options:
     <message>
         <location filename="../gui/app/CredentialDialog.cpp" line="13"/>
         <source>Credentials for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的凭据</translation>
     </message>
     <message>
         <location filename="../gui/app/CredentialDialog.cpp" line="15"/>
         <source>The host &lt;b&gt;%1&lt;/b&gt; asks for the following to connect.</source>
-        <translation type="unfinished"></translation>
+        <translation>宿主机 &lt;b&gt;%1&lt;/b&gt; 需要以下信息才能连接。</translation>
     </message>
     <message>
         <location filename="../gui/app/CredentialDialog.cpp" line="26"/>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>回答</translation>
     </message>
 </context>
 <context>
@@ -772,7 +800,7 @@ Options:
     <message>
         <location filename="../gui/guests/GuestPanel.cpp" line="22"/>
         <source>Filter guests by name, host, state or stats state (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>按名称、宿主机、状态或统计状态筛选虚拟机（Ctrl+F）</translation>
     </message>
 </context>
 <context>
@@ -780,115 +808,115 @@ Options:
     <message>
         <location filename="../gui/guests/GuestTableModel.cpp" line="51"/>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>刚刚</translation>
     </message>
     <message numerus="yes">
         <location filename="../gui/guests/GuestTableModel.cpp" line="53"/>
         <source>%n s ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 秒前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../gui/guests/GuestTableModel.cpp" line="55"/>
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../gui/guests/GuestTableModel.cpp" line="57"/>
         <source>%n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 小时前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../gui/guests/GuestTableModel.cpp" line="58"/>
         <source>%n days ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 天前</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../gui/guests/GuestTableModel.cpp" line="113"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>从未</translation>
     </message>
     <message>
         <location filename="../gui/guests/GuestTableModel.cpp" line="182"/>
         <source>Used = available − unused (Linux: MemTotal − MemFree, page cache counts as used).</source>
-        <translation type="unfinished"></translation>
+        <translation>已用 = 可见总量 − 空闲（Linux：MemTotal − MemFree，页缓存计为已用）。</translation>
     </message>
     <message>
         <location filename="../gui/guests/GuestTableModel.cpp" line="185"/>
         <source>Usable: what the guest could still use without swapping (Linux: MemAvailable).</source>
-        <translation type="unfinished"></translation>
+        <translation>可用：虚拟机无需换页仍可使用的内存（Linux：MemAvailable）。</translation>
     </message>
     <message>
         <location filename="../gui/guests/GuestTableModel.cpp" line="188"/>
         <source>Actual: the balloon size, what the host currently gives the guest.</source>
-        <translation type="unfinished"></translation>
+        <translation>实际：气球大小，即宿主机当前分配给虚拟机的内存。</translation>
     </message>
     <message>
         <location filename="../gui/guests/GuestTableModel.cpp" line="190"/>
         <source>RSS: the QEMU process&apos;s resident memory on the host.</source>
-        <translation type="unfinished"></translation>
+        <translation>RSS：QEMU 进程在宿主机上的常驻内存。</translation>
     </message>
     <message>
         <location filename="../gui/guests/GuestTableModel.cpp" line="192"/>
         <source>Used as a share of the memory the guest sees (available).</source>
-        <translation type="unfinished"></translation>
+        <translation>已用内存占虚拟机可见内存（可见总量）的比例。</translation>
     </message>
     <message>
         <location filename="../gui/guests/GuestTableModel.cpp" line="206"/>
         <source>Guest</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机</translation>
     </message>
     <message>
         <location filename="../gui/guests/GuestTableModel.cpp" line="208"/>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>宿主机</translation>
     </message>
     <message>
         <location filename="../gui/guests/GuestTableModel.cpp" line="210"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../gui/guests/GuestTableModel.cpp" line="212"/>
         <source>Actual</source>
-        <translation type="unfinished"></translation>
+        <translation>实际</translation>
     </message>
     <message>
         <location filename="../gui/guests/GuestTableModel.cpp" line="214"/>
         <source>Used</source>
-        <translation type="unfinished"></translation>
+        <translation>已用</translation>
     </message>
     <message>
         <location filename="../gui/guests/GuestTableModel.cpp" line="216"/>
         <source>Usable</source>
-        <translation type="unfinished"></translation>
+        <translation>可用</translation>
     </message>
     <message>
         <location filename="../gui/guests/GuestTableModel.cpp" line="218"/>
         <source>RSS</source>
-        <translation type="unfinished"></translation>
+        <translation>RSS</translation>
     </message>
     <message>
         <location filename="../gui/guests/GuestTableModel.cpp" line="220"/>
         <source>Used %</source>
-        <translation type="unfinished"></translation>
+        <translation>已用 %</translation>
     </message>
     <message>
         <location filename="../gui/guests/GuestTableModel.cpp" line="222"/>
         <source>Stats</source>
-        <translation type="unfinished"></translation>
+        <translation>统计</translation>
     </message>
     <message>
         <location filename="../gui/guests/GuestTableModel.cpp" line="224"/>
         <source>Last report</source>
-        <translation type="unfinished"></translation>
+        <translation>上次报告</translation>
     </message>
 </context>
 <context>
@@ -896,34 +924,34 @@ Options:
     <message>
         <location filename="../gui/hosts/HostListModel.cpp" line="66"/>
         <source>%1 [Demo]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 [演示]</translation>
     </message>
     <message numerus="yes">
         <location filename="../gui/hosts/HostListModel.cpp" line="68"/>
         <source>%1 — %n guest(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %n 台虚拟机</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../gui/hosts/HostListModel.cpp" line="82"/>
         <source>Host name: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>主机名：%1</translation>
     </message>
     <message>
         <location filename="../gui/hosts/HostListModel.cpp" line="84"/>
         <source>Read-only connection</source>
-        <translation type="unfinished"></translation>
+        <translation>只读连接</translation>
     </message>
     <message>
         <location filename="../gui/hosts/HostListModel.cpp" line="101"/>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>宿主机</translation>
     </message>
     <message>
         <location filename="../gui/hosts/HostListModel.cpp" line="101"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -931,7 +959,7 @@ Options:
     <message>
         <location filename="../gui/hosts/HostPanel.cpp" line="28"/>
         <source>No host yet. &lt;a href=&quot;add&quot;&gt;Add a connection…&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无宿主机。&lt;a href=&quot;add&quot;&gt;添加连接…&lt;/a&gt;</translation>
     </message>
 </context>
 <context>
@@ -939,82 +967,82 @@ Options:
     <message>
         <location filename="../gui/charts/LiveChart.cpp" line="24"/>
         <source>Used (available − unused)</source>
-        <translation type="unfinished"></translation>
+        <translation>已用（可见总量 − 空闲）</translation>
     </message>
     <message>
         <location filename="../gui/charts/LiveChart.cpp" line="26"/>
         <source>Used excl. cache (available − usable)</source>
-        <translation type="unfinished"></translation>
+        <translation>已用（不含缓存）（可见总量 − 可用）</translation>
     </message>
     <message>
         <location filename="../gui/charts/LiveChart.cpp" line="28"/>
         <source>Actual (balloon size)</source>
-        <translation type="unfinished"></translation>
+        <translation>实际（气球大小）</translation>
     </message>
     <message>
         <location filename="../gui/charts/LiveChart.cpp" line="30"/>
         <source>Available (guest total)</source>
-        <translation type="unfinished"></translation>
+        <translation>可见总量（虚拟机总内存）</translation>
     </message>
     <message>
         <location filename="../gui/charts/LiveChart.cpp" line="32"/>
         <source>RSS (QEMU on the host)</source>
-        <translation type="unfinished"></translation>
+        <translation>RSS（宿主机上的 QEMU）</translation>
     </message>
     <message>
         <location filename="../gui/charts/LiveChart.cpp" line="58"/>
         <source>Window:</source>
-        <translation type="unfinished"></translation>
+        <translation>时间窗口：</translation>
     </message>
     <message>
         <location filename="../gui/charts/LiveChart.cpp" line="59"/>
         <source>5 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>5 分钟</translation>
     </message>
     <message>
         <location filename="../gui/charts/LiveChart.cpp" line="60"/>
         <source>15 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>15 分钟</translation>
     </message>
     <message>
         <location filename="../gui/charts/LiveChart.cpp" line="61"/>
         <source>1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1 小时</translation>
     </message>
     <message>
         <location filename="../gui/charts/LiveChart.cpp" line="62"/>
         <source>2 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>2 小时</translation>
     </message>
     <message>
         <location filename="../gui/charts/LiveChart.cpp" line="65"/>
         <source>Unit:</source>
-        <translation type="unfinished"></translation>
+        <translation>单位：</translation>
     </message>
     <message>
         <location filename="../gui/charts/LiveChart.cpp" line="66"/>
         <source>Auto</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
         <location filename="../gui/charts/LiveChart.cpp" line="84"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../gui/charts/LiveChart.cpp" line="154"/>
         <source>Memory of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的内存</translation>
     </message>
     <message>
         <location filename="../gui/charts/LiveChart.cpp" line="161"/>
         <source>Select a guest to chart its memory</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一台虚拟机以绘制其内存曲线</translation>
     </message>
     <message>
         <location filename="../gui/charts/LiveChart.cpp" line="217"/>
         <source>Memory (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>内存（%1）</translation>
     </message>
 </context>
 <context>
@@ -1022,131 +1050,131 @@ Options:
     <message>
         <location filename="../gui/mainwindow/MainWindow.cpp" line="63"/>
         <source>Balloonscope</source>
-        <translation type="unfinished"></translation>
+        <translation>Balloonscope</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow/MainWindow.cpp" line="113"/>
         <source>&amp;New Connection…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建连接(&amp;N)…</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow/MainWindow.cpp" line="118"/>
         <source>&amp;Edit Connection…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑连接(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow/MainWindow.cpp" line="122"/>
         <source>&amp;Remove Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>删除连接(&amp;R)</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow/MainWindow.cpp" line="126"/>
         <source>&amp;Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>连接(&amp;C)</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow/MainWindow.cpp" line="130"/>
         <source>&amp;Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>断开连接(&amp;D)</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow/MainWindow.cpp" line="134"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow/MainWindow.cpp" line="138"/>
         <source>&amp;Find Guest</source>
-        <translation type="unfinished"></translation>
+        <translation>查找虚拟机(&amp;F)</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow/MainWindow.cpp" line="143"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow/MainWindow.cpp" line="148"/>
         <source>&amp;About Balloonscope</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Balloonscope(&amp;A)</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow/MainWindow.cpp" line="157"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow/MainWindow.cpp" line="167"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow/MainWindow.cpp" line="171"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow/MainWindow.cpp" line="174"/>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>主工具栏</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow/MainWindow.cpp" line="183"/>
         <source>Poll every </source>
-        <translation type="unfinished"></translation>
+        <translation>轮询间隔 </translation>
     </message>
     <message>
         <location filename="../gui/mainwindow/MainWindow.cpp" line="185"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow/MainWindow.cpp" line="188"/>
         <source>How often each host is asked for its guests&apos; statistics (1–3600 s).</source>
-        <translation type="unfinished"></translation>
+        <translation>向每台宿主机查询虚拟机统计信息的频率（1–3600 秒）。</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow/MainWindow.cpp" line="265"/>
         <source>Remove connection</source>
-        <translation type="unfinished"></translation>
+        <translation>删除连接</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow/MainWindow.cpp" line="266"/>
         <source>Stop watching %1 and forget this connection?</source>
-        <translation type="unfinished"></translation>
+        <translation>停止监控 %1 并删除此连接？</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow/MainWindow.cpp" line="303"/>
         <source>About Balloonscope</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Balloonscope</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow/MainWindow.cpp" line="304"/>
         <source>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;Shows what the guests on KVM/libvirt hosts really do with their memory, from the virtio-balloon statistics.&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;根据 virtio-balloon 统计信息，显示 KVM/libvirt 宿主机上的虚拟机实际如何使用内存。&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../gui/mainwindow/MainWindow.cpp" line="370"/>
         <source>&lt;b&gt;%1:&lt;/b&gt; %2 Only host-side figures (actual, RSS) are charted.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1：&lt;/b&gt;%2 图中仅绘制宿主机侧的数据（实际、RSS）。</translation>
     </message>
     <message numerus="yes">
         <location filename="../gui/mainwindow/MainWindow.cpp" line="394"/>
         <source>%1 of %n host(s) connected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已连接 %1/%n 台宿主机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../gui/mainwindow/MainWindow.cpp" line="395"/>
         <source>, %n guest(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>，%n 台虚拟机</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../gui/mainwindow/MainWindow.cpp" line="397"/>
         <source> · last poll %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · 上次轮询 %1</translation>
     </message>
 </context>
 <context>
@@ -1154,12 +1182,12 @@ Options:
     <message>
         <location filename="../core/common/Units.cpp" line="61"/>
         <source>&quot;%1&quot; is not a size: use a number with KiB, MiB or GiB, for example 512MiB or 2GiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的大小：请使用带 KiB、MiB 或 GiB 的数字，例如 512MiB 或 2GiB。</translation>
     </message>
     <message>
         <location filename="../core/common/Units.cpp" line="77"/>
         <source>The size &quot;%1&quot; is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>大小“%1”过大。</translation>
     </message>
 </context>
 <context>
@@ -1167,27 +1195,27 @@ Options:
     <message>
         <location filename="../cli/main.cpp" line="24"/>
         <source>Usage: balloonscope-cli COMMAND [OPTIONS]</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：balloonscope-cli 命令 [选项]</translation>
     </message>
     <message>
         <location filename="../cli/main.cpp" line="27"/>
         <source>Commands:</source>
-        <translation type="unfinished"></translation>
+        <translation>命令：</translation>
     </message>
     <message>
         <location filename="../cli/main.cpp" line="32"/>
         <source>Run &quot;balloonscope-cli COMMAND --help&quot; for a command&apos;s options.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行“balloonscope-cli 命令 --help”查看命令的选项。</translation>
     </message>
     <message>
         <location filename="../cli/main.cpp" line="35"/>
         <source>Exit codes: 0 ok, 1 not all good, 2 bad arguments, 3 connection or authentication failure, 4 other failure.</source>
-        <translation type="unfinished"></translation>
+        <translation>退出码：0 成功，1 并非全部正常，2 参数错误，3 连接或认证失败，4 其他失败。</translation>
     </message>
     <message>
         <location filename="../cli/main.cpp" line="71"/>
         <source>Unknown command &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知命令“%1”。</translation>
     </message>
 </context>
 </TS>

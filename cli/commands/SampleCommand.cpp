@@ -62,7 +62,7 @@ int SampleCommand::run(const QStringList &arguments) {
 
     const bool asJson = parser.isSet(json);
     if (!asJson) {
-        out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8  %9")
+        out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8  %9  %10")
                      .arg(tr("TIME"), -8)
                      .arg(tr("GUEST"), -16)
                      .arg(tr("ACTUAL"), 10)
@@ -71,6 +71,7 @@ int SampleCommand::run(const QStringList &arguments) {
                      .arg(tr("USABLE"), 10)
                      .arg(tr("USED"), 10)
                      .arg(tr("RSS"), 10)
+                     .arg(tr("REPORT"), -7)
                      .arg(tr("STATS"))
               << Qt::endl;
     }
@@ -82,7 +83,8 @@ int SampleCommand::run(const QStringList &arguments) {
                 continue;
             }
             const DerivedMetrics d = deriveMetrics(s.stats);
-            out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8  %9")
+            // A repeated report (same last_update) carries no guest figures: "-" and "repeat".
+            out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8  %9  %10")
                          .arg(QDateTime::fromMSecsSinceEpoch(s.timeMs).toString(
                                   QStringLiteral("HH:mm:ss")),
                               -8)
@@ -93,6 +95,7 @@ int SampleCommand::run(const QStringList &arguments) {
                          .arg(kib(s.stats.usable), 10)
                          .arg(kib(d.used), 10)
                          .arg(kib(s.stats.rss), 10)
+                         .arg(s.freshReport ? tr("new") : tr("repeat"), -7)
                          .arg(statsStateName(s.statsState))
                   << Qt::endl;
         }
