@@ -129,21 +129,19 @@ std::variant<ConnectionUri, ConnectionUri::ParseError> ConnectionUri::parse(cons
 }
 
 QString ConnectionUri::toString() const {
-    QUrl url;
-    url.setScheme(m_transport.isEmpty() ? m_driver : m_driver + QLatin1Char('+') + m_transport);
-    url.setUserName(m_user);
-    url.setHost(m_host);
+    // Built by hand: QUrl drops the "//" of an empty authority and then cannot tell a path
+    // holding "://" from the scheme separator.
+    QString text = m_transport.isEmpty() ? m_driver : m_driver + QLatin1Char('+') + m_transport;
+    text += QLatin1String("://");
+    if (!m_user.isEmpty())
+        text += QString::fromLatin1(QUrl::toPercentEncoding(m_user)) + QLatin1Char('@');
+    text +=
+        m_host.contains(QLatin1Char(':')) ? QLatin1Char('[') + m_host + QLatin1Char(']') : m_host;
     if (m_port > 0)
-        url.setPort(m_port);
-    url.setPath(m_path);
+        text += QLatin1Char(':') + QString::number(m_port);
+    text += QString::fromLatin1(QUrl::toPercentEncoding(m_path, "/:@!$&'()*+,;=-._~"));
     if (!m_query.isEmpty())
-        url.setQuery(m_query);
-    QString text = url.toString(QUrl::FullyEncoded);
-    // QUrl writes "qemu:/system" for an empty authority; libvirt wants the "//".
-    if (m_host.isEmpty() && m_user.isEmpty() && !text.contains(QLatin1String("://"))) {
-        const int colon = text.indexOf(QLatin1Char(':'));
-        text.insert(colon + 1, QLatin1String("//"));
-    }
+        text += QLatin1Char('?') + m_query.toString(QUrl::FullyEncoded);
     return text;
 }
 

@@ -80,6 +80,13 @@ private Q_SLOTS:
                              << ""
                              << "" << 0 << "/system"
                              << "lxc:///system";
+        // found by fuzz_connection_uri: a path holding "://" must survive a round trip
+        QTest::newRow("path with separator") << "test:///de://rt"
+                                             << "test"
+                                             << ""
+                                             << ""
+                                             << "" << 0 << "/de://rt"
+                                             << "test:///de://rt";
         QTest::newRow("surrounding spaces trimmed") << "  qemu:///system  "
                                                     << "qemu"
                                                     << ""
