@@ -48,23 +48,23 @@
 <context>
     <name>ConnectionForm</name>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="179"/>
+        <location filename="../core/libvirt/ConnectionUri.cpp" line="177"/>
         <source>Enter the host name or address of the remote machine.</source>
         <translation>请输入远程机器的主机名或地址。</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="183"/>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="208"/>
+        <location filename="../core/libvirt/ConnectionUri.cpp" line="181"/>
+        <location filename="../core/libvirt/ConnectionUri.cpp" line="206"/>
         <source>&quot;%1&quot; is not a host name or address.</source>
         <translation>“%1”不是有效的主机名或地址。</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="188"/>
+        <location filename="../core/libvirt/ConnectionUri.cpp" line="186"/>
         <source>&quot;%1&quot; is not a valid user name.</source>
         <translation>“%1”不是有效的用户名。</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="191"/>
+        <location filename="../core/libvirt/ConnectionUri.cpp" line="189"/>
         <source>Port %1 is out of range: use 1 to 65535.</source>
         <translation>端口 %1 超出范围：请使用 1 到 65535。</translation>
     </message>
@@ -142,12 +142,12 @@
         <translation>keyfile 参数为空。</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="152"/>
+        <location filename="../core/libvirt/ConnectionUri.cpp" line="150"/>
         <source>this machine</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="155"/>
+        <location filename="../core/libvirt/ConnectionUri.cpp" line="153"/>
         <source>test driver (%1)</source>
         <translation>测试驱动（%1）</translation>
     </message>
@@ -657,122 +657,142 @@ Options:
         <translation>连接到用户会话守护进程（/session）</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="46"/>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="47"/>
         <source>Read-only (monitor only; changes are disabled)</source>
         <translation>只读（仅监控；禁止修改）</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="47"/>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="48"/>
         <source>Connect when Balloonscope starts</source>
         <translation>Balloonscope 启动时自动连接</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="50"/>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="51"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="53"/>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="54"/>
         <source>This machine: system (qemu:///system)</source>
         <translation>本机：系统（qemu:///system）</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="54"/>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="55"/>
         <source>This machine: session (qemu:///session)</source>
         <translation>本机：会话（qemu:///session）</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="55"/>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="56"/>
         <source>Remote host over SSH</source>
         <translation>通过 SSH 连接远程宿主机</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="56"/>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="57"/>
         <source>libvirt test driver (test:///default)</source>
         <translation>libvirt 测试驱动（test:///default）</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="57"/>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="58"/>
         <source>Custom URI</source>
         <translation>自定义 URI</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="60"/>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="61"/>
         <source>Nothing else to fill in.</source>
         <translation>无需填写其他内容。</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="66"/>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="67"/>
         <source>root</source>
         <translation>root</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="67"/>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="68"/>
         <source>kvm1.example.com</source>
         <translation>kvm1.example.com</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="69"/>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="70"/>
         <source>default (22)</source>
         <translation>默认（22）</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="70"/>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="71"/>
         <source>optional, e.g. ~/.ssh/id_ed25519</source>
         <translation>可选，例如 ~/.ssh/id_ed25519</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="73"/>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="74"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="79"/>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="80"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="81"/>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="82"/>
         <source>&amp;Host:</source>
         <translation>主机(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="83"/>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="84"/>
         <source>&amp;Port:</source>
         <translation>端口(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="85"/>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="86"/>
         <source>SSH &amp;key file:</source>
         <translation>SSH 密钥文件(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="94"/>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="88"/>
+        <source>OpenSSH (your ssh keys, agent and config)</source>
+        <translation>OpenSSH（使用您的 ssh 密钥、代理和配置）</translation>
+    </message>
+    <message>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="89"/>
+        <source>Built-in (asks for passwords and host keys here)</source>
+        <translation>内置客户端（在此询问密码和主机密钥）</translation>
+    </message>
+    <message>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="90"/>
+        <source>OpenSSH needs key or agent authentication and a known host key. The built-in client (libssh) asks for passwords, key passphrases and unknown host keys in Balloonscope.</source>
+        <translation>OpenSSH 需要密钥或代理认证，并且主机密钥必须已知。内置客户端（libssh）会在 Balloonscope 中询问密码、密钥口令以及未知的主机密钥。</translation>
+    </message>
+    <message>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="93"/>
+        <source>SSH &amp;client:</source>
+        <translation>SSH 客户端(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="101"/>
         <source>&amp;URI:</source>
         <translation>&amp;URI：</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="98"/>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="105"/>
         <source>Edit URI</source>
         <translation>编辑 URI</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="99"/>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="106"/>
         <source>Edit the URI by hand (switches to &quot;Custom URI&quot;)</source>
         <translation>手动编辑 URI（切换到“自定义 URI”）</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="105"/>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="112"/>
         <source>&amp;Connect to:</source>
         <translation>连接到(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="110"/>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="117"/>
         <source>Resulting URI:</source>
         <translation>生成的 URI：</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="191"/>
+        <location filename="../gui/connection/ConnectionDialog.cpp" line="200"/>
         <source>SSH private key</source>
         <translation>SSH 私钥</translation>
     </message>
@@ -780,19 +800,49 @@ Options:
 <context>
     <name>bs::gui::CredentialDialog</name>
     <message>
-        <location filename="../gui/app/CredentialDialog.cpp" line="13"/>
+        <location filename="../gui/app/CredentialDialog.cpp" line="26"/>
+        <source>Unknown host key</source>
+        <translation>未知的主机密钥</translation>
+    </message>
+    <message>
+        <location filename="../gui/app/CredentialDialog.cpp" line="33"/>
+        <source>&lt;p&gt;Balloonscope has never seen the SSH key of &lt;b&gt;%1&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Key fingerprint:&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Accept it only if it matches the host&apos;s own key (on the host: &lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt;). An accepted key is added to your known hosts.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Balloonscope 从未见过 &lt;b&gt;%1&lt;/b&gt; 的 SSH 密钥。&lt;/p&gt;&lt;p&gt;密钥指纹：&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;仅当它与该主机自身的密钥一致时才接受（在该主机上运行：&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt;）。接受的密钥会加入您的已知主机列表。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../gui/app/CredentialDialog.cpp" line="45"/>
+        <source>Accept key</source>
+        <translation>接受密钥</translation>
+    </message>
+    <message>
+        <location filename="../gui/app/CredentialDialog.cpp" line="46"/>
+        <source>Refuse</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../gui/app/CredentialDialog.cpp" line="60"/>
         <source>Credentials for %1</source>
         <translation>%1 的凭据</translation>
     </message>
     <message>
-        <location filename="../gui/app/CredentialDialog.cpp" line="15"/>
+        <location filename="../gui/app/CredentialDialog.cpp" line="61"/>
         <source>The host &lt;b&gt;%1&lt;/b&gt; asks for the following to connect.</source>
         <translation>宿主机 &lt;b&gt;%1&lt;/b&gt; 需要以下信息才能连接。</translation>
     </message>
     <message>
-        <location filename="../gui/app/CredentialDialog.cpp" line="26"/>
+        <location filename="../gui/app/CredentialDialog.cpp" line="77"/>
         <source>Answer</source>
         <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../gui/app/CredentialDialog.cpp" line="82"/>
+        <source>Remember in the desktop keyring</source>
+        <translation>保存到桌面密钥环</translation>
+    </message>
+    <message>
+        <location filename="../gui/app/CredentialDialog.cpp" line="85"/>
+        <source>No desktop keyring is available.</source>
+        <translation>没有可用的桌面密钥环。</translation>
     </message>
 </context>
 <context>
@@ -917,6 +967,14 @@ Options:
         <location filename="../gui/guests/GuestTableModel.cpp" line="224"/>
         <source>Last report</source>
         <translation>上次报告</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::GuiCredentialProvider</name>
+    <message>
+        <location filename="../gui/app/GuiCredentialProvider.cpp" line="87"/>
+        <source>Could not store the answer in the desktop keyring: %1</source>
+        <translation>无法将回答保存到桌面密钥环：%1</translation>
     </message>
 </context>
 <context>
@@ -1048,131 +1106,131 @@ Options:
 <context>
     <name>bs::gui::MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="63"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="65"/>
         <source>Balloonscope</source>
         <translation>Balloonscope</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="113"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="117"/>
         <source>&amp;New Connection…</source>
         <translation>新建连接(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="118"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="122"/>
         <source>&amp;Edit Connection…</source>
         <translation>编辑连接(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="122"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="126"/>
         <source>&amp;Remove Connection</source>
         <translation>删除连接(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="126"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="130"/>
         <source>&amp;Connect</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="130"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="134"/>
         <source>&amp;Disconnect</source>
         <translation>断开连接(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="134"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="138"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="138"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="142"/>
         <source>&amp;Find Guest</source>
         <translation>查找虚拟机(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="143"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="147"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="148"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="152"/>
         <source>&amp;About Balloonscope</source>
         <translation>关于 Balloonscope(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="157"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="161"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="167"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="171"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="171"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="175"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="174"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="178"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="183"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="187"/>
         <source>Poll every </source>
         <translation>轮询间隔 </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="185"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="189"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="188"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="192"/>
         <source>How often each host is asked for its guests&apos; statistics (1–3600 s).</source>
         <translation>向每台宿主机查询虚拟机统计信息的频率（1–3600 秒）。</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="265"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="269"/>
         <source>Remove connection</source>
         <translation>删除连接</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="266"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="270"/>
         <source>Stop watching %1 and forget this connection?</source>
         <translation>停止监控 %1 并删除此连接？</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="303"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="307"/>
         <source>About Balloonscope</source>
         <translation>关于 Balloonscope</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="304"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="308"/>
         <source>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;Shows what the guests on KVM/libvirt hosts really do with their memory, from the virtio-balloon statistics.&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;根据 virtio-balloon 统计信息，显示 KVM/libvirt 宿主机上的虚拟机实际如何使用内存。&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="370"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="374"/>
         <source>&lt;b&gt;%1:&lt;/b&gt; %2 Only host-side figures (actual, RSS) are charted.</source>
         <translation>&lt;b&gt;%1：&lt;/b&gt;%2 图中仅绘制宿主机侧的数据（实际、RSS）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="394"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="398"/>
         <source>%1 of %n host(s) connected</source>
         <translation>
             <numerusform>已连接 %1/%n 台宿主机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="395"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="399"/>
         <source>, %n guest(s)</source>
         <translation>
             <numerusform>，%n 台虚拟机</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="397"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="401"/>
         <source> · last poll %1</source>
         <translation> · 上次轮询 %1</translation>
     </message>

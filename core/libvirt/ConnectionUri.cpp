@@ -189,7 +189,7 @@ std::variant<ConnectionUri, ConnectionUri::ParseError> ConnectionForm::toUri() c
                                          tr("Port %1 is out of range: use 1 to 65535.").arg(port)};
     }
     QUrl url;
-    url.setScheme(QStringLiteral("qemu+ssh"));
+    url.setScheme(builtinSsh ? QStringLiteral("qemu+libssh") : QStringLiteral("qemu+ssh"));
     url.setUserName(user);
     url.setHost(h);
     if (port > 0)
@@ -216,7 +216,9 @@ ConnectionForm ConnectionForm::fromUri(const ConnectionUri &uri) {
         form.preset = Preset::LocalSession;
     } else if (text == QLatin1String("test:///default")) {
         form.preset = Preset::TestDriver;
-    } else if (uri.driver() == QLatin1String("qemu") && uri.transport() == QLatin1String("ssh") &&
+    } else if (uri.driver() == QLatin1String("qemu") &&
+               (uri.transport() == QLatin1String("ssh") ||
+                uri.transport() == QLatin1String("libssh")) &&
                (uri.path() == QLatin1String("/system") ||
                 uri.path() == QLatin1String("/session"))) {
         QUrlQuery rest = uri.query();
@@ -229,6 +231,7 @@ ConnectionForm ConnectionForm::fromUri(const ConnectionUri &uri) {
             form.port = uri.port();
             form.keyFile = key;
             form.remoteSession = uri.path() == QLatin1String("/session");
+            form.builtinSsh = uri.transport() == QLatin1String("libssh");
             return form;
         }
         form.preset = Preset::Custom;

@@ -70,7 +70,10 @@ public:
     int port = 0;               // 0 = the transport's default
     QString keyFile;            // ssh only
     bool remoteSession = false; // /session instead of /system over ssh
-    QString customUri;          // Preset::Custom
+    // libvirt's built-in libssh client instead of OpenSSH's ssh: it asks for passwords,
+    // passphrases and unknown host keys through Balloonscope's dialogs.
+    bool builtinSsh = false;
+    QString customUri; // Preset::Custom
 
     // Builds and validates the URI. The error names the field at fault.
     std::variant<ConnectionUri, ConnectionUri::ParseError> toUri() const;

@@ -41,6 +41,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     , m_port(new QSpinBox(this))
     , m_keyFile(new QLineEdit(this))
     , m_remoteSession(new QCheckBox(tr("Connect to the user's session daemon (/session)"), this))
+    , m_sshClient(new QComboBox(this))
     , m_customUri(new QLineEdit(this))
     , m_preview(new QLineEdit(this))
     , m_readOnly(new QCheckBox(tr("Read-only (monitor only; changes are disabled)"), this))
@@ -84,6 +85,12 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     ssh->addRow(QString(), m_errorLabels.value(Field::Port));
     ssh->addRow(tr("SSH &key file:"), keyRow);
     ssh->addRow(QString(), m_errorLabels.value(Field::KeyFile));
+    m_sshClient->addItem(tr("OpenSSH (your ssh keys, agent and config)"), false);
+    m_sshClient->addItem(tr("Built-in (asks for passwords and host keys here)"), true);
+    m_sshClient->setToolTip(tr("OpenSSH needs key or agent authentication and a known host key. "
+                               "The built-in client (libssh) asks for passwords, key passphrases "
+                               "and unknown host keys in Balloonscope."));
+    ssh->addRow(tr("SSH &client:"), m_sshClient);
     ssh->addRow(QString(), m_remoteSession);
     m_pages->addWidget(sshPage);
 
@@ -121,6 +128,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
         connect(edit, &QLineEdit::textChanged, this, &ConnectionDialog::revalidate);
     connect(m_port, &QSpinBox::valueChanged, this, &ConnectionDialog::revalidate);
     connect(m_remoteSession, &QCheckBox::toggled, this, &ConnectionDialog::revalidate);
+    connect(m_sshClient, &QComboBox::currentIndexChanged, this, &ConnectionDialog::revalidate);
     connect(browse, &QPushButton::clicked, this, &ConnectionDialog::browseKeyFile);
     connect(editRaw, &QPushButton::clicked, this, [this] {
         const QString uri = m_currentUri;
@@ -151,6 +159,7 @@ ConnectionForm ConnectionDialog::form() const {
         key = QDir::homePath() + key.mid(1);
     f.keyFile = key;
     f.remoteSession = m_remoteSession->isChecked();
+    f.builtinSsh = m_sshClient->currentData().toBool();
     f.customUri = m_customUri->text();
     return f;
 }
@@ -207,6 +216,7 @@ void ConnectionDialog::setConnection(const SavedConnection &connection) {
     m_port->setValue(f.port);
     m_keyFile->setText(f.keyFile);
     m_remoteSession->setChecked(f.remoteSession);
+    m_sshClient->setCurrentIndex(f.builtinSsh ? 1 : 0);
     m_customUri->setText(f.customUri);
     m_readOnly->setChecked(connection.readOnly);
     m_autoConnect->setChecked(connection.autoConnect);

@@ -46,6 +46,7 @@ private:
     QSpinBox *m_port;
     QLineEdit *m_keyFile;
     QCheckBox *m_remoteSession;
+    QComboBox *m_sshClient;
     QLineEdit *m_customUri;
     QLineEdit *m_preview;
     QCheckBox *m_readOnly;

@@ -2,6 +2,7 @@
 
 #include "app/GuiCredentialProvider.h"
 #include "app/HostRegistry.h"
+#include "app/KeyringStore.h"
 #include "charts/LiveChart.h"
 #include "connection/ConnectionDialog.h"
 #include "guests/GuestFilterProxy.h"
@@ -48,7 +49,8 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
     : QMainWindow(parent)
     , m_settings(settings)
     , m_store(settings)
-    , m_credentials(new GuiCredentialProvider)
+    , m_keyring(new KeyringStore(QStringLiteral("balloonscope"), this))
+    , m_credentials(new GuiCredentialProvider(m_keyring))
     , m_credentialsShared(m_credentials)
     , m_registry(new HostRegistry(m_credentialsShared, this))
     , m_hostModel(new HostListModel(this))
@@ -63,6 +65,8 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
     setWindowTitle(tr("Balloonscope"));
     setObjectName(QStringLiteral("MainWindow"));
     m_credentials->setDialogParent(this);
+    connect(m_credentials, &GuiCredentialProvider::keyringError, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
 
     m_rightSplitter->addWidget(m_guestPanel);
     m_rightSplitter->addWidget(m_chart);

@@ -25,6 +25,7 @@ class GuiCredentialProvider;
 class HostListModel;
 class HostPanel;
 class HostRegistry;
+class KeyringStore;
 class LiveChart;
 
 // Assembles the panels, menus and status bar; the work happens in the panels and in core.
@@ -74,6 +75,7 @@ private:
 
     QSettings &m_settings;
     SavedConnectionStore m_store;
+    KeyringStore *m_keyring;
     GuiCredentialProvider *m_credentials;
     std::shared_ptr<GuiCredentialProvider> m_credentialsShared;
     HostRegistry *m_registry;

@@ -39,6 +39,7 @@ BS_BUILD_PACKAGES=(
 # What the tests need on top (checks, sanitizers, screenshots, PDF inspection).
 BS_TEST_PACKAGES=(
     clang-format xvfb xauth imagemagick poppler-utils desktop-file-utils appstream
+    gnome-keyring libsecret-1-0 dbus-daemon dbus-x11 librsvg2-bin
 )
 
 nproc_build() { local n; n=$(nproc 2>/dev/null || echo 2); echo "$n"; }

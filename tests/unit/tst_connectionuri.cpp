@@ -174,6 +174,19 @@ private Q_SLOTS:
         QCOMPARE(again.keyFile, form.keyFile);
     }
 
+    void builtinSshClient() {
+        ConnectionForm form;
+        form.preset = ConnectionForm::Preset::RemoteSsh;
+        form.user = QStringLiteral("admin");
+        form.host = QStringLiteral("kvm2");
+        form.builtinSsh = true;
+        const auto uri = std::get<ConnectionUri>(form.toUri());
+        QCOMPARE(uri.toString(), QStringLiteral("qemu+libssh://admin@kvm2/system"));
+        const ConnectionForm again = ConnectionForm::fromUri(uri);
+        QCOMPARE(int(again.preset), int(ConnectionForm::Preset::RemoteSsh));
+        QVERIFY(again.builtinSsh);
+    }
+
     void formErrorsNameTheField() {
         ConnectionForm form;
         form.preset = ConnectionForm::Preset::RemoteSsh;
