@@ -800,12 +800,12 @@ Options:
 <context>
     <name>bs::gui::CredentialDialog</name>
     <message>
-        <location filename="../gui/app/CredentialDialog.cpp" line="26"/>
+        <location filename="../gui/app/CredentialDialog.cpp" line="25"/>
         <source>Unknown host key</source>
         <translation>未知的主机密钥</translation>
     </message>
     <message>
-        <location filename="../gui/app/CredentialDialog.cpp" line="33"/>
+        <location filename="../gui/app/CredentialDialog.cpp" line="32"/>
         <source>&lt;p&gt;Balloonscope has never seen the SSH key of &lt;b&gt;%1&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Key fingerprint:&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Accept it only if it matches the host&apos;s own key (on the host: &lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt;). An accepted key is added to your known hosts.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Balloonscope 从未见过 &lt;b&gt;%1&lt;/b&gt; 的 SSH 密钥。&lt;/p&gt;&lt;p&gt;密钥指纹：&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;仅当它与该主机自身的密钥一致时才接受（在该主机上运行：&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt;）。接受的密钥会加入您的已知主机列表。&lt;/p&gt;</translation>
     </message>
@@ -972,7 +972,7 @@ Options:
 <context>
     <name>bs::gui::GuiCredentialProvider</name>
     <message>
-        <location filename="../gui/app/GuiCredentialProvider.cpp" line="87"/>
+        <location filename="../gui/app/GuiCredentialProvider.cpp" line="88"/>
         <source>Could not store the answer in the desktop keyring: %1</source>
         <translation>无法将回答保存到桌面密钥环：%1</translation>
     </message>
@@ -1098,7 +1098,7 @@ Options:
         <translation>选择一台虚拟机以绘制其内存曲线</translation>
     </message>
     <message>
-        <location filename="../gui/charts/LiveChart.cpp" line="217"/>
+        <location filename="../gui/charts/LiveChart.cpp" line="224"/>
         <source>Memory (%1)</source>
         <translation>内存（%1）</translation>
     </message>
@@ -1106,133 +1106,259 @@ Options:
 <context>
     <name>bs::gui::MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="65"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="67"/>
         <source>Balloonscope</source>
         <translation>Balloonscope</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="117"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="120"/>
         <source>&amp;New Connection…</source>
         <translation>新建连接(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="122"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="125"/>
         <source>&amp;Edit Connection…</source>
         <translation>编辑连接(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="126"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="129"/>
         <source>&amp;Remove Connection</source>
         <translation>删除连接(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="130"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="133"/>
         <source>&amp;Connect</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="134"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="137"/>
         <source>&amp;Disconnect</source>
         <translation>断开连接(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="138"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="141"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="142"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="145"/>
         <source>&amp;Find Guest</source>
         <translation>查找虚拟机(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="147"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="150"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="152"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="155"/>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="160"/>
         <source>&amp;About Balloonscope</source>
         <translation>关于 Balloonscope(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="161"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="169"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="171"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="179"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="175"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="183"/>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="186"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="178"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="189"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="187"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="198"/>
         <source>Poll every </source>
         <translation>轮询间隔 </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="189"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="200"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="192"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="203"/>
         <source>How often each host is asked for its guests&apos; statistics (1–3600 s).</source>
         <translation>向每台宿主机查询虚拟机统计信息的频率（1–3600 秒）。</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="269"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="281"/>
         <source>Remove connection</source>
         <translation>删除连接</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="270"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="282"/>
         <source>Stop watching %1 and forget this connection?</source>
         <translation>停止监控 %1 并删除此连接？</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="307"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="319"/>
         <source>About Balloonscope</source>
         <translation>关于 Balloonscope</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="308"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="320"/>
         <source>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;Shows what the guests on KVM/libvirt hosts really do with their memory, from the virtio-balloon statistics.&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;根据 virtio-balloon 统计信息，显示 KVM/libvirt 宿主机上的虚拟机实际如何使用内存。&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="374"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="405"/>
         <source>&lt;b&gt;%1:&lt;/b&gt; %2 Only host-side figures (actual, RSS) are charted.</source>
         <translation>&lt;b&gt;%1：&lt;/b&gt;%2 图中仅绘制宿主机侧的数据（实际、RSS）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="398"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="429"/>
         <source>%1 of %n host(s) connected</source>
         <translation>
             <numerusform>已连接 %1/%n 台宿主机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="399"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="430"/>
         <source>, %n guest(s)</source>
         <translation>
             <numerusform>，%n 台虚拟机</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="401"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="432"/>
         <source> · last poll %1</source>
         <translation> · 上次轮询 %1</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::PreferencesDialog</name>
+    <message>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="30"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="31"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="33"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="34"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="35"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="38"/>
+        <source>Run guest-agent checks by default on new hosts</source>
+        <translation>对新宿主机默认运行客户机代理检查</translation>
+    </message>
+    <message>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="41"/>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="44"/>
+        <source>Monitoring</source>
+        <translation>监控</translation>
+    </message>
+    <message>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="46"/>
+        <source>How often each host is asked for its guests&apos; statistics.</source>
+        <translation>向每台宿主机查询虚拟机统计信息的频率。</translation>
+    </message>
+    <message>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="47"/>
+        <source>Poll every:</source>
+        <translation>轮询间隔：</translation>
+    </message>
+    <message>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="48"/>
+        <source>The stats period the stats-period dialog proposes for guests.</source>
+        <translation>统计周期对话框为虚拟机建议的统计周期。</translation>
+    </message>
+    <message>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="49"/>
+        <source>Default stats period:</source>
+        <translation>默认统计周期：</translation>
+    </message>
+    <message>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="54"/>
+        <source>Warn when a balloon target leaves less than this much above the guest&apos;s used memory.</source>
+        <translation>当气球目标值高出虚拟机已用内存的余量小于此比例时发出警告。</translation>
+    </message>
+    <message>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="55"/>
+        <source>Balloon target safety margin:</source>
+        <translation>气球目标安全余量：</translation>
+    </message>
+    <message>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="57"/>
+        <source>Agent checks send commands to the QEMU guest agent; libvirt then marks the guest as &quot;tainted&quot;. They stay off unless you turn them on.</source>
+        <translation>代理检查会向 QEMU 客户机代理发送命令，libvirt 随后会将该虚拟机标记为“tainted”（已污染）。除非您开启，否则此功能保持关闭。</translation>
+    </message>
+    <message>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="62"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="64"/>
+        <source>Keep raw samples for:</source>
+        <translation>原始采样保留：</translation>
+    </message>
+    <message>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="65"/>
+        <source>Keep 1-minute summaries for:</source>
+        <translation>1 分钟汇总保留：</translation>
+    </message>
+    <message>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="66"/>
+        <source>Keep 1-hour summaries for:</source>
+        <translation>1 小时汇总保留：</translation>
+    </message>
+    <message>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="69"/>
+        <source>Display</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="71"/>
+        <source>Automatic (MiB or GiB)</source>
+        <translation>自动（MiB 或 GiB）</translation>
+    </message>
+    <message>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="75"/>
+        <source>Memory unit:</source>
+        <translation>内存单位：</translation>
+    </message>
+    <message>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="76"/>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="80"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="81"/>
+        <source>A new language applies the next time Balloonscope starts.</source>
+        <translation>新语言将在下次启动 Balloonscope 时生效。</translation>
     </message>
 </context>
 <context>

@@ -168,6 +168,12 @@ void LiveChart::setNotice(const QString &text) {
     m_notice->setVisible(!text.isEmpty());
 }
 
+void LiveChart::setUnit(units::SizeUnit unit) {
+    const int index = m_unit->findData(int(unit));
+    if (index >= 0)
+        m_unit->setCurrentIndex(index);
+}
+
 void LiveChart::dataArrived(const QString &hostId) {
     if (hostId == m_hostId)
         scheduleReplot();

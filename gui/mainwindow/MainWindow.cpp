@@ -12,6 +12,7 @@
 #include "hosts/HostPanel.h"
 #include "libvirt/ConnectionUri.h"
 #include "monitor/MemorySample.h"
+#include "settings/PreferencesDialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -49,6 +50,7 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
     : QMainWindow(parent)
     , m_settings(settings)
     , m_store(settings)
+    , m_prefs(Preferences::load(settings))
     , m_keyring(new KeyringStore(QStringLiteral("balloonscope"), this))
     , m_credentials(new GuiCredentialProvider(m_keyring))
     , m_credentialsShared(m_credentials)
@@ -104,6 +106,7 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
 
     for (const SavedConnection &c : m_store.load())
         addHostRow(c.uri);
+    applyPreferences();
     updateActions();
     updateStatusBar();
 }
@@ -149,6 +152,12 @@ void MainWindow::createActions() {
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
+    m_preferencesAction =
+        new QAction(QIcon::fromTheme(QStringLiteral("configure")), tr("&Preferences…"), this);
+    m_preferencesAction->setShortcut(QKeySequence::Preferences);
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
+
     m_aboutAction = new QAction(tr("&About Balloonscope"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -172,6 +181,9 @@ void MainWindow::createMenus() {
     view->addAction(m_refreshAction);
     view->addAction(m_findAction);
 
+    QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    settingsMenu->addAction(m_preferencesAction);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
 
@@ -187,14 +199,15 @@ void MainWindow::createMenus() {
     bar->addWidget(new QLabel(tr("Poll every "), this));
     m_interval->setRange(1, 3600);
     m_interval->setSuffix(tr(" s"));
-    m_interval->setValue(m_settings.value(QStringLiteral("monitor/interval"), 5).toInt());
+    m_interval->setValue(m_prefs.pollIntervalSeconds);
     m_interval->setToolTip(
         tr("How often each host is asked for its guests' statistics (1–3600 s)."));
     m_registry->setIntervalSeconds(m_interval->value());
     bar->addWidget(m_interval);
     connect(m_interval, &QSpinBox::valueChanged, this, [this](int seconds) {
+        m_prefs.pollIntervalSeconds = seconds;
+        m_prefs.save(m_settings);
         m_registry->setIntervalSeconds(seconds);
-        m_settings.setValue(QStringLiteral("monitor/interval"), seconds);
     });
 }
 
@@ -311,6 +324,23 @@ void MainWindow::showAbout() {
            "<p>Qt %2 · libvirt %3 · QCustomPlot %4</p>")
             .arg(QStringLiteral(BALLOONSCOPE_VERSION), QString::fromLatin1(qVersion()), libvirt,
                  QStringLiteral(QCUSTOMPLOT_VERSION_STR)));
+}
+
+void MainWindow::showPreferences() {
+    PreferencesDialog dialog(m_prefs, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_prefs = dialog.preferences();
+    m_prefs.save(m_settings);
+    applyPreferences();
+}
+
+void MainWindow::applyPreferences() {
+    if (m_interval->value() != m_prefs.pollIntervalSeconds)
+        m_interval->setValue(m_prefs.pollIntervalSeconds); // also tells the registry
+    m_registry->setIntervalSeconds(m_prefs.pollIntervalSeconds);
+    m_guestModel->setUnit(m_prefs.unit);
+    m_chart->setUnit(m_prefs.unit);
 }
 
 void MainWindow::onStatus(const HostStatus &status) {

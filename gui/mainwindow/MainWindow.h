@@ -1,6 +1,7 @@
 #pragma once
 
 #include "monitor/RecentSeries.h"
+#include "settings/Preferences.h"
 #include "settings/SavedConnection.h"
 
 #include <QMainWindow>
@@ -48,6 +49,7 @@ public:
     GuestPanel *guestPanel() const { return m_guestPanel; }
     HostPanel *hostPanel() const { return m_hostPanel; }
     LiveChart *chart() const { return m_chart; }
+    const Preferences &preferences() const { return m_prefs; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -64,6 +66,8 @@ private:
     void connectSelected();
     void disconnectSelected();
     void showAbout();
+    void showPreferences();
+    void applyPreferences();
 
     void onStatus(const HostStatus &status);
     void onCycle(const PollCycle &cycle);
@@ -75,6 +79,7 @@ private:
 
     QSettings &m_settings;
     SavedConnectionStore m_store;
+    Preferences m_prefs;
     KeyringStore *m_keyring;
     GuiCredentialProvider *m_credentials;
     std::shared_ptr<GuiCredentialProvider> m_credentialsShared;
@@ -99,6 +104,7 @@ private:
     QAction *m_findAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_preferencesAction = nullptr;
 
     QString m_chartHost;
     QString m_chartUuid;
