@@ -3,6 +3,7 @@
 #include "AgentCommands.h"
 #include "common/Logging.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QThread>
 
@@ -43,14 +44,19 @@ AgentStep stepFrom(const QString &command, const AgentReply &reply) {
 }
 
 QString exitDetail(const ExecStatus &s) {
-    QString text = s.exitCode ? QStringLiteral("exit code %1").arg(*s.exitCode)
-                              : QStringLiteral("signal %1").arg(s.signal.value_or(0));
+    QString text =
+        s.exitCode
+            ? QCoreApplication::translate("bs::AgentInspector", "exit code %1").arg(*s.exitCode)
+            : QCoreApplication::translate("bs::AgentInspector", "signal %1")
+                  .arg(s.signal.value_or(0));
     const QString out = decodeGuestText(s.out).simplified();
     const QString err = decodeGuestText(s.err).simplified();
     if (!out.isEmpty())
-        text += QStringLiteral(", stdout \"%1\"").arg(out.left(160));
+        text +=
+            QCoreApplication::translate("bs::AgentInspector", ", stdout \"%1\"").arg(out.left(160));
     if (!err.isEmpty())
-        text += QStringLiteral(", stderr \"%1\"").arg(err.left(160));
+        text +=
+            QCoreApplication::translate("bs::AgentInspector", ", stderr \"%1\"").arg(err.left(160));
     return text;
 }
 
@@ -125,10 +131,14 @@ bool AgentInspector::allowed(const QString &command, AgentStep &step) const {
     step.command = command;
     if (enabled) {
         step.outcome = AgentStep::Outcome::Disabled;
-        step.detail = QStringLiteral("guest-info lists %1 as disabled").arg(command);
+        step.detail =
+            QCoreApplication::translate("bs::AgentInspector", "guest-info lists %1 as disabled")
+                .arg(command);
     } else {
         step.outcome = AgentStep::Outcome::NotFound;
-        step.detail = QStringLiteral("guest-info does not list %1").arg(command);
+        step.detail =
+            QCoreApplication::translate("bs::AgentInspector", "guest-info does not list %1")
+                .arg(command);
     }
     return false;
 }
@@ -145,7 +155,7 @@ AgentFindings AgentInspector::run(OsFamily hostFamily) {
         if (parsed) {
             f.agentInfo = *parsed;
             f.info.detail =
-                QStringLiteral("qemu-ga %1, %2 commands")
+                QCoreApplication::translate("bs::AgentInspector", "qemu-ga %1, %2 commands")
                     .arg(parsed->version.isEmpty() ? QStringLiteral("?") : parsed->version)
                     .arg(parsed->commands.size());
         } else {
@@ -201,7 +211,8 @@ void AgentInspector::queryWindowsDevices(AgentFindings &f) {
         return;
     }
     f.deviceList = *parsed;
-    f.devices.detail = QStringLiteral("%1 devices listed").arg(parsed->size());
+    f.devices.detail =
+        QCoreApplication::translate("bs::AgentInspector", "%1 devices listed").arg(parsed->size());
 }
 
 AgentInspector::Exec AgentInspector::runExec(const QJsonObject &request, const QString &label) {
@@ -238,8 +249,9 @@ AgentInspector::Exec AgentInspector::runExec(const QJsonObject &request, const Q
     }
     result.step.outcome = AgentStep::Outcome::StillRunning;
     result.step.detail =
-        QStringLiteral("pid %1 had not exited after %2 polls %3 ms apart; qemu-ga keeps its "
-                       "status until it is asked again")
+        QCoreApplication::translate("bs::AgentInspector",
+                                    "pid %1 had not exited after %2 polls %3 ms apart; qemu-ga "
+                                    "keeps its status until it is asked again")
             .arg(*pid)
             .arg(m_options.execMaxPolls)
             .arg(m_options.execPollIntervalMs);

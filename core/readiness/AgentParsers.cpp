@@ -135,13 +135,15 @@ std::optional<bool> GuestAgentInfo::isEnabled(const QString &command) const {
 
 Result<GuestAgentInfo> parseGuestInfo(const QJsonValue &value) {
     if (!value.isObject())
-        return shapeError("guest-info", QStringLiteral("not an object"));
+        return shapeError("guest-info",
+                          QCoreApplication::translate("bs::AgentParsers", "not an object"));
     const QJsonObject o = value.toObject();
     GuestAgentInfo info;
     info.version = text(o, "version");
     const QJsonValue list = o.value(QLatin1String("supported_commands"));
     if (!list.isArray())
-        return shapeError("guest-info", QStringLiteral("no supported_commands list"));
+        return shapeError("guest-info", QCoreApplication::translate("bs::AgentParsers",
+                                                                    "no supported_commands list"));
     for (const QJsonValue &entry : list.toArray()) {
         const QJsonObject c = entry.toObject();
         const QString name = c.value(QLatin1String("name")).toString();
@@ -177,11 +179,13 @@ QString GuestOsInfo::describe() const {
     // Windows agents send the NT version and the build; POSIX ones uname's release and version.
     QString kernel;
     if (family() == OsFamily::Windows && !kernelVersion.isEmpty())
-        kernel = kernelRelease.isEmpty()
-                     ? QStringLiteral("kernel %1").arg(kernelVersion)
-                     : QStringLiteral("kernel %1, build %2").arg(kernelVersion, kernelRelease);
+        kernel =
+            kernelRelease.isEmpty()
+                ? QCoreApplication::translate("bs::AgentParsers", "kernel %1").arg(kernelVersion)
+                : QCoreApplication::translate("bs::AgentParsers", "kernel %1, build %2")
+                      .arg(kernelVersion, kernelRelease);
     else if (!kernelRelease.isEmpty())
-        kernel = QStringLiteral("kernel %1").arg(kernelRelease);
+        kernel = QCoreApplication::translate("bs::AgentParsers", "kernel %1").arg(kernelRelease);
     QStringList extra;
     if (main.isEmpty())
         main = kernel;
@@ -198,7 +202,8 @@ QString GuestOsInfo::describe() const {
 
 Result<GuestOsInfo> parseOsInfo(const QJsonValue &value) {
     if (!value.isObject())
-        return shapeError("guest-get-osinfo", QStringLiteral("not an object"));
+        return shapeError("guest-get-osinfo",
+                          QCoreApplication::translate("bs::AgentParsers", "not an object"));
     const QJsonObject o = value.toObject();
     const auto field = [&](const char *key) {
         const QString v = text(o, key);
@@ -232,15 +237,17 @@ std::optional<QVersionNumber> GuestDevice::version() const {
 }
 
 QString GuestDevice::describe() const {
-    QString s = driverName.isEmpty() ? QStringLiteral("(no driver name)") : driverName;
+    QString s = driverName.isEmpty()
+                    ? QCoreApplication::translate("bs::AgentParsers", "(no driver name)")
+                    : driverName;
     if (!driverVersion.isEmpty())
         s += QStringLiteral(" %1").arg(driverVersion);
     if (driverDay)
         s += QStringLiteral(" (%1)").arg(driverDay->toString(Qt::ISODate));
     else if (!driverDate.isEmpty())
-        s += QStringLiteral(" (date \"%1\")").arg(driverDate);
+        s += QCoreApplication::translate("bs::AgentParsers", " (date \"%1\")").arg(driverDate);
     if (vendorId && deviceId) {
-        s += QStringLiteral(", PCI %1:%2 (vendor %3, device %4)")
+        s += QCoreApplication::translate("bs::AgentParsers", ", PCI %1:%2 (vendor %3, device %4)")
                  .arg(*vendorId, 4, 16, QLatin1Char('0'))
                  .arg(*deviceId, 4, 16, QLatin1Char('0'))
                  .arg(*vendorId)
@@ -251,7 +258,8 @@ QString GuestDevice::describe() const {
 
 Result<QList<GuestDevice>> parseDevices(const QJsonValue &value) {
     if (!value.isArray())
-        return shapeError("guest-get-devices", QStringLiteral("not a list"));
+        return shapeError("guest-get-devices",
+                          QCoreApplication::translate("bs::AgentParsers", "not a list"));
     QList<GuestDevice> devices;
     for (const QJsonValue &entry : value.toArray()) {
         if (!entry.isObject())
@@ -281,16 +289,18 @@ std::optional<GuestDevice> findBalloonDriver(const QList<GuestDevice> &devices) 
 Result<qint64> parseExecPid(const QJsonValue &value) {
     const auto pid = wholeNumber(value.toObject().value(QLatin1String("pid")));
     if (!pid)
-        return shapeError("guest-exec", QStringLiteral("no pid"));
+        return shapeError("guest-exec", QCoreApplication::translate("bs::AgentParsers", "no pid"));
     return *pid;
 }
 
 Result<ExecStatus> parseExecStatus(const QJsonValue &value) {
     if (!value.isObject())
-        return shapeError("guest-exec-status", QStringLiteral("not an object"));
+        return shapeError("guest-exec-status",
+                          QCoreApplication::translate("bs::AgentParsers", "not an object"));
     const QJsonObject o = value.toObject();
     if (!o.value(QLatin1String("exited")).isBool())
-        return shapeError("guest-exec-status", QStringLiteral("no \"exited\""));
+        return shapeError("guest-exec-status",
+                          QCoreApplication::translate("bs::AgentParsers", "no \"exited\""));
     ExecStatus s;
     s.exited = o.value(QLatin1String("exited")).toBool();
     if (const auto code = wholeNumber(o.value(QLatin1String("exitcode"))))
@@ -308,9 +318,10 @@ Result<ExecStatus> parseExecStatus(const QJsonValue &value) {
         auto decoded =
             QByteArray::fromBase64Encoding(encoded, QByteArray::AbortOnBase64DecodingErrors);
         if (!v.isString() || !decoded) {
-            return shapeError("guest-exec-status",
-                              QStringLiteral("%1 is not valid base64: \"%2\"")
-                                  .arg(QLatin1String(key), QString::fromLatin1(encoded.left(40))));
+            return shapeError(
+                "guest-exec-status",
+                QCoreApplication::translate("bs::AgentParsers", "%1 is not valid base64: \"%2\"")
+                    .arg(QLatin1String(key), QString::fromLatin1(encoded.left(40))));
         }
         *target = *decoded;
     }
@@ -320,7 +331,8 @@ Result<ExecStatus> parseExecStatus(const QJsonValue &value) {
 Result<qint64> parseFileHandle(const QJsonValue &value) {
     const auto handle = wholeNumber(value);
     if (!handle)
-        return shapeError("guest-file-open", QStringLiteral("no handle"));
+        return shapeError("guest-file-open",
+                          QCoreApplication::translate("bs::AgentParsers", "no handle"));
     return *handle;
 }
 
@@ -330,7 +342,8 @@ Result<FileChunk> parseFileRead(const QJsonValue &value) {
     auto decoded = QByteArray::fromBase64Encoding(buf.toString().toLatin1(),
                                                   QByteArray::AbortOnBase64DecodingErrors);
     if (!value.isObject() || !buf.isString() || !decoded)
-        return shapeError("guest-file-read", QStringLiteral("no valid buf-b64"));
+        return shapeError("guest-file-read",
+                          QCoreApplication::translate("bs::AgentParsers", "no valid buf-b64"));
     return FileChunk{*decoded, o.value(QLatin1String("eof")).toBool(true)};
 }
 

@@ -1,5 +1,6 @@
 #include "GuestOutputParsers.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -56,19 +57,21 @@ ServiceState notInstalled(const char *via, const QString &raw) {
 
 QString ServiceState::describe() const {
     if (state == State::NotInstalled)
-        return QStringLiteral("not installed");
+        return QCoreApplication::translate("bs::GuestOutputParsers", "not installed");
     static const char *const names[] = {"stopped", "start pending",    "stop pending",
                                         "running", "continue pending", "pause pending",
                                         "paused"};
     QString text =
         statusCode >= 1 && statusCode <= 7
             ? QStringLiteral("%1 (%2)").arg(QLatin1String(names[statusCode - 1])).arg(statusCode)
-            : QStringLiteral("status %1").arg(statusCode);
+            : QCoreApplication::translate("bs::GuestOutputParsers", "status %1").arg(statusCode);
     if (startType) {
         static const char *const starts[] = {"boot", "system", "automatic", "manual", "disabled"};
         const QString start = *startType >= 0 && *startType <= 4 ? QLatin1String(starts[*startType])
                                                                  : QStringLiteral("?");
-        text += QStringLiteral(", start type %1 (%2)").arg(start).arg(*startType);
+        text += QCoreApplication::translate("bs::GuestOutputParsers", ", start type %1 (%2)")
+                    .arg(start)
+                    .arg(*startType);
     }
     return text;
 }
@@ -78,8 +81,9 @@ std::optional<ServiceState> parsePowerShellService(const ExecStatus &status) {
         return std::nullopt;
     const QString out = decodeGuestText(status.out).trimmed();
     if (*status.exitCode == ScriptServiceMissing)
-        return notInstalled("powershell", QStringLiteral("exit code 3 (Get-Service found no "
-                                                         "BalloonService)"));
+        return notInstalled("powershell", QCoreApplication::translate(
+                                              "bs::GuestOutputParsers",
+                                              "exit code 3 (Get-Service found no BalloonService)"));
     if (*status.exitCode != 0)
         return std::nullopt;
     const QJsonDocument doc = QJsonDocument::fromJson(out.toUtf8());
@@ -112,7 +116,10 @@ std::optional<ServiceState> parseScQuery(const ExecStatus &status) {
         return std::nullopt;
     const QString out = decodeGuestText(status.out);
     if (*status.exitCode == ScServiceDoesNotExist || out.contains(QLatin1String("FAILED 1060")))
-        return notInstalled("sc", oneLine(out.isEmpty() ? QStringLiteral("exit code 1060") : out));
+        return notInstalled(
+            "sc", oneLine(out.isEmpty() ? QCoreApplication::translate("bs::GuestOutputParsers",
+                                                                      "exit code 1060")
+                                        : out));
     if (*status.exitCode != 0)
         return std::nullopt;
     static const QRegularExpression stateLine(
@@ -132,15 +139,17 @@ std::optional<ServiceState> parseScQuery(const ExecStatus &status) {
 QString LinuxDriverState::describe() const {
     switch (state) {
     case State::Bound:
-        return QStringLiteral("bound to %1").arg(devices.join(QLatin1String(", ")));
+        return QCoreApplication::translate("bs::GuestOutputParsers", "bound to %1")
+            .arg(devices.join(QLatin1String(", ")));
     case State::NotBound:
-        return QStringLiteral("registered, bound to no device");
+        return QCoreApplication::translate("bs::GuestOutputParsers",
+                                           "registered, bound to no device");
     case State::NotLoaded:
-        return QStringLiteral("not loaded");
+        return QCoreApplication::translate("bs::GuestOutputParsers", "not loaded");
     case State::LoadedAsModule:
-        return QStringLiteral("loaded as a module");
+        return QCoreApplication::translate("bs::GuestOutputParsers", "loaded as a module");
     case State::NotInModules:
-        return QStringLiteral("not in /proc/modules");
+        return QCoreApplication::translate("bs::GuestOutputParsers", "not in /proc/modules");
     }
     return {};
 }
@@ -157,8 +166,10 @@ std::optional<LinuxDriverState> parseVirtioDriverListing(const ExecStatus &statu
         if (err.contains(QLatin1String("No such file")) ||
             (out.trimmed().isEmpty() && (status.exitCode == 1 || status.exitCode == 2))) {
             s.state = LinuxDriverState::State::NotLoaded;
-            s.raw =
-                oneLine(err.isEmpty() ? QStringLiteral("exit code %1").arg(*status.exitCode) : err);
+            s.raw = oneLine(err.isEmpty() ? QCoreApplication::translate("bs::GuestOutputParsers",
+                                                                        "exit code %1")
+                                                .arg(*status.exitCode)
+                                          : err);
             return s;
         }
         return std::nullopt;
@@ -188,8 +199,8 @@ LinuxDriverState parseProcModules(const QByteArray &content) {
             return s;
         }
     }
-    s.raw =
-        QStringLiteral("%1 modules listed").arg(lines.size() - (content.endsWith('\n') ? 1 : 0));
+    s.raw = QCoreApplication::translate("bs::GuestOutputParsers", "%1 modules listed")
+                .arg(lines.size() - (content.endsWith('\n') ? 1 : 0));
     return s;
 }
 
