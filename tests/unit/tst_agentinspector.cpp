@@ -242,7 +242,8 @@ private Q_SLOTS:
     void emptyOsInfoLeavesTheHostToDecide() {
         channel->addPayload(QStringLiteral("guest-info"),
                             qga("qga-guest-info.unknown-fields.bs.json"));
-        channel->addPayload(QStringLiteral("guest-get-osinfo"), QByteArrayLiteral(R"({"return":{}})"));
+        channel->addPayload(QStringLiteral("guest-get-osinfo"),
+                            QByteArrayLiteral(R"({"return":{}})"));
         channel->addPayload(QStringLiteral("guest-exec"),
                             qga("qga-guest-exec.response.synthetic.json"));
         channel->addPayload(QStringLiteral("guest-exec-status"),
