@@ -146,7 +146,12 @@ ReadinessReport ReadinessInspector::inspect(const GuestEvidence &e) {
     r.name = e.name;
     r.timeMs = e.timeMs;
     r.state = e.host.state;
-    r.agentUsed = agent && !agent->sent.isEmpty();
+    // libvirt taints the guest once a command gets past its own checks (driver support,
+    // read-only connection, agent connected): a timeout counts, a refusal does not.
+    r.agentUsed = agent && !agent->sent.isEmpty() &&
+                  agent->info.outcome != AgentStep::Outcome::Unsupported &&
+                  agent->info.outcome != AgentStep::Outcome::Denied &&
+                  agent->info.outcome != AgentStep::Outcome::NotConnected;
     r.observedSeconds = assessment.observedSeconds;
 
     const OsFamily agentFamily = AgentChecks::agentFamily(agent);

@@ -98,7 +98,7 @@ struct ReadinessReport {
     QStringList fixCommands;
     std::optional<CheckId> decidingCheck; // the check the verdict rests on, to highlight
 
-    bool agentUsed = false;     // agent commands were sent: libvirt marked the guest tainted
+    bool agentUsed = false;     // an agent command reached the agent: libvirt tainted the guest
     double observedSeconds = 0; // how long last_update was watched
 
     bool isReady() const { return verdict == Verdict::Ready; }
