@@ -2,6 +2,211 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AgentChecks</name>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="52"/>
+        <source>Guest-agent checks are off for this guest (opt-in).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="57"/>
+        <source>org.qemu.guest_agent.0 is connected: an agent answers in the guest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="62"/>
+        <source>org.qemu.guest_agent.0 is disconnected: no agent runs in the guest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="68"/>
+        <source>An org.qemu.guest_agent.0 channel is configured; libvirt shows no state for it (the guest does not run, or this driver does not track it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="74"/>
+        <source>No org.qemu.guest_agent.0 channel in the domain XML: no agent evidence is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="88"/>
+        <source>The agent refuses %1: it is disabled in the guest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="93"/>
+        <source>The agent does not have %1 (an older agent, or not on this OS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="96"/>
+        <source>No answer to %1 within %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="99"/>
+        <source>No agent is connected to the guest&apos;s channel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="103"/>
+        <source>This connection cannot send guest-agent commands (its libvirt driver has no virDomainQemuAgentCommand).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="107"/>
+        <source>libvirt refused the agent command: a read-only connection cannot send one. Connect without --readonly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="111"/>
+        <source>The reply to %1 could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="115"/>
+        <source>%1 had not finished when Balloonscope stopped waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="118"/>
+        <source>%1 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="121"/>
+        <source>Not asked: the agent stopped answering before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="132"/>
+        <source>Not asked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="153"/>
+        <source>(no version)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="154"/>
+        <source>qemu-ga %1 answers (%2 commands). Enabled: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="157"/>
+        <source>none of the ones used here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="161"/>
+        <source>Disabled: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="164"/>
+        <source>Not offered: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="181"/>
+        <source>id &quot;%1&quot;: %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="183"/>
+        <source>No usable version-id (Windows agents send &quot;N/A&quot; or odd strings): the version is not relied on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="188"/>
+        <source>The libosinfo metadata says %1 (%2): the agent is believed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="201"/>
+        <source>guest-get-devices needs a QEMU 5.2 or newer agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="207"/>
+        <source>Installed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="211"/>
+        <source>(older agent reply format &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="214"/>
+        <source>(matched by driver name: no PCI ids in the reply)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="217"/>
+        <source>The version &quot;%1&quot; is not a number; shown as sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/readiness/AgentChecks.cpp" line="221"/>
+        <source>guest-get-devices lists %n device(s) with a driver; none is the VirtIO balloon (vendor 6900, device 4098 or 4165). A device without a driver is not listed, so no balloon driver is installed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="227"/>
+        <source>Yet fresh statistics arrive on the host, which is what counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="244"/>
+        <source>Fresh statistics still arrive on the host (this driver build reports by itself), which is what counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="247"/>
+        <source>%1: %2 [%3].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="253"/>
+        <source>It will not start by itself after a reboot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="259"/>
+        <source>%1: BalloonService is not installed [%2].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="288"/>
+        <source>virtio_balloon is bound to %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="294"/>
+        <source>virtio_balloon is loaded (/proc/modules: &quot;%1&quot;); its binding was not seen because guest-exec is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="300"/>
+        <source>virtio_balloon is not in /proc/modules (%1): it is not loaded, or it is built into the kernel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="306"/>
+        <source>virtio_balloon is loaded but bound to no device (%1: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentChecks.cpp" line="312"/>
+        <source>%1 does not exist: virtio_balloon is not loaded [%2].</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CliCommand</name>
     <message>
         <location filename="../cli/CliCommand.cpp" line="22"/>
@@ -201,6 +406,639 @@
     </message>
 </context>
 <context>
+    <name>GuestFactsReader</name>
+    <message>
+        <location filename="../core/readiness/GuestFactsReader.cpp" line="52"/>
+        <source>Could not read the state of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/GuestFactsReader.cpp" line="67"/>
+        <source>Could not read the configuration of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/GuestFactsReader.cpp" line="88"/>
+        <source>the guest does not run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/GuestFactsReader.cpp" line="90"/>
+        <source>the guest has no guest-agent channel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/GuestFactsReader.cpp" line="92"/>
+        <source>no agent is connected to the guest&apos;s channel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/GuestFactsReader.cpp" line="108"/>
+        <source>Could not list the guests</source>
+        <translation type="unfinished">无法列出虚拟机</translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/GuestFactsReader.cpp" line="129"/>
+        <source>There is no guest named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HostSideInspector</name>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="17"/>
+        <source>last_update = %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="18"/>
+        <source>last_update = %1 (%2, %3 s before it was read, by this machine&apos;s clock)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="27"/>
+        <source>No statistics were read yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="28"/>
+        <source>The guest does not run: there are no statistics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="41"/>
+        <source>A balloon driver has reported: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="44"/>
+        <source>Without a period this may be the single report a Linux driver sends when it loads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="50"/>
+        <source>no last_update field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="52"/>
+        <source>%1; the guest cannot report now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="54"/>
+        <source>%1; polling is off, so nobody asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="57"/>
+        <source>%1 after %2 s of watching with a %3 s period: no balloon driver answers in the guest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="64"/>
+        <source>%1 after %2 s; %3 s of watching decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="77"/>
+        <source>last_update went from %1 to %2 within %3 s of watching.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="84"/>
+        <source>last_update stayed at %1 for %2 s with a %3 s period: the driver reported before, but nothing delivers statistics now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="92"/>
+        <source>last_update stayed 0: there is no report to follow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="95"/>
+        <source>Watched %1 s of the %2 s needed (two periods of %3 s) without a new report yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="104"/>
+        <source>The guest does not run now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="106"/>
+        <source>No virtio balloon device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="108"/>
+        <source>Polling is off: there is nothing to follow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="128"/>
+        <source>No guest fields were read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="129"/>
+        <source>Only host-side fields: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="134"/>
+        <source>%1 The guest&apos;s own view (unused, available, usable) is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="157"/>
+        <source>Latest report with guest fields: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="160"/>
+        <source>Absent: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="164"/>
+        <source>Without usable, &quot;used&quot; counts the page cache (Linux before 4.6, older Windows drivers).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="170"/>
+        <source>Without both unused and available, &quot;used&quot; cannot be computed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="178"/>
+        <source>On Windows, BalloonService fills the fields differently from Linux: &quot;available&quot; is the total physical memory, &quot;unused&quot; is the available memory including the standby cache, and &quot;usable&quot; is that plus half of the file cache. So available − unused (&quot;used&quot;) leaves the cache out, and a guest at 100 % in Task Manager can look half-empty here, or the other way round.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostReportChecks.cpp" line="188"/>
+        <source>The guest&apos;s memory is backed by huge pages (&lt;memoryBacking&gt;&lt;hugepages/&gt;). Statistics still work, but inflating the balloon gives no memory back to the host: static huge pages cannot be freed page by page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="82"/>
+        <source>State: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="85"/>
+        <source>State: %1 (%2): the guest cannot report until it runs again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="91"/>
+        <source>libvirt did not say whether the guest runs (state %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="95"/>
+        <source>State: %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="105"/>
+        <source>The domain XML could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="117"/>
+        <source>&lt;memballoon model=&apos;%1&apos;&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="118"/>
+        <source>&lt;memballoon model=&apos;%1&apos; %2&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="123"/>
+        <source>&lt;memballoon model=&apos;none&apos;&gt;: the guest has no balloon device, so nothing can be reported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="126"/>
+        <source>No &lt;memballoon&gt; element in the domain XML: the guest has no balloon device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="129"/>
+        <source>&lt;memballoon model=&apos;%1&apos;&gt;: only a virtio balloon reports guest statistics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="140"/>
+        <source>No libosinfo metadata in the domain XML: the OS is not recorded on the host (the guest agent can tell).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="143"/>
+        <source>libosinfo id %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="152"/>
+        <source>The guest does not run: it has no live period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="156"/>
+        <source>The live XML could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="160"/>
+        <source>No virtio balloon device, so no period applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="166"/>
+        <source>&lt;stats period=&apos;%1&apos;/&gt; in the live XML: QEMU asks every %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="172"/>
+        <source>&lt;stats period=&apos;%1&apos;/&gt; in the live XML: polling is off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="173"/>
+        <source>No &lt;stats period&gt; in the live XML: polling is off, nobody asks the driver for statistics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="183"/>
+        <source>Transient guest: it has no persistent configuration, the live period is all there is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="188"/>
+        <source>The persistent (inactive) XML could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="193"/>
+        <source>The persistent configuration has no virtio balloon device (model &apos;%1&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="206"/>
+        <source>&lt;stats period=&apos;%1&apos;/&gt; in the persistent XML: kept across restarts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="209"/>
+        <source>&lt;stats period=&apos;%1&apos;/&gt; in the persistent XML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="210"/>
+        <source>No &lt;stats period&gt; in the persistent XML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="213"/>
+        <source>%1: the live period is lost when the guest is shut down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/HostSideInspector.cpp" line="217"/>
+        <source>%1: polling stays off after a restart too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessCommand</name>
+    <message>
+        <location filename="../cli/commands/ReadinessCommand.cpp" line="27"/>
+        <source>Tell, for each guest, whether it will report its memory, and if not, why and what to do. Host-side checks watch last_update for about two stats periods. Exit code 0 when every selected guest is ready, 1 otherwise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/ReadinessCommand.cpp" line="38"/>
+        <source>OS: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/ReadinessCommand.cpp" line="45"/>
+        <source>fix: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/ReadinessCommand.cpp" line="47"/>
+        <source>Next step: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/ReadinessCommand.cpp" line="60"/>
+        <source>A guest to check, by name or UUID (repeat for several; default: every guest).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/ReadinessCommand.cpp" line="64"/>
+        <source>Also ask the guest agent (opt-in, read-only). %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/ReadinessCommand.cpp" line="67"/>
+        <source>Seconds to wait for each guest-agent command (default 5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/ReadinessCommand.cpp" line="71"/>
+        <source>Watch last_update at most this long, in seconds (default %1). Guests are decided as soon as possible: at once without a period, within one period when reports advance, after two periods otherwise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/ReadinessCommand.cpp" line="76"/>
+        <source>Print a JSON array of reports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/ReadinessCommand.cpp" line="85"/>
+        <source>--agent-timeout must be 1 to 300 seconds, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/ReadinessCommand.cpp" line="92"/>
+        <source>--max-wait must be 0 to 86400 seconds, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/ReadinessCommand.cpp" line="107"/>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../cli/commands/ReadinessCommand.cpp" line="133"/>
+        <source>Watching last_update of %n guest(s) for about %1 s (two stats periods)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/ReadinessCommand.cpp" line="151"/>
+        <source>Could not connect to %1: %2</source>
+        <translation type="unfinished">无法连接到 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../cli/commands/ReadinessCommand.cpp" line="174"/>
+        <source>%1 of %n guest(s) ready.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessInspector</name>
+    <message>
+        <location filename="../core/readiness/ReadinessInspector.cpp" line="59"/>
+        <source>The guest&apos;s configuration could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessInspector.cpp" line="63"/>
+        <source>The guest has no virtio balloon device, so it cannot report its memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessInspector.cpp" line="69"/>
+        <source>The guest does not run, and its configuration has no stats period: polling will be off when it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessInspector.cpp" line="73"/>
+        <source>The guest does not run, so whether its driver reports cannot be seen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessInspector.cpp" line="78"/>
+        <source>No stats period is set, so QEMU never asks the balloon driver for statistics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessInspector.cpp" line="83"/>
+        <source>The guest is %1: it cannot report until it runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessInspector.cpp" line="92"/>
+        <source>Fresh reports with the guest&apos;s own memory figures arrive (period %1 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessInspector.cpp" line="94"/>
+        <source>Nothing to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessInspector.cpp" line="97"/>
+        <source>Reports arrive but carry none of the guest&apos;s own figures: the driver is there, but nothing fills in the statistics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessInspector.cpp" line="103"/>
+        <source>The balloon driver reported before, but its reports stopped: nothing delivers statistics (on Windows, BalloonService does).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessInspector.cpp" line="105"/>
+        <source>The balloon driver reported before, but its reports stopped: nothing delivers statistics now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessInspector.cpp" line="114"/>
+        <source>The balloon driver is installed (guest agent) but the guest never reported: nothing delivers statistics (BalloonService).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessInspector.cpp" line="116"/>
+        <source>The balloon driver is loaded (guest agent) but the guest never reported: nothing delivers statistics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessInspector.cpp" line="122"/>
+        <source>A %1 s period is set but the guest never reported in %2 s: no balloon driver is loaded in the guest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessInspector.cpp" line="132"/>
+        <source>Not watched long enough: %1 s of the %2 s (two periods) that decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessInspector.cpp" line="160"/>
+        <source>%1 (guest agent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessInspector.cpp" line="162"/>
+        <source>%1 (libosinfo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Remedies</name>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="31"/>
+        <source>Set a stats period (for example %1 s) so that QEMU asks the balloon driver for statistics. Balloonscope can set it for you; the command below does the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="47"/>
+        <source>Start the guest, then check again: a guest that does not run cannot report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="53"/>
+        <source>Resume the guest, then check again: its balloon driver cannot report while its CPUs are stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="61"/>
+        <source>Give the guest a virtio balloon device: in its configuration replace the &lt;memballoon&gt; element with &lt;memballoon model=&apos;virtio&apos;&gt;&lt;stats period=&apos;%1&apos;/&gt;&lt;/memballoon&gt;, then shut the guest down and start it again (a reboot from inside is not enough).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="73"/>
+        <source>Balloonscope could not read the guest&apos;s configuration; check the connection and run the check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/readiness/Remedies.cpp" line="80"/>
+        <source>Not enough time has passed to judge the reports: check again in about %n second(s) (two stats periods).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="88"/>
+        <source>Install the virtio-win guest tools in the guest (virtio-win-guest-tools.exe on the virtio-win ISO): they install the VirtIO Balloon Driver and BalloonService together. Installing only the driver from its INF (pnputil, Device Manager) leaves BalloonService out; then also run blnsvr.exe -i.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="93"/>
+        <source># in the guest, as Administrator; E: is the virtio-win ISO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="95"/>
+        <source># or, driver and service by hand (w10 = your Windows version folder):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="101"/>
+        <source>Load the virtio_balloon module in the guest and make it load at boot (most distribution kernels build it as a module).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="104"/>
+        <location filename="../core/readiness/Remedies.cpp" line="173"/>
+        <source># in the guest, as root</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="113"/>
+        <source>Load a balloon driver in the guest. Windows: %1 Linux: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="115"/>
+        <source># Windows guest:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="115"/>
+        <source># Linux guest:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="123"/>
+        <source>The service (blnsvr.exe) produces the statistics; the driver only carries them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="128"/>
+        <source>Start BalloonService in the guest and set it to start automatically. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="129"/>
+        <location filename="../core/readiness/Remedies.cpp" line="162"/>
+        <source># in the guest, in PowerShell as Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="136"/>
+        <source>Install BalloonService in the guest with blnsvr.exe -i (it ships with the balloon driver) and start it. %1 Its name is BalloonService: &quot;sc query BLNSVR&quot; finds nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="140"/>
+        <source>Make sure BalloonService runs in the guest: install it with blnsvr.exe -i if Get-Service does not find it, then start it. %1 Its name is BalloonService: &quot;sc query BLNSVR&quot; finds nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="144"/>
+        <source># in the guest, in PowerShell as Administrator, in the folder that holds blnsvr.exe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="146"/>
+        <source># (guest tools: C:\Program Files\Virtio-Win\Balloon; ISO: E:\Balloon\w10\amd64)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="159"/>
+        <source>BalloonService runs, yet no statistics arrive: restart it, and look for its errors in the guest&apos;s Application event log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="169"/>
+        <source>The Linux driver answers by itself, so a report that stops means the guest is stalled or the driver was unbound. Look at the guest&apos;s kernel log and reload the module.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="199"/>
+        <source>Windows: %1 Linux: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="205"/>
+        <source>For in-guest evidence, give the guest an agent channel (&lt;channel type=&apos;unix&apos;&gt;&lt;target type=&apos;virtio&apos; name=&apos;org.qemu.guest_agent.0&apos;/&gt;&lt;/channel&gt;) and install qemu-guest-agent inside it (Windows: from the virtio-win guest tools). Not needed for the verdict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="211"/>
+        <source># Linux guest: apt install qemu-guest-agent (or dnf, zypper)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="215"/>
+        <source>The agent channel exists but no agent answers: start qemu-guest-agent in the guest. Not needed for the verdict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="218"/>
+        <source># Linux guest, as root</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="219"/>
+        <source># Windows guest, PowerShell as Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/Remedies.cpp" line="224"/>
+        <source>The guest agent refuses %1 (disabled in its configuration, for example BLACKLIST_RPC or --block-rpcs). Allow it if you want this evidence; the verdict does not need it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SampleCommand</name>
     <message>
         <location filename="../cli/commands/SampleCommand.cpp" line="24"/>
@@ -296,6 +1134,130 @@
         <location filename="../cli/commands/SampleCommand.cpp" line="104"/>
         <source>Could not connect to %1: %2</source>
         <translation>无法连接到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>bs::AgentInspector</name>
+    <message>
+        <location filename="../core/readiness/AgentInspector.cpp" line="49"/>
+        <source>exit code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentInspector.cpp" line="50"/>
+        <source>signal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentInspector.cpp" line="56"/>
+        <source>, stdout &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentInspector.cpp" line="59"/>
+        <source>, stderr &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentInspector.cpp" line="135"/>
+        <source>guest-info lists %1 as disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentInspector.cpp" line="140"/>
+        <source>guest-info does not list %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentInspector.cpp" line="158"/>
+        <source>qemu-ga %1, %2 commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentInspector.cpp" line="215"/>
+        <source>%1 devices listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentInspector.cpp" line="252"/>
+        <source>pid %1 had not exited after %2 polls %3 ms apart; qemu-ga keeps its status until it is asked again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::AgentParsers</name>
+    <message>
+        <location filename="../core/readiness/AgentParsers.cpp" line="21"/>
+        <source>Unexpected %1 reply: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentParsers.cpp" line="139"/>
+        <location filename="../core/readiness/AgentParsers.cpp" line="206"/>
+        <location filename="../core/readiness/AgentParsers.cpp" line="299"/>
+        <source>not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentParsers.cpp" line="145"/>
+        <source>no supported_commands list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentParsers.cpp" line="184"/>
+        <location filename="../core/readiness/AgentParsers.cpp" line="188"/>
+        <source>kernel %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentParsers.cpp" line="185"/>
+        <source>kernel %1, build %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentParsers.cpp" line="241"/>
+        <source>(no driver name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentParsers.cpp" line="248"/>
+        <source> (date &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentParsers.cpp" line="250"/>
+        <source>, PCI %1:%2 (vendor %3, device %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentParsers.cpp" line="262"/>
+        <source>not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentParsers.cpp" line="292"/>
+        <source>no pid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentParsers.cpp" line="303"/>
+        <source>no &quot;exited&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentParsers.cpp" line="323"/>
+        <source>%1 is not valid base64: &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentParsers.cpp" line="335"/>
+        <source>no handle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/AgentParsers.cpp" line="346"/>
+        <source>no valid buf-b64</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -434,6 +1396,69 @@
     </message>
 </context>
 <context>
+    <name>bs::GuestOutputParsers</name>
+    <message>
+        <location filename="../core/readiness/GuestOutputParsers.cpp" line="60"/>
+        <source>not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/GuestOutputParsers.cpp" line="67"/>
+        <source>status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/GuestOutputParsers.cpp" line="72"/>
+        <source>, start type %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/GuestOutputParsers.cpp" line="84"/>
+        <source>exit code 3 (Get-Service found no BalloonService)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/GuestOutputParsers.cpp" line="120"/>
+        <source>exit code 1060</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/GuestOutputParsers.cpp" line="142"/>
+        <source>bound to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/GuestOutputParsers.cpp" line="145"/>
+        <source>registered, bound to no device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/GuestOutputParsers.cpp" line="148"/>
+        <source>not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/GuestOutputParsers.cpp" line="150"/>
+        <source>loaded as a module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/GuestOutputParsers.cpp" line="152"/>
+        <source>not in /proc/modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/GuestOutputParsers.cpp" line="169"/>
+        <source>exit code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/GuestOutputParsers.cpp" line="202"/>
+        <source>%1 modules listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::HostStatus</name>
     <message>
         <location filename="../core/monitor/HostStatus.cpp" line="12"/>
@@ -479,6 +1504,179 @@
         <location filename="../core/monitor/HostStatus.cpp" line="56"/>
         <source>%1, retry in %2 s</source>
         <translation>%1，%2 秒后重试</translation>
+    </message>
+</context>
+<context>
+    <name>bs::Readiness</name>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="62"/>
+        <source>Guest running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="64"/>
+        <source>Balloon device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="66"/>
+        <source>Operating system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="68"/>
+        <source>Stats period (live)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="70"/>
+        <source>Stats period (persistent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="72"/>
+        <source>Guest has reported (last_update &gt; 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="74"/>
+        <source>Reports keep coming (last_update advancing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="77"/>
+        <source>Guest memory fields present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="79"/>
+        <source>What the fields mean on Windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="81"/>
+        <source>Huge-page backing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="83"/>
+        <source>Guest agent channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="85"/>
+        <source>Guest agent commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="87"/>
+        <source>Guest OS (agent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="89"/>
+        <source>VirtIO balloon driver (Windows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="91"/>
+        <source>BalloonService (Windows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="93"/>
+        <source>virtio_balloon bound (Linux)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="125"/>
+        <source>pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="127"/>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="129"/>
+        <source>fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="131"/>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="135"/>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="177"/>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="213"/>
+        <source>unknown</source>
+        <translation type="unfinished">未知</translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="169"/>
+        <source>Windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="171"/>
+        <source>Linux</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="173"/>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="201"/>
+        <source>ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="203"/>
+        <source>polling off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="205"/>
+        <source>no balloon device</source>
+        <translation type="unfinished">无气球设备</translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="207"/>
+        <source>no balloon driver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="209"/>
+        <source>nothing delivering stats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessTypes.cpp" line="217"/>
+        <source>Guest-agent checks send raw commands to the guest agent through libvirt (virDomainQemuAgentCommand). libvirt then marks the guest as &quot;tainted&quot; (custom-ga-command) in its log until the guest is restarted. The commands only read: guest-info, guest-get-osinfo, guest-get-devices, and guest-exec of a fixed query (Windows: the state of BalloonService; Linux: whether virtio_balloon is bound), followed by guest-exec-status until it exits; on Linux without guest-exec, /proc/modules is opened read-only with guest-file-open/read/close. Nothing you type is ever run in the guest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::ReadinessCollector</name>
+    <message>
+        <location filename="../core/readiness/ReadinessCollector.cpp" line="46"/>
+        <source>The host is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessCollector.cpp" line="60"/>
+        <source>Not connected to the host: the readiness check needs a connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/readiness/ReadinessCollector.cpp" line="143"/>
+        <source>Check the guest&apos;s name and the connection, then run the check again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -575,6 +1773,13 @@
         <location filename="../core/metrics/StatsState.cpp" line="112"/>
         <source>Not enough information yet.</source>
         <translation>暂无足够信息。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::ReadinessCommand</name>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation type="obsolete">无法连接到 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1098,7 +2303,7 @@ Options:
         <translation>选择一台虚拟机以绘制其内存曲线</translation>
     </message>
     <message>
-        <location filename="../gui/charts/LiveChart.cpp" line="224"/>
+        <location filename="../gui/charts/LiveChart.cpp" line="223"/>
         <source>Memory (%1)</source>
         <translation>内存（%1）</translation>
     </message>
@@ -1151,96 +2356,96 @@ Options:
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="155"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="156"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="160"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="161"/>
         <source>&amp;About Balloonscope</source>
         <translation>关于 Balloonscope(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="169"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="170"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="179"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="180"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="183"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="184"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="186"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="187"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="189"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="190"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="198"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="199"/>
         <source>Poll every </source>
         <translation>轮询间隔 </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="200"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="201"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="203"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="204"/>
         <source>How often each host is asked for its guests&apos; statistics (1–3600 s).</source>
         <translation>向每台宿主机查询虚拟机统计信息的频率（1–3600 秒）。</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="281"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="282"/>
         <source>Remove connection</source>
         <translation>删除连接</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="282"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="283"/>
         <source>Stop watching %1 and forget this connection?</source>
         <translation>停止监控 %1 并删除此连接？</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="319"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="320"/>
         <source>About Balloonscope</source>
         <translation>关于 Balloonscope</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="320"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="321"/>
         <source>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;Shows what the guests on KVM/libvirt hosts really do with their memory, from the virtio-balloon statistics.&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;根据 virtio-balloon 统计信息，显示 KVM/libvirt 宿主机上的虚拟机实际如何使用内存。&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="405"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="404"/>
         <source>&lt;b&gt;%1:&lt;/b&gt; %2 Only host-side figures (actual, RSS) are charted.</source>
         <translation>&lt;b&gt;%1：&lt;/b&gt;%2 图中仅绘制宿主机侧的数据（实际、RSS）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="429"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="428"/>
         <source>%1 of %n host(s) connected</source>
         <translation>
             <numerusform>已连接 %1/%n 台宿主机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="430"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="429"/>
         <source>, %n guest(s)</source>
         <translation>
             <numerusform>，%n 台虚拟机</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="432"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="431"/>
         <source> · last poll %1</source>
         <translation> · 上次轮询 %1</translation>
     </message>
@@ -1248,60 +2453,60 @@ Options:
 <context>
     <name>bs::gui::PreferencesDialog</name>
     <message>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="29"/>
         <location filename="../gui/settings/PreferencesDialog.cpp" line="30"/>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="31"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="32"/>
         <location filename="../gui/settings/PreferencesDialog.cpp" line="33"/>
         <location filename="../gui/settings/PreferencesDialog.cpp" line="34"/>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="35"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="38"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="37"/>
         <source>Run guest-agent checks by default on new hosts</source>
         <translation>对新宿主机默认运行客户机代理检查</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="41"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="39"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="44"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="42"/>
         <source>Monitoring</source>
         <translation>监控</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="46"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="44"/>
         <source>How often each host is asked for its guests&apos; statistics.</source>
         <translation>向每台宿主机查询虚拟机统计信息的频率。</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="47"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="45"/>
         <source>Poll every:</source>
         <translation>轮询间隔：</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="48"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="46"/>
         <source>The stats period the stats-period dialog proposes for guests.</source>
         <translation>统计周期对话框为虚拟机建议的统计周期。</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="49"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="47"/>
         <source>Default stats period:</source>
         <translation>默认统计周期：</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="54"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="53"/>
         <source>Warn when a balloon target leaves less than this much above the guest&apos;s used memory.</source>
         <translation>当气球目标值高出虚拟机已用内存的余量小于此比例时发出警告。</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="55"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="54"/>
         <source>Balloon target safety margin:</source>
         <translation>气球目标安全余量：</translation>
     </message>
@@ -1356,7 +2561,7 @@ Options:
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="81"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="82"/>
         <source>A new language applies the next time Balloonscope starts.</source>
         <translation>新语言将在下次启动 Balloonscope 时生效。</translation>
     </message>
@@ -1377,27 +2582,27 @@ Options:
 <context>
     <name>main</name>
     <message>
-        <location filename="../cli/main.cpp" line="24"/>
+        <location filename="../cli/main.cpp" line="26"/>
         <source>Usage: balloonscope-cli COMMAND [OPTIONS]</source>
         <translation>用法：balloonscope-cli 命令 [选项]</translation>
     </message>
     <message>
-        <location filename="../cli/main.cpp" line="27"/>
+        <location filename="../cli/main.cpp" line="29"/>
         <source>Commands:</source>
         <translation>命令：</translation>
     </message>
     <message>
-        <location filename="../cli/main.cpp" line="32"/>
+        <location filename="../cli/main.cpp" line="34"/>
         <source>Run &quot;balloonscope-cli COMMAND --help&quot; for a command&apos;s options.</source>
         <translation>运行“balloonscope-cli 命令 --help”查看命令的选项。</translation>
     </message>
     <message>
-        <location filename="../cli/main.cpp" line="35"/>
+        <location filename="../cli/main.cpp" line="37"/>
         <source>Exit codes: 0 ok, 1 not all good, 2 bad arguments, 3 connection or authentication failure, 4 other failure.</source>
         <translation>退出码：0 成功，1 并非全部正常，2 参数错误，3 连接或认证失败，4 其他失败。</translation>
     </message>
     <message>
-        <location filename="../cli/main.cpp" line="71"/>
+        <location filename="../cli/main.cpp" line="73"/>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>未知命令“%1”。</translation>
     </message>
