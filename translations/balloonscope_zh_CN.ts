@@ -2311,141 +2311,151 @@ Options:
 <context>
     <name>bs::gui::MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="67"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="69"/>
         <source>Balloonscope</source>
         <translation>Balloonscope</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="120"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="82"/>
+        <source>Guests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="126"/>
         <source>&amp;New Connection…</source>
         <translation>新建连接(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="125"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="131"/>
         <source>&amp;Edit Connection…</source>
         <translation>编辑连接(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="129"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="135"/>
         <source>&amp;Remove Connection</source>
         <translation>删除连接(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="133"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="139"/>
         <source>&amp;Connect</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="137"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="143"/>
         <source>&amp;Disconnect</source>
         <translation>断开连接(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="141"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="147"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="145"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="151"/>
         <source>&amp;Find Guest</source>
         <translation>查找虚拟机(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="150"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="156"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="156"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="162"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="161"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="167"/>
         <source>&amp;About Balloonscope</source>
         <translation>关于 Balloonscope(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="170"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="176"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="180"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="186"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="184"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="190"/>
+        <source>&amp;Guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="193"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="187"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="196"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="190"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="199"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="199"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="208"/>
         <source>Poll every </source>
         <translation>轮询间隔 </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="201"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="210"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="204"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="213"/>
         <source>How often each host is asked for its guests&apos; statistics (1–3600 s).</source>
         <translation>向每台宿主机查询虚拟机统计信息的频率（1–3600 秒）。</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="282"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="291"/>
         <source>Remove connection</source>
         <translation>删除连接</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="283"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="292"/>
         <source>Stop watching %1 and forget this connection?</source>
         <translation>停止监控 %1 并删除此连接？</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="320"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="329"/>
         <source>About Balloonscope</source>
         <translation>关于 Balloonscope</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="321"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="330"/>
         <source>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;Shows what the guests on KVM/libvirt hosts really do with their memory, from the virtio-balloon statistics.&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;根据 virtio-balloon 统计信息，显示 KVM/libvirt 宿主机上的虚拟机实际如何使用内存。&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="404"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="431"/>
         <source>&lt;b&gt;%1:&lt;/b&gt; %2 Only host-side figures (actual, RSS) are charted.</source>
         <translation>&lt;b&gt;%1：&lt;/b&gt;%2 图中仅绘制宿主机侧的数据（实际、RSS）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="428"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="455"/>
         <source>%1 of %n host(s) connected</source>
         <translation>
             <numerusform>已连接 %1/%n 台宿主机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="429"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="456"/>
         <source>, %n guest(s)</source>
         <translation>
             <numerusform>，%n 台虚拟机</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="431"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="458"/>
         <source> · last poll %1</source>
         <translation> · 上次轮询 %1</translation>
     </message>

@@ -26,6 +26,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QTreeView>
@@ -62,6 +63,7 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
     , m_chart(new LiveChart(&m_recent, this))
     , m_mainSplitter(new QSplitter(Qt::Horizontal, this))
     , m_rightSplitter(new QSplitter(Qt::Vertical, this))
+    , m_pages(new QTabWidget(this))
     , m_statusLabel(new QLabel(this))
     , m_interval(new QSpinBox(this)) {
     setWindowTitle(tr("Balloonscope"));
@@ -74,8 +76,12 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
     m_rightSplitter->addWidget(m_chart);
     m_rightSplitter->setStretchFactor(0, 2);
     m_rightSplitter->setStretchFactor(1, 3);
+    // Pages to the right of the host list: "Guests" (table + live chart) first; features add
+    // their own pages with addPage().
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(m_rightSplitter, tr("Guests"));
     m_mainSplitter->addWidget(m_hostPanel);
-    m_mainSplitter->addWidget(m_rightSplitter);
+    m_mainSplitter->addWidget(m_pages);
     m_mainSplitter->setStretchFactor(1, 1);
     m_mainSplitter->setSizes({260, 1020});
     setCentralWidget(m_mainSplitter);
@@ -180,6 +186,9 @@ void MainWindow::createMenus() {
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_refreshAction);
     view->addAction(m_findAction);
+
+    m_guestMenu = menuBar()->addMenu(tr("&Guest"));
+    m_guestMenu->menuAction()->setVisible(false); // until a feature adds a guest action
 
     QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
     settingsMenu->addAction(m_preferencesAction);
@@ -324,6 +333,24 @@ void MainWindow::showAbout() {
            "<p>Qt %2 · libvirt %3 · QCustomPlot %4</p>")
             .arg(QStringLiteral(BALLOONSCOPE_VERSION), QString::fromLatin1(qVersion()), libvirt,
                  QStringLiteral(QCUSTOMPLOT_VERSION_STR)));
+}
+
+void MainWindow::addPage(QWidget *page, const QString &title) {
+    m_pages->addTab(page, title);
+}
+
+void MainWindow::showPage(QWidget *page) {
+    m_pages->setCurrentWidget(page);
+}
+
+void MainWindow::addGuestAction(QAction *action) {
+    // Shown in the guest table's context menu and the Guest menu; the action's handler reads
+    // guestPanel()->selectedGuests().
+    QTableView *view = m_guestPanel->view();
+    view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    view->addAction(action);
+    m_guestMenu->addAction(action);
+    m_guestMenu->menuAction()->setVisible(true);
 }
 
 void MainWindow::showPreferences() {

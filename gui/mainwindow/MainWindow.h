@@ -11,6 +11,8 @@ class QLabel;
 class QSettings;
 class QSpinBox;
 class QSplitter;
+class QTabWidget;
+class QMenu;
 
 namespace bs {
 struct HostStatus;
@@ -50,6 +52,14 @@ public:
     HostPanel *hostPanel() const { return m_hostPanel; }
     LiveChart *chart() const { return m_chart; }
     const Preferences &preferences() const { return m_prefs; }
+    const RecentSeries &recentSeries() const { return m_recent; }
+    QSettings &settings() const { return m_settings; }
+
+    // Extension points for feature panels: a page next to "Guests", and an action on the
+    // selected guests (context menu of the guest table and the Guest menu).
+    void addPage(QWidget *page, const QString &title);
+    void showPage(QWidget *page);
+    void addGuestAction(QAction *action);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -92,6 +102,8 @@ private:
     LiveChart *m_chart;
     QSplitter *m_mainSplitter;
     QSplitter *m_rightSplitter;
+    QTabWidget *m_pages;
+    QMenu *m_guestMenu = nullptr;
     QLabel *m_statusLabel;
     QSpinBox *m_interval;
 
