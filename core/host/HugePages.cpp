@@ -99,6 +99,14 @@ QList<HugePageSize> hugePagesBySize(const QList<HugePagePool> &pools) {
     return sizes;
 }
 
+QString pageSizeText(quint64 kib) {
+    if (kib >= 1024 * 1024 && kib % (1024 * 1024) == 0)
+        return QStringLiteral("%1 GiB").arg(kib / (1024 * 1024));
+    if (kib >= 1024 && kib % 1024 == 0)
+        return QStringLiteral("%1 MiB").arg(kib / 1024);
+    return QStringLiteral("%1 KiB").arg(kib);
+}
+
 std::optional<quint64> hugePagesTotalKiB(const QList<HugePageSize> &sizes) {
     std::optional<quint64> sum;
     for (const HugePageSize &s : sizes) {

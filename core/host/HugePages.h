@@ -51,6 +51,10 @@ void applyFreePages(QList<HugePagePool> &pools, const QList<quint64> &sizes, int
 
 QList<HugePageSize> hugePagesBySize(const QList<HugePagePool> &pools);
 
+// A page size as people say it: "4 KiB", "2 MiB", "1 GiB" (the largest unit it is a whole
+// number of).
+QString pageSizeText(quint64 kib);
+
 // Σ over sizes of total/free memory in huge pages, KiB; empty when no pool is known. free only
 // over consistent pools with a free count.
 std::optional<quint64> hugePagesTotalKiB(const QList<HugePageSize> &sizes);

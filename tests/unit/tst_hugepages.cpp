@@ -75,6 +75,16 @@ private Q_SLOTS:
         QVERIFY(!sizes[1].free.has_value()); // a cell without a count: no sum
     }
 
+    void pageSizeNames() {
+        QCOMPARE(pageSizeText(4), QStringLiteral("4 KiB"));
+        QCOMPARE(pageSizeText(64), QStringLiteral("64 KiB"));
+        QCOMPARE(pageSizeText(2048), QStringLiteral("2 MiB"));
+        QCOMPARE(pageSizeText(1048576), QStringLiteral("1 GiB"));
+        QCOMPARE(pageSizeText(16 * 1024 * 1024), QStringLiteral("16 GiB"));
+        QCOMPARE(pageSizeText(3072), QStringLiteral("3 MiB"));
+        QCOMPARE(pageSizeText(1536), QStringLiteral("1536 KiB"));
+    }
+
     void noPools() {
         const QList<HugePagePool> pools = hugePagePools(fixture("host/caps-no-topology.xml"));
         QVERIFY(pools.isEmpty());
