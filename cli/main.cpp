@@ -3,6 +3,7 @@
 #include "Translations.h"
 #include "commands/DomainsCommand.h"
 #include "commands/ReadinessCommand.h"
+#include "commands/HostCommand.h"
 #include "commands/SampleCommand.h"
 #include "libvirt/LibvirtRuntime.h"
 
@@ -19,6 +20,7 @@ std::vector<std::unique_ptr<CliCommand>> makeCommands() {
     commands.push_back(std::make_unique<DomainsCommand>());
     commands.push_back(std::make_unique<SampleCommand>());
     commands.push_back(std::make_unique<ReadinessCommand>());
+    commands.push_back(std::make_unique<HostCommand>());
     return commands;
 }
 

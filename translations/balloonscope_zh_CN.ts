@@ -444,6 +444,44 @@
     </message>
 </context>
 <context>
+    <name>HostCommand</name>
+    <message>
+        <location filename="../cli/commands/HostCommand.cpp" line="15"/>
+        <source>Show a host&apos;s memory: free memory, the guests&apos; overcommit, KSM and huge pages, with advice. Figures a host cannot give are marked &quot;not available on this host&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostCommand.cpp" line="25"/>
+        <source>Print JSON (sizes in KiB; one indented object, or one line per overview with --count).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostCommand.cpp" line="29"/>
+        <source>Number of overviews, one per poll (default 1). Two or more tell whether KSM is scanning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostCommand.cpp" line="33"/>
+        <source>Seconds between polls, 1-3600 (default 5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostCommand.cpp" line="43"/>
+        <source>--count must be a number of overviews (1 or more), not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostCommand.cpp" line="50"/>
+        <source>--interval must be 1 to 3600 seconds, not &quot;%1&quot;.</source>
+        <translation type="unfinished">--interval 必须是 1 到 3600 秒，而不是“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostCommand.cpp" line="94"/>
+        <source>Could not connect to %1: %2</source>
+        <translation type="unfinished">无法连接到 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>HostSideInspector</name>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="17"/>
@@ -708,6 +746,191 @@
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="217"/>
         <source>%1: polling stays off after a restart too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HostText</name>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="47"/>
+        <source>%1× the host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="62"/>
+        <source>Memory (virsh nodememstats)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="64"/>
+        <source>total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="65"/>
+        <source>free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="66"/>
+        <source>buffers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="67"/>
+        <source>cached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="69"/>
+        <source>Node (virsh nodeinfo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="71"/>
+        <source>memory size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="72"/>
+        <source>CPUs, NUMA cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="81"/>
+        <source>Guests against the host (%1 running of %2; host total %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="84"/>
+        <location filename="../cli/commands/HostText.cpp" line="131"/>
+        <source>unknown</source>
+        <translation type="unfinished">未知</translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="86"/>
+        <source>sum of maximum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="87"/>
+        <source>sum of actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="88"/>
+        <source>sum of used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="88"/>
+        <source>%1 (%2 of %3 guests report)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="93"/>
+        <source>used of their memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="95"/>
+        <source>all defined, maximum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="100"/>
+        <source>KSM (virsh node-memory-tune)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="117"/>
+        <source>saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="117"/>
+        <source>%1 KiB (%2 MiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="121"/>
+        <source>sharing ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="123"/>
+        <source>scan rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="125"/>
+        <source>%1 pages/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="127"/>
+        <source>ksmd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="128"/>
+        <source>page size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="135"/>
+        <source>Huge pages (virsh capabilities, virsh freepages)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="138"/>
+        <source>pools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="138"/>
+        <location filename="../cli/commands/HostText.cpp" line="156"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="144"/>
+        <source>cell %1, %2 KiB pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="145"/>
+        <source>%1 total, %2 free%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="147"/>
+        <source> (more free than total)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="154"/>
+        <source>%1 (shut off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="155"/>
+        <source>guests on huge pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="160"/>
+        <source>Host %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="167"/>
+        <source>Advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HostText.cpp" line="169"/>
+        <source>nothing to point out</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1137,6 +1360,116 @@
     </message>
 </context>
 <context>
+    <name>bs::AdviceRules</name>
+    <message numerus="yes">
+        <location filename="../core/host/AdviceRules.cpp" line="26"/>
+        <source>%n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../core/host/AdviceRules.cpp" line="65"/>
+        <source>The host has %1 free, %2 with buffers and cache: %3 % of its %4. A guest that grows or starts will push it into reclaim and swap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/AdviceRules.cpp" line="90"/>
+        <source>The running guests&apos; maximum memory, %1, oversells the host&apos;s %2 by %3×.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/AdviceRules.cpp" line="96"/>
+        <source>The guests that report (%1 of %2) use %3 % of their memory: little is left for ballooning to take back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/AdviceRules.cpp" line="98"/>
+        <source>The guests that report (%1 of %2) use %3 % of their memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/AdviceRules.cpp" line="104"/>
+        <source>No running guest reports its own use, so how much ballooning could take back is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/AdviceRules.cpp" line="118"/>
+        <source>The running guests hold %1 now (their balloons&apos; current size), %2 % of the host&apos;s %3. QEMU&apos;s own overhead and the host need the rest: a balloon that deflates, or one more guest, will push the host into swap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/AdviceRules.cpp" line="151"/>
+        <source>Running guests with a balloon that report no memory statistics: %1 (%2 of %3). The host cannot tell how much of their memory they use, nor how far their balloons could safely inflate; Readiness shows each guest&apos;s cause.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/AdviceRules.cpp" line="183"/>
+        <source>Running guests without a usable balloon device: %1 (%2 of %3), while the host is oversold by %4×. Their memory can only be taken back by restarting them with less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/AdviceRules.cpp" line="225"/>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/AdviceRules.cpp" line="226"/>
+        <source>info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/AdviceRulesPages.cpp" line="33"/>
+        <source>KSM has made %1 full scans (at up to %2 pages/s) over %3 pages but saves nothing: its CPU cost does not pay. If the guests do not share an image, consider turning KSM off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/AdviceRulesPages.cpp" line="39"/>
+        <source>KSM has made %1 full scans (at up to %2 pages/s) but saves only %3, %4 % of the host&apos;s memory, rescanning %5 unique pages for each page it saves: its CPU cost may not pay. If the guests do not share an image, consider turning KSM off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/AdviceRulesPages.cpp" line="77"/>
+        <source>KSM saves %1, more than the %2 the host has free with buffers and cache: turning KSM off (or unmerging) would push the host into swap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/AdviceRulesPages.cpp" line="90"/>
+        <source>KSM saves %1, %2 % of the host&apos;s memory, with %3 mappings per shared page. Turning it off needs that much free memory; the host has %4 free with buffers and cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/AdviceRulesPages.cpp" line="109"/>
+        <source>KSM merges pages across the host&apos;s %1 NUMA nodes (merge_across_nodes = 1): a guest may read a merged page from a remote node. With guests pinned to nodes, 0 keeps pages local at the cost of some of the %2 saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/AdviceRulesPages.cpp" line="140"/>
+        <source>%1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/AdviceRulesPages.cpp" line="163"/>
+        <source>%1 of huge pages are reserved and free (%2), and no guest of this host is configured for huge pages: unless something outside libvirt uses them, that memory is lost to the host and its guests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/AdviceRulesPages.cpp" line="169"/>
+        <source>%1 of huge pages are reserved and free (%2), kept for guests that are shut off (%3): until they start, nothing else can use that memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/AdviceRulesPages.cpp" line="176"/>
+        <source>%1 of the %2 reserved as huge pages are free (%3): free huge pages cannot be used for anything but huge-page guests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/AdviceRulesPages.cpp" line="219"/>
+        <source>Guest %1 is configured for %2 in %3 huge pages, but only %4 of them are free: it will not start until pages are freed or added (virsh allocpages).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::AgentInspector</name>
     <message>
         <location filename="../core/readiness/AgentInspector.cpp" line="49"/>
@@ -1261,14 +1594,22 @@
     </message>
 </context>
 <context>
+    <name>bs::CapabilitiesParser</name>
+    <message>
+        <location filename="../core/host/CapabilitiesParser.cpp" line="80"/>
+        <source>The host&apos;s capabilities could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::Connection</name>
     <message>
-        <location filename="../core/libvirt/Connection.cpp" line="84"/>
+        <location filename="../core/libvirt/Connection.cpp" line="87"/>
         <source>Internal error: libvirt&apos;s event loop is not running.</source>
         <translation>内部错误：libvirt 事件循环未运行。</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/Connection.cpp" line="101"/>
+        <location filename="../core/libvirt/Connection.cpp" line="104"/>
         <source>Connecting to %1 was cancelled: no credentials were given.</source>
         <translation>连接 %1 已取消：未提供凭据。</translation>
     </message>
@@ -1396,6 +1737,34 @@
     </message>
 </context>
 <context>
+    <name>bs::FigureStatus</name>
+    <message>
+        <location filename="../core/host/FigureStatus.cpp" line="44"/>
+        <source>not read yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/FigureStatus.cpp" line="46"/>
+        <source>available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/FigureStatus.cpp" line="48"/>
+        <source>not available on this host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/FigureStatus.cpp" line="50"/>
+        <source>not available on this connection (permission)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/FigureStatus.cpp" line="53"/>
+        <source>could not be read this time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::GuestOutputParsers</name>
     <message>
         <location filename="../core/readiness/GuestOutputParsers.cpp" line="60"/>
@@ -1504,6 +1873,29 @@
         <location filename="../core/monitor/HostStatus.cpp" line="56"/>
         <source>%1, retry in %2 s</source>
         <translation>%1，%2 秒后重试</translation>
+    </message>
+</context>
+<context>
+    <name>bs::KsmFigures</name>
+    <message>
+        <location filename="../core/host/KsmFigures.cpp" line="139"/>
+        <source>unknown (one reading so far)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/KsmFigures.cpp" line="141"/>
+        <source>off (never scanned since boot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/KsmFigures.cpp" line="143"/>
+        <source>scanning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/host/KsmFigures.cpp" line="145"/>
+        <source>stopped (merged pages kept)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2592,27 +2984,27 @@ Options:
 <context>
     <name>main</name>
     <message>
-        <location filename="../cli/main.cpp" line="26"/>
+        <location filename="../cli/main.cpp" line="28"/>
         <source>Usage: balloonscope-cli COMMAND [OPTIONS]</source>
         <translation>用法：balloonscope-cli 命令 [选项]</translation>
     </message>
     <message>
-        <location filename="../cli/main.cpp" line="29"/>
+        <location filename="../cli/main.cpp" line="31"/>
         <source>Commands:</source>
         <translation>命令：</translation>
     </message>
     <message>
-        <location filename="../cli/main.cpp" line="34"/>
+        <location filename="../cli/main.cpp" line="36"/>
         <source>Run &quot;balloonscope-cli COMMAND --help&quot; for a command&apos;s options.</source>
         <translation>运行“balloonscope-cli 命令 --help”查看命令的选项。</translation>
     </message>
     <message>
-        <location filename="../cli/main.cpp" line="37"/>
+        <location filename="../cli/main.cpp" line="39"/>
         <source>Exit codes: 0 ok, 1 not all good, 2 bad arguments, 3 connection or authentication failure, 4 other failure.</source>
         <translation>退出码：0 成功，1 并非全部正常，2 参数错误，3 连接或认证失败，4 其他失败。</translation>
     </message>
     <message>
-        <location filename="../cli/main.cpp" line="73"/>
+        <location filename="../cli/main.cpp" line="75"/>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>未知命令“%1”。</translation>
     </message>

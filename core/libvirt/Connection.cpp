@@ -6,11 +6,14 @@
 
 #include <QCoreApplication>
 
+#include <atomic>
 #include <cstring>
 
 namespace bs {
 
 namespace {
+
+std::atomic<quint64> g_nextSerial{1};
 
 CredentialPrompt::Type promptType(int credType) {
     switch (credType) {
@@ -123,7 +126,8 @@ Connection::Connection(ConnectHandle handle, QString uri, bool readOnly, bool ke
     : m_handle(std::move(handle))
     , m_uri(std::move(uri))
     , m_readOnly(readOnly)
-    , m_keepAlive(keepAlive) {}
+    , m_keepAlive(keepAlive)
+    , m_serial(g_nextSerial++) {}
 
 Connection::~Connection() = default;
 

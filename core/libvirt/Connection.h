@@ -35,6 +35,9 @@ public:
     bool isAlive() const;
     // Whether libvirt negotiated keepalive (remote connections do; local drivers need none).
     bool hasKeepAlive() const { return m_keepAlive; }
+    // Unique per opened connection in this process (1, 2, ...): lets state kept per connection
+    // notice a reconnect even when the new object happens to reuse the old one's address.
+    quint64 serial() const { return m_serial; }
 
 private:
     Connection(ConnectHandle handle, QString uri, bool readOnly, bool keepAlive);
@@ -43,6 +46,7 @@ private:
     QString m_uri;
     bool m_readOnly = false;
     bool m_keepAlive = false;
+    quint64 m_serial = 0;
 };
 
 } // namespace bs
