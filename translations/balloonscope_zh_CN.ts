@@ -6,204 +6,204 @@
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="52"/>
         <source>Guest-agent checks are off for this guest (opt-in).</source>
-        <translation type="unfinished"></translation>
+        <translation>此虚拟机未开启客户机代理检查（需手动开启）。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="57"/>
         <source>org.qemu.guest_agent.0 is connected: an agent answers in the guest.</source>
-        <translation type="unfinished"></translation>
+        <translation>org.qemu.guest_agent.0 已连接：虚拟机中有代理在响应。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="62"/>
         <source>org.qemu.guest_agent.0 is disconnected: no agent runs in the guest.</source>
-        <translation type="unfinished"></translation>
+        <translation>org.qemu.guest_agent.0 未连接：虚拟机中没有运行代理。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="68"/>
         <source>An org.qemu.guest_agent.0 channel is configured; libvirt shows no state for it (the guest does not run, or this driver does not track it).</source>
-        <translation type="unfinished"></translation>
+        <translation>已配置 org.qemu.guest_agent.0 通道，但 libvirt 未显示其状态（虚拟机未运行，或此驱动不跟踪该状态）。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="74"/>
         <source>No org.qemu.guest_agent.0 channel in the domain XML: no agent evidence is available.</source>
-        <translation type="unfinished"></translation>
+        <translation>域 XML 中没有 org.qemu.guest_agent.0 通道：无法获得来自代理的依据。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="88"/>
         <source>The agent refuses %1: it is disabled in the guest.</source>
-        <translation type="unfinished"></translation>
+        <translation>代理拒绝执行 %1：该命令在虚拟机中已被禁用。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="93"/>
         <source>The agent does not have %1 (an older agent, or not on this OS).</source>
-        <translation type="unfinished"></translation>
+        <translation>代理不支持 %1（代理版本较旧，或在此操作系统上不提供）。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="96"/>
         <source>No answer to %1 within %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在 %2 秒内无响应。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="99"/>
         <source>No agent is connected to the guest&apos;s channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有代理连接到虚拟机的通道。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="103"/>
         <source>This connection cannot send guest-agent commands (its libvirt driver has no virDomainQemuAgentCommand).</source>
-        <translation type="unfinished"></translation>
+        <translation>此连接无法发送客户机代理命令（其 libvirt 驱动不支持 virDomainQemuAgentCommand）。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="107"/>
         <source>libvirt refused the agent command: a read-only connection cannot send one. Connect without --readonly.</source>
-        <translation type="unfinished"></translation>
+        <translation>libvirt 拒绝了代理命令：只读连接不能发送此类命令。请不带 --readonly 重新连接。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="111"/>
         <source>The reply to %1 could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1 的回复。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="115"/>
         <source>%1 had not finished when Balloonscope stopped waiting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Balloonscope 停止等待时，%1 仍未完成。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="118"/>
         <source>%1 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 失败。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="121"/>
         <source>Not asked: the agent stopped answering before.</source>
-        <translation type="unfinished"></translation>
+        <translation>未查询：代理此前已停止响应。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="132"/>
         <source>Not asked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未查询：%1</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="153"/>
         <source>(no version)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无版本号）</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="154"/>
         <source>qemu-ga %1 answers (%2 commands). Enabled: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>qemu-ga %1 有响应（%2 条命令）。已启用：%3。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="157"/>
         <source>none of the ones used here</source>
-        <translation type="unfinished"></translation>
+        <translation>无（此处用到的命令均未启用）</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="161"/>
         <source>Disabled: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已禁用：%1。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="164"/>
         <source>Not offered: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>未提供：%1。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="181"/>
         <source>id &quot;%1&quot;: %2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>id“%1”：%2（%3）。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="183"/>
         <source>No usable version-id (Windows agents send &quot;N/A&quot; or odd strings): the version is not relied on.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用的 version-id（Windows 代理会发送“N/A”或不规范的字符串）：不以该版本号为依据。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="188"/>
         <source>The libosinfo metadata says %1 (%2): the agent is believed.</source>
-        <translation type="unfinished"></translation>
+        <translation>libosinfo 元数据记录为 %1（%2）：以代理报告的为准。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="201"/>
         <source>guest-get-devices needs a QEMU 5.2 or newer agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>guest-get-devices 需要 QEMU 5.2 或更高版本的代理。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="207"/>
         <source>Installed: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已安装：%1。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="211"/>
         <source>(older agent reply format &quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>（旧版代理的回复格式“%1”）</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="214"/>
         <source>(matched by driver name: no PCI ids in the reply)</source>
-        <translation type="unfinished"></translation>
+        <translation>（按驱动名称匹配：回复中没有 PCI ID）</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="217"/>
         <source>The version &quot;%1&quot; is not a number; shown as sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>版本“%1”不是数字；按原样显示。</translation>
     </message>
     <message numerus="yes">
         <location filename="../core/readiness/AgentChecks.cpp" line="221"/>
         <source>guest-get-devices lists %n device(s) with a driver; none is the VirtIO balloon (vendor 6900, device 4098 or 4165). A device without a driver is not listed, so no balloon driver is installed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>guest-get-devices 列出了 %n 个已安装驱动的设备，其中没有 VirtIO 气球设备（厂商 6900，设备 4098 或 4165）。没有驱动的设备不会被列出，因此未安装气球驱动。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="227"/>
         <source>Yet fresh statistics arrive on the host, which is what counts.</source>
-        <translation type="unfinished"></translation>
+        <translation>但宿主机仍在收到新的统计信息，这才是关键。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="244"/>
         <source>Fresh statistics still arrive on the host (this driver build reports by itself), which is what counts.</source>
-        <translation type="unfinished"></translation>
+        <translation>宿主机仍在收到新的统计信息（此版本的驱动会自行报告），这才是关键。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="247"/>
         <source>%1: %2 [%3].</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 [%3]。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="253"/>
         <source>It will not start by itself after a reboot.</source>
-        <translation type="unfinished"></translation>
+        <translation>重启后它不会自动启动。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="259"/>
         <source>%1: BalloonService is not installed [%2].</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：BalloonService 未安装 [%2]。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="288"/>
         <source>virtio_balloon is bound to %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>virtio_balloon 已绑定到 %1（%2）。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="294"/>
         <source>virtio_balloon is loaded (/proc/modules: &quot;%1&quot;); its binding was not seen because guest-exec is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>virtio_balloon 已加载（/proc/modules：“%1”）；由于 guest-exec 不可用，无法查看其绑定情况。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="300"/>
         <source>virtio_balloon is not in /proc/modules (%1): it is not loaded, or it is built into the kernel.</source>
-        <translation type="unfinished"></translation>
+        <translation>virtio_balloon 不在 /proc/modules 中（%1）：它未加载，或已编译进内核。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="306"/>
         <source>virtio_balloon is loaded but bound to no device (%1: %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>virtio_balloon 已加载，但未绑定任何设备（%1：%2）。</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentChecks.cpp" line="312"/>
         <source>%1 does not exist: virtio_balloon is not loaded [%2].</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不存在：virtio_balloon 未加载 [%2]。</translation>
     </message>
 </context>
 <context>
@@ -410,37 +410,37 @@
     <message>
         <location filename="../core/readiness/GuestFactsReader.cpp" line="52"/>
         <source>Could not read the state of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1 的状态</translation>
     </message>
     <message>
         <location filename="../core/readiness/GuestFactsReader.cpp" line="67"/>
         <source>Could not read the configuration of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1 的配置：%2</translation>
     </message>
     <message>
         <location filename="../core/readiness/GuestFactsReader.cpp" line="88"/>
         <source>the guest does not run.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机未运行。</translation>
     </message>
     <message>
         <location filename="../core/readiness/GuestFactsReader.cpp" line="90"/>
         <source>the guest has no guest-agent channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机没有客户机代理通道。</translation>
     </message>
     <message>
         <location filename="../core/readiness/GuestFactsReader.cpp" line="92"/>
         <source>no agent is connected to the guest&apos;s channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有代理连接到虚拟机的通道。</translation>
     </message>
     <message>
         <location filename="../core/readiness/GuestFactsReader.cpp" line="108"/>
         <source>Could not list the guests</source>
-        <translation type="unfinished">无法列出虚拟机</translation>
+        <translation>无法列出虚拟机</translation>
     </message>
     <message>
         <location filename="../core/readiness/GuestFactsReader.cpp" line="129"/>
         <source>There is no guest named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为“%1”的虚拟机。</translation>
     </message>
 </context>
 <context>
@@ -448,37 +448,37 @@
     <message>
         <location filename="../cli/commands/HostCommand.cpp" line="15"/>
         <source>Show a host&apos;s memory: free memory, the guests&apos; overcommit, KSM and huge pages, with advice. Figures a host cannot give are marked &quot;not available on this host&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示宿主机的内存情况：空闲内存、虚拟机超配、KSM 和大页，并给出建议。宿主机无法提供的数据标记为“此宿主机不提供”。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostCommand.cpp" line="25"/>
         <source>Print JSON (sizes in KiB; one indented object, or one line per overview with --count).</source>
-        <translation type="unfinished"></translation>
+        <translation>输出 JSON（大小单位为 KiB；输出一个带缩进的对象，或在使用 --count 时每份概览输出一行）。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostCommand.cpp" line="29"/>
         <source>Number of overviews, one per poll (default 1). Two or more tell whether KSM is scanning.</source>
-        <translation type="unfinished"></translation>
+        <translation>概览份数，每次轮询一份（默认 1）。两份或以上可判断 KSM 是否正在扫描。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostCommand.cpp" line="33"/>
         <source>Seconds between polls, 1-3600 (default 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>轮询间隔秒数，1-3600（默认 5）。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostCommand.cpp" line="43"/>
         <source>--count must be a number of overviews (1 or more), not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--count 必须是概览份数（1 或更大），而不是“%1”。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostCommand.cpp" line="50"/>
         <source>--interval must be 1 to 3600 seconds, not &quot;%1&quot;.</source>
-        <translation type="unfinished">--interval 必须是 1 到 3600 秒，而不是“%1”。</translation>
+        <translation>--interval 必须是 1 到 3600 秒，而不是“%1”。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostCommand.cpp" line="94"/>
         <source>Could not connect to %1: %2</source>
-        <translation type="unfinished">无法连接到 %1：%2</translation>
+        <translation>无法连接到 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -486,267 +486,267 @@
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="17"/>
         <source>last_update = %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>last_update = %1（%2）</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="18"/>
         <source>last_update = %1 (%2, %3 s before it was read, by this machine&apos;s clock)</source>
-        <translation type="unfinished"></translation>
+        <translation>last_update = %1（%2，按本机时钟为读取前 %3 秒）</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="27"/>
         <source>No statistics were read yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未读取到统计信息。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="28"/>
         <source>The guest does not run: there are no statistics.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机未运行：没有统计信息。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="41"/>
         <source>A balloon driver has reported: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>气球驱动已报告过：%1。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="44"/>
         <source>Without a period this may be the single report a Linux driver sends when it loads.</source>
-        <translation type="unfinished"></translation>
+        <translation>由于未设置周期，这可能只是 Linux 驱动加载时发送的那一次报告。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="50"/>
         <source>no last_update field</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 last_update 字段</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="52"/>
         <source>%1; the guest cannot report now.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1；虚拟机目前无法报告。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="54"/>
         <source>%1; polling is off, so nobody asked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1；轮询已关闭，因此从未请求过统计信息。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="57"/>
         <source>%1 after %2 s of watching with a %3 s period: no balloon driver answers in the guest.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %3 秒的周期下观察 %2 秒后仍为 %1：虚拟机中没有气球驱动响应。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="64"/>
         <source>%1 after %2 s; %3 s of watching decide.</source>
-        <translation type="unfinished"></translation>
+        <translation>观察 %2 秒后仍为 %1；需要观察 %3 秒才能判定。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="77"/>
         <source>last_update went from %1 to %2 within %3 s of watching.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %3 秒的观察内，last_update 从 %1 变为 %2。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="84"/>
         <source>last_update stayed at %1 for %2 s with a %3 s period: the driver reported before, but nothing delivers statistics now.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %3 秒的周期下，last_update 在 %2 秒内一直停留在 %1：驱动此前报告过，但现在没有任何程序提供统计信息。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="92"/>
         <source>last_update stayed 0: there is no report to follow.</source>
-        <translation type="unfinished"></translation>
+        <translation>last_update 一直为 0：没有可跟踪的报告。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="95"/>
         <source>Watched %1 s of the %2 s needed (two periods of %3 s) without a new report yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>已观察 %1 秒，共需 %2 秒（两个 %3 秒的周期），尚未收到新报告。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="104"/>
         <source>The guest does not run now.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机当前未运行。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="106"/>
         <source>No virtio balloon device.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 virtio 气球设备。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="108"/>
         <source>Polling is off: there is nothing to follow.</source>
-        <translation type="unfinished"></translation>
+        <translation>轮询已关闭：没有可跟踪的内容。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="128"/>
         <source>No guest fields were read.</source>
-        <translation type="unfinished"></translation>
+        <translation>未读取到任何虚拟机侧字段。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="129"/>
         <source>Only host-side fields: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅有宿主机侧字段：%1。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="134"/>
         <source>%1 The guest&apos;s own view (unused, available, usable) is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 缺少虚拟机自身的视角（空闲、可见总量、可用）。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="157"/>
         <source>Latest report with guest fields: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>最近一次包含虚拟机侧字段的报告：%1。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="160"/>
         <source>Absent: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺失：%1。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="164"/>
         <source>Without usable, &quot;used&quot; counts the page cache (Linux before 4.6, older Windows drivers).</source>
-        <translation type="unfinished"></translation>
+        <translation>没有“可用”字段时，“已用”会把页缓存计算在内（Linux 4.6 之前的内核、较旧的 Windows 驱动）。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="170"/>
         <source>Without both unused and available, &quot;used&quot; cannot be computed.</source>
-        <translation type="unfinished"></translation>
+        <translation>若不同时具备“空闲”和“可见总量”，则无法计算“已用”。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="178"/>
         <source>On Windows, BalloonService fills the fields differently from Linux: &quot;available&quot; is the total physical memory, &quot;unused&quot; is the available memory including the standby cache, and &quot;usable&quot; is that plus half of the file cache. So available − unused (&quot;used&quot;) leaves the cache out, and a guest at 100 % in Task Manager can look half-empty here, or the other way round.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Windows 上，BalloonService 填写这些字段的方式与 Linux 不同：“可见总量”是物理内存总量，“空闲”是包括备用缓存在内的可用内存（Windows 所说的 Available），“可用”则是在此基础上再加上一半的文件缓存。因此，可见总量 − 空闲（即“已用”）不含缓存：在任务管理器中显示 100% 的虚拟机，在这里可能看起来只用了一半，反之亦然。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostReportChecks.cpp" line="188"/>
         <source>The guest&apos;s memory is backed by huge pages (&lt;memoryBacking&gt;&lt;hugepages/&gt;). Statistics still work, but inflating the balloon gives no memory back to the host: static huge pages cannot be freed page by page.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机内存由大页提供（&lt;memoryBacking&gt;&lt;hugepages/&gt;）。统计信息仍然有效，但膨胀气球不会把内存还给宿主机：静态大页无法逐页释放。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="82"/>
         <source>State: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：%1。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="85"/>
         <source>State: %1 (%2): the guest cannot report until it runs again.</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：%1（%2）：虚拟机恢复运行之前无法报告。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="91"/>
         <source>libvirt did not say whether the guest runs (state %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>libvirt 未说明虚拟机是否在运行（状态 %1）。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="95"/>
         <source>State: %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：%1（%2）。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="105"/>
         <source>The domain XML could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取域 XML。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="117"/>
         <source>&lt;memballoon model=&apos;%1&apos;&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;memballoon model=&apos;%1&apos;&gt;。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="118"/>
         <source>&lt;memballoon model=&apos;%1&apos; %2&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;memballoon model=&apos;%1&apos; %2&gt;。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="123"/>
         <source>&lt;memballoon model=&apos;none&apos;&gt;: the guest has no balloon device, so nothing can be reported.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;memballoon model=&apos;none&apos;&gt;：虚拟机没有气球设备，因此无法报告任何内容。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="126"/>
         <source>No &lt;memballoon&gt; element in the domain XML: the guest has no balloon device.</source>
-        <translation type="unfinished"></translation>
+        <translation>域 XML 中没有 &lt;memballoon&gt; 元素：虚拟机没有气球设备。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="129"/>
         <source>&lt;memballoon model=&apos;%1&apos;&gt;: only a virtio balloon reports guest statistics.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;memballoon model=&apos;%1&apos;&gt;：只有 virtio 气球才会报告虚拟机统计信息。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="140"/>
         <source>No libosinfo metadata in the domain XML: the OS is not recorded on the host (the guest agent can tell).</source>
-        <translation type="unfinished"></translation>
+        <translation>域 XML 中没有 libosinfo 元数据：宿主机上未记录操作系统（客户机代理可以提供此信息）。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="143"/>
         <source>libosinfo id %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>libosinfo id %1：%2。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="152"/>
         <source>The guest does not run: it has no live period.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机未运行：没有运行中的统计周期。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="156"/>
         <source>The live XML could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取运行中的 XML。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="160"/>
         <source>No virtio balloon device, so no period applies.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 virtio 气球设备，因此统计周期不适用。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="166"/>
         <source>&lt;stats period=&apos;%1&apos;/&gt; in the live XML: QEMU asks every %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中的 XML 中为 &lt;stats period=&apos;%1&apos;/&gt;：QEMU 每 %1 秒请求一次。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="172"/>
         <source>&lt;stats period=&apos;%1&apos;/&gt; in the live XML: polling is off.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中的 XML 中为 &lt;stats period=&apos;%1&apos;/&gt;：轮询已关闭。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="173"/>
         <source>No &lt;stats period&gt; in the live XML: polling is off, nobody asks the driver for statistics.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中的 XML 中没有 &lt;stats period&gt;：轮询已关闭，不会向驱动请求统计信息。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="183"/>
         <source>Transient guest: it has no persistent configuration, the live period is all there is.</source>
-        <translation type="unfinished"></translation>
+        <translation>临时虚拟机：没有持久配置，只有运行中的统计周期。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="188"/>
         <source>The persistent (inactive) XML could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取持久（非活动）XML。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="193"/>
         <source>The persistent configuration has no virtio balloon device (model &apos;%1&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>持久配置中没有 virtio 气球设备（model &apos;%1&apos;）。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="206"/>
         <source>&lt;stats period=&apos;%1&apos;/&gt; in the persistent XML: kept across restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>持久 XML 中为 &lt;stats period=&apos;%1&apos;/&gt;：重启后仍然保留。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="209"/>
         <source>&lt;stats period=&apos;%1&apos;/&gt; in the persistent XML</source>
-        <translation type="unfinished"></translation>
+        <translation>持久 XML 中为 &lt;stats period=&apos;%1&apos;/&gt;</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="210"/>
         <source>No &lt;stats period&gt; in the persistent XML</source>
-        <translation type="unfinished"></translation>
+        <translation>持久 XML 中没有 &lt;stats period&gt;</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="213"/>
         <source>%1: the live period is lost when the guest is shut down.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：运行中的统计周期将在虚拟机关机后丢失。</translation>
     </message>
     <message>
         <location filename="../core/readiness/HostSideInspector.cpp" line="217"/>
         <source>%1: polling stays off after a restart too.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：重启后轮询仍将保持关闭。</translation>
     </message>
 </context>
 <context>
@@ -754,184 +754,184 @@
     <message>
         <location filename="../cli/commands/HostText.cpp" line="47"/>
         <source>%1× the host</source>
-        <translation type="unfinished"></translation>
+        <translation>宿主机的 %1 倍</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="62"/>
         <source>Memory (virsh nodememstats)</source>
-        <translation type="unfinished"></translation>
+        <translation>内存（virsh nodememstats）</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="64"/>
         <source>total</source>
-        <translation type="unfinished"></translation>
+        <translation>总量</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="65"/>
         <source>free</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="66"/>
         <source>buffers</source>
-        <translation type="unfinished"></translation>
+        <translation>缓冲区</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="67"/>
         <source>cached</source>
-        <translation type="unfinished"></translation>
+        <translation>缓存</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="69"/>
         <source>Node (virsh nodeinfo)</source>
-        <translation type="unfinished"></translation>
+        <translation>节点（virsh nodeinfo）</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="71"/>
         <source>memory size</source>
-        <translation type="unfinished"></translation>
+        <translation>内存大小</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="72"/>
         <source>CPUs, NUMA cells</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 数、NUMA 节点数</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="81"/>
         <source>Guests against the host (%1 running of %2; host total %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机与宿主机对比（%2 台中 %1 台运行；宿主机总量 %3）</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="84"/>
         <location filename="../cli/commands/HostText.cpp" line="131"/>
         <source>unknown</source>
-        <translation type="unfinished">未知</translation>
+        <translation>未知</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="86"/>
         <source>sum of maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>最大内存合计</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="87"/>
         <source>sum of actual</source>
-        <translation type="unfinished"></translation>
+        <translation>实际合计</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="88"/>
         <source>sum of used</source>
-        <translation type="unfinished"></translation>
+        <translation>已用合计</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="88"/>
         <source>%1 (%2 of %3 guests report)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%3 台虚拟机中 %2 台正在报告）</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="93"/>
         <source>used of their memory</source>
-        <translation type="unfinished"></translation>
+        <translation>内存已用比例</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="95"/>
         <source>all defined, maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>全部已定义虚拟机（最大内存）</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="100"/>
         <source>KSM (virsh node-memory-tune)</source>
-        <translation type="unfinished"></translation>
+        <translation>KSM（virsh node-memory-tune）</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="117"/>
         <source>saved</source>
-        <translation type="unfinished"></translation>
+        <translation>已节省</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="117"/>
         <source>%1 KiB (%2 MiB)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KiB（%2 MiB）</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="121"/>
         <source>sharing ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>共享比</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="123"/>
         <source>scan rate</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描速率</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="125"/>
         <source>%1 pages/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 页/秒</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="127"/>
         <source>ksmd</source>
-        <translation type="unfinished"></translation>
+        <translation>ksmd</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="128"/>
         <source>page size</source>
-        <translation type="unfinished"></translation>
+        <translation>页大小</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="135"/>
         <source>Huge pages (virsh capabilities, virsh freepages)</source>
-        <translation type="unfinished"></translation>
+        <translation>大页（virsh capabilities、virsh freepages）</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="138"/>
         <source>pools</source>
-        <translation type="unfinished"></translation>
+        <translation>大页池</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="138"/>
         <location filename="../cli/commands/HostText.cpp" line="156"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="144"/>
         <source>cell %1, %2 KiB pages</source>
-        <translation type="unfinished"></translation>
+        <translation>节点 %1，%2 KiB 页</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="145"/>
         <source>%1 total, %2 free%3</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1，空闲 %2%3</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="147"/>
         <source> (more free than total)</source>
-        <translation type="unfinished"></translation>
+        <translation>（空闲数多于总数）</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="154"/>
         <source>%1 (shut off)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（已关机）</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="155"/>
         <source>guests on huge pages</source>
-        <translation type="unfinished"></translation>
+        <translation>使用大页的虚拟机</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="160"/>
         <source>Host %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>宿主机 %1，时间 %2</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="167"/>
         <source>Advice</source>
-        <translation type="unfinished"></translation>
+        <translation>建议</translation>
     </message>
     <message>
         <location filename="../cli/commands/HostText.cpp" line="169"/>
         <source>nothing to point out</source>
-        <translation type="unfinished"></translation>
+        <translation>没有需要指出的问题</translation>
     </message>
 </context>
 <context>
@@ -939,80 +939,80 @@
     <message>
         <location filename="../cli/commands/ReadinessCommand.cpp" line="27"/>
         <source>Tell, for each guest, whether it will report its memory, and if not, why and what to do. Host-side checks watch last_update for about two stats periods. Exit code 0 when every selected guest is ready, 1 otherwise.</source>
-        <translation type="unfinished"></translation>
+        <translation>逐台判断虚拟机是否会报告其内存；如果不会，说明原因及处理方法。宿主机侧检查会观察 last_update 约两个统计周期。所有选定的虚拟机均就绪时退出码为 0，否则为 1。</translation>
     </message>
     <message>
         <location filename="../cli/commands/ReadinessCommand.cpp" line="38"/>
         <source>OS: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>操作系统：%1</translation>
     </message>
     <message>
         <location filename="../cli/commands/ReadinessCommand.cpp" line="45"/>
         <source>fix: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>修复方法：%1</translation>
     </message>
     <message>
         <location filename="../cli/commands/ReadinessCommand.cpp" line="47"/>
         <source>Next step: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步：%1</translation>
     </message>
     <message>
         <location filename="../cli/commands/ReadinessCommand.cpp" line="60"/>
         <source>A guest to check, by name or UUID (repeat for several; default: every guest).</source>
-        <translation type="unfinished"></translation>
+        <translation>要检查的虚拟机，按名称或 UUID 指定（可重复以指定多台；默认：所有虚拟机）。</translation>
     </message>
     <message>
         <location filename="../cli/commands/ReadinessCommand.cpp" line="64"/>
         <source>Also ask the guest agent (opt-in, read-only). %1</source>
-        <translation type="unfinished"></translation>
+        <translation>同时查询客户机代理（需手动开启，只读）。%1</translation>
     </message>
     <message>
         <location filename="../cli/commands/ReadinessCommand.cpp" line="67"/>
         <source>Seconds to wait for each guest-agent command (default 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>每条客户机代理命令的等待秒数（默认 5）。</translation>
     </message>
     <message>
         <location filename="../cli/commands/ReadinessCommand.cpp" line="71"/>
         <source>Watch last_update at most this long, in seconds (default %1). Guests are decided as soon as possible: at once without a period, within one period when reports advance, after two periods otherwise.</source>
-        <translation type="unfinished"></translation>
+        <translation>观察 last_update 的最长时间，单位为秒（默认 %1）。每台虚拟机会尽早得出结论：未设置周期时立即判定；报告在推进时，一个周期内判定；否则在两个周期后判定。</translation>
     </message>
     <message>
         <location filename="../cli/commands/ReadinessCommand.cpp" line="76"/>
         <source>Print a JSON array of reports.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出由报告组成的 JSON 数组。</translation>
     </message>
     <message>
         <location filename="../cli/commands/ReadinessCommand.cpp" line="85"/>
         <source>--agent-timeout must be 1 to 300 seconds, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--agent-timeout 必须是 1 到 300 秒，而不是“%1”。</translation>
     </message>
     <message>
         <location filename="../cli/commands/ReadinessCommand.cpp" line="92"/>
         <source>--max-wait must be 0 to 86400 seconds, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--max-wait 必须是 0 到 86400 秒，而不是“%1”。</translation>
     </message>
     <message>
         <location filename="../cli/commands/ReadinessCommand.cpp" line="107"/>
         <source>Note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>注意：%1</translation>
     </message>
     <message numerus="yes">
         <location filename="../cli/commands/ReadinessCommand.cpp" line="133"/>
         <source>Watching last_update of %n guest(s) for about %1 s (two stats periods)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在观察 %n 台虚拟机的 last_update，约 %1 秒（两个统计周期）…</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../cli/commands/ReadinessCommand.cpp" line="151"/>
         <source>Could not connect to %1: %2</source>
-        <translation type="unfinished">无法连接到 %1：%2</translation>
+        <translation>无法连接到 %1：%2</translation>
     </message>
     <message numerus="yes">
         <location filename="../cli/commands/ReadinessCommand.cpp" line="174"/>
         <source>%1 of %n guest(s) ready.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 台虚拟机中 %1 台就绪。</numerusform>
         </translation>
     </message>
 </context>
@@ -1021,87 +1021,87 @@
     <message>
         <location filename="../core/readiness/ReadinessInspector.cpp" line="59"/>
         <source>The guest&apos;s configuration could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取虚拟机的配置。</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessInspector.cpp" line="63"/>
         <source>The guest has no virtio balloon device, so it cannot report its memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机没有 virtio 气球设备，因此无法报告其内存。</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessInspector.cpp" line="69"/>
         <source>The guest does not run, and its configuration has no stats period: polling will be off when it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机未运行，且其配置中没有统计周期：启动后轮询将处于关闭状态。</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessInspector.cpp" line="73"/>
         <source>The guest does not run, so whether its driver reports cannot be seen.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机未运行，因此无法确认其驱动是否会报告。</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessInspector.cpp" line="78"/>
         <source>No stats period is set, so QEMU never asks the balloon driver for statistics.</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置统计周期，因此 QEMU 从不向气球驱动请求统计信息。</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessInspector.cpp" line="83"/>
         <source>The guest is %1: it cannot report until it runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机状态为“%1”：在恢复运行之前无法报告。</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessInspector.cpp" line="92"/>
         <source>Fresh reports with the guest&apos;s own memory figures arrive (period %1 s).</source>
-        <translation type="unfinished"></translation>
+        <translation>正在收到包含虚拟机自身内存数据的新报告（周期 %1 秒）。</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessInspector.cpp" line="94"/>
         <source>Nothing to do.</source>
-        <translation type="unfinished"></translation>
+        <translation>无需操作。</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessInspector.cpp" line="97"/>
         <source>Reports arrive but carry none of the guest&apos;s own figures: the driver is there, but nothing fills in the statistics.</source>
-        <translation type="unfinished"></translation>
+        <translation>收到了报告，但其中不含虚拟机自身的任何数据：驱动存在，但没有程序填写统计信息。</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessInspector.cpp" line="103"/>
         <source>The balloon driver reported before, but its reports stopped: nothing delivers statistics (on Windows, BalloonService does).</source>
-        <translation type="unfinished"></translation>
+        <translation>气球驱动此前报告过，但报告已停止：没有程序提供统计信息（在 Windows 上由 BalloonService 负责）。</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessInspector.cpp" line="105"/>
         <source>The balloon driver reported before, but its reports stopped: nothing delivers statistics now.</source>
-        <translation type="unfinished"></translation>
+        <translation>气球驱动此前报告过，但报告已停止：目前没有程序提供统计信息。</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessInspector.cpp" line="114"/>
         <source>The balloon driver is installed (guest agent) but the guest never reported: nothing delivers statistics (BalloonService).</source>
-        <translation type="unfinished"></translation>
+        <translation>气球驱动已安装（据客户机代理），但虚拟机从未报告：没有程序提供统计信息（BalloonService）。</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessInspector.cpp" line="116"/>
         <source>The balloon driver is loaded (guest agent) but the guest never reported: nothing delivers statistics.</source>
-        <translation type="unfinished"></translation>
+        <translation>气球驱动已加载（据客户机代理），但虚拟机从未报告：没有程序提供统计信息。</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessInspector.cpp" line="122"/>
         <source>A %1 s period is set but the guest never reported in %2 s: no balloon driver is loaded in the guest.</source>
-        <translation type="unfinished"></translation>
+        <translation>已设置 %1 秒的周期，但虚拟机在 %2 秒内从未报告：虚拟机中没有加载气球驱动。</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessInspector.cpp" line="132"/>
         <source>Not watched long enough: %1 s of the %2 s (two periods) that decide.</source>
-        <translation type="unfinished"></translation>
+        <translation>观察时间不足：已观察 %1 秒，判定需要 %2 秒（两个周期）。</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessInspector.cpp" line="160"/>
         <source>%1 (guest agent)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（客户机代理）</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessInspector.cpp" line="162"/>
         <source>%1 (libosinfo)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（libosinfo）</translation>
     </message>
 </context>
 <context>
@@ -1109,156 +1109,156 @@
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="31"/>
         <source>Set a stats period (for example %1 s) so that QEMU asks the balloon driver for statistics. Balloonscope can set it for you; the command below does the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>设置统计周期（例如 %1 秒），使 QEMU 向气球驱动请求统计信息。Balloonscope 可以替您设置；下面的命令效果相同。</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="47"/>
         <source>Start the guest, then check again: a guest that does not run cannot report.</source>
-        <translation type="unfinished"></translation>
+        <translation>启动虚拟机后再次检查：未运行的虚拟机无法报告。</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="53"/>
         <source>Resume the guest, then check again: its balloon driver cannot report while its CPUs are stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复虚拟机运行后再次检查：虚拟机的 CPU 处于停止状态时，其气球驱动无法报告。</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="61"/>
         <source>Give the guest a virtio balloon device: in its configuration replace the &lt;memballoon&gt; element with &lt;memballoon model=&apos;virtio&apos;&gt;&lt;stats period=&apos;%1&apos;/&gt;&lt;/memballoon&gt;, then shut the guest down and start it again (a reboot from inside is not enough).</source>
-        <translation type="unfinished"></translation>
+        <translation>为虚拟机添加 virtio 气球设备：在其配置中将 &lt;memballoon&gt; 元素替换为 &lt;memballoon model=&apos;virtio&apos;&gt;&lt;stats period=&apos;%1&apos;/&gt;&lt;/memballoon&gt;，然后将虚拟机关机再重新启动（仅在虚拟机内部重启是不够的）。</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="73"/>
         <source>Balloonscope could not read the guest&apos;s configuration; check the connection and run the check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Balloonscope 无法读取虚拟机的配置；请检查连接后重新运行检查。</translation>
     </message>
     <message numerus="yes">
         <location filename="../core/readiness/Remedies.cpp" line="80"/>
         <source>Not enough time has passed to judge the reports: check again in about %n second(s) (two stats periods).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>经过的时间还不足以判断报告情况：请在约 %n 秒后（两个统计周期）再次检查。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="88"/>
         <source>Install the virtio-win guest tools in the guest (virtio-win-guest-tools.exe on the virtio-win ISO): they install the VirtIO Balloon Driver and BalloonService together. Installing only the driver from its INF (pnputil, Device Manager) leaves BalloonService out; then also run blnsvr.exe -i.</source>
-        <translation type="unfinished"></translation>
+        <translation>在虚拟机中安装 virtio-win 客户机工具（virtio-win ISO 中的 virtio-win-guest-tools.exe）：它会同时安装 VirtIO 气球驱动（VirtIO Balloon Driver）和 BalloonService。仅通过 INF 安装驱动（pnputil、设备管理器）不会安装 BalloonService；这种情况下还需运行 blnsvr.exe -i。</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="93"/>
         <source># in the guest, as Administrator; E: is the virtio-win ISO</source>
-        <translation type="unfinished"></translation>
+        <translation># 在虚拟机中以管理员身份运行；E: 为 virtio-win ISO 所在的驱动器</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="95"/>
         <source># or, driver and service by hand (w10 = your Windows version folder):</source>
-        <translation type="unfinished"></translation>
+        <translation># 或者手动安装驱动和服务（w10 = 与您的 Windows 版本对应的文件夹）：</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="101"/>
         <source>Load the virtio_balloon module in the guest and make it load at boot (most distribution kernels build it as a module).</source>
-        <translation type="unfinished"></translation>
+        <translation>在虚拟机中加载 virtio_balloon 模块，并设置为开机自动加载（大多数发行版内核将其编译为模块）。</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="104"/>
         <location filename="../core/readiness/Remedies.cpp" line="173"/>
         <source># in the guest, as root</source>
-        <translation type="unfinished"></translation>
+        <translation># 在虚拟机中以 root 身份运行</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="113"/>
         <source>Load a balloon driver in the guest. Windows: %1 Linux: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>在虚拟机中加载气球驱动。Windows：%1 Linux：%2</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="115"/>
         <source># Windows guest:</source>
-        <translation type="unfinished"></translation>
+        <translation># Windows 虚拟机：</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="115"/>
         <source># Linux guest:</source>
-        <translation type="unfinished"></translation>
+        <translation># Linux 虚拟机：</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="123"/>
         <source>The service (blnsvr.exe) produces the statistics; the driver only carries them.</source>
-        <translation type="unfinished"></translation>
+        <translation>统计信息由该服务（blnsvr.exe）生成；驱动只负责传递。</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="128"/>
         <source>Start BalloonService in the guest and set it to start automatically. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在虚拟机中启动 BalloonService，并将其设置为自动启动。%1</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="129"/>
         <location filename="../core/readiness/Remedies.cpp" line="162"/>
         <source># in the guest, in PowerShell as Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation># 在虚拟机中，以管理员身份在 PowerShell 中运行</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="136"/>
         <source>Install BalloonService in the guest with blnsvr.exe -i (it ships with the balloon driver) and start it. %1 Its name is BalloonService: &quot;sc query BLNSVR&quot; finds nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>在虚拟机中用 blnsvr.exe -i 安装 BalloonService（它随气球驱动一起提供）并启动它。%1 该服务的名称是 BalloonService：“sc query BLNSVR”查不到它。</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="140"/>
         <source>Make sure BalloonService runs in the guest: install it with blnsvr.exe -i if Get-Service does not find it, then start it. %1 Its name is BalloonService: &quot;sc query BLNSVR&quot; finds nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>确保 BalloonService 在虚拟机中运行：如果 Get-Service 找不到它，请用 blnsvr.exe -i 安装，然后启动它。%1 该服务的名称是 BalloonService：“sc query BLNSVR”查不到它。</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="144"/>
         <source># in the guest, in PowerShell as Administrator, in the folder that holds blnsvr.exe</source>
-        <translation type="unfinished"></translation>
+        <translation># 在虚拟机中，以管理员身份在 PowerShell 中、于 blnsvr.exe 所在的文件夹内运行</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="146"/>
         <source># (guest tools: C:\Program Files\Virtio-Win\Balloon; ISO: E:\Balloon\w10\amd64)</source>
-        <translation type="unfinished"></translation>
+        <translation># （客户机工具：C:\Program Files\Virtio-Win\Balloon；ISO：E:\Balloon\w10\amd64）</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="159"/>
         <source>BalloonService runs, yet no statistics arrive: restart it, and look for its errors in the guest&apos;s Application event log.</source>
-        <translation type="unfinished"></translation>
+        <translation>BalloonService 正在运行，但没有收到统计信息：请重启该服务，并在虚拟机的“应用程序”事件日志中查找其错误。</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="169"/>
         <source>The Linux driver answers by itself, so a report that stops means the guest is stalled or the driver was unbound. Look at the guest&apos;s kernel log and reload the module.</source>
-        <translation type="unfinished"></translation>
+        <translation>Linux 驱动会自行响应，因此报告停止意味着虚拟机已卡住或驱动已被解绑。请查看虚拟机的内核日志并重新加载该模块。</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="199"/>
         <source>Windows: %1 Linux: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows：%1 Linux：%2</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="205"/>
         <source>For in-guest evidence, give the guest an agent channel (&lt;channel type=&apos;unix&apos;&gt;&lt;target type=&apos;virtio&apos; name=&apos;org.qemu.guest_agent.0&apos;/&gt;&lt;/channel&gt;) and install qemu-guest-agent inside it (Windows: from the virtio-win guest tools). Not needed for the verdict.</source>
-        <translation type="unfinished"></translation>
+        <translation>如需获取来自虚拟机内部的依据，请为虚拟机添加代理通道（&lt;channel type=&apos;unix&apos;&gt;&lt;target type=&apos;virtio&apos; name=&apos;org.qemu.guest_agent.0&apos;/&gt;&lt;/channel&gt;），并在其中安装 qemu-guest-agent（Windows：通过 virtio-win 客户机工具安装）。得出结论并不需要此项。</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="211"/>
         <source># Linux guest: apt install qemu-guest-agent (or dnf, zypper)</source>
-        <translation type="unfinished"></translation>
+        <translation># Linux 虚拟机：apt install qemu-guest-agent（或 dnf、zypper）</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="215"/>
         <source>The agent channel exists but no agent answers: start qemu-guest-agent in the guest. Not needed for the verdict.</source>
-        <translation type="unfinished"></translation>
+        <translation>代理通道已存在，但没有代理响应：请在虚拟机中启动 qemu-guest-agent。得出结论并不需要此项。</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="218"/>
         <source># Linux guest, as root</source>
-        <translation type="unfinished"></translation>
+        <translation># Linux 虚拟机，以 root 身份运行</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="219"/>
         <source># Windows guest, PowerShell as Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation># Windows 虚拟机，以管理员身份运行 PowerShell</translation>
     </message>
     <message>
         <location filename="../core/readiness/Remedies.cpp" line="224"/>
         <source>The guest agent refuses %1 (disabled in its configuration, for example BLACKLIST_RPC or --block-rpcs). Allow it if you want this evidence; the verdict does not need it.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户机代理拒绝执行 %1（已在其配置中禁用，例如通过 BLACKLIST_RPC 或 --block-rpcs）。如需此项依据，请允许该命令；得出结论并不需要它。</translation>
     </message>
 </context>
 <context>
@@ -1364,109 +1364,109 @@
     <message numerus="yes">
         <location filename="../core/host/AdviceRules.cpp" line="26"/>
         <source>%n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>另有 %n 台</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../core/host/AdviceRules.cpp" line="65"/>
         <source>The host has %1 free, %2 with buffers and cache: %3 % of its %4. A guest that grows or starts will push it into reclaim and swap.</source>
-        <translation type="unfinished"></translation>
+        <translation>宿主机空闲内存为 %1，加上缓冲区和缓存为 %2：占其 %4 的 %3%。任何虚拟机内存增长或新虚拟机启动，都会迫使宿主机进行内存回收并使用交换空间。</translation>
     </message>
     <message>
         <location filename="../core/host/AdviceRules.cpp" line="90"/>
         <source>The running guests&apos; maximum memory, %1, oversells the host&apos;s %2 by %3×.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中虚拟机的最大内存合计为 %1，达到宿主机 %2 的 %3 倍（超配）。</translation>
     </message>
     <message>
         <location filename="../core/host/AdviceRules.cpp" line="96"/>
         <source>The guests that report (%1 of %2) use %3 % of their memory: little is left for ballooning to take back.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在报告的虚拟机（%2 台中的 %1 台）已用其内存的 %3%：气球能收回的内存所剩无几。</translation>
     </message>
     <message>
         <location filename="../core/host/AdviceRules.cpp" line="98"/>
         <source>The guests that report (%1 of %2) use %3 % of their memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在报告的虚拟机（%2 台中的 %1 台）已用其内存的 %3%。</translation>
     </message>
     <message>
         <location filename="../core/host/AdviceRules.cpp" line="104"/>
         <source>No running guest reports its own use, so how much ballooning could take back is unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有运行中的虚拟机报告自身的内存使用情况，因此无法得知气球能收回多少内存。</translation>
     </message>
     <message>
         <location filename="../core/host/AdviceRules.cpp" line="118"/>
         <source>The running guests hold %1 now (their balloons&apos; current size), %2 % of the host&apos;s %3. QEMU&apos;s own overhead and the host need the rest: a balloon that deflates, or one more guest, will push the host into swap.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中的虚拟机当前占用 %1（即其气球的当前大小），为宿主机 %3 的 %2%。其余部分需留给 QEMU 自身开销和宿主机：任何一个气球收缩，或再多一台虚拟机，都会使宿主机开始使用交换空间。</translation>
     </message>
     <message>
         <location filename="../core/host/AdviceRules.cpp" line="151"/>
         <source>Running guests with a balloon that report no memory statistics: %1 (%2 of %3). The host cannot tell how much of their memory they use, nor how far their balloons could safely inflate; Readiness shows each guest&apos;s cause.</source>
-        <translation type="unfinished"></translation>
+        <translation>有气球设备但不报告内存统计信息的运行中虚拟机：%1（%3 台中的 %2 台）。宿主机无法得知它们用了多少内存，也无法得知其气球能安全膨胀到什么程度；“就绪状态”中会显示每台虚拟机的原因。</translation>
     </message>
     <message>
         <location filename="../core/host/AdviceRules.cpp" line="183"/>
         <source>Running guests without a usable balloon device: %1 (%2 of %3), while the host is oversold by %4×. Their memory can only be taken back by restarting them with less.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用气球设备的运行中虚拟机：%1（%3 台中的 %2 台），而宿主机已超配 %4 倍。只能通过减少其内存后重启来收回这些内存。</translation>
     </message>
     <message>
         <location filename="../core/host/AdviceRules.cpp" line="225"/>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <location filename="../core/host/AdviceRules.cpp" line="226"/>
         <source>info</source>
-        <translation type="unfinished"></translation>
+        <translation>信息</translation>
     </message>
     <message>
         <location filename="../core/host/AdviceRulesPages.cpp" line="33"/>
         <source>KSM has made %1 full scans (at up to %2 pages/s) over %3 pages but saves nothing: its CPU cost does not pay. If the guests do not share an image, consider turning KSM off.</source>
-        <translation type="unfinished"></translation>
+        <translation>KSM 已对 %3 个页面完成 %1 轮完整扫描（速率最高 %2 页/秒），但没有节省任何内存：其 CPU 开销得不偿失。如果这些虚拟机不共用同一镜像，请考虑关闭 KSM。</translation>
     </message>
     <message>
         <location filename="../core/host/AdviceRulesPages.cpp" line="39"/>
         <source>KSM has made %1 full scans (at up to %2 pages/s) but saves only %3, %4 % of the host&apos;s memory, rescanning %5 unique pages for each page it saves: its CPU cost may not pay. If the guests do not share an image, consider turning KSM off.</source>
-        <translation type="unfinished"></translation>
+        <translation>KSM 已完成 %1 轮完整扫描（速率最高 %2 页/秒），但仅节省 %3，占宿主机内存的 %4%；每节省一个页面，就要反复扫描 %5 个不重复的页面：其 CPU 开销可能得不偿失。如果这些虚拟机不共用同一镜像，请考虑关闭 KSM。</translation>
     </message>
     <message>
         <location filename="../core/host/AdviceRulesPages.cpp" line="77"/>
         <source>KSM saves %1, more than the %2 the host has free with buffers and cache: turning KSM off (or unmerging) would push the host into swap.</source>
-        <translation type="unfinished"></translation>
+        <translation>KSM 节省了 %1，超过宿主机空闲内存加缓冲区和缓存的总和 %2：关闭 KSM（或取消合并）会使宿主机开始使用交换空间。</translation>
     </message>
     <message>
         <location filename="../core/host/AdviceRulesPages.cpp" line="90"/>
         <source>KSM saves %1, %2 % of the host&apos;s memory, with %3 mappings per shared page. Turning it off needs that much free memory; the host has %4 free with buffers and cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>KSM 节省了 %1，占宿主机内存的 %2%，每个共享页面平均有 %3 个映射。关闭 KSM 需要同样多的空闲内存；宿主机空闲内存加缓冲区和缓存共 %4。</translation>
     </message>
     <message>
         <location filename="../core/host/AdviceRulesPages.cpp" line="109"/>
         <source>KSM merges pages across the host&apos;s %1 NUMA nodes (merge_across_nodes = 1): a guest may read a merged page from a remote node. With guests pinned to nodes, 0 keeps pages local at the cost of some of the %2 saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>KSM 会跨宿主机的 %1 个 NUMA 节点合并页面（merge_across_nodes = 1）：虚拟机可能要从远端节点读取合并后的页面。若虚拟机已绑定到节点，设为 0 可使页面保持在本地，代价是已节省的 %2 会减少一部分。</translation>
     </message>
     <message>
         <location filename="../core/host/AdviceRulesPages.cpp" line="140"/>
         <source>%1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2</translation>
     </message>
     <message>
         <location filename="../core/host/AdviceRulesPages.cpp" line="163"/>
         <source>%1 of huge pages are reserved and free (%2), and no guest of this host is configured for huge pages: unless something outside libvirt uses them, that memory is lost to the host and its guests.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 %1 的大页已预留但处于空闲（%2），而此宿主机上没有虚拟机配置为使用大页：除非 libvirt 之外有程序使用它们，否则这部分内存对宿主机及其虚拟机都不可用。</translation>
     </message>
     <message>
         <location filename="../core/host/AdviceRulesPages.cpp" line="169"/>
         <source>%1 of huge pages are reserved and free (%2), kept for guests that are shut off (%3): until they start, nothing else can use that memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 %1 的大页已预留但处于空闲（%2），留给已关机的虚拟机（%3）：在这些虚拟机启动之前，其他任何程序都无法使用这部分内存。</translation>
     </message>
     <message>
         <location filename="../core/host/AdviceRulesPages.cpp" line="176"/>
         <source>%1 of the %2 reserved as huge pages are free (%3): free huge pages cannot be used for anything but huge-page guests.</source>
-        <translation type="unfinished"></translation>
+        <translation>预留为大页的 %2 中有 %1 处于空闲（%3）：空闲的大页只能供使用大页的虚拟机使用。</translation>
     </message>
     <message>
         <location filename="../core/host/AdviceRulesPages.cpp" line="219"/>
         <source>Guest %1 is configured for %2 in %3 huge pages, but only %4 of them are free: it will not start until pages are freed or added (virsh allocpages).</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机 %1 配置为使用 %3 大页共 %2，但其中只有 %4 空闲：在释放或添加大页（virsh allocpages）之前，它将无法启动。</translation>
     </message>
 </context>
 <context>
@@ -1474,47 +1474,47 @@
     <message>
         <location filename="../core/readiness/AgentInspector.cpp" line="49"/>
         <source>exit code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>退出码 %1</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentInspector.cpp" line="50"/>
         <source>signal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>信号 %1</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentInspector.cpp" line="56"/>
         <source>, stdout &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>，stdout“%1”</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentInspector.cpp" line="59"/>
         <source>, stderr &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>，stderr“%1”</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentInspector.cpp" line="135"/>
         <source>guest-info lists %1 as disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>guest-info 将 %1 列为已禁用</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentInspector.cpp" line="140"/>
         <source>guest-info does not list %1</source>
-        <translation type="unfinished"></translation>
+        <translation>guest-info 未列出 %1</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentInspector.cpp" line="158"/>
         <source>qemu-ga %1, %2 commands</source>
-        <translation type="unfinished"></translation>
+        <translation>qemu-ga %1，%2 条命令</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentInspector.cpp" line="215"/>
         <source>%1 devices listed</source>
-        <translation type="unfinished"></translation>
+        <translation>列出了 %1 个设备</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentInspector.cpp" line="252"/>
         <source>pid %1 had not exited after %2 polls %3 ms apart; qemu-ga keeps its status until it is asked again</source>
-        <translation type="unfinished"></translation>
+        <translation>pid %1 在 %2 次轮询（间隔 %3 毫秒）后仍未退出；qemu-ga 会保留其状态，直到再次被查询</translation>
     </message>
 </context>
 <context>
@@ -1522,75 +1522,75 @@
     <message>
         <location filename="../core/readiness/AgentParsers.cpp" line="21"/>
         <source>Unexpected %1 reply: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>意外的 %1 回复：%2</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentParsers.cpp" line="139"/>
         <location filename="../core/readiness/AgentParsers.cpp" line="206"/>
         <location filename="../core/readiness/AgentParsers.cpp" line="299"/>
         <source>not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>不是对象</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentParsers.cpp" line="145"/>
         <source>no supported_commands list</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 supported_commands 列表</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentParsers.cpp" line="184"/>
         <location filename="../core/readiness/AgentParsers.cpp" line="188"/>
         <source>kernel %1</source>
-        <translation type="unfinished"></translation>
+        <translation>内核 %1</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentParsers.cpp" line="185"/>
         <source>kernel %1, build %2</source>
-        <translation type="unfinished"></translation>
+        <translation>内核 %1，内部版本 %2</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentParsers.cpp" line="241"/>
         <source>(no driver name)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无驱动名称）</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentParsers.cpp" line="248"/>
         <source> (date &quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>（日期“%1”）</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentParsers.cpp" line="250"/>
         <source>, PCI %1:%2 (vendor %3, device %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>，PCI %1:%2（厂商 %3，设备 %4）</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentParsers.cpp" line="262"/>
         <source>not a list</source>
-        <translation type="unfinished"></translation>
+        <translation>不是列表</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentParsers.cpp" line="292"/>
         <source>no pid</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 pid</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentParsers.cpp" line="303"/>
         <source>no &quot;exited&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>没有“exited”</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentParsers.cpp" line="323"/>
         <source>%1 is not valid base64: &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是有效的 base64：“%2”</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentParsers.cpp" line="335"/>
         <source>no handle</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 handle</translation>
     </message>
     <message>
         <location filename="../core/readiness/AgentParsers.cpp" line="346"/>
         <source>no valid buf-b64</source>
-        <translation type="unfinished"></translation>
+        <translation>没有有效的 buf-b64</translation>
     </message>
 </context>
 <context>
@@ -1598,7 +1598,7 @@
     <message>
         <location filename="../core/host/CapabilitiesParser.cpp" line="80"/>
         <source>The host&apos;s capabilities could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取宿主机的能力信息（capabilities）：%1</translation>
     </message>
 </context>
 <context>
@@ -1741,27 +1741,27 @@
     <message>
         <location filename="../core/host/FigureStatus.cpp" line="44"/>
         <source>not read yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未读取</translation>
     </message>
     <message>
         <location filename="../core/host/FigureStatus.cpp" line="46"/>
         <source>available</source>
-        <translation type="unfinished"></translation>
+        <translation>可获取</translation>
     </message>
     <message>
         <location filename="../core/host/FigureStatus.cpp" line="48"/>
         <source>not available on this host</source>
-        <translation type="unfinished"></translation>
+        <translation>此宿主机不提供</translation>
     </message>
     <message>
         <location filename="../core/host/FigureStatus.cpp" line="50"/>
         <source>not available on this connection (permission)</source>
-        <translation type="unfinished"></translation>
+        <translation>此连接无法获取（权限不足）</translation>
     </message>
     <message>
         <location filename="../core/host/FigureStatus.cpp" line="53"/>
         <source>could not be read this time</source>
-        <translation type="unfinished"></translation>
+        <translation>本次读取失败</translation>
     </message>
 </context>
 <context>
@@ -1769,62 +1769,62 @@
     <message>
         <location filename="../core/readiness/GuestOutputParsers.cpp" line="60"/>
         <source>not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>未安装</translation>
     </message>
     <message>
         <location filename="../core/readiness/GuestOutputParsers.cpp" line="67"/>
         <source>status %1</source>
-        <translation type="unfinished"></translation>
+        <translation>状态 %1</translation>
     </message>
     <message>
         <location filename="../core/readiness/GuestOutputParsers.cpp" line="72"/>
         <source>, start type %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>，启动类型 %1（%2）</translation>
     </message>
     <message>
         <location filename="../core/readiness/GuestOutputParsers.cpp" line="84"/>
         <source>exit code 3 (Get-Service found no BalloonService)</source>
-        <translation type="unfinished"></translation>
+        <translation>退出码 3（Get-Service 未找到 BalloonService）</translation>
     </message>
     <message>
         <location filename="../core/readiness/GuestOutputParsers.cpp" line="120"/>
         <source>exit code 1060</source>
-        <translation type="unfinished"></translation>
+        <translation>退出码 1060</translation>
     </message>
     <message>
         <location filename="../core/readiness/GuestOutputParsers.cpp" line="142"/>
         <source>bound to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已绑定到 %1</translation>
     </message>
     <message>
         <location filename="../core/readiness/GuestOutputParsers.cpp" line="145"/>
         <source>registered, bound to no device</source>
-        <translation type="unfinished"></translation>
+        <translation>已注册，未绑定任何设备</translation>
     </message>
     <message>
         <location filename="../core/readiness/GuestOutputParsers.cpp" line="148"/>
         <source>not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>未加载</translation>
     </message>
     <message>
         <location filename="../core/readiness/GuestOutputParsers.cpp" line="150"/>
         <source>loaded as a module</source>
-        <translation type="unfinished"></translation>
+        <translation>已作为模块加载</translation>
     </message>
     <message>
         <location filename="../core/readiness/GuestOutputParsers.cpp" line="152"/>
         <source>not in /proc/modules</source>
-        <translation type="unfinished"></translation>
+        <translation>不在 /proc/modules 中</translation>
     </message>
     <message>
         <location filename="../core/readiness/GuestOutputParsers.cpp" line="169"/>
         <source>exit code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>退出码 %1</translation>
     </message>
     <message>
         <location filename="../core/readiness/GuestOutputParsers.cpp" line="202"/>
         <source>%1 modules listed</source>
-        <translation type="unfinished"></translation>
+        <translation>列出了 %1 个模块</translation>
     </message>
 </context>
 <context>
@@ -1880,22 +1880,22 @@
     <message>
         <location filename="../core/host/KsmFigures.cpp" line="139"/>
         <source>unknown (one reading so far)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知（目前只有一次读数）</translation>
     </message>
     <message>
         <location filename="../core/host/KsmFigures.cpp" line="141"/>
         <source>off (never scanned since boot)</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭（自开机以来从未扫描）</translation>
     </message>
     <message>
         <location filename="../core/host/KsmFigures.cpp" line="143"/>
         <source>scanning</source>
-        <translation type="unfinished"></translation>
+        <translation>正在扫描</translation>
     </message>
     <message>
         <location filename="../core/host/KsmFigures.cpp" line="145"/>
         <source>stopped (merged pages kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止（保留已合并的页面）</translation>
     </message>
 </context>
 <context>
@@ -1903,154 +1903,154 @@
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="62"/>
         <source>Guest running</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机运行中</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="64"/>
         <source>Balloon device</source>
-        <translation type="unfinished"></translation>
+        <translation>气球设备</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="66"/>
         <source>Operating system</source>
-        <translation type="unfinished"></translation>
+        <translation>操作系统</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="68"/>
         <source>Stats period (live)</source>
-        <translation type="unfinished"></translation>
+        <translation>统计周期（运行中）</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="70"/>
         <source>Stats period (persistent)</source>
-        <translation type="unfinished"></translation>
+        <translation>统计周期（持久配置）</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="72"/>
         <source>Guest has reported (last_update &gt; 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机已报告过（last_update &gt; 0）</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="74"/>
         <source>Reports keep coming (last_update advancing)</source>
-        <translation type="unfinished"></translation>
+        <translation>报告持续到达（last_update 递增）</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="77"/>
         <source>Guest memory fields present</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机内存字段齐全</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="79"/>
         <source>What the fields mean on Windows</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows 上各字段的含义</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="81"/>
         <source>Huge-page backing</source>
-        <translation type="unfinished"></translation>
+        <translation>大页内存后端</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="83"/>
         <source>Guest agent channel</source>
-        <translation type="unfinished"></translation>
+        <translation>客户机代理通道</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="85"/>
         <source>Guest agent commands</source>
-        <translation type="unfinished"></translation>
+        <translation>客户机代理命令</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="87"/>
         <source>Guest OS (agent)</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机操作系统（代理）</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="89"/>
         <source>VirtIO balloon driver (Windows)</source>
-        <translation type="unfinished"></translation>
+        <translation>VirtIO 气球驱动（Windows）</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="91"/>
         <source>BalloonService (Windows)</source>
-        <translation type="unfinished"></translation>
+        <translation>BalloonService（Windows）</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="93"/>
         <source>virtio_balloon bound (Linux)</source>
-        <translation type="unfinished"></translation>
+        <translation>virtio_balloon 已绑定（Linux）</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="125"/>
         <source>pass</source>
-        <translation type="unfinished"></translation>
+        <translation>通过</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="127"/>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="129"/>
         <source>fail</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="131"/>
         <source>note</source>
-        <translation type="unfinished"></translation>
+        <translation>提示</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="135"/>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="177"/>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="213"/>
         <source>unknown</source>
-        <translation type="unfinished">未知</translation>
+        <translation>未知</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="169"/>
         <source>Windows</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="171"/>
         <source>Linux</source>
-        <translation type="unfinished"></translation>
+        <translation>Linux</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="173"/>
         <source>other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="201"/>
         <source>ready</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="203"/>
         <source>polling off</source>
-        <translation type="unfinished"></translation>
+        <translation>轮询已关闭</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="205"/>
         <source>no balloon device</source>
-        <translation type="unfinished">无气球设备</translation>
+        <translation>无气球设备</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="207"/>
         <source>no balloon driver</source>
-        <translation type="unfinished"></translation>
+        <translation>无气球驱动</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="209"/>
         <source>nothing delivering stats</source>
-        <translation type="unfinished"></translation>
+        <translation>无程序提供统计信息</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessTypes.cpp" line="217"/>
         <source>Guest-agent checks send raw commands to the guest agent through libvirt (virDomainQemuAgentCommand). libvirt then marks the guest as &quot;tainted&quot; (custom-ga-command) in its log until the guest is restarted. The commands only read: guest-info, guest-get-osinfo, guest-get-devices, and guest-exec of a fixed query (Windows: the state of BalloonService; Linux: whether virtio_balloon is bound), followed by guest-exec-status until it exits; on Linux without guest-exec, /proc/modules is opened read-only with guest-file-open/read/close. Nothing you type is ever run in the guest.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户机代理检查会通过 libvirt（virDomainQemuAgentCommand）向客户机代理发送原始命令。随后 libvirt 会在其日志中将该虚拟机标记为“tainted”（已污染）（custom-ga-command），直到虚拟机重启为止。这些命令只读取信息：guest-info、guest-get-osinfo、guest-get-devices，以及执行固定查询的 guest-exec（Windows：BalloonService 的状态；Linux：virtio_balloon 是否已绑定），之后调用 guest-exec-status 直到该进程退出；在不支持 guest-exec 的 Linux 上，会通过 guest-file-open/read/close 以只读方式打开 /proc/modules。您输入的任何内容都不会在虚拟机中执行。</translation>
     </message>
 </context>
 <context>
@@ -2058,17 +2058,17 @@
     <message>
         <location filename="../core/readiness/ReadinessCollector.cpp" line="46"/>
         <source>The host is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>该宿主机已不存在。</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessCollector.cpp" line="60"/>
         <source>Not connected to the host: the readiness check needs a connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接到宿主机：就绪状态检查需要连接。</translation>
     </message>
     <message>
         <location filename="../core/readiness/ReadinessCollector.cpp" line="143"/>
         <source>Check the guest&apos;s name and the connection, then run the check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查虚拟机名称和连接，然后重新运行检查。</translation>
     </message>
 </context>
 <context>
@@ -2171,7 +2171,7 @@
     <name>bs::cli::ReadinessCommand</name>
     <message>
         <source>Could not connect to %1: %2</source>
-        <translation type="obsolete">无法连接到 %1：%2</translation>
+        <translation type="vanished">无法连接到 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2610,6 +2610,264 @@ Options:
     </message>
 </context>
 <context>
+    <name>bs::gui::HostOverviewPage</name>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="83"/>
+        <source>Advice</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="87"/>
+        <source>Host memory</source>
+        <translation>宿主机内存</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="93"/>
+        <source>Guests against the host (overcommit)</source>
+        <translation>虚拟机与宿主机对比（超配）</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="95"/>
+        <source>Guests&apos; maximum memory:</source>
+        <translation>虚拟机最大内存：</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="97"/>
+        <source>Guests&apos; current allocation (actual) and what they use:</source>
+        <translation>虚拟机当前分配（实际）及其已用：</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="102"/>
+        <source>KSM (kernel same-page merging)</source>
+        <translation>KSM（内核同页合并）</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="106"/>
+        <source>Huge pages</source>
+        <translation>大页</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="109"/>
+        <source>NUMA cell</source>
+        <translation>NUMA 节点</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="109"/>
+        <source>Page size</source>
+        <translation>页大小</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="109"/>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="109"/>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="109"/>
+        <source>Used</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="145"/>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="209"/>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="222"/>
+        <source>not available</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="159"/>
+        <source>No host selected</source>
+        <translation>未选择宿主机</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="161"/>
+        <source>Select a host on the left.</source>
+        <translation>请在左侧选择一台宿主机。</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="162"/>
+        <source>Waiting for the host&apos;s figures…</source>
+        <translation>正在等待宿主机的数据…</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="165"/>
+        <source>%1 · updated %2</source>
+        <translation>%1 · 更新于 %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="183"/>
+        <source>used %1</source>
+        <translation>已用 %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="184"/>
+        <source>buffers/cache %1</source>
+        <translation>缓冲/缓存 %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="185"/>
+        <source>free %1</source>
+        <translation>空闲 %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="191"/>
+        <source>Total:</source>
+        <translation>总计：</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="192"/>
+        <source>Free:</source>
+        <translation>空闲：</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="193"/>
+        <source>Buffers:</source>
+        <translation>缓冲：</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="194"/>
+        <source>Cached:</source>
+        <translation>缓存：</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="195"/>
+        <source>Free incl. buffers and cache:</source>
+        <translation>空闲（含缓冲和缓存）：</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="205"/>
+        <source>Σ maximum %1 (%2 of the host)</source>
+        <translation>Σ 最大内存 %1（宿主机的 %2）</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="215"/>
+        <source>Σ used %1</source>
+        <translation>Σ 已用 %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="216"/>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="218"/>
+        <source>Σ actual %1</source>
+        <translation>Σ 实际 %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="224"/>
+        <source>Σ maximum (running guests):</source>
+        <translation>Σ 最大内存（运行中的虚拟机）：</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="225"/>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="227"/>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="230"/>
+        <source>%1 = %2 of the host</source>
+        <translation>%1 = 宿主机的 %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="226"/>
+        <source>Σ maximum (all defined guests):</source>
+        <translation>Σ 最大内存（所有已定义的虚拟机）：</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="229"/>
+        <source>Σ actual:</source>
+        <translation>Σ 实际：</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="231"/>
+        <source>Σ used (reporting guests):</source>
+        <translation>Σ 已用（正在报告的虚拟机）：</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="232"/>
+        <source>%1 = %2 of the host, %3 of what those guests have</source>
+        <translation>%1 = 宿主机的 %2，这些虚拟机自身内存的 %3</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="235"/>
+        <source>Only guests whose balloon driver reports count here.</source>
+        <translation>此处仅计入气球驱动正在报告的虚拟机。</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="244"/>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="246"/>
+        <source>Memory saved:</source>
+        <translation>节省的内存：</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="247"/>
+        <source>%1 (%2 pages sharing)</source>
+        <translation>%1（%2 个共享映射页）</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="248"/>
+        <source>Sharing ratio:</source>
+        <translation>共享比：</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="249"/>
+        <source>%1 mappings per shared page</source>
+        <translation>每个共享页 %1 个映射</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="250"/>
+        <source>Pages shared / unshared / volatile:</source>
+        <translation>共享 / 未共享 / 易变页数：</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="254"/>
+        <source>Full scans:</source>
+        <translation>完整扫描次数：</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="255"/>
+        <source>Scan rate:</source>
+        <translation>扫描速率：</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="257"/>
+        <source>%1 pages every %2 ms</source>
+        <translation>每 %2 毫秒 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="272"/>
+        <source>inconsistent</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="279"/>
+        <source>No guest is backed by huge pages.</source>
+        <translation>没有虚拟机使用大页。</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="280"/>
+        <source>Guests backed by huge pages: %1</source>
+        <translation>使用大页的虚拟机：%1</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="282"/>
+        <source>Free huge pages: %1.</source>
+        <translation>空闲大页：%1。</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="293"/>
+        <source>Nothing to point out.</source>
+        <translation>暂无需要提示的内容。</translation>
+    </message>
+    <message>
+        <location filename="../gui/host/HostOverviewPage.cpp" line="303"/>
+        <source>Check their readiness…</source>
+        <translation>检查它们的就绪状态…</translation>
+    </message>
+</context>
+<context>
     <name>bs::gui::HostPanel</name>
     <message>
         <location filename="../gui/hosts/HostPanel.cpp" line="28"/>
@@ -2703,151 +2961,156 @@ Options:
 <context>
     <name>bs::gui::MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="69"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="71"/>
         <source>Balloonscope</source>
         <translation>Balloonscope</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="82"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="84"/>
         <source>Guests</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="126"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="87"/>
+        <source>Host</source>
+        <translation>宿主机</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="134"/>
         <source>&amp;New Connection…</source>
         <translation>新建连接(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="131"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="139"/>
         <source>&amp;Edit Connection…</source>
         <translation>编辑连接(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="135"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="143"/>
         <source>&amp;Remove Connection</source>
         <translation>删除连接(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="139"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="147"/>
         <source>&amp;Connect</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="143"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="151"/>
         <source>&amp;Disconnect</source>
         <translation>断开连接(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="147"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="155"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="151"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="159"/>
         <source>&amp;Find Guest</source>
         <translation>查找虚拟机(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="156"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="164"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="162"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="170"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="167"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="175"/>
         <source>&amp;About Balloonscope</source>
         <translation>关于 Balloonscope(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="176"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="184"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="186"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="194"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="190"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="198"/>
         <source>&amp;Guest</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="193"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="201"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="196"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="204"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="199"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="207"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="208"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="216"/>
         <source>Poll every </source>
         <translation>轮询间隔 </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="210"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="218"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="213"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="221"/>
         <source>How often each host is asked for its guests&apos; statistics (1–3600 s).</source>
         <translation>向每台宿主机查询虚拟机统计信息的频率（1–3600 秒）。</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="291"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="299"/>
         <source>Remove connection</source>
         <translation>删除连接</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="292"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="300"/>
         <source>Stop watching %1 and forget this connection?</source>
         <translation>停止监控 %1 并删除此连接？</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="329"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="337"/>
         <source>About Balloonscope</source>
         <translation>关于 Balloonscope</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="330"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="338"/>
         <source>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;Shows what the guests on KVM/libvirt hosts really do with their memory, from the virtio-balloon statistics.&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;根据 virtio-balloon 统计信息，显示 KVM/libvirt 宿主机上的虚拟机实际如何使用内存。&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="431"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="449"/>
         <source>&lt;b&gt;%1:&lt;/b&gt; %2 Only host-side figures (actual, RSS) are charted.</source>
         <translation>&lt;b&gt;%1：&lt;/b&gt;%2 图中仅绘制宿主机侧的数据（实际、RSS）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="455"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="473"/>
         <source>%1 of %n host(s) connected</source>
         <translation>
             <numerusform>已连接 %1/%n 台宿主机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="456"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="474"/>
         <source>, %n guest(s)</source>
         <translation>
             <numerusform>，%n 台虚拟机</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="458"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="476"/>
         <source> · last poll %1</source>
         <translation> · 上次轮询 %1</translation>
     </message>

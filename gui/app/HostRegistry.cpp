@@ -44,6 +44,7 @@ void HostRegistry::removeHost(const QString &hostId) {
     const auto it = m_hosts.find(hostId);
     if (it == m_hosts.end())
         return;
+    Q_EMIT hostAboutToBeRemoved(hostId);
     it->second->worker()->disconnect(this);
     m_hosts.erase(it); // stops the worker; a hung one is left to finish alone
     Q_EMIT hostRemoved(hostId);

@@ -35,6 +35,7 @@ public:
 
 Q_SIGNALS:
     void hostAdded(const QString &hostId);
+    void hostAboutToBeRemoved(const QString &hostId); // the MonitoredHost still exists
     void hostRemoved(const QString &hostId);
     void statusChanged(const bs::HostStatus &status);
     void cycleReady(const bs::PollCycle &cycle);

@@ -8,6 +8,8 @@
 #include "guests/GuestFilterProxy.h"
 #include "guests/GuestPanel.h"
 #include "guests/GuestTableModel.h"
+#include "host/HostOverviewHub.h"
+#include "host/HostOverviewPage.h"
 #include "hosts/HostListModel.h"
 #include "hosts/HostPanel.h"
 #include "libvirt/ConnectionUri.h"
@@ -80,6 +82,9 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
     // their own pages with addPage().
     m_pages->setDocumentMode(true);
     m_pages->addTab(m_rightSplitter, tr("Guests"));
+    m_hostHub = new HostOverviewHub(m_registry, this);
+    m_hostPage = new HostOverviewPage(m_hostHub, this);
+    m_pages->addTab(m_hostPage, tr("Host"));
     m_mainSplitter->addWidget(m_hostPanel);
     m_mainSplitter->addWidget(m_pages);
     m_mainSplitter->setStretchFactor(1, 1);
@@ -96,7 +101,10 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
     connect(m_hostPanel, &HostPanel::currentHostChanged, this, [this](const QString &hostId) {
         m_guestPanel->proxy()->setHostFilter(hostId);
         updateActions();
+        updateHostPage();
     });
+    connect(m_registry, &HostRegistry::hostAdded, this, &MainWindow::updateHostPage);
+    connect(m_registry, &HostRegistry::hostRemoved, this, &MainWindow::updateHostPage);
     connect(m_hostPanel, &HostPanel::addRequested, this, &MainWindow::newConnection);
     connect(m_guestPanel, &GuestPanel::currentGuestChanged, this, &MainWindow::onCurrentGuest);
 
@@ -351,6 +359,15 @@ void MainWindow::addGuestAction(QAction *action) {
     view->addAction(action);
     m_guestMenu->addAction(action);
     m_guestMenu->menuAction()->setVisible(true);
+}
+
+void MainWindow::updateHostPage() {
+    // The selected host, else the only (or first) one.
+    QString hostId = m_hostPanel->currentHostId();
+    if (hostId.isEmpty() && m_hostModel->rowCount() > 0)
+        hostId = m_hostModel->hostIdAt(0);
+    if (hostId != m_hostPage->hostId())
+        m_hostPage->setHost(hostId, hostId.isEmpty() ? QString() : displayNameOf(hostId));
 }
 
 void MainWindow::showPreferences() {

@@ -26,6 +26,8 @@ class GuestPanel;
 class GuestTableModel;
 class GuiCredentialProvider;
 class HostListModel;
+class HostOverviewHub;
+class HostOverviewPage;
 class HostPanel;
 class HostRegistry;
 class KeyringStore;
@@ -51,6 +53,8 @@ public:
     GuestPanel *guestPanel() const { return m_guestPanel; }
     HostPanel *hostPanel() const { return m_hostPanel; }
     LiveChart *chart() const { return m_chart; }
+    HostOverviewHub *hostHub() const { return m_hostHub; }
+    HostOverviewPage *hostPage() const { return m_hostPage; }
     const Preferences &preferences() const { return m_prefs; }
     const RecentSeries &recentSeries() const { return m_recent; }
     QSettings &settings() const { return m_settings; }
@@ -86,6 +90,7 @@ private:
     void updateChartNotice();
     void updateActions();
     void updateStatusBar();
+    void updateHostPage();
 
     QSettings &m_settings;
     SavedConnectionStore m_store;
@@ -103,6 +108,8 @@ private:
     QSplitter *m_mainSplitter;
     QSplitter *m_rightSplitter;
     QTabWidget *m_pages;
+    HostOverviewHub *m_hostHub = nullptr;
+    HostOverviewPage *m_hostPage = nullptr;
     QMenu *m_guestMenu = nullptr;
     QLabel *m_statusLabel;
     QSpinBox *m_interval;
