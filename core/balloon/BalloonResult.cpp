@@ -68,6 +68,19 @@ QString GuestApplyResult::details() const {
     return parts.join(QStringLiteral("; "));
 }
 
+GuestApplyResult notAttempted(const GuestPlan &plan, const Error &why) {
+    GuestApplyResult result;
+    result.hostId = plan.hostId;
+    result.uuid = plan.uuid;
+    result.name = plan.name;
+    result.refusals = plan.refusals;
+    for (const BalloonStep &step : plan.steps)
+        result.steps.append({step, StepResult::Outcome::NotAttempted, why, {}});
+    result.outcome = plan.steps.isEmpty() && plan.refusals.isEmpty() ? GuestOutcome::Unchanged
+                                                                     : GuestOutcome::Failed;
+    return result;
+}
+
 void ApplySummary::add(GuestOutcome outcome) {
     switch (outcome) {
     case GuestOutcome::Applied:

@@ -46,6 +46,10 @@ struct GuestApplyResult {
     QString details() const;
 };
 
+// The result for a guest whose plan could not even be started (not connected, cancelled): every
+// step not attempted, with the reason.
+GuestApplyResult notAttempted(const GuestPlan &plan, const Error &why);
+
 // Sent before each guest is applied, so a dialog can show "3 of 100: web-01".
 struct ApplyProgress {
     quint64 operation = 0;
