@@ -2,7 +2,9 @@
 #include "ExitCodes.h"
 #include "Translations.h"
 #include "commands/DomainsCommand.h"
+#include "commands/EnableStatsCommand.h"
 #include "commands/SampleCommand.h"
+#include "commands/SetBalloonCommand.h"
 #include "libvirt/LibvirtRuntime.h"
 
 #include <QCoreApplication>
@@ -17,6 +19,8 @@ std::vector<std::unique_ptr<CliCommand>> makeCommands() {
     std::vector<std::unique_ptr<CliCommand>> commands;
     commands.push_back(std::make_unique<DomainsCommand>());
     commands.push_back(std::make_unique<SampleCommand>());
+    commands.push_back(std::make_unique<EnableStatsCommand>());
+    commands.push_back(std::make_unique<SetBalloonCommand>());
     return commands;
 }
 
