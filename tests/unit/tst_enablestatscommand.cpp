@@ -109,6 +109,11 @@ private Q_SLOTS:
                            u"--period"_s,
                            u"10"_s}
             << 3 << QStringList{u"Could not connect"_s};
+        // The runtime translation contexts match lupdate's (bs::BalloonText, the commands').
+        QTest::newRow("in Chinese")
+            << QStringList{u"--lang"_s, u"zh_CN"_s, u"enable-stats"_s, u"-c"_s, def,
+                           u"-d"_s,     u"test"_s,  u"--period"_s,     u"10"_s}
+            << 0 << QStringList{u"运行时统计周期：关闭 → 10 秒 — 完成"_s, u"1 台已应用"_s};
         QTest::newRow("help") << QStringList{u"enable-stats"_s, u"--help"_s} << 0
                               << QStringList{
                                      u"live for running guests and config for persistent"_s};
