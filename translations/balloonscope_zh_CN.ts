@@ -407,7 +407,13 @@
         <translation>当前未连接到 %1；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonControls.cpp" line="80"/>
+        <location filename="../core/balloon/BalloonControls.cpp" line="44"/>
+        <location filename="../core/balloon/BalloonControls.cpp" line="79"/>
+        <source>the host</source>
+        <translation>宿主机</translation>
+    </message>
+    <message>
+        <location filename="../core/balloon/BalloonControls.cpp" line="99"/>
         <source>Cancelled before this guest was changed.</source>
         <translation>在更改此虚拟机之前已取消。</translation>
     </message>
@@ -753,32 +759,33 @@
         <translation>域 XML 格式不正确：%1（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsFlowWatch.cpp" line="44"/>
+        <location filename="../core/balloon/StatsFlowWatch.cpp" line="55"/>
         <source>Waiting up to %1 s for the guest&apos;s next report.</source>
         <translation>最多等待 %1 秒，直到虚拟机的下一次报告。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsFlowWatch.cpp" line="72"/>
+        <location filename="../core/balloon/StatsFlowWatch.cpp" line="83"/>
         <source>Stats are flowing: the guest reported at %1.</source>
         <translation>统计数据正在上报：虚拟机于 %1 报告。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsFlowWatch.cpp" line="99"/>
+        <location filename="../core/balloon/StatsFlowWatch.cpp" line="110"/>
         <source>The guest stopped or disappeared before it reported.</source>
         <translation>虚拟机在报告之前已停止或消失。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsFlowWatch.cpp" line="111"/>
+        <location filename="../core/balloon/StatsFlowWatch.cpp" line="122"/>
         <source>The live configuration still shows no stats period.</source>
         <translation>运行时配置中仍然没有统计周期。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsFlowWatch.cpp" line="114"/>
+        <location filename="../core/balloon/StatsFlowWatch.cpp" line="125"/>
         <source>No report within two periods: %1</source>
         <translation>两个周期内没有报告：%1</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsFlowWatch.cpp" line="119"/>
+        <location filename="../core/balloon/StatsFlowWatch.cpp" line="33"/>
+        <location filename="../core/balloon/StatsFlowWatch.cpp" line="130"/>
         <source>No poll of the host arrived in time.</source>
         <translation>未能及时完成对宿主机的轮询。</translation>
     </message>

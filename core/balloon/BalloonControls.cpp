@@ -39,6 +39,12 @@ BalloonControls::~BalloonControls() {
 
 quint64 BalloonControls::inspect(const GuestSelection &selection) {
     const quint64 operation = m_nextOperation++;
+    if (!m_host) {
+        m_box->post([self = this, operation] {
+            Q_EMIT self->inspectFailed(operation, notConnected(BalloonText::tr("the host")));
+        });
+        return operation;
+    }
     m_host->submit([box = m_box, self = this, operation, selection,
                     uri = m_host->hostId()](Connection *connection) {
         if (!connection) {
@@ -65,6 +71,20 @@ quint64 BalloonControls::apply(const QList<GuestPlan> &plans) {
     const quint64 operation = m_nextOperation++;
     auto cancelled = std::make_shared<std::atomic_bool>(false);
     m_cancelled.insert(operation, cancelled);
+    if (!m_host) {
+        // The same answers as a job would give without a connection, without a worker.
+        ApplySummary summary;
+        summary.operation = operation;
+        for (int i = 0; i < plans.size(); ++i) {
+            GuestApplyResult result =
+                notAttempted(plans.at(i), notConnected(BalloonText::tr("the host")));
+            result.operation = operation;
+            summary.add(result.outcome);
+            m_box->post([self = this, result] { self->onGuestApplied(result); });
+        }
+        m_box->post([self = this, summary] { self->onFinished(summary); });
+        return operation;
+    }
     m_host->submit([box = m_box, self = this, operation, plans, cancelled, hook = m_beforeStep,
                     uri = m_host->hostId()](Connection *connection) {
         ApplySummary summary;
@@ -107,7 +127,7 @@ void BalloonControls::cancel(quint64 operation) {
 
 void BalloonControls::onGuestApplied(const GuestApplyResult &result) {
     for (const StepResult &step : result.steps) {
-        if (touchesTheMonitor(step)) {
+        if (m_host && touchesTheMonitor(step)) {
             m_host->invalidateGuest(result.uuid);
             break;
         }
@@ -117,7 +137,8 @@ void BalloonControls::onGuestApplied(const GuestApplyResult &result) {
 
 void BalloonControls::onFinished(const ApplySummary &summary) {
     m_cancelled.remove(summary.operation);
-    m_host->pollNow();
+    if (m_host)
+        m_host->pollNow();
     Q_EMIT finished(summary);
 }
 

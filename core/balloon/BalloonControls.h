@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 
 #include <atomic>
 #include <memory>
@@ -59,7 +60,7 @@ private:
     void onGuestApplied(const GuestApplyResult &result);
     void onFinished(const ApplySummary &summary);
 
-    MonitoredHost *m_host;
+    QPointer<MonitoredHost> m_host; // may go first: then every call answers "not connected"
     std::shared_ptr<PostBox> m_box;
     quint64 m_nextOperation = 1;
     QHash<quint64, std::shared_ptr<std::atomic_bool>> m_cancelled;

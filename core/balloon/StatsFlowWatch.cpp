@@ -23,6 +23,17 @@ int StatsFlowWatch::deadlineSeconds(int periodSeconds, int pollIntervalSeconds) 
 }
 
 void StatsFlowWatch::watch(const QString &uuid, const QString &name, int periodSeconds) {
+    if (!m_host) {
+        StatsFlowVerdict gone;
+        gone.uuid = uuid;
+        gone.name = name;
+        gone.kind = StatsFlowVerdict::Kind::NotFlowing;
+        gone.final = true;
+        gone.timeMs = QDateTime::currentMSecsSinceEpoch();
+        gone.message = BalloonText::tr("No poll of the host arrived in time.");
+        Q_EMIT verdict(gone);
+        return;
+    }
     Watch w;
     w.name = name;
     w.period = periodSeconds;
@@ -131,7 +142,7 @@ void StatsFlowWatch::settle(const QString &uuid, StatsFlowVerdict::Kind kind, St
     if (it == m_watches.constEnd())
         return;
     StatsFlowVerdict v;
-    v.hostId = m_host->hostId();
+    v.hostId = m_host ? m_host->hostId() : QString();
     v.uuid = uuid;
     v.name = it->name;
     v.kind = kind;

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 
 namespace bs {
 
@@ -72,7 +73,7 @@ private:
                 const QString &message);
     void deadline(const QString &uuid, quint64 generation);
 
-    MonitoredHost *m_host;
+    QPointer<MonitoredHost> m_host;
     QHash<QString, Watch> m_watches;
     quint64 m_generation = 0;
 };

@@ -181,6 +181,24 @@ private Q_SLOTS:
         QVERIFY(result.details().contains(QLatin1String("nothing was changed")));
     }
 
+    void hostDestroyedFirst() {
+        auto *host = new MonitoredHost(testConfig(), std::make_shared<NoCredentials>());
+        BalloonControls controls(host);
+        delete host; // the window closed the host first
+        QSignalSpy failed(&controls, &BalloonControls::inspectFailed);
+        controls.inspect({{}, true});
+        QVERIFY(failed.wait(2000));
+        GuestPlan plan;
+        plan.name = QStringLiteral("web-01");
+        plan.steps.append(BalloonStep{});
+        QSignalSpy applied(&controls, &BalloonControls::guestApplied);
+        QSignalSpy finished(&controls, &BalloonControls::finished);
+        controls.apply({plan, plan});
+        QVERIFY(finished.wait(2000));
+        QCOMPARE(applied.size(), 2);
+        QCOMPARE(finished.constFirst().at(0).value<ApplySummary>().failed, 2);
+    }
+
     void cancelStopsBeforeTheNextGuest() {
         ScopedTestGuest a(m_conn.get(), {.name = QStringLiteral("bs-ctl-cancel-a")});
         ScopedTestGuest b(m_conn.get(), {.name = QStringLiteral("bs-ctl-cancel-b")});

@@ -2,6 +2,7 @@
 #include "TestMain.h"
 #include "balloon/BalloonInspector.h"
 #include "libvirt/Connection.h"
+#include "monitor/MemorySample.h"
 
 #include <QDateTime>
 
@@ -116,6 +117,37 @@ private Q_SLOTS:
         QVERIFY(guests.ok());
         QVERIFY(guests->constFirst().readOnly);
         QVERIFY(!guests->constFirst().error); // reading works on a read-only connection
+    }
+
+    void updateFromMonitorSample() {
+        GuestBalloonInfo info;
+        info.uuid = QStringLiteral("u1");
+        info.state = DomainState::Running;
+        MemorySample sample;
+        sample.uuid = QStringLiteral("u1");
+        sample.state = DomainState::Running;
+        sample.freshReport = true;
+        sample.statsState = StatsState::Reporting;
+        sample.stats.actual = 1048576;
+        sample.stats.maximum = 2097152;
+        sample.stats.usable = 524288;
+        info.updateFrom(sample);
+        QVERIFY(info.statsFresh);
+        QCOMPARE(info.liveCurrentKiB, std::optional<quint64>(1048576));
+        QCOMPARE(info.liveMaximumKiB, std::optional<quint64>(2097152));
+        QCOMPARE(info.stats.usable, std::optional<quint64>(524288));
+
+        sample.freshReport = false; // a repeat keeps the figures but not the trust, once stale
+        sample.statsState = StatsState::Stale;
+        sample.stats.clearGuestFields();
+        info.updateFrom(sample);
+        QVERIFY(!info.statsFresh);
+        QCOMPARE(info.stats.usable, std::optional<quint64>(524288));
+
+        sample.uuid = QStringLiteral("someone-else");
+        sample.stats.actual = 1;
+        info.updateFrom(sample);
+        QCOMPARE(info.liveCurrentKiB, std::optional<quint64>(1048576));
     }
 
     void freshness_data() {
