@@ -22,7 +22,11 @@ inline CliRun runCli(const QStringList &arguments, int timeoutMs = 60000) {
     if (!process.waitForFinished(timeoutMs) || process.exitStatus() != QProcess::NormalExit) {
         process.kill();
         process.waitForFinished();
-        run.err = QStringLiteral("did not finish: ") + process.errorString();
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QStringLiteral("did not finish normally (%1, exit status %2): ")
+                      .arg(process.errorString())
+                      .arg(int(process.exitStatus())) +
+                  QString::fromUtf8(process.readAllStandardError());
         return run;
     }
     run.exitCode = process.exitCode();

@@ -136,7 +136,7 @@ private Q_SLOTS:
     void watchSaysWhyNot() {
         const CliRun r = runCli({u"enable-stats"_s, u"-c"_s, u"test:///default"_s, u"-d"_s,
                                  u"test"_s, u"--period"_s, u"1"_s, u"--live"_s, u"--watch"_s});
-        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.exitCode == 1, qPrintable(r.out + r.err));
         QVERIFY2(r.out.contains(u"test: The guest reported before but its reports stopped"_s),
                  qPrintable(r.out + r.err));
     }
