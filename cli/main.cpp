@@ -4,7 +4,9 @@
 #include "commands/DomainsCommand.h"
 #include "commands/ReadinessCommand.h"
 #include "commands/HostCommand.h"
+#include "commands/EnableStatsCommand.h"
 #include "commands/SampleCommand.h"
+#include "commands/SetBalloonCommand.h"
 #include "libvirt/LibvirtRuntime.h"
 
 #include <QCoreApplication>
@@ -21,6 +23,8 @@ std::vector<std::unique_ptr<CliCommand>> makeCommands() {
     commands.push_back(std::make_unique<SampleCommand>());
     commands.push_back(std::make_unique<ReadinessCommand>());
     commands.push_back(std::make_unique<HostCommand>());
+    commands.push_back(std::make_unique<EnableStatsCommand>());
+    commands.push_back(std::make_unique<SetBalloonCommand>());
     return commands;
 }
 

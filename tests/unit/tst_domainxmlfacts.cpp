@@ -12,7 +12,7 @@ private Q_SLOTS:
     void windowsGuest() {
         // What virt-install and libvirt write (DOMAIN.md §4), in the live XML of a QEMU guest.
         const DomainXmlFacts f = parseDomainXmlFacts(
-            QString::fromUtf8(test::readFixture(QStringLiteral("domains/win10-live.xml"))));
+            QString::fromUtf8(test::readFixture(QStringLiteral("readiness-xml/win10-live.xml"))));
         QVERIFY(f.parsed);
         QCOMPARE(f.domainType, QStringLiteral("kvm"));
         QCOMPARE(f.libosinfoId, QStringLiteral("http://microsoft.com/win/10"));

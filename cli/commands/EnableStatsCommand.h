@@ -1,0 +1,18 @@
+#pragma once
+
+#include "CliCommand.h"
+
+namespace bs::cli {
+
+// balloonscope-cli enable-stats --connect URI (--domain NAME ... | --all) --period SEC|off
+//                               [--live] [--config] [--switch-to-virtio] [--dry-run] [--watch]
+class EnableStatsCommand final : public CliCommand {
+    Q_DECLARE_TR_FUNCTIONS(EnableStatsCommand)
+
+public:
+    QString name() const override { return QStringLiteral("enable-stats"); }
+    QString summary() const override;
+    int run(const QStringList &arguments) override;
+};
+
+} // namespace bs::cli

@@ -1,0 +1,75 @@
+#include "BalloonChangeEvent.h"
+
+#include "BalloonPlan.h"
+#include "BalloonText.h"
+#include "StatsPeriodSetting.h"
+#include "common/Units.h"
+
+namespace bs {
+
+QString BalloonChangeEvent::kindKey() const {
+    switch (kind) {
+    case Kind::StatsPeriod:
+        return QStringLiteral("stats_period");
+    case Kind::BalloonModel:
+        return QStringLiteral("balloon_model");
+    case Kind::BalloonTarget:
+        return QStringLiteral("balloon_target");
+    }
+    return {};
+}
+
+QString BalloonChangeEvent::description() const {
+    const QString where = live ? BalloonText::tr("live") : BalloonText::tr("persistent");
+    const auto period = [](std::optional<qint64> s) {
+        return describePeriod(s ? std::optional<int>(int(*s)) : std::nullopt);
+    };
+    switch (kind) {
+    case Kind::StatsPeriod:
+        return BalloonText::tr("Stats period (%1): %2 → %3")
+            .arg(where, period(before), period(after));
+    case Kind::BalloonModel:
+        return BalloonText::tr("Balloon device (%1): %2 → %3, stats period %4")
+            .arg(where, beforeModel.isEmpty() ? BalloonText::tr("none") : beforeModel, afterModel,
+                 period(after));
+    case Kind::BalloonTarget:
+        return BalloonText::tr("Balloon target (%1): %2 → %3")
+            .arg(where, before ? units::formatKiB(quint64(*before)) : BalloonText::tr("unknown"),
+                 after ? units::formatKiB(quint64(*after)) : BalloonText::tr("unknown"));
+    }
+    return {};
+}
+
+BalloonChangeEvent BalloonChangeEvent::fromStep(const BalloonStep &step, const QString &hostId,
+                                                const QString &uuid, const QString &name,
+                                                qint64 timeMs) {
+    BalloonChangeEvent event;
+    event.hostId = hostId;
+    event.uuid = uuid;
+    event.name = name;
+    event.timeMs = timeMs;
+    event.live = step.isLive();
+    event.before = step.before;
+    switch (step.kind) {
+    case BalloonStep::Kind::LivePeriod:
+    case BalloonStep::Kind::PersistentPeriod:
+        event.kind = Kind::StatsPeriod;
+        event.after = step.period > 0 ? std::optional<qint64>(step.period) : std::nullopt;
+        break;
+    case BalloonStep::Kind::PersistentModel:
+        event.kind = Kind::BalloonModel;
+        event.beforeModel = step.beforeModel;
+        event.afterModel = step.edit.model.value_or(QString());
+        event.after = step.period > 0 ? std::optional<qint64>(step.period) : std::nullopt;
+        event.before.reset();
+        break;
+    case BalloonStep::Kind::LiveTarget:
+    case BalloonStep::Kind::PersistentTarget:
+        event.kind = Kind::BalloonTarget;
+        event.after = qint64(step.targetKiB);
+        break;
+    }
+    return event;
+}
+
+} // namespace bs
