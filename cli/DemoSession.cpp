@@ -7,16 +7,17 @@
 
 namespace bs::cli {
 
-DemoSession::DemoSession()
-    : m_interrupts(std::make_unique<InterruptHandler>()) {}
+DemoSession::DemoSession() = default;
 
 DemoSession::~DemoSession() {
-    if (m_host)
+    if (m_guestsRun)
         err() << tr("Stopping the demo guests.") << Qt::endl;
     m_host.reset(); // stops the guests, before the handler goes
 }
 
 std::optional<QString> DemoSession::start() {
+    // Only now: without --demo, Ctrl-C keeps its default meaning.
+    m_interrupts = std::make_unique<InterruptHandler>();
     m_host = std::make_unique<DemoHost>();
     QEventLoop loop;
     std::optional<DemoResult> result;
@@ -36,8 +37,10 @@ std::optional<QString> DemoSession::start() {
     });
     m_host->start();
     loop.exec();
-    if (!result || m_interrupts->interrupted())
+    if (!result || m_interrupts->interrupted()) {
+        err() << tr("Interrupted while the demo host started.") << Qt::endl;
         return std::nullopt;
+    }
     if (result->fallback) {
         err() << tr("The demo host is not available: %1 Showing test:///default instead.")
                      .arg(result->reason)
@@ -45,6 +48,7 @@ std::optional<QString> DemoSession::start() {
         if (!result->detail.isEmpty())
             err() << QStringLiteral("  (%1)").arg(result->detail) << Qt::endl;
     } else {
+        m_guestsRun = true;
         err() << tr("Demo host ready after %1 s: %2 (guest consoles in %3)")
                      .arg(clock.elapsed() / 1000)
                      .arg(result->uri, result->serialLogDir)

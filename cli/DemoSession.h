@@ -30,6 +30,7 @@ public:
 private:
     std::unique_ptr<InterruptHandler> m_interrupts;
     std::unique_ptr<DemoHost> m_host;
+    bool m_guestsRun = false;
 };
 
 } // namespace bs::cli

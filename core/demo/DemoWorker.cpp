@@ -249,7 +249,8 @@ void DemoWorker::fallBack(const QString &reason, const QString &detail) {
     result.fallback = true;
     result.reason = reason;
     result.detail = detail;
-    qCWarning(lcDemo).noquote() << "falling back to test:///default:" << reason << detail;
+    // The result carries the reason for the user; this is for the debug log.
+    qCDebug(lcDemo).noquote() << "falling back to test:///default:" << reason << detail;
     Q_EMIT ready(result);
 }
 
