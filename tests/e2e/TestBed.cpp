@@ -45,6 +45,7 @@ std::optional<TestBed> TestBed::load(QString *why) {
     bed.lifecycleXml = get("BS_TESTBED_LIFECYCLE_XML");
     bed.script = get("BS_TESTBED_SCRIPT");
     bed.statsPeriod = get("BS_TESTBED_STATS_PERIOD").toInt();
+    bed.sawtoothStepSeconds = get("BS_TESTBED_SAWTOOTH_STEP_S").toInt();
     if (bed.uri.isEmpty() || bed.sshUri.isEmpty() || bed.prefix.isEmpty() || bed.logDir.isEmpty() ||
         bed.statsPeriod <= 0) {
         *why = QStringLiteral("No test bed: BS_TESTBED_* variables are missing%1. Run "

@@ -21,6 +21,7 @@ struct TestBed {
     QString lifecycleXml;
     QString script; // scripts/testbed, for libvirtd-stop / libvirtd-start
     int statsPeriod = 2;
+    int sawtoothStepSeconds = 10; // the sawtooth guest changes its memory this often
 
     // Loads the bed or returns why it cannot (to QFAIL with).
     static std::optional<TestBed> load(QString *why);

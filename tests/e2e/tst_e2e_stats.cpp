@@ -82,29 +82,34 @@ private Q_SLOTS:
                      int(qMax<qint64>(1, 3 * periodMs + PollSlackMs - clock.elapsed())), &second),
                  "last_update did not advance within three periods");
 
-        // The guest steps every 6 s (bs.step_s): a change shows within a step and two periods.
+        // The guest steps every bs.step_s: a change shows within a step and two periods.
         QVERIFY2(waitForCycle(
                      cycles,
                      [&](const PollCycle &c) {
                          const auto r = freshReport(c, guest);
                          return r && r->used != a.used;
                      },
-                     6000 + 2 * periodMs),
+                     m_bed->sawtoothStepSeconds * 1000 + 2 * periodMs),
                  "used did not change although the guest allocates");
     }
 
     // The app's used (available − unused) against the guest's own MemTotal − MemFree at the
-    // moment of the report: last_update (host clock) matched to the serial timestamps (guest
-    // clock, set from the host RTC, within a second or two). Only reports taken on a plateau
-    // count: the guest lines around the report time agree, so no allocation ran in between.
+    // moment of the report. last_update is the host's clock when QEMU got the report; the
+    // serial lines carry the guest's clock, set from the host RTC at boot: truncated to the
+    // second and printed a little late, it lags by 0.8-1.6 s (measured), never leads. So a
+    // report at L lies between the last line stamped <= L - MaxLagS and the first line stamped
+    // >= L + 1. The guest prints right after every change: where those two lines and all
+    // lines between agree, nothing changed around the report, and the two must match.
     void usedMatchesGuestWithinTwoPercent() {
+        constexpr qint64 MaxLagS = 3;
         const QStringList guests = {m_bed->guest(QStringLiteral("sawtooth")),
                                     m_bed->guest(QStringLiteral("steady"))};
         MonitoredHost host(config(1), std::make_shared<NoCredentials>());
         QSignalSpy cycles(host.worker(), &HostMonitor::cycleReady);
         host.start();
         QHash<QString, QList<Report>> reports;
-        // Ten reports (20 s) span three sawtooth steps (every 6 s) and a free.
+        // Reports for three sawtooth steps: about half of them fall on a plateau.
+        const int wanted = 3 * m_bed->sawtoothStepSeconds / m_bed->statsPeriod;
         QVERIFY(waitForCycle(
             cycles,
             [&](const PollCycle &c) {
@@ -112,37 +117,40 @@ private Q_SLOTS:
                 for (const QString &guest : guests) {
                     if (const auto r = freshReport(c, guest))
                         reports[guest].append(*r);
-                    enough = enough && reports[guest].size() >= 10;
+                    enough = enough && reports[guest].size() >= wanted;
                 }
                 return enough;
             },
-            60000));
+            (wanted + 10) * m_bed->statsPeriod * 1000));
 
         for (const QString &guest : guests) {
-            // The guest prints every 2 s: wait for the lines just after the last report.
+            // Wait for the line that closes the last report's bracket.
             const qint64 lastReport = reports[guest].constLast().lastUpdate;
             QTRY_VERIFY_WITH_TIMEOUT(
                 !readGuestMeminfo(m_bed->serialLog(guest)).isEmpty() &&
-                    readGuestMeminfo(m_bed->serialLog(guest)).constLast().time >= lastReport + 3,
+                    readGuestMeminfo(m_bed->serialLog(guest)).constLast().time >= lastReport + 1,
                 15000);
             const QList<GuestMeminfo> truth = readGuestMeminfo(m_bed->serialLog(guest));
             int compared = 0;
             int withHog = 0;
             double worst = 0;
             for (const Report &r : std::as_const(reports[guest])) {
-                QList<GuestMeminfo> around;
-                for (const GuestMeminfo &m : truth) {
-                    if (std::llabs(m.time - r.lastUpdate) <= 2)
-                        around.append(m);
+                int first = -1;
+                int last = -1;
+                for (int i = 0; i < truth.size(); ++i) {
+                    if (truth.at(i).time <= r.lastUpdate - MaxLagS)
+                        first = i;
+                    if (last < 0 && truth.at(i).time >= r.lastUpdate + 1)
+                        last = i;
                 }
-                if (around.size() < 2)
+                if (first < 0 || last < 0)
                     continue;
                 bool plateau = true;
-                for (const GuestMeminfo &m : std::as_const(around))
-                    plateau = plateau && m.hogMiB == around.first().hogMiB;
+                for (int i = first; i <= last; ++i)
+                    plateau = plateau && truth.at(i).hogMiB == truth.at(first).hogMiB;
                 if (!plateau)
                     continue;
-                const double truthUsed = double(around.first().used());
+                const double truthUsed = double(truth.at(first).used());
                 const double deviation = std::abs(double(r.used) - truthUsed) / truthUsed;
                 QVERIFY2(deviation <= 0.02,
                          qPrintable(QStringLiteral("%1 at %2: app used %3 KiB, guest says %4 KiB "
@@ -154,10 +162,10 @@ private Q_SLOTS:
                                         .arg(deviation * 100, 0, 'f', 2)));
                 worst = qMax(worst, deviation);
                 ++compared;
-                if (around.first().hogMiB > 0)
+                if (truth.at(first).hogMiB > 0)
                     ++withHog;
             }
-            qInfo("%s: %d of %lld reports matched to the serial log, worst %.2f %% off",
+            qInfo("%s: %d of %lld reports on a plateau, matched; worst %.2f %% off",
                   qPrintable(guest), compared, qlonglong(reports[guest].size()), worst * 100);
             QVERIFY2(compared >= 3, qPrintable(QStringLiteral("only %1 reports of %2 could be "
                                                               "matched to its serial log")
