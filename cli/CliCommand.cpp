@@ -52,4 +52,12 @@ void ConnectOptions::add(QCommandLineParser &parser, bool multiple) {
                                         CliCommand::tr("Open a read-only connection.")));
 }
 
+void ConnectOptions::addDemo(QCommandLineParser &parser) {
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("demo"),
+        CliCommand::tr("Instead of --connect: a demo host inside this process (libvirt's QEMU "
+                       "driver embedded, four small guests; test:///default where QEMU or the "
+                       "guest images are missing). The demo guests stop when the command ends.")));
+}
+
 } // namespace bs::cli

@@ -34,6 +34,8 @@ QTextStream &err();
 // The connection options every host command shares.
 struct ConnectOptions {
     static void add(QCommandLineParser &parser, bool multiple = false);
+    // --demo: an embedded demo host instead of --connect (HostArguments::singleOrDemo).
+    static void addDemo(QCommandLineParser &parser);
 };
 
 } // namespace bs::cli

@@ -1,6 +1,7 @@
 #include "HostArguments.h"
 
 #include "CliCommand.h"
+#include "DemoSession.h"
 #include "TerminalCredentials.h"
 #include "libvirt/ConnectionUri.h"
 
@@ -36,6 +37,20 @@ std::optional<HostArguments> HostArguments::single(const QCommandLineParser &par
         return std::nullopt;
     }
     return fromUri(uris.constFirst(), parser.isSet(QStringLiteral("readonly")));
+}
+
+std::optional<HostArguments> HostArguments::singleOrDemo(const QCommandLineParser &parser,
+                                                         DemoSession &demo) {
+    if (!parser.isSet(QStringLiteral("demo")))
+        return single(parser);
+    if (parser.isSet(QStringLiteral("connect"))) {
+        err() << CliCommand::tr("Use either --demo or --connect, not both.") << Qt::endl;
+        return std::nullopt;
+    }
+    const auto uri = demo.start();
+    if (!uri)
+        return std::nullopt;
+    return fromUri(*uri, parser.isSet(QStringLiteral("readonly")));
 }
 
 std::optional<QList<HostArguments>> HostArguments::multiple(const QCommandLineParser &parser) {

@@ -8,6 +8,8 @@
 
 namespace bs::cli {
 
+class DemoSession;
+
 // --connect URI (validated) and --readonly turned into what a monitor needs. Prints the error
 // (an invalid URI, a missing --connect) itself and returns nullopt: exit code 2.
 struct HostArguments {
@@ -15,6 +17,10 @@ struct HostArguments {
     std::shared_ptr<CredentialProvider> credentials;
 
     static std::optional<HostArguments> single(const QCommandLineParser &parser);
+    // --demo (brings `demo` up, blocking, and monitors it) or else single(). Nullopt: usage
+    // error or interrupted, already reported.
+    static std::optional<HostArguments> singleOrDemo(const QCommandLineParser &parser,
+                                                     DemoSession &demo);
     static std::optional<QList<HostArguments>> multiple(const QCommandLineParser &parser);
 };
 

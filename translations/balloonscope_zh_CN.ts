@@ -312,20 +312,30 @@
         <translation>以只读方式连接。</translation>
     </message>
     <message>
-        <location filename="../cli/HostArguments.cpp" line="14"/>
+        <location filename="../cli/CliCommand.cpp" line="58"/>
+        <source>Instead of --connect: a demo host inside this process (libvirt&apos;s QEMU driver embedded, four small guests; test:///default where QEMU or the guest images are missing). The demo guests stop when the command ends.</source>
+        <translation>代替 --connect：在本进程内运行演示宿主机（内嵌 libvirt 的 QEMU 驱动，四台小型虚拟机；缺少 QEMU 或虚拟机镜像时改用 test:///default）。命令结束时演示虚拟机随之停止。</translation>
+    </message>
+    <message>
+        <location filename="../cli/HostArguments.cpp" line="15"/>
         <source>Invalid --connect URI &quot;%1&quot;: %2</source>
         <translation>无效的 --connect URI“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../cli/HostArguments.cpp" line="30"/>
-        <location filename="../cli/HostArguments.cpp" line="44"/>
+        <location filename="../cli/HostArguments.cpp" line="31"/>
+        <location filename="../cli/HostArguments.cpp" line="59"/>
         <source>Missing --connect URI (for example --connect qemu:///system).</source>
         <translation>缺少 --connect URI（例如 --connect qemu:///system）。</translation>
     </message>
     <message>
-        <location filename="../cli/HostArguments.cpp" line="35"/>
+        <location filename="../cli/HostArguments.cpp" line="36"/>
         <source>This command takes one --connect URI.</source>
         <translation>此命令只接受一个 --connect URI。</translation>
+    </message>
+    <message>
+        <location filename="../cli/HostArguments.cpp" line="47"/>
+        <source>Use either --demo or --connect, not both.</source>
+        <translation>请使用 --demo 或 --connect 之一，不要同时使用。</translation>
     </message>
     <message>
         <location filename="../cli/commands/SetBalloonCommand.cpp" line="13"/>
@@ -441,49 +451,72 @@
     </message>
 </context>
 <context>
+    <name>DemoSession</name>
+    <message>
+        <location filename="../cli/DemoSession.cpp" line="14"/>
+        <source>Stopping the demo guests.</source>
+        <translation>正在停止演示虚拟机。</translation>
+    </message>
+    <message>
+        <location filename="../cli/DemoSession.cpp" line="41"/>
+        <source>Interrupted while the demo host started.</source>
+        <translation>演示宿主机启动过程中被中断。</translation>
+    </message>
+    <message>
+        <location filename="../cli/DemoSession.cpp" line="45"/>
+        <source>The demo host is not available: %1 Showing test:///default instead.</source>
+        <translation>演示宿主机不可用：%1 改为显示 test:///default。</translation>
+    </message>
+    <message>
+        <location filename="../cli/DemoSession.cpp" line="52"/>
+        <source>Demo host ready after %1 s: %2 (guest consoles in %3)</source>
+        <translation>演示宿主机在 %1 秒后就绪：%2（虚拟机控制台输出位于 %3）</translation>
+    </message>
+</context>
+<context>
     <name>DomainsCommand</name>
     <message>
-        <location filename="../cli/commands/DomainsCommand.cpp" line="14"/>
+        <location filename="../cli/commands/DomainsCommand.cpp" line="15"/>
         <source>List the guests of a host with their state, balloon device and stats state.</source>
         <translation>列出宿主机上的虚拟机及其状态、气球设备和统计状态。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/DomainsCommand.cpp" line="20"/>
+        <location filename="../cli/commands/DomainsCommand.cpp" line="22"/>
         <source>Print JSON.</source>
         <translation>输出 JSON。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/DomainsCommand.cpp" line="33"/>
+        <location filename="../cli/commands/DomainsCommand.cpp" line="36"/>
         <source>Could not connect to %1: %2</source>
         <translation>无法连接到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../cli/commands/DomainsCommand.cpp" line="62"/>
+        <location filename="../cli/commands/DomainsCommand.cpp" line="65"/>
         <source>NAME</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../cli/commands/DomainsCommand.cpp" line="63"/>
+        <location filename="../cli/commands/DomainsCommand.cpp" line="66"/>
         <source>STATE</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../cli/commands/DomainsCommand.cpp" line="64"/>
+        <location filename="../cli/commands/DomainsCommand.cpp" line="67"/>
         <source>BALLOON</source>
         <translation>气球</translation>
     </message>
     <message>
-        <location filename="../cli/commands/DomainsCommand.cpp" line="65"/>
+        <location filename="../cli/commands/DomainsCommand.cpp" line="68"/>
         <source>PERIOD</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../cli/commands/DomainsCommand.cpp" line="66"/>
+        <location filename="../cli/commands/DomainsCommand.cpp" line="69"/>
         <source>STATS</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../cli/commands/DomainsCommand.cpp" line="67"/>
+        <location filename="../cli/commands/DomainsCommand.cpp" line="70"/>
         <source>UUID</source>
         <translation>UUID</translation>
     </message>
@@ -1405,97 +1438,97 @@
 <context>
     <name>SampleCommand</name>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="24"/>
+        <location filename="../cli/commands/SampleCommand.cpp" line="25"/>
         <source>Poll a host&apos;s guests and print their memory samples, as the GUI charts them. Sizes are KiB; absent fields are shown as - (text) or null (JSON).</source>
         <translation>轮询宿主机上的虚拟机并输出其内存采样（与图形界面绘制的数据相同）。大小单位为 KiB；缺失的字段显示为 -（文本）或 null（JSON）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="32"/>
+        <location filename="../cli/commands/SampleCommand.cpp" line="34"/>
         <source>Print one JSON object per guest per sample (JSON Lines).</source>
         <translation>每台虚拟机每次采样输出一个 JSON 对象（JSON Lines）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="34"/>
+        <location filename="../cli/commands/SampleCommand.cpp" line="36"/>
         <source>Number of samples (default 1, 0 = until interrupted).</source>
         <translation>采样次数（默认 1，0 表示直到被中断）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="37"/>
+        <location filename="../cli/commands/SampleCommand.cpp" line="39"/>
         <source>Seconds between samples, 1-3600 (default 5).</source>
         <translation>采样间隔秒数，1-3600（默认 5）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="47"/>
+        <location filename="../cli/commands/SampleCommand.cpp" line="49"/>
         <source>--count must be a number of samples (0 or more), not &quot;%1&quot;.</source>
         <translation>--count 必须是采样次数（0 或更大），而不是“%1”。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="54"/>
+        <location filename="../cli/commands/SampleCommand.cpp" line="56"/>
         <source>--interval must be 1 to 3600 seconds, not &quot;%1&quot;.</source>
         <translation>--interval 必须是 1 到 3600 秒，而不是“%1”。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="66"/>
+        <location filename="../cli/commands/SampleCommand.cpp" line="69"/>
         <source>TIME</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="67"/>
+        <location filename="../cli/commands/SampleCommand.cpp" line="70"/>
         <source>GUEST</source>
         <translation>虚拟机</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="68"/>
+        <location filename="../cli/commands/SampleCommand.cpp" line="71"/>
         <source>ACTUAL</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="69"/>
+        <location filename="../cli/commands/SampleCommand.cpp" line="72"/>
         <source>AVAILABLE</source>
         <translation>可见总量</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="70"/>
+        <location filename="../cli/commands/SampleCommand.cpp" line="73"/>
         <source>UNUSED</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="71"/>
+        <location filename="../cli/commands/SampleCommand.cpp" line="74"/>
         <source>USABLE</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="72"/>
+        <location filename="../cli/commands/SampleCommand.cpp" line="75"/>
         <source>USED</source>
         <translation>已用</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="73"/>
+        <location filename="../cli/commands/SampleCommand.cpp" line="76"/>
         <source>RSS</source>
         <translation>RSS</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="74"/>
+        <location filename="../cli/commands/SampleCommand.cpp" line="77"/>
         <source>REPORT</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="75"/>
+        <location filename="../cli/commands/SampleCommand.cpp" line="78"/>
         <source>STATS</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="98"/>
+        <location filename="../cli/commands/SampleCommand.cpp" line="101"/>
         <source>new</source>
         <translation>新</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="98"/>
+        <location filename="../cli/commands/SampleCommand.cpp" line="101"/>
         <source>repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="104"/>
+        <location filename="../cli/commands/SampleCommand.cpp" line="107"/>
         <source>Could not connect to %1: %2</source>
         <translation>无法连接到 %1：%2</translation>
     </message>
@@ -2428,6 +2461,72 @@
     </message>
 </context>
 <context>
+    <name>bs::DemoWorker</name>
+    <message>
+        <location filename="../core/demo/DemoWorker.cpp" line="76"/>
+        <source>Looking for QEMU and the demo guest images.</source>
+        <translation>正在查找 QEMU 和演示虚拟机镜像。</translation>
+    </message>
+    <message>
+        <location filename="../core/demo/DemoWorker.cpp" line="85"/>
+        <source>QEMU is not installed (qemu-system-x86_64 was not found).</source>
+        <translation>未安装 QEMU（找不到 qemu-system-x86_64）。</translation>
+    </message>
+    <message>
+        <location filename="../core/demo/DemoWorker.cpp" line="89"/>
+        <source>Preparing the embedded QEMU driver.</source>
+        <translation>正在准备内嵌的 QEMU 驱动。</translation>
+    </message>
+    <message>
+        <location filename="../core/demo/DemoWorker.cpp" line="97"/>
+        <source>The embedded QEMU driver did not open.</source>
+        <translation>内嵌的 QEMU 驱动未能打开。</translation>
+    </message>
+    <message>
+        <location filename="../core/demo/DemoWorker.cpp" line="111"/>
+        <source>Waiting for the demo guests&apos; first memory reports.</source>
+        <translation>正在等待演示虚拟机的首次内存报告。</translation>
+    </message>
+    <message>
+        <location filename="../core/demo/DemoWorker.cpp" line="132"/>
+        <source>Could not create %1.</source>
+        <translation>无法创建 %1。</translation>
+    </message>
+    <message>
+        <location filename="../core/demo/DemoWorker.cpp" line="140"/>
+        <location filename="../core/demo/DemoWorker.cpp" line="148"/>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <location filename="../core/demo/DemoWorker.cpp" line="182"/>
+        <source>The demo was stopped while it started.</source>
+        <translation>演示在启动过程中被停止。</translation>
+    </message>
+    <message>
+        <location filename="../core/demo/DemoWorker.cpp" line="184"/>
+        <source>Starting %1. The first start of QEMU in a new demo directory probes QEMU&apos;s capabilities, which can take up to a minute.</source>
+        <translation>正在启动 %1。在新的演示目录中首次启动 QEMU 时会探测 QEMU 的能力，最多可能需要一分钟。</translation>
+    </message>
+    <message>
+        <location filename="../core/demo/DemoWorker.cpp" line="187"/>
+        <source>Starting %1.</source>
+        <translation>正在启动 %1。</translation>
+    </message>
+    <message>
+        <location filename="../core/demo/DemoWorker.cpp" line="197"/>
+        <source>Could not start the demo guest %1</source>
+        <translation>无法启动演示虚拟机 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../core/demo/DemoWorker.cpp" line="241"/>
+        <source>The demo host runs %n guest(s).</source>
+        <translation>
+            <numerusform>演示宿主机正在运行 %n 台虚拟机。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bs::DomainState</name>
     <message>
         <location filename="../core/libvirt/DomainState.cpp" line="41"/>
@@ -2496,6 +2595,14 @@
         <location filename="../core/host/FigureStatus.cpp" line="53"/>
         <source>could not be read this time</source>
         <translation>本次读取失败</translation>
+    </message>
+</context>
+<context>
+    <name>bs::GuestImages</name>
+    <message>
+        <location filename="../core/demo/GuestImages.cpp" line="28"/>
+        <source>The demo guest images are missing (%1); build them with scripts/build-guest-images.</source>
+        <translation>缺少演示虚拟机镜像（%1）；请用 scripts/build-guest-images 构建。</translation>
     </message>
 </context>
 <context>

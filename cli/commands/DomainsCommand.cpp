@@ -1,5 +1,6 @@
 #include "DomainsCommand.h"
 
+#include "DemoSession.h"
 #include "ExitCodes.h"
 #include "HostArguments.h"
 #include "PollSession.h"
@@ -17,12 +18,14 @@ QString DomainsCommand::summary() const {
 int DomainsCommand::run(const QStringList &arguments) {
     QCommandLineParser parser;
     ConnectOptions::add(parser);
+    ConnectOptions::addDemo(parser);
     const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
     parser.addOption(json);
     bool helpShown = false;
     if (!parse(parser, arguments, helpShown))
         return helpShown ? ExitOk : ExitUsage;
-    const auto host = HostArguments::single(parser);
+    DemoSession demo; // outlives the session below: the demo guests stop after the monitor
+    const auto host = HostArguments::singleOrDemo(parser, demo);
     if (!host)
         return ExitUsage;
 

@@ -1,5 +1,6 @@
 #include "SampleCommand.h"
 
+#include "DemoSession.h"
 #include "ExitCodes.h"
 #include "HostArguments.h"
 #include "PollSession.h"
@@ -28,6 +29,7 @@ QString SampleCommand::summary() const {
 int SampleCommand::run(const QStringList &arguments) {
     QCommandLineParser parser;
     ConnectOptions::add(parser);
+    ConnectOptions::addDemo(parser);
     const QCommandLineOption json(QStringLiteral("json"),
                                   tr("Print one JSON object per guest per sample (JSON Lines)."));
     const QCommandLineOption count(QStringLiteral("count"),
@@ -55,7 +57,8 @@ int SampleCommand::run(const QStringList &arguments) {
               << Qt::endl;
         return ExitUsage;
     }
-    auto host = HostArguments::single(parser);
+    DemoSession demo; // outlives the session below: the demo guests stop after the monitor
+    auto host = HostArguments::singleOrDemo(parser, demo);
     if (!host)
         return ExitUsage;
     host->config.intervalSeconds = seconds;

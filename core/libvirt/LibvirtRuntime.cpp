@@ -48,6 +48,14 @@ LibvirtRuntime::~LibvirtRuntime() {
 
 void LibvirtRuntime::prepareProcess() {
     qputenv("QT_NO_GLIB", "1");
+    // An embedded QEMU driver (the demo host) logs like a daemon, to our stderr: its warnings
+    // ("tainted: high-privileges", xattr timestamps) are not for users, and errors reach us as
+    // values. Default level "error" hides them; raised errors are still not logged, since no
+    // output is configured. LIBVIRT_DEBUG / LIBVIRT_LOG_OUTPUTS set by the user still win.
+    // Read once, by virInitialize in the runtime's constructor.
+    if (!qEnvironmentVariableIsSet("LIBVIRT_DEBUG") &&
+        !qEnvironmentVariableIsSet("LIBVIRT_LOG_OUTPUTS"))
+        qputenv("LIBVIRT_DEBUG", "4");
 }
 
 bool LibvirtRuntime::isRunning() {

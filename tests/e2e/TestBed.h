@@ -1,0 +1,55 @@
+#pragma once
+
+#include "monitor/HostMonitor.h"
+
+#include <QSignalSpy>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace bs::e2e {
+
+// The test bed scripts/testbed brought up, as its environment variables describe it
+// (eval "$(scripts/testbed env)"). CTest passes BS_TESTBED_ENV_FILE instead: the file those
+// export lines come from. Missing variables are a failure, never a skip.
+struct TestBed {
+    QString uri;    // BS_TESTBED_URI, qemu:///system
+    QString sshUri; // BS_TESTBED_SSH_URI, qemu+ssh to the loopback sshd
+    QString prefix; // BS_TESTBED_PREFIX, bstest-
+    QString logDir; // serial logs, <logDir>/<guest>.log
+    QString lifecycleXml;
+    QString script; // scripts/testbed, for libvirtd-stop / libvirtd-start
+    int statsPeriod = 2;
+    int sawtoothStepSeconds = 10; // the sawtooth guest changes its memory this often
+
+    // Loads the bed or returns why it cannot (to QFAIL with).
+    static std::optional<TestBed> load(QString *why);
+    QString guest(const QString &role) const { return prefix + role; }
+    QString serialLog(const QString &guest) const;
+};
+
+// One "BSMEM" line of a guest's serial console (scripts/guest/init documents the format).
+struct GuestMeminfo {
+    qint64 time = 0; // seconds since the epoch, guest clock
+    quint64 memTotal = 0;
+    quint64 memFree = 0;
+    quint64 memAvailable = 0;
+    int hogMiB = 0;
+    quint64 used() const { return memTotal - memFree; }
+};
+
+QList<GuestMeminfo> readGuestMeminfo(const QString &serialLogPath);
+
+// Waits for a cycleReady in `spy` (from index `from` on) that satisfies `pred`; true if seen
+// within `ms`. Uses QSignalSpy::wait, never a sleep.
+bool waitForCycle(QSignalSpy &spy, const std::function<bool(const PollCycle &)> &pred, int ms,
+                  PollCycle *found = nullptr);
+bool waitForStatus(QSignalSpy &spy, HostStatus::State state, int ms, HostStatus *found = nullptr);
+
+const MemorySample *findGuest(const PollCycle &cycle, const QString &name);
+
+// Runs scripts/testbed COMMAND; returns its stderr on failure.
+std::optional<QString> runTestBedScript(const TestBed &bed, const QString &command);
+
+} // namespace bs::e2e
