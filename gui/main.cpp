@@ -48,7 +48,9 @@ int main(int argc, char *argv[]) {
     window.show();
     for (const QString &uri : line.connectUris)
         window.connectTemporary(uri, line.readOnly);
-    if (line.connectUris.isEmpty())
+    if (line.demo)
+        window.startDemo();
+    if (line.connectUris.isEmpty() && !line.demo)
         window.connectSaved();
     return app.exec();
 }

@@ -3711,7 +3711,7 @@ Options:
 <context>
     <name>bs::gui::HostPanel</name>
     <message>
-        <location filename="../gui/hosts/HostPanel.cpp" line="28"/>
+        <location filename="../gui/hosts/HostPanel.cpp" line="29"/>
         <source>No host yet. &lt;a href=&quot;add&quot;&gt;Add a connection…&lt;/a&gt;</source>
         <translation>尚无宿主机。&lt;a href=&quot;add&quot;&gt;添加连接…&lt;/a&gt;</translation>
     </message>
@@ -3802,156 +3802,181 @@ Options:
 <context>
     <name>bs::gui::MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="71"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="72"/>
         <source>Balloonscope</source>
         <translation>Balloonscope</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="84"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="85"/>
         <source>Guests</source>
         <translation>虚拟机</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="87"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="88"/>
         <source>Host</source>
         <translation>宿主机</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="134"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="143"/>
         <source>&amp;New Connection…</source>
         <translation>新建连接(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="139"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="148"/>
         <source>&amp;Edit Connection…</source>
         <translation>编辑连接(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="143"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="152"/>
         <source>&amp;Remove Connection</source>
         <translation>删除连接(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="147"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="156"/>
         <source>&amp;Connect</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="151"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="160"/>
         <source>&amp;Disconnect</source>
         <translation>断开连接(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="155"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="164"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="159"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="168"/>
         <source>&amp;Find Guest</source>
         <translation>查找虚拟机(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="164"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="173"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="170"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="179"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="175"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="184"/>
         <source>&amp;About Balloonscope</source>
         <translation>关于 Balloonscope(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="184"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="193"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="194"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="203"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="198"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="207"/>
         <source>&amp;Guest</source>
         <translation>虚拟机(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="201"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="210"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="204"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="213"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="207"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="216"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="216"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="225"/>
         <source>Poll every </source>
         <translation>轮询间隔 </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="218"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="227"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="221"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="230"/>
         <source>How often each host is asked for its guests&apos; statistics (1–3600 s).</source>
         <translation>向每台宿主机查询虚拟机统计信息的频率（1–3600 秒）。</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="299"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="241"/>
+        <source>embedded QEMU</source>
+        <translation>内嵌 QEMU</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="274"/>
+        <source>Starting the demo host…</source>
+        <translation>正在启动演示宿主机…</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="276"/>
+        <source>Demo host: %1 (%2 of %3)</source>
+        <translation>演示宿主机：%1（%2/%3）</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="277"/>
+        <source>Demo host: %1</source>
+        <translation>演示宿主机：%1</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="281"/>
+        <source>The demo host is not available: %1 Showing the libvirt test driver instead.</source>
+        <translation>演示宿主机不可用：%1 改为显示 libvirt 测试驱动。</translation>
+    </message>
+    <message>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="333"/>
         <source>Remove connection</source>
         <translation>删除连接</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="300"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="334"/>
         <source>Stop watching %1 and forget this connection?</source>
         <translation>停止监控 %1 并删除此连接？</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="337"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="371"/>
         <source>About Balloonscope</source>
         <translation>关于 Balloonscope</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="338"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="372"/>
         <source>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;Shows what the guests on KVM/libvirt hosts really do with their memory, from the virtio-balloon statistics.&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;根据 virtio-balloon 统计信息，显示 KVM/libvirt 宿主机上的虚拟机实际如何使用内存。&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="448"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="492"/>
         <source>&lt;b&gt;%1:&lt;/b&gt; %2 Only host-side figures (actual, RSS) are charted.</source>
         <translation>&lt;b&gt;%1：&lt;/b&gt;%2 图中仅绘制宿主机侧的数据（实际、RSS）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="472"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="516"/>
         <source>%1 of %n host(s) connected</source>
         <translation>
             <numerusform>已连接 %1/%n 台宿主机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="473"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="517"/>
         <source>, %n guest(s)</source>
         <translation>
             <numerusform>，%n 台虚拟机</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="475"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="519"/>
         <source> · last poll %1</source>
         <translation> · 上次轮询 %1</translation>
     </message>

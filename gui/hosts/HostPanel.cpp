@@ -13,7 +13,8 @@ HostPanel::HostPanel(HostListModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
     , m_view(new QTreeView(this))
-    , m_emptyHint(new QLabel(this)) {
+    , m_emptyHint(new QLabel(this))
+    , m_notice(new QLabel(this)) {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_view->setModel(model);
@@ -29,6 +30,11 @@ HostPanel::HostPanel(HostListModel *model, QWidget *parent)
     m_emptyHint->setWordWrap(true);
     m_emptyHint->setAlignment(Qt::AlignCenter);
     layout->addWidget(m_emptyHint);
+    m_notice->setWordWrap(true);
+    m_notice->setStyleSheet(QStringLiteral("QLabel { background: palette(alternate-base); border: "
+                                           "1px solid palette(mid); padding: 4px; }"));
+    m_notice->hide();
+    layout->addWidget(m_notice);
     connect(m_emptyHint, &QLabel::linkActivated, this, &HostPanel::addRequested);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -47,8 +53,18 @@ QString HostPanel::currentHostId() const {
     return current.isValid() ? current.data(HostListModel::HostIdRole).toString() : QString();
 }
 
+void HostPanel::setNotice(const QString &text) {
+    m_notice->setText(text);
+    m_notice->setVisible(!text.isEmpty());
+    updateEmptyHint();
+}
+
+QString HostPanel::notice() const {
+    return m_notice->text();
+}
+
 void HostPanel::updateEmptyHint() {
-    m_emptyHint->setVisible(m_model->rowCount() == 0);
+    m_emptyHint->setVisible(m_model->rowCount() == 0 && m_notice->isHidden());
 }
 
 } // namespace bs::gui

@@ -19,6 +19,9 @@ public:
     HostPanel(HostListModel *model, QWidget *parent = nullptr);
 
     QString currentHostId() const;
+    // A line under the list for what is going on (the demo host starting, say); empty hides it.
+    void setNotice(const QString &text);
+    QString notice() const;
     QTreeView *view() const { return m_view; }
 
 Q_SIGNALS:
@@ -31,6 +34,7 @@ private:
     HostListModel *m_model;
     QTreeView *m_view;
     QLabel *m_emptyHint;
+    QLabel *m_notice;
 };
 
 } // namespace bs::gui

@@ -5,6 +5,7 @@
 #include "app/KeyringStore.h"
 #include "charts/LiveChart.h"
 #include "connection/ConnectionDialog.h"
+#include "demo/DemoHost.h"
 #include "guests/GuestFilterProxy.h"
 #include "guests/GuestPanel.h"
 #include "guests/GuestTableModel.h"
@@ -127,6 +128,14 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
 
 MainWindow::~MainWindow() {
     m_credentials->cancelAll();
+    delete m_hostHub; // its feeds read from the registry's hosts: go first
+    m_hostHub = nullptr;
+    // Stop watching the demo, then stop its guests (the embedded driver has no autodestroy).
+    for (const QString &id : m_registry->hostIds()) {
+        if (id.startsWith(QLatin1String("qemu:///embed")))
+            m_registry->removeHost(id);
+    }
+    m_demo.reset();
 }
 
 void MainWindow::createActions() {
@@ -228,9 +237,10 @@ void MainWindow::createMenus() {
     });
 }
 
-void MainWindow::addHostRow(const QString &uri) {
-    m_hostModel->addHost(uri, displayNameOf(uri));
-    m_guestModel->setHostName(uri, displayNameOf(uri));
+void MainWindow::addHostRow(const QString &uri, bool demo) {
+    const QString name = demo ? tr("embedded QEMU") : displayNameOf(uri);
+    m_hostModel->addHost(uri, name, demo);
+    m_guestModel->setHostName(uri, name);
 }
 
 void MainWindow::startHost(const QString &uri, bool readOnly) {
@@ -254,6 +264,31 @@ void MainWindow::connectSaved() {
 
 void MainWindow::connectTemporary(const QString &uri, bool readOnly) {
     startHost(uri, readOnly);
+}
+
+void MainWindow::startDemo(const DemoConfig &config) {
+    if (m_demo)
+        return;
+    m_demo = std::make_unique<DemoHost>(config);
+    m_hostPanel->setNotice(tr("Starting the demo host…"));
+    connect(m_demo.get(), &DemoHost::progress, this, [this](const DemoProgress &p) {
+        m_hostPanel->setNotice(
+            p.steps > 0 ? tr("Demo host: %1 (%2 of %3)").arg(p.message).arg(p.step).arg(p.steps)
+                        : tr("Demo host: %1").arg(p.message));
+    });
+    connect(m_demo.get(), &DemoHost::ready, this, [this](const DemoResult &result) {
+        if (result.fallback) {
+            m_hostPanel->setNotice(
+                tr("The demo host is not available: %1 Showing the libvirt test driver instead.")
+                    .arg(result.reason));
+        } else {
+            m_hostPanel->setNotice({});
+        }
+        addHostRow(result.uri, !result.fallback);
+        startHost(result.uri, false);
+        m_hostPanel->view()->setCurrentIndex(m_hostModel->index(m_hostModel->rowOf(result.uri), 0));
+    });
+    m_demo->start();
 }
 
 void MainWindow::newConnection() {
@@ -406,10 +441,21 @@ void MainWindow::onCycle(const PollCycle &cycle) {
     m_lastCycleMs = cycle.timeMs;
     if (cycle.hostId == m_chartHost)
         updateChartNotice();
-    // Chart something from the start: the first guest, until the user picks one.
+    // Chart something from the start, until the user picks a guest: the first one that reports,
+    // else the first one.
     QTableView *view = m_guestPanel->view();
-    if (m_chartUuid.isEmpty() && view->model()->rowCount() > 0 && !view->currentIndex().isValid())
-        view->setCurrentIndex(view->model()->index(0, 0));
+    const QAbstractItemModel *shown = view->model();
+    if (m_chartUuid.isEmpty() && shown->rowCount() > 0 && !view->currentIndex().isValid()) {
+        int pick = 0;
+        for (int row = 0; row < shown->rowCount(); ++row) {
+            if (shown->index(row, 0).data(GuestTableModel::StatsStateRole).toInt() ==
+                int(StatsState::Reporting)) {
+                pick = row;
+                break;
+            }
+        }
+        view->setCurrentIndex(shown->index(pick, 0));
+    }
     updateStatusBar();
 }
 

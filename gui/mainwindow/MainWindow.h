@@ -1,5 +1,6 @@
 #pragma once
 
+#include "demo/DemoTypes.h"
 #include "monitor/RecentSeries.h"
 #include "settings/Preferences.h"
 #include "settings/SavedConnection.h"
@@ -15,6 +16,7 @@ class QTabWidget;
 class QMenu;
 
 namespace bs {
+class DemoHost;
 struct HostStatus;
 struct PollCycle;
 struct LifecycleEvent;
@@ -30,6 +32,7 @@ class HostOverviewHub;
 class HostOverviewPage;
 class HostPanel;
 class HostRegistry;
+class DemoHostView;
 class KeyringStore;
 class LiveChart;
 
@@ -46,6 +49,9 @@ public:
     void connectSaved();
     // Connects a URI for this session only (command line).
     void connectTemporary(const QString &uri, bool readOnly);
+    // Starts the embedded demo host (--demo) and watches it when it is up; its guests stop when
+    // the window goes. `config` is injectable for tests.
+    void startDemo(const DemoConfig &config = {});
 
     HostRegistry *registry() const { return m_registry; }
     GuestTableModel *guestModel() const { return m_guestModel; }
@@ -71,7 +77,7 @@ protected:
 private:
     void createActions();
     void createMenus();
-    void addHostRow(const QString &uri);
+    void addHostRow(const QString &uri, bool demo = false);
     void startHost(const QString &uri, bool readOnly);
 
     void newConnection();
@@ -109,6 +115,7 @@ private:
     QSplitter *m_rightSplitter;
     QTabWidget *m_pages;
     HostOverviewHub *m_hostHub = nullptr;
+    std::unique_ptr<DemoHost> m_demo;
     HostOverviewPage *m_hostPage = nullptr;
     QMenu *m_guestMenu = nullptr;
     QLabel *m_statusLabel;

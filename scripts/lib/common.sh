@@ -36,6 +36,10 @@ BS_BUILD_PACKAGES=(
     libqcustomplot-dev qtkeychain-qt6-dev libvirt-dev libgl-dev
     libvirt-clients fonts-noto-cjk fonts-dejavu-core
 )
+# What the embedded demo host needs: QEMU, libvirt's QEMU driver, and what builds the guest images.
+BS_DEMO_PACKAGES=(
+    qemu-system-x86 libvirt-daemon libvirt-daemon-driver-qemu busybox-static cpio gzip kmod
+)
 # What the tests need on top (checks, sanitizers, screenshots, PDF inspection).
 BS_TEST_PACKAGES=(
     clang-format xvfb xauth imagemagick poppler-utils desktop-file-utils appstream
