@@ -224,7 +224,16 @@ void LiveChart::rebuild() {
     const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
     const double span = m_window->currentData().toDouble();
     const double end = std::max(now, double(m_source->lastTimeMs(m_hostId, m_uuid)) / 1000.0);
-    m_plot->xAxis->setRange(end - span, end + span * 0.02);
+    // Until the data fills the window, show what there is (at least a minute), not a mostly
+    // empty window with everything squeezed against its right edge.
+    double first = end;
+    for (int i = 0; i < RecentSeries::MetricCount; ++i) {
+        const auto &series = m_source->series(m_hostId, m_uuid, Metric(i));
+        if (!series.empty())
+            first = std::min(first, double(series.front().timeMs) / 1000.0);
+    }
+    const double start = std::max(end - span, std::min(first, end - 60.0));
+    m_plot->xAxis->setRange(start, end + (end - start) * 0.02);
     m_plot->yAxis->setRange(0, maxKiB > 0 ? maxKiB / divisor * 1.12 : 1.0);
     m_plot->replot(QCustomPlot::rpQueuedRefresh);
     ++m_replots;
