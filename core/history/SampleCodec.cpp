@@ -91,6 +91,8 @@ StoredSample encodeSample(const MemorySample &sample) {
     StoredSample out;
     out.t = sample.timeMs / 1000;
     out.flags = encodeFlags(sample.state, sample.statsState);
+    if (!isActive(sample.state))
+        return out; // libvirt may still name its configured size: the guest uses nothing
     out.actual = toStored(s.actual);
     if (s.maximum)
         out.inflated = *toStored(s.maximum) - out.actual.value_or(0);

@@ -36,6 +36,7 @@ struct StoredSample {
     bool operator==(const StoredSample &) const = default;
 };
 
+// A guest that does not run has no figures at all: only its state is stored.
 // Repeated reports are not stored twice: the monitor already cleared the guest fields of a poll
 // that brought no new report (MemorySample::freshReport), so such a row keeps only the host-side
 // figures, and its flags say whether the guest is still reporting (the chart holds the line) or

@@ -94,6 +94,10 @@ private Q_SLOTS:
         QVERIFY(worthStoring(off, std::nullopt));
         const int flags = encodeFlags(off.state, off.statsState);
         QVERIFY(!worthStoring(off, flags));
+        off.stats.actual = 1048576; // libvirt's configured size for an inactive guest
+        const StoredSample stored = encodeSample(off);
+        QVERIFY(!stored.actual && !stored.inflated && !stored.rss);
+        QCOMPARE(stored.flags, flags);
         QVERIFY(worthStoring(off, encodeFlags(DomainState::Running, StatsState::Reporting)));
         MemorySample on = fullSample();
         QVERIFY(worthStoring(on, encodeFlags(on.state, on.statsState)));

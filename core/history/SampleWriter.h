@@ -1,0 +1,61 @@
+#pragma once
+
+#include "Sqlite.h"
+#include "monitor/MemorySample.h"
+
+#include <QHash>
+
+#include <optional>
+
+namespace bs::history {
+
+// Writes poll cycles into `samples_inbox`, with the hosts, guests, guest names and recording
+// sessions they need. Ids and the last stored state are cached in memory; call forget() after
+// a rollback, since the caches may then name rows that are gone. Every call runs inside the
+// caller's transaction.
+class SampleWriter {
+public:
+    // writerLabel goes into `sessions.writer`: "recorder pid 1234 on kvm1".
+    SampleWriter(sqlite::Database &db, QString writerLabel);
+
+    Result<qint64> hostId(const QString &uri);
+    // Stores each guest's row (see SampleCodec.h for what is stored) and extends the host's
+    // recording session. Returns how many rows were written.
+    Result<int> write(qint64 hostDbId, const PollCycle &cycle);
+    Result<qint64> guestId(qint64 hostDbId, const QString &uuid, const QString &name, qint64 t);
+
+    void forget();
+
+    // How much time the inbox holds since it was last emptied, as far as this writer knows.
+    qint64 inboxSpanSeconds() const;
+    qint64 inboxRows() const { return m_inboxRows; }
+    void inboxEmptied();
+
+private:
+    struct Guest {
+        qint64 id = 0;
+        QString name;
+        std::optional<int> lastFlags;
+    };
+    struct Session {
+        qint64 id = 0;
+        qint64 lastT = 0;
+        int interval = 0;
+    };
+    Status prepare();
+    Status touchSession(qint64 hostDbId, qint64 t, int interval);
+
+    sqlite::Database &m_db;
+    QString m_label;
+    bool m_prepared = false;
+    sqlite::Statement m_insertSample;
+    sqlite::Statement m_updateSession;
+    QHash<QString, qint64> m_hosts;
+    QHash<QString, Guest> m_guests; // "hostDbId/uuid"
+    QHash<qint64, Session> m_sessions;
+    std::optional<qint64> m_inboxOldest;
+    qint64 m_inboxNewest = 0;
+    qint64 m_inboxRows = 0;
+};
+
+} // namespace bs::history
