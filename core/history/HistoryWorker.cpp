@@ -73,8 +73,9 @@ bool HistoryWorker::writable() const {
 
 void HistoryWorker::setStatus(HistoryStatus::State state, const QString &message,
                               const QString &detail) {
-    if (m_status.state == state && m_status.message == message)
-        return;
+    const bool same = m_status.state == state && m_status.message == message;
+    if (same && state != HistoryStatus::State::Paused)
+        return; // while paused, every dropped poll is news (the count goes up)
     m_status.state = state;
     m_status.message = message;
     m_status.detail = detail;
