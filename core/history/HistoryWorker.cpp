@@ -260,7 +260,8 @@ void HistoryWorker::recordEvent(const HistoryEvent &event) {
     }
     std::optional<qint64> guestDbId;
     if (!event.uuid.isEmpty()) {
-        auto id = m_parts->writer.guestId(*hostDbId, event.uuid, event.name, event.timeMs / 1000);
+        auto id =
+            m_parts->writer.guestId(*hostDbId, event.uuid, event.name, event.timeMs / 1000, false);
         if (!id) {
             handleWriteError(id.error());
             return;

@@ -84,7 +84,7 @@ Result<qint64> SampleWriter::hostId(const QString &uri) {
 }
 
 Result<qint64> SampleWriter::guestId(qint64 hostDbId, const QString &uuid, const QString &name,
-                                     qint64 t) {
+                                     qint64 t, bool trackName) {
     const QString key = guestKey(hostDbId, uuid);
     auto it = m_guests.find(key);
     if (it == m_guests.end()) {
@@ -112,7 +112,7 @@ Result<qint64> SampleWriter::guestId(qint64 hostDbId, const QString &uuid, const
         }
         it = m_guests.insert(key, guest);
     }
-    if (it->name != name && !name.isEmpty()) {
+    if (it->name != name && !name.isEmpty() && (trackName || it->name.isEmpty())) {
         // A rename keeps the guest (same UUID, same history); the name is tracked over time.
         auto rename = m_db.prepare("UPDATE guests SET name = ?2 WHERE id = ?1");
         auto history = m_db.prepare("INSERT OR REPLACE INTO guest_names(guest_id, since, name) "

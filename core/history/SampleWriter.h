@@ -22,7 +22,10 @@ public:
     // Stores each guest's row (see SampleCodec.h for what is stored) and extends the host's
     // recording session. Returns how many rows were written.
     Result<int> write(qint64 hostDbId, const PollCycle &cycle);
-    Result<qint64> guestId(qint64 hostDbId, const QString &uuid, const QString &name, qint64 t);
+    // The guest's id, created when new. trackName: `name` is its name as of `t` (a poll); an
+    // event's name may be stale and never renames a guest.
+    Result<qint64> guestId(qint64 hostDbId, const QString &uuid, const QString &name, qint64 t,
+                           bool trackName = true);
 
     void forget();
 

@@ -202,6 +202,15 @@ private Q_SLOTS:
         QVERIFY(events[2].description().contains(QStringLiteral("2")));
         all.kinds = {HistoryEvent::Kind::BalloonTarget};
         QCOMPARE(queryEvents(store, all).size(), 1);
+        // An event carrying an old name (queued before a rename) does not rename the guest back.
+        store.record(
+            pollCycle(Host, T0 + 5000, {guestPoll(UuidA, QStringLiteral("web-2"), T0 + 5000, 10)}));
+        started.timeMs = T0 + 3000;
+        store.recordLifecycle(started);
+        const auto guests = queryGuests(store, Host);
+        QCOMPARE(guests.size(), 1);
+        QCOMPARE(guests.first().name, QStringLiteral("web-2"));
+        QCOMPARE(guests.first().names.size(), 2);
     }
 
     void aggregateSumsTheHostsGuests() {
