@@ -67,6 +67,15 @@ Attempt tryOpen(const OpenRequest &request) {
         return std::move(attempt);
     };
     if (!request.readOnly) {
+        auto pages = db->queryInt("PRAGMA page_count");
+        if (!pages)
+            return fail(pages.error());
+        // Only possible on an empty file, before WAL mode writes its first page: lets the
+        // compactor give purged pages back to the file system (PRAGMA incremental_vacuum).
+        if (*pages == 0) {
+            if (Status s = db->exec("PRAGMA auto_vacuum = INCREMENTAL"); !s)
+                return fail(s.error());
+        }
         if (Status s = applyConnectionSettings(*db); !s)
             return fail(s.error());
     }

@@ -286,6 +286,13 @@ Result<bool> RollupCompactor::purgeAuxiliary(qint64 nowSeconds) {
 }
 
 Result<bool> RollupCompactor::vacuum() {
+    // Files made without auto_vacuum = INCREMENTAL (it can only be chosen for an empty file)
+    // keep their free pages for reuse; only a full VACUUM would shrink them.
+    auto mode = m_db.queryInt("PRAGMA auto_vacuum");
+    if (!mode)
+        return mode.error();
+    if (*mode != 2)
+        return false;
     auto freePages = m_db.queryInt("PRAGMA freelist_count");
     auto pages = m_db.queryInt("PRAGMA page_count");
     if (!freePages)
@@ -296,7 +303,10 @@ Result<bool> RollupCompactor::vacuum() {
         return false;
     if (Status s = m_db.exec("PRAGMA incremental_vacuum(2048)"); !s)
         return s.error();
-    return true;
+    auto after = m_db.queryInt("PRAGMA freelist_count");
+    if (!after)
+        return after.error();
+    return *after < *freePages;
 }
 
 Result<bool> RollupCompactor::step(qint64 nowSeconds) {

@@ -196,12 +196,6 @@ Result<SchemaInfo> readSchemaInfo(sqlite::Database &db) {
 }
 
 Status migrate(sqlite::Database &db, int fromVersion) {
-    if (fromVersion == 0) {
-        // Only possible before the first table exists: lets the compactor hand purged pages
-        // back to the file system (PRAGMA incremental_vacuum).
-        if (Status s = db.exec("PRAGMA auto_vacuum = INCREMENTAL"); !s)
-            return s;
-    }
     for (const Migration &m : Migrations) {
         if (m.toVersion <= fromVersion)
             continue;
