@@ -74,6 +74,16 @@ void HistoryStore::recordLifecycle(const LifecycleEvent &event) {
     recordEvent(HistoryEvent::fromLifecycle(event));
 }
 
+void HistoryStore::recordHostMemory(const QString &hostId, qint64 timeMs, quint64 totalKiB) {
+    if (m_worker)
+        QMetaObject::invokeMethod(
+            m_worker,
+            [w = m_worker, hostId, timeMs, totalKiB] {
+                w->recordHostMemory(hostId, timeMs, totalKiB);
+            },
+            Qt::QueuedConnection);
+}
+
 void HistoryStore::setRetention(const RetentionPolicy &policy) {
     if (m_worker)
         QMetaObject::invokeMethod(

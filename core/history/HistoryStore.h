@@ -52,6 +52,8 @@ public:
     void record(const bs::PollCycle &cycle);
     void recordEvent(const bs::HistoryEvent &event);
     void recordLifecycle(const bs::LifecycleEvent &event);
+    // The host's own memory size (virNodeGetInfo), for the aggregate chart's reference line.
+    void recordHostMemory(const QString &hostId, qint64 timeMs, quint64 totalKiB);
     void setRetention(const bs::RetentionPolicy &policy);
     // Runs every pending roll-up, purge and inbox move now (tests, the benchmark, "tidy up").
     void compactNow();

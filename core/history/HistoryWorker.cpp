@@ -276,6 +276,27 @@ void HistoryWorker::recordEvent(const HistoryEvent &event) {
         handleWriteError(s.error());
 }
 
+void HistoryWorker::recordHostMemory(const QString &hostId, qint64 timeMs, quint64 totalKiB) {
+    if (!writable())
+        return;
+    sqlite::Transaction tx(m_db);
+    if (!tx.begun()) {
+        handleWriteError(tx.begun().error());
+        return;
+    }
+    auto hostDbId = m_parts->writer.hostId(hostId);
+    if (!hostDbId) {
+        handleWriteError(hostDbId.error());
+        return;
+    }
+    if (Status s = m_parts->writer.writeHostMemory(*hostDbId, timeMs / 1000, totalKiB); !s) {
+        handleWriteError(s.error());
+        return;
+    }
+    if (Status s = tx.commit(); !s)
+        handleWriteError(s.error());
+}
+
 void HistoryWorker::setRetention(const RetentionPolicy &policy) {
     m_options.retention = policy.normalized();
     if (m_parts)

@@ -41,6 +41,7 @@ public:
     void open();
     void recordCycle(const PollCycle &cycle);
     void recordEvent(const HistoryEvent &event);
+    void recordHostMemory(const QString &hostId, qint64 timeMs, quint64 totalKiB);
     void setRetention(const RetentionPolicy &policy);
     void compactNow();
     void querySeries(quint64 id, const SeriesRequest &request);

@@ -247,7 +247,38 @@ Result<AggregateResult> RangeReader::aggregate(const AggregateRequest &request) 
         }
         result.series.append(s);
     }
+    if (*host) {
+        auto total = hostTotal(**host, request.fromMs, request.toMs);
+        if (!total)
+            return total.error();
+        result.hostTotal = std::move(total).value();
+    }
     return result;
+}
+
+Result<QList<EnvelopePoint>> RangeReader::hostTotal(qint64 hostDbId, qint64 fromMs, qint64 toMs) {
+    // A step line: the size in effect at the start, each change, and the last size to the end.
+    auto rows = m_db.prepare(
+        "SELECT t, total_kib FROM (SELECT t, total_kib FROM host_memory WHERE host_id = ?1 AND "
+        "t <= ?2 ORDER BY t DESC LIMIT 1) UNION SELECT t, total_kib FROM host_memory WHERE "
+        "host_id = ?1 AND t > ?2 AND t < ?3 ORDER BY 1");
+    if (!rows)
+        return rows.error();
+    rows->bind(1, hostDbId).bind(2, floorSeconds(fromMs)).bind(3, ceilSeconds(toMs));
+    QList<EnvelopePoint> out;
+    sqlite::Statement::Step step;
+    while ((step = rows->step()) == sqlite::Statement::Step::Row) {
+        const double kib = double(rows->int64(1));
+        out.append(EnvelopePoint{qMax(fromMs, rows->int64(0) * 1000), kib, kib, kib});
+    }
+    if (step == sqlite::Statement::Step::Failed)
+        return rows->error();
+    if (!out.isEmpty() && out.constLast().timeMs < toMs) {
+        EnvelopePoint last = out.constLast();
+        last.timeMs = toMs;
+        out.append(last);
+    }
+    return out;
 }
 
 Result<QList<GuestInfo>> RangeReader::guests(const QString &hostId) {

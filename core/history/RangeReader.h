@@ -25,6 +25,7 @@ private:
         qint64 maxGap = 0;
     };
     Result<std::optional<qint64>> hostDbId(const QString &uri);
+    Result<QList<EnvelopePoint>> hostTotal(qint64 hostDbId, qint64 fromMs, qint64 toMs);
     Result<std::optional<qint64>> guestDbId(qint64 hostDbId, const QString &uuid);
     Result<Plan> plan(qint64 hostDbId, qint64 fromMs, qint64 toMs, int points);
     Result<QList<QList<DecimatedEntry>>>

@@ -132,6 +132,25 @@ Result<qint64> SampleWriter::guestId(qint64 hostDbId, const QString &uuid, const
     return it->id;
 }
 
+Status SampleWriter::writeHostMemory(qint64 hostDbId, qint64 t, quint64 totalKiB) {
+    auto last = m_db.prepare("SELECT total_kib FROM host_memory WHERE host_id = ?1 AND t <= ?2 "
+                             "ORDER BY t DESC LIMIT 1");
+    if (!last)
+        return last.error();
+    last->bind(1, hostDbId).bind(2, t);
+    const auto step = last->step();
+    if (step == sqlite::Statement::Step::Failed)
+        return last->error();
+    if (step == sqlite::Statement::Step::Row && last->int64(0) == qint64(totalKiB))
+        return Status::success();
+    auto insert = m_db.prepare(
+        "INSERT OR REPLACE INTO host_memory(host_id, t, total_kib) VALUES (?1, ?2, ?3)");
+    if (!insert)
+        return insert.error();
+    insert->bind(1, hostDbId).bind(2, t).bind(3, qint64(totalKiB));
+    return insert->run();
+}
+
 Status SampleWriter::touchSession(qint64 hostDbId, qint64 t, int interval) {
     auto it = m_sessions.find(hostDbId);
     const bool continues = it != m_sessions.end() && it->interval == interval && t >= it->lastT &&

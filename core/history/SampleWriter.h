@@ -27,6 +27,9 @@ public:
     Result<qint64> guestId(qint64 hostDbId, const QString &uuid, const QString &name, qint64 t,
                            bool trackName = true);
 
+    // The host's memory size (KiB) as of t, stored only when it differs from the last one.
+    Status writeHostMemory(qint64 hostDbId, qint64 t, quint64 totalKiB);
+
     void forget();
 
     // How much time the inbox holds since it was last emptied, as far as this writer knows.

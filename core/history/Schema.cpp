@@ -157,6 +157,17 @@ JOIN guests g ON g.id = s.guest_id
 JOIN hosts h ON h.id = g.host_id;
 )sql";
 
+// Version 2: the host's own memory size over time, for the host aggregate chart (Σ used vs
+// Σ actual vs host total). A row only when the size changes.
+constexpr const char *V2 = R"sql(
+CREATE TABLE host_memory(
+    host_id INTEGER NOT NULL,
+    t INTEGER NOT NULL,
+    total_kib INTEGER NOT NULL,
+    PRIMARY KEY(host_id, t)
+) WITHOUT ROWID;
+)sql";
+
 struct Migration {
     int toVersion;
     const char *sql;
@@ -164,6 +175,7 @@ struct Migration {
 
 constexpr Migration Migrations[] = {
     {1, V1},
+    {2, V2},
 };
 
 static_assert(std::size(Migrations) == SchemaVersion, "one migration per schema version");
