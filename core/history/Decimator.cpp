@@ -30,12 +30,19 @@ qint64 Decimator::bucketOf(qint64 t) const {
 }
 
 void Decimator::add(const SourceRow &row) {
+    const qint64 bucket = bucketOf(row.t);
+    if (!m_covering || bucket != m_coverBucket) {
+        m_covering = true;
+        m_coverBucket = bucket;
+        m_coverFirst = row.t;
+    }
+    if (m_current && m_current->bucket == bucket)
+        m_current->lastEnd = std::max(m_current->lastEnd, row.t + row.span);
     if (row.kind == SourceRow::Kind::Gap) {
         if (m_lastValidEnd && !m_pendingGap)
             m_pendingGap = qMax(row.t, *m_lastValidEnd);
         return;
     }
-    const qint64 bucket = bucketOf(row.t);
     if (m_lastValidEnd) {
         if (!m_pendingGap && row.t - *m_lastValidEnd > m_maxGap)
             m_pendingGap = (*m_lastValidEnd + row.t) / 2;
@@ -47,11 +54,10 @@ void Decimator::add(const SourceRow &row) {
         if (m_current && m_current->bucket != bucket)
             flush();
         if (!m_current) {
-            m_current = Accumulator{bucket, row.t, row.t + row.span, row.min, row.max, 0, 0};
+            m_current = Accumulator{bucket, m_coverFirst, row.t + row.span, row.min, row.max, 0, 0};
         } else {
             m_current->min = std::min(m_current->min, row.min);
             m_current->max = std::max(m_current->max, row.max);
-            m_current->lastEnd = std::max(m_current->lastEnd, row.t + row.span);
         }
         m_current->sum += row.avg * row.weight;
         m_current->weight += row.weight;
@@ -82,7 +88,9 @@ void Decimator::emitGap(qint64 atSeconds, qint64 beforeBucket) {
         return; // nothing drawn before it: a leading gap needs no marker
     DecimatedEntry entry;
     entry.bucket = beforeBucket;
-    entry.point = EnvelopePoint::gap(atSeconds * 1000);
+    // After the last point, even when the gap began inside that point's bucket.
+    entry.point =
+        EnvelopePoint::gap(std::max(atSeconds * 1000, m_out.constLast().point.timeMs + 1));
     m_out.append(entry);
 }
 

@@ -39,6 +39,9 @@ struct DecimatedEntry {
 
 // Turns rows in time order into at most one envelope (min/avg/max) per bucket of `bucketSeconds`,
 // buckets aligned to multiples of it since the epoch so a pan or a re-query draws the same points.
+// A bucket's point is drawn in the middle of what all its rows cover (a lone raw sample keeps its
+// own time), whatever kind they are for this metric: the metrics of one guest, read from the same
+// rows, put their points at the same times.
 // Min and max of every row in a bucket are kept, so a one-sample spike shows at any zoom level,
 // as in PulseView's envelopes.
 //
@@ -58,8 +61,8 @@ public:
 private:
     struct Accumulator {
         qint64 bucket = 0;
-        qint64 firstT = 0;
-        qint64 lastEnd = 0;
+        qint64 firstT = 0;  // of the bucket's first row of any kind
+        qint64 lastEnd = 0; // of its last row of any kind
         double min = 0;
         double max = 0;
         double sum = 0;
@@ -72,6 +75,9 @@ private:
     qint64 m_bucketSeconds;
     qint64 m_maxGap;
     std::optional<Accumulator> m_current;
+    qint64 m_coverBucket = 0; // the bucket of the latest row, and where its first row started
+    qint64 m_coverFirst = 0;
+    bool m_covering = false;
     std::optional<qint64> m_lastValidEnd;
     qint64 m_lastValidBucket = 0;
     std::optional<qint64> m_pendingGap;

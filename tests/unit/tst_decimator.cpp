@@ -172,6 +172,36 @@ private Q_SLOTS:
         QVERIFY(gapped[1].point.isGap());
     }
 
+    void metricsOfOneGuestShareTheirTimes() {
+        // The same rows seen by a host-side metric (a value every poll) and a guest-side one
+        // (a report every third poll): one point per bucket each, at the same time.
+        Decimator host(4, 5);
+        Decimator guest(4, 5);
+        for (int t = 37; t < 45; ++t) {
+            host.add(SourceRow::value(t, 100));
+            guest.add(t % 3 == 1 ? SourceRow::value(t, 7) : SourceRow::hold(t));
+        }
+        const auto a = Decimator::points(host.finish());
+        const auto b = Decimator::points(guest.finish());
+        QCOMPARE(a.size(), 3); // buckets 36.., 40.., 44..
+        QCOMPARE(b.size(), 2); // reports at 37, 40 and 43; the 44.. bucket only holds
+        for (int i = 0; i < b.size(); ++i)
+            QCOMPARE(a[i].timeMs, b[i].timeMs);
+        QCOMPARE(a[0].timeMs, 38000); // rows 37..39 of bucket [36, 40)
+    }
+
+    void gapInsideTheLastBucketStillFollowsIt() {
+        // A guest shut off right after a report, in the same bucket: the gap marker comes after
+        // that bucket's point, never before it.
+        const auto points =
+            decimate({SourceRow::value(36, 1), SourceRow::gap(37), SourceRow::gap(38),
+                      SourceRow::gap(39), SourceRow::value(50, 2)},
+                     4, 5);
+        QCOMPARE(points.size(), 3);
+        QVERIFY(points[1].isGap());
+        QVERIFY(sortedByTime(points));
+    }
+
     void maxGapFollowsInterval() {
         QCOMPARE(maxGapForInterval(1), 5);
         QCOMPARE(maxGapForInterval(5), 17);
