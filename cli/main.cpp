@@ -2,6 +2,7 @@
 #include "ExitCodes.h"
 #include "Translations.h"
 #include "commands/DomainsCommand.h"
+#include "commands/HistoryCommand.h"
 #include "commands/RecordCommand.h"
 #include "commands/SampleCommand.h"
 #include "libvirt/LibvirtRuntime.h"
@@ -19,6 +20,7 @@ std::vector<std::unique_ptr<CliCommand>> makeCommands() {
     commands.push_back(std::make_unique<DomainsCommand>());
     commands.push_back(std::make_unique<SampleCommand>());
     commands.push_back(std::make_unique<RecordCommand>());
+    commands.push_back(std::make_unique<HistoryCommand>());
     return commands;
 }
 

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "CliCommand.h"
+
+namespace bs::cli {
+
+// balloonscope-cli history [--db FILE] --host URI --domain NAME|UUID
+//                          (--range 1h | --from ISO --to ISO) [--points N] [--metric M,...]
+//                          [--json|--csv]
+// Prints the same decimated series the history chart draws (HistoryStore::querySeries).
+class HistoryCommand final : public CliCommand {
+public:
+    QString name() const override { return QStringLiteral("history"); }
+    QString summary() const override;
+    int run(const QStringList &arguments) override;
+};
+
+} // namespace bs::cli
