@@ -202,8 +202,10 @@ void HistoryWorker::writeRecordingEvent(const QString &uri, qint64 hostDbId, boo
 }
 
 void HistoryWorker::handleWriteError(const Error &error) {
-    if (m_parts)
+    if (m_parts) {
         m_parts->writer.forget(); // the rollback may have taken rows the caches name
+        m_parts->lease.forget();
+    }
     if (sqlite::isCorrupt(error)) {
         recoverFromCorruption(error);
         return;
@@ -409,6 +411,8 @@ void HistoryWorker::shutdown() {
     m_sliceTimer->stop();
     m_heartbeatTimer->stop();
     if (writable()) {
+        if (Status s = m_parts->writer.flushSessions(); !s)
+            qCWarning(lcHistory) << "could not close the sessions:" << s.error().message;
         if (auto moved = m_parts->compactor.flushInbox(); !moved)
             qCWarning(lcHistory) << "could not move the inbox:" << moved.error().message;
         for (auto it = m_hosts.cbegin(); it != m_hosts.cend(); ++it) {

@@ -89,6 +89,11 @@ Result<HostLease> RecorderLease::claim(qint64 hostDbId, const QString &hostUri, 
         return other.error();
     if (*other)
         return **other;
+    // Ours with more than half its time left: no need to write the row again (a write per poll
+    // costs a page in every commit).
+    if (auto it = m_held.constFind(hostDbId);
+        it != m_held.cend() && it->expiresMs - nowMs > m_leaseMs / 2 && it->expiresMs > nowMs)
+        return *it;
     auto upsert = m_db.prepare(
         "INSERT INTO leases(host_id, owner, role, pid, machine, acquired, expires) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(host_id) DO UPDATE SET "
@@ -110,6 +115,7 @@ Result<HostLease> RecorderLease::claim(qint64 hostDbId, const QString &hostUri, 
     mine.acquiredMs = nowMs;
     mine.expiresMs = nowMs + m_leaseMs;
     mine.mine = true;
+    m_held.insert(hostDbId, mine);
     return mine;
 }
 
@@ -121,6 +127,8 @@ Status RecorderLease::renew(const QList<qint64> &hostDbIds, qint64 nowMs) {
         update->bind(1, id).bind(2, m_me.ownerId).bind(3, nowMs + m_leaseMs);
         if (Status s = update->run(); !s)
             return s;
+        if (auto it = m_held.find(id); it != m_held.end())
+            it->expiresMs = nowMs + m_leaseMs;
     }
     return Status::success();
 }
@@ -130,6 +138,7 @@ Status RecorderLease::releaseAll() {
     if (!del)
         return del.error();
     del->bind(1, m_me.ownerId);
+    m_held.clear();
     return del->run();
 }
 

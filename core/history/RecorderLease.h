@@ -3,6 +3,8 @@
 #include "HistoryStatus.h"
 #include "Sqlite.h"
 
+#include <QHash>
+
 #include <optional>
 
 namespace bs::history {
@@ -40,13 +42,19 @@ public:
     Status renew(const QList<qint64> &hostDbIds, qint64 nowMs);
     Status releaseAll();
     Result<QList<HostLease>> list(qint64 nowMs);
+    // After a rollback: what we believe we wrote may not be there.
+    void forget() { m_held.clear(); }
 
 private:
     bool isLive(const HostLease &lease, qint64 nowMs) const;
+    Status prepare();
 
     sqlite::Database &m_db;
     WriterIdentity m_me;
     qint64 m_leaseMs;
+    QHash<qint64, HostLease> m_held; // as last written; forget() after a rollback
+    sqlite::Statement m_find;        // asked at every poll: prepared once
+    sqlite::Statement m_upsert;
 };
 
 } // namespace bs::history

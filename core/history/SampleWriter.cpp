@@ -10,10 +10,7 @@ namespace {
 
 // Used when a cycle does not say (hand-made cycles in tests): the monitor's default.
 constexpr int FallbackIntervalSeconds = 5;
-
-QString guestKey(qint64 hostDbId, const QString &uuid) {
-    return QString::number(hostDbId) + QLatin1Char('/') + uuid;
-}
+constexpr qint64 SessionWriteSeconds = 30;
 
 } // namespace
 
@@ -85,9 +82,9 @@ Result<qint64> SampleWriter::hostId(const QString &uri) {
 
 Result<qint64> SampleWriter::guestId(qint64 hostDbId, const QString &uuid, const QString &name,
                                      qint64 t, bool trackName) {
-    const QString key = guestKey(hostDbId, uuid);
-    auto it = m_guests.find(key);
-    if (it == m_guests.end()) {
+    QHash<QString, Guest> &guests = m_guests[hostDbId];
+    auto it = guests.find(uuid);
+    if (it == guests.end()) {
         auto find = m_db.prepare("SELECT id, name FROM guests WHERE host_id = ?1 AND uuid = ?2");
         if (!find)
             return find.error();
@@ -110,7 +107,7 @@ Result<qint64> SampleWriter::guestId(qint64 hostDbId, const QString &uuid, const
             guest.id = m_db.lastInsertRowId();
             guest.name = QString(); // recorded below as its first name
         }
-        it = m_guests.insert(key, guest);
+        it = guests.insert(uuid, guest);
     }
     if (it->name != name && !name.isEmpty() && (trackName || it->name.isEmpty())) {
         // A rename keeps the guest (same UUID, same history); the name is tracked over time.
@@ -156,10 +153,15 @@ Status SampleWriter::touchSession(qint64 hostDbId, qint64 t, int interval) {
     const bool continues = it != m_sessions.end() && it->interval == interval && t >= it->lastT &&
                            t - it->lastT <= maxGapForInterval(interval);
     if (continues) {
+        it->lastT = t;
+        // The session's end is written now and then, not at every poll (a page per commit):
+        // after a crash it may lag by SessionWriteSeconds; flushSessions() at a clean stop.
+        if (t - it->writtenT < SessionWriteSeconds)
+            return Status::success();
         m_updateSession.bind(1, it->id).bind(2, t);
         if (Status s = m_updateSession.run(); !s)
             return s;
-        it->lastT = t;
+        it->writtenT = t;
         return Status::success();
     }
     auto insert = m_db.prepare("INSERT INTO sessions(host_id, started, last_seen, interval_s, "
@@ -169,7 +171,21 @@ Status SampleWriter::touchSession(qint64 hostDbId, qint64 t, int interval) {
     insert->bind(1, hostDbId).bind(2, t).bind(3, qint64(interval)).bind(4, m_label);
     if (Status s = insert->run(); !s)
         return s;
-    m_sessions.insert(hostDbId, Session{m_db.lastInsertRowId(), t, interval});
+    m_sessions.insert(hostDbId, Session{m_db.lastInsertRowId(), t, t, interval});
+    return Status::success();
+}
+
+Status SampleWriter::flushSessions() {
+    if (!m_prepared)
+        return Status::success();
+    for (Session &session : m_sessions) {
+        if (session.writtenT == session.lastT)
+            continue;
+        m_updateSession.bind(1, session.id).bind(2, session.lastT);
+        if (Status s = m_updateSession.run(); !s)
+            return s;
+        session.writtenT = session.lastT;
+    }
     return Status::success();
 }
 
@@ -186,7 +202,7 @@ Result<int> SampleWriter::write(qint64 hostDbId, const PollCycle &cycle) {
         auto id = guestId(hostDbId, sample.uuid, sample.name, t);
         if (!id)
             return id.error();
-        Guest &guest = m_guests[guestKey(hostDbId, sample.uuid)];
+        Guest &guest = m_guests[hostDbId][sample.uuid];
         if (!worthStoring(sample, guest.lastFlags))
             continue;
         StoredSample row = encodeSample(sample);

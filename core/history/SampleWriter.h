@@ -30,6 +30,8 @@ public:
     // The host's memory size (KiB) as of t, stored only when it differs from the last one.
     Status writeHostMemory(qint64 hostDbId, qint64 t, quint64 totalKiB);
 
+    // Writes the sessions' last poll times that are only in memory (at a clean stop).
+    Status flushSessions();
     void forget();
 
     // How much time the inbox holds since it was last emptied, as far as this writer knows.
@@ -46,6 +48,7 @@ private:
     struct Session {
         qint64 id = 0;
         qint64 lastT = 0;
+        qint64 writtenT = 0; // last_seen as written
         int interval = 0;
     };
     Status prepare();
@@ -57,7 +60,7 @@ private:
     sqlite::Statement m_insertSample;
     sqlite::Statement m_updateSession;
     QHash<QString, qint64> m_hosts;
-    QHash<QString, Guest> m_guests; // "hostDbId/uuid"
+    QHash<qint64, QHash<QString, Guest>> m_guests; // by host id, then UUID
     QHash<qint64, Session> m_sessions;
     std::optional<qint64> m_inboxOldest;
     qint64 m_inboxNewest = 0;
