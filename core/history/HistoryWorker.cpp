@@ -1,5 +1,6 @@
 #include "HistoryWorker.h"
 
+#include "CycleRecorder.h"
 #include "DatabaseFile.h"
 #include "EventLog.h"
 #include "RangeReader.h"
@@ -20,9 +21,6 @@ using namespace bs::history;
 
 namespace {
 
-// A burst of polls (catching up, many hosts) moves the inbox before it grows past this.
-constexpr qint64 InboxFlushSpanSeconds = 300;
-constexpr qint64 InboxFlushRows = 50000;
 constexpr int CompactionSliceMs = 50;
 constexpr int HeartbeatMs = 10000;
 
@@ -35,12 +33,14 @@ struct HistoryWorker::Parts {
         , lease(db, me, options.leaseSeconds)
         , compactor(db, options.retention)
         , reader(db)
-        , events(db) {}
+        , events(db)
+        , recorder(db, writer, lease, events, compactor, options.role) {}
     SampleWriter writer;
     RecorderLease lease;
     RollupCompactor compactor;
     RangeReader reader;
     EventLog events;
+    CycleRecorder recorder;
 };
 
 HistoryWorker::HistoryWorker(HistoryOptions options, QObject *parent)
@@ -112,7 +112,6 @@ bool HistoryWorker::openDatabase() {
     m_db = std::move(opened->db);
     m_status.fileSchemaVersion = opened->fileSchemaVersion;
     m_parts = std::make_unique<Parts>(m_db, m_options, WriterIdentity::current(m_options.role));
-    m_hosts.clear();
     if (!opened->movedAsideTo.isEmpty())
         Q_EMIT databaseReplaced(opened->movedAsideTo, opened->movedAsideReason);
     if (opened->readOnly)
@@ -130,82 +129,22 @@ void HistoryWorker::closeDatabase() {
 void HistoryWorker::recordCycle(const PollCycle &cycle) {
     if (!writable())
         return;
-    HostState &host = m_hosts[cycle.hostId];
-    sqlite::Transaction tx(m_db);
-    if (!tx.begun()) {
-        handleWriteError(tx.begun().error());
+    auto change = m_parts->recorder.record(cycle, nowMs(), m_mono.elapsed());
+    if (!change) {
+        handleWriteError(change.error());
         return;
     }
-    auto hostDbId = m_parts->writer.hostId(cycle.hostId);
-    if (!hostDbId) {
-        handleWriteError(hostDbId.error());
-        return;
-    }
-    host.dbId = *hostDbId;
-    auto lease = m_parts->lease.claim(*hostDbId, cycle.hostId, nowMs());
-    if (!lease) {
-        handleWriteError(lease.error());
-        return;
-    }
-    if (lease->mine) {
-        if (auto written = m_parts->writer.write(*hostDbId, cycle); !written) {
-            handleWriteError(written.error());
-            return;
-        }
-    }
-    if (Status s = tx.commit(); !s) {
-        handleWriteError(s.error());
-        return;
-    }
-    host.lastCycleMono = m_mono.elapsed();
-    host.interval = cycle.intervalSeconds;
-    noteWriteState(cycle.hostId, host, *lease);
+    if (*change)
+        Q_EMIT hostWriteStateChanged(**change);
     if (m_status.state == HistoryStatus::State::Paused) {
         qCInfo(lcHistory) << "recording resumed";
         setStatus(HistoryStatus::State::Ready);
     }
-    SampleWriter &writer = m_parts->writer;
-    if (writer.inboxSpanSeconds() >= InboxFlushSpanSeconds ||
-        writer.inboxRows() >= InboxFlushRows) {
-        if (auto moved = m_parts->compactor.flushInbox(); moved)
-            writer.inboxEmptied();
-        else
-            handleWriteError(moved.error());
-    }
-}
-
-void HistoryWorker::noteWriteState(const QString &uri, HostState &host, const HostLease &lease) {
-    if (host.known && host.recording == lease.mine)
-        return;
-    host.known = true;
-    host.recording = lease.mine;
-    if (lease.mine)
-        writeRecordingEvent(uri, host.dbId, true);
-    else
-        qCInfo(lcHistory) << uri << "is recorded by" << lease.describe() << "- not writing it";
-    HostWriteState state;
-    state.hostId = uri;
-    state.recording = lease.mine;
-    state.holder = lease;
-    Q_EMIT hostWriteStateChanged(state);
-}
-
-void HistoryWorker::writeRecordingEvent(const QString &uri, qint64 hostDbId, bool started) {
-    HistoryEvent event;
-    event.timeMs = nowMs();
-    event.hostId = uri;
-    event.kind = HistoryEvent::Kind::Recording;
-    event.code = started ? 1 : 0;
-    event.source = writerRoleKey(m_options.role);
-    if (auto added = m_parts->events.add(event, hostDbId, std::nullopt); !added)
-        qCWarning(lcHistory) << "could not mark recording:" << added.error().message;
 }
 
 void HistoryWorker::handleWriteError(const Error &error) {
-    if (m_parts) {
-        m_parts->writer.forget(); // the rollback may have taken rows the caches name
-        m_parts->lease.forget();
-    }
+    if (m_parts)
+        m_parts->recorder.forget();
     if (sqlite::isCorrupt(error)) {
         recoverFromCorruption(error);
         return;
@@ -240,62 +179,14 @@ void HistoryWorker::recoverFromCorruption(const Error &error) {
 void HistoryWorker::recordEvent(const HistoryEvent &event) {
     if (!writable())
         return;
-    sqlite::Transaction tx(m_db);
-    if (!tx.begun()) {
-        handleWriteError(tx.begun().error());
-        return;
-    }
-    auto hostDbId = m_parts->writer.hostId(event.hostId);
-    if (!hostDbId) {
-        handleWriteError(hostDbId.error());
-        return;
-    }
-    if (event.kind == HistoryEvent::Kind::Lifecycle) {
-        // The monitor's own events: written by whoever records the host, once.
-        auto other = m_parts->lease.coveredBy(*hostDbId, event.hostId, nowMs());
-        if (!other) {
-            handleWriteError(other.error());
-            return;
-        }
-        if (*other)
-            return;
-    }
-    std::optional<qint64> guestDbId;
-    if (!event.uuid.isEmpty()) {
-        auto id =
-            m_parts->writer.guestId(*hostDbId, event.uuid, event.name, event.timeMs / 1000, false);
-        if (!id) {
-            handleWriteError(id.error());
-            return;
-        }
-        guestDbId = *id;
-    }
-    if (auto added = m_parts->events.add(event, *hostDbId, guestDbId); !added) {
-        handleWriteError(added.error());
-        return;
-    }
-    if (Status s = tx.commit(); !s)
+    if (Status s = m_parts->recorder.recordEvent(event, nowMs()); !s)
         handleWriteError(s.error());
 }
 
 void HistoryWorker::recordHostMemory(const QString &hostId, qint64 timeMs, quint64 totalKiB) {
     if (!writable())
         return;
-    sqlite::Transaction tx(m_db);
-    if (!tx.begun()) {
-        handleWriteError(tx.begun().error());
-        return;
-    }
-    auto hostDbId = m_parts->writer.hostId(hostId);
-    if (!hostDbId) {
-        handleWriteError(hostDbId.error());
-        return;
-    }
-    if (Status s = m_parts->writer.writeHostMemory(*hostDbId, timeMs / 1000, totalKiB); !s) {
-        handleWriteError(s.error());
-        return;
-    }
-    if (Status s = tx.commit(); !s)
+    if (Status s = m_parts->recorder.recordHostMemory(hostId, timeMs, totalKiB); !s)
         handleWriteError(s.error());
 }
 
@@ -319,8 +210,14 @@ void HistoryWorker::compactSlice() {
                 qCWarning(lcHistory) << "compaction:" << more.error().message;
             return;
         }
-        if (!*more)
+        if (!*more) {
+            // Caught up: make what was committed since the last time durable. Commits do not
+            // fsync (synchronous=NORMAL), so this bounds what a power cut can take to about one
+            // compaction interval; a crashed or killed process loses nothing committed.
+            if (Status s = m_db.exec("PRAGMA wal_checkpoint(PASSIVE)"); !s)
+                qCDebug(lcHistory) << "checkpoint:" << s.error().message;
             return;
+        }
     }
     m_sliceTimer->start(0); // more to do: after whatever else is queued
 }
@@ -341,19 +238,14 @@ void HistoryWorker::compactNow() {
         if (!*more)
             break;
     }
-    m_parts->writer.inboxEmptied();
+    m_parts->recorder.inboxEmptied();
 }
 
 void HistoryWorker::heartbeat() {
     if (!writable())
         return;
-    // Keep our leases while we poll; a host we stopped hearing from lapses on its own.
-    QList<qint64> live;
-    for (const HostState &host : std::as_const(m_hosts)) {
-        const qint64 quiet = m_mono.elapsed() - host.lastCycleMono;
-        if (host.recording && quiet < (m_options.leaseSeconds + 2LL * host.interval) * 1000)
-            live.append(host.dbId);
-    }
+    const QList<qint64> live =
+        m_parts->recorder.liveHosts(m_mono.elapsed(), m_options.leaseSeconds);
     if (live.isEmpty())
         return;
     if (Status s = m_parts->lease.renew(live, nowMs()); !s)
@@ -410,18 +302,8 @@ void HistoryWorker::shutdown() {
     m_compactTimer->stop();
     m_sliceTimer->stop();
     m_heartbeatTimer->stop();
-    if (writable()) {
-        if (Status s = m_parts->writer.flushSessions(); !s)
-            qCWarning(lcHistory) << "could not close the sessions:" << s.error().message;
-        if (auto moved = m_parts->compactor.flushInbox(); !moved)
-            qCWarning(lcHistory) << "could not move the inbox:" << moved.error().message;
-        for (auto it = m_hosts.cbegin(); it != m_hosts.cend(); ++it) {
-            if (it->recording)
-                writeRecordingEvent(it.key(), it->dbId, false);
-        }
-        if (Status s = m_parts->lease.releaseAll(); !s)
-            qCWarning(lcHistory) << "could not release leases:" << s.error().message;
-    }
+    if (writable())
+        m_parts->recorder.stop(nowMs());
     closeDatabase();
     setStatus(HistoryStatus::State::Closed);
     if (QThread *thread = QThread::currentThread();

@@ -10,7 +10,6 @@
 #include "monitor/MemorySample.h"
 
 #include <QElapsedTimer>
-#include <QHash>
 #include <QObject>
 
 #include <memory>
@@ -19,17 +18,11 @@ class QTimer;
 
 namespace bs {
 
-namespace history {
-class SampleWriter;
-class RecorderLease;
-class RollupCompactor;
-class RangeReader;
-class EventLog;
-} // namespace history
-
 // The history database's worker: lives on the store's own thread (HistoryStore) and owns the
 // only SQLite connection of this store. Every slot runs on that thread; every signal carries plain
-// values. One transaction per poll cycle; compaction in short slices between them.
+// values. It opens (and, if need be, replaces) the file, hands writes to CycleRecorder and
+// queries to RangeReader/EventLog, runs the compactor in short slices between them, and turns
+// errors into one status: paused on a full disk, a new file for a damaged one.
 class HistoryWorker final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HistoryWorker)
@@ -68,13 +61,6 @@ Q_SIGNALS:
 
 private:
     struct Parts;
-    struct HostState {
-        qint64 dbId = 0;
-        bool recording = false;
-        bool known = false;
-        qint64 lastCycleMono = 0;
-        int interval = 0;
-    };
 
     qint64 nowMs() const;
     bool openDatabase();
@@ -84,8 +70,6 @@ private:
                    const QString &detail = {});
     void handleWriteError(const Error &error);
     void recoverFromCorruption(const Error &error);
-    void noteWriteState(const QString &uri, HostState &host, const HostLease &lease);
-    void writeRecordingEvent(const QString &uri, qint64 hostDbId, bool started);
     void compactSlice();
     void heartbeat();
     bool ensureReadable(quint64 queryId);
@@ -96,7 +80,6 @@ private:
     sqlite::Database m_db;
     std::unique_ptr<Parts> m_parts;
     HistoryStatus m_status;
-    QHash<QString, HostState> m_hosts;
     QTimer *m_compactTimer;
     QTimer *m_sliceTimer;
     QTimer *m_heartbeatTimer;
