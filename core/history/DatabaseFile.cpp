@@ -121,6 +121,10 @@ Attempt tryOpen(const OpenRequest &request) {
         if (Status s = migrate(*db, info->version); !s)
             return fail(s.error());
     }
+    if (out.readOnly) {
+        if (Status s = applyReadSettings(*db); !s)
+            return fail(s.error());
+    }
     out.db = std::move(db).value();
     attempt.opened = std::move(out);
     return attempt;
@@ -141,8 +145,15 @@ Status applyConnectionSettings(sqlite::Database &db) {
     }
     // synchronous=NORMAL in WAL mode: a committed poll survives a crash of the process; after a
     // power loss the last few commits may be lost, never the file's consistency.
-    return db.exec("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384; "
-                   "PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF");
+    if (Status s = db.exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF"); !s)
+        return s;
+    return applyReadSettings(db);
+}
+
+Status applyReadSettings(sqlite::Database &db) {
+    // 16 MiB of page cache: a 30-day query of one guest reads about 9 MiB of minute roll-ups.
+    // (mmap was tried: no measurable gain with the pages in the OS cache.)
+    return db.exec("PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY");
 }
 
 Result<QString> moveAside(const QString &path, qint64 nowMs) {

@@ -33,7 +33,9 @@ Result<OpenedDatabase> openHistoryDatabase(const OpenRequest &request);
 // taken). The journal goes along: replayed into a new file it would corrupt that one too.
 Result<QString> moveAside(const QString &path, qint64 nowMs);
 
-// The connection settings every writer uses (WAL, synchronous=NORMAL, cache).
+// The connection settings every writer uses (WAL, synchronous=NORMAL) and the read settings.
 Status applyConnectionSettings(sqlite::Database &db);
+// What every connection uses, read-only ones too (cache, mmap).
+Status applyReadSettings(sqlite::Database &db);
 
 } // namespace bs::history

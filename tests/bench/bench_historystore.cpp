@@ -287,6 +287,8 @@ int main(int argc, char *argv[]) {
     QStringList args = app.arguments().mid(1);
     // --quick: the ingest figures only, smaller (for trying out a change).
     const bool quick = args.removeAll(QStringLiteral("--quick")) > 0;
+    // --queries: only the query figures, on DIR/thirty-days.sqlite from an earlier full run.
+    const bool queriesOnly = args.removeAll(QStringLiteral("--queries")) > 0;
     const QString dir = !args.isEmpty() ? args.constFirst() : tmp.path();
     QDir().mkpath(dir);
     struct statfs fs {};
@@ -303,7 +305,7 @@ int main(int argc, char *argv[]) {
                 qPrintable(loadAverage()));
 
     // 1. Baseline and ingest of 100-guest cycles.
-    {
+    if (!queriesOnly) {
         Fleet fleet(100);
         const double base =
             baselineRate(dir + QStringLiteral("/baseline.sqlite"), fleet, 1000, 100);
@@ -339,7 +341,8 @@ int main(int argc, char *argv[]) {
 
     // 2. Thirty days of one guest (259,200 polls every 10 s) among nine others.
     const QString path = dir + QStringLiteral("/thirty-days.sqlite");
-    QFile::remove(path);
+    if (!queriesOnly)
+        QFile::remove(path);
     Fleet fleet(10);
     std::atomic<qint64> clock{Start};
     HistoryOptions o;
@@ -351,7 +354,7 @@ int main(int argc, char *argv[]) {
     o.retention.rawSeconds = 31 * 86400; // keep every raw sample for the size and raw figures
     const int Polls = quick ? 30000 : 30 * 8640;
     const qint64 end = Start + qint64(Polls) * 10000;
-    {
+    if (!queriesOnly) {
         HistoryStore store(o);
         store.open();
         store.waitForIdle();
@@ -390,6 +393,7 @@ int main(int argc, char *argv[]) {
          "KiB");
     std::printf("\n");
 
+    clock.store(end);
     {
         HistoryStore store(o);
         store.open();
