@@ -149,7 +149,6 @@ void CycleRecorder::stop(qint64 nowMs) {
 
 void CycleRecorder::forget() {
     m_writer.forget();
-    m_lease.forget();
     for (HostState &host : m_hosts)
         host.known = false; // told again after the next successful cycle
 }

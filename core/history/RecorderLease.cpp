@@ -65,46 +65,70 @@ bool RecorderLease::isLive(const HostLease &lease, qint64 nowMs) const {
     return !(lease.machine == m_me.machine && processGone(lease.pid));
 }
 
-Result<std::optional<HostLease>> RecorderLease::coveredBy(qint64 hostDbId, const QString &hostUri,
-                                                          qint64 nowMs) {
+Status RecorderLease::prepare() {
+    if (m_find.isValid())
+        return Status::success();
     auto find = m_db.prepare(
-        "SELECT owner, role, pid, machine, acquired, expires FROM leases WHERE host_id = ?1");
+        "SELECT owner, role, pid, machine, acquired, expires FROM leases WHERE host_id = ?1", true);
     if (!find)
         return find.error();
-    find->bind(1, hostDbId);
-    const auto step = find->step();
-    if (step == sqlite::Statement::Step::Failed)
-        return find->error();
-    if (step == sqlite::Statement::Step::Done)
-        return std::optional<HostLease>();
-    HostLease lease = leaseFromRow(*find, hostUri, m_me.ownerId);
-    if (lease.mine || !isLive(lease, nowMs) || rank(m_me.role) > rank(lease.role))
-        return std::optional<HostLease>();
-    return std::optional<HostLease>(lease);
-}
-
-Result<HostLease> RecorderLease::claim(qint64 hostDbId, const QString &hostUri, qint64 nowMs) {
-    auto other = coveredBy(hostDbId, hostUri, nowMs);
-    if (!other)
-        return other.error();
-    if (*other)
-        return **other;
-    // Ours with more than half its time left: no need to write the row again (a write per poll
-    // costs a page in every commit).
-    if (auto it = m_held.constFind(hostDbId);
-        it != m_held.cend() && it->expiresMs - nowMs > m_leaseMs / 2 && it->expiresMs > nowMs)
-        return *it;
     auto upsert = m_db.prepare(
         "INSERT INTO leases(host_id, owner, role, pid, machine, acquired, expires) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(host_id) DO UPDATE SET "
         "acquired = CASE WHEN owner = excluded.owner THEN acquired ELSE excluded.acquired END, "
         "owner = excluded.owner, role = excluded.role, pid = excluded.pid, "
-        "machine = excluded.machine, expires = excluded.expires");
+        "machine = excluded.machine, expires = excluded.expires",
+        true);
     if (!upsert)
         return upsert.error();
-    upsert->bind(1, hostDbId).bind(2, m_me.ownerId).bind(3, writerRoleKey(m_me.role));
-    upsert->bind(4, m_me.pid).bind(5, m_me.machine).bind(6, nowMs).bind(7, nowMs + m_leaseMs);
-    if (Status s = upsert->run(); !s)
+    m_find = std::move(find).value();
+    m_upsert = std::move(upsert).value();
+    return Status::success();
+}
+
+Result<std::optional<HostLease>> RecorderLease::current(qint64 hostDbId, const QString &hostUri) {
+    if (Status s = prepare(); !s)
+        return s.error();
+    m_find.bind(1, hostDbId);
+    const auto step = m_find.step();
+    std::optional<HostLease> lease;
+    if (step == sqlite::Statement::Step::Row)
+        lease = leaseFromRow(m_find, hostUri, m_me.ownerId);
+    const Error error = step == sqlite::Statement::Step::Failed ? m_find.error() : Error{};
+    m_find.reset();
+    if (step == sqlite::Statement::Step::Failed)
+        return error;
+    return lease;
+}
+
+bool RecorderLease::blocks(const HostLease &lease, qint64 nowMs) const {
+    return !lease.mine && isLive(lease, nowMs) && rank(m_me.role) <= rank(lease.role);
+}
+
+Result<std::optional<HostLease>> RecorderLease::coveredBy(qint64 hostDbId, const QString &hostUri,
+                                                          qint64 nowMs) {
+    auto lease = current(hostDbId, hostUri);
+    if (!lease)
+        return lease.error();
+    if (*lease && blocks(**lease, nowMs))
+        return lease;
+    return std::optional<HostLease>();
+}
+
+Result<HostLease> RecorderLease::claim(qint64 hostDbId, const QString &hostUri, qint64 nowMs) {
+    auto lease = current(hostDbId, hostUri);
+    if (!lease)
+        return lease.error();
+    if (*lease && blocks(**lease, nowMs))
+        return **lease;
+    // Ours, with more than half its time left: not written again (a write per poll would add a
+    // page to every commit). Decided from the row itself, never from memory: another writer may
+    // have taken the host and released it since.
+    if (*lease && (*lease)->mine && (*lease)->expiresMs - nowMs > m_leaseMs / 2)
+        return **lease;
+    m_upsert.bind(1, hostDbId).bind(2, m_me.ownerId).bind(3, writerRoleKey(m_me.role));
+    m_upsert.bind(4, m_me.pid).bind(5, m_me.machine).bind(6, nowMs).bind(7, nowMs + m_leaseMs);
+    if (Status s = m_upsert.run(); !s)
         return s.error();
     HostLease mine;
     mine.hostId = hostUri;
@@ -112,10 +136,9 @@ Result<HostLease> RecorderLease::claim(qint64 hostDbId, const QString &hostUri, 
     mine.role = m_me.role;
     mine.pid = m_me.pid;
     mine.machine = m_me.machine;
-    mine.acquiredMs = nowMs;
+    mine.acquiredMs = *lease && (*lease)->mine ? (*lease)->acquiredMs : nowMs;
     mine.expiresMs = nowMs + m_leaseMs;
     mine.mine = true;
-    m_held.insert(hostDbId, mine);
     return mine;
 }
 
@@ -127,8 +150,6 @@ Status RecorderLease::renew(const QList<qint64> &hostDbIds, qint64 nowMs) {
         update->bind(1, id).bind(2, m_me.ownerId).bind(3, nowMs + m_leaseMs);
         if (Status s = update->run(); !s)
             return s;
-        if (auto it = m_held.find(id); it != m_held.end())
-            it->expiresMs = nowMs + m_leaseMs;
     }
     return Status::success();
 }
@@ -138,7 +159,6 @@ Status RecorderLease::releaseAll() {
     if (!del)
         return del.error();
     del->bind(1, m_me.ownerId);
-    m_held.clear();
     return del->run();
 }
 

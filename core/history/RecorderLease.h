@@ -3,8 +3,6 @@
 #include "HistoryStatus.h"
 #include "Sqlite.h"
 
-#include <QHash>
-
 #include <optional>
 
 namespace bs::history {
@@ -42,18 +40,18 @@ public:
     Status renew(const QList<qint64> &hostDbIds, qint64 nowMs);
     Status releaseAll();
     Result<QList<HostLease>> list(qint64 nowMs);
-    // After a rollback: what we believe we wrote may not be there.
-    void forget() { m_held.clear(); }
 
 private:
     bool isLive(const HostLease &lease, qint64 nowMs) const;
+    // Whether another writer's lease keeps us from writing the host.
+    bool blocks(const HostLease &lease, qint64 nowMs) const;
     Status prepare();
+    Result<std::optional<HostLease>> current(qint64 hostDbId, const QString &hostUri);
 
     sqlite::Database &m_db;
     WriterIdentity m_me;
     qint64 m_leaseMs;
-    QHash<qint64, HostLease> m_held; // as last written; forget() after a rollback
-    sqlite::Statement m_find;        // asked at every poll: prepared once
+    sqlite::Statement m_find; // asked at every poll: prepared once
     sqlite::Statement m_upsert;
 };
 

@@ -262,7 +262,20 @@ private Q_SLOTS:
         QVERIFY(app.waitForIdle());
         QCOMPARE(appStates.size(), 3);
         QVERIFY(appStates[2][0].value<HostWriteState>().recording);
-        // Polls at +0 s (app), +1 s (recorder) and +3 s (app again); +2 s was left to the recorder.
+        // The app wrote its lease again: a second app (another window) leaves the host alone.
+        const auto retaken = queryLeases(app);
+        QCOMPARE(retaken.size(), 1);
+        QVERIFY(retaken.first().mine);
+        HistoryStore other(options(file));
+        QVERIFY(openAndWait(other));
+        QSignalSpy otherStates(&other, &HistoryStore::hostWriteStateChanged);
+        other.record(poll(T0 + 4000));
+        QVERIFY(other.waitForIdle());
+        QCOMPARE(otherStates.size(), 1);
+        QVERIFY(!otherStates[0][0].value<HostWriteState>().recording);
+        QCOMPARE(otherStates[0][0].value<HostWriteState>().holder.role, WriterRole::App);
+        // Polls at +0 s (app), +1 s (recorder) and +3 s (app again); +2 s was left to the
+        // recorder and +4 s to the first app.
         QCOMPARE(sqlText(app.path(), "SELECT group_concat(t - 1735689600) FROM "
                                      "(SELECT t FROM samples_readable ORDER BY t)"),
                  QStringLiteral("0,1,3"));
