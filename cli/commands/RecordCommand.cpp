@@ -127,11 +127,14 @@ int RecordCommand::run(const QStringList &arguments) {
         options.retention.hourSeconds = *hours;
     HistoryStore store(options);
     const QString path = QDir::toNativeSeparators(store.path());
+    bool historyLost = false; // could not be opened, or could not be replaced when damaged
     QObject::connect(&store, &HistoryStore::statusChanged, &loop, [&](const HistoryStatus &s) {
         if (!s.message.isEmpty())
             err() << s.message << Qt::endl;
-        if (s.state != HistoryStatus::State::Ready && s.state != HistoryStatus::State::Paused)
+        if (s.state == HistoryStatus::State::Unavailable) {
+            historyLost = true;
             loop.quit();
+        }
     });
     QObject::connect(&store, &HistoryStore::databaseReplaced, &loop,
                      [](const QString &movedTo, const QString &reason) {
@@ -209,9 +212,11 @@ int RecordCommand::run(const QStringList &arguments) {
     if (stopSignal)
         err() << tr("Stopped by signal %1.").arg(stopSignal) << Qt::endl;
     err() << tr("Recorded %n poll(s) into %1.", nullptr, int(cycles)).arg(path) << Qt::endl;
+    if (historyLost)
+        return ExitFailure;
     if (authFailures == int(hosts->size()))
         return ExitConnection;
-    return store.status().state == HistoryStatus::State::Closed ? ExitOk : ExitFailure;
+    return ExitOk;
 }
 
 } // namespace bs::cli
