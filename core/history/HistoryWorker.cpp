@@ -263,10 +263,13 @@ bool HistoryWorker::ensureReadable(quint64 queryId) {
 
 template <class Value, class Signal>
 void HistoryWorker::answer(quint64 id, const Result<Value> &result, Signal signal) {
-    if (result)
+    if (result) {
         Q_EMIT(this->*signal)(id, *result);
-    else
-        Q_EMIT queryFailed(id, result.error());
+        return;
+    }
+    Q_EMIT queryFailed(id, result.error());
+    if (sqlite::isCorrupt(result.error()) && writable())
+        recoverFromCorruption(result.error()); // the next query reads the new, empty history
 }
 
 void HistoryWorker::querySeries(quint64 id, const SeriesRequest &request) {
