@@ -21,7 +21,7 @@ class HistoryWorker;
 // every answer comes back as a signal carrying plain values and the id the call returned.
 //
 //   HistoryStore store;                                   // default path, role App
-//   connect(&host, &HostMonitor::cycleReady, &store, &HistoryStore::record);
+//   connect(host.worker(), &HostMonitor::cycleReady, &store, &HistoryStore::record);
 //   store.open();
 //   const quint64 id = store.querySeries({hostUri, {uuid}, {Metric::Used}, from, to, 1920});
 //   connect(&store, &HistoryStore::seriesReady, ...);     // (id, SeriesResult)
