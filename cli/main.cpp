@@ -5,6 +5,8 @@
 #include "commands/ReadinessCommand.h"
 #include "commands/HostCommand.h"
 #include "commands/EnableStatsCommand.h"
+#include "commands/HistoryCommand.h"
+#include "commands/RecordCommand.h"
 #include "commands/SampleCommand.h"
 #include "commands/SetBalloonCommand.h"
 #include "libvirt/LibvirtRuntime.h"
@@ -25,6 +27,8 @@ std::vector<std::unique_ptr<CliCommand>> makeCommands() {
     commands.push_back(std::make_unique<HostCommand>());
     commands.push_back(std::make_unique<EnableStatsCommand>());
     commands.push_back(std::make_unique<SetBalloonCommand>());
+    commands.push_back(std::make_unique<RecordCommand>());
+    commands.push_back(std::make_unique<HistoryCommand>());
     return commands;
 }
 

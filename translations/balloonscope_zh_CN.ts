@@ -342,6 +342,49 @@
         <source>unknown</source>
         <translation>未知</translation>
     </message>
+    <message>
+        <location filename="../cli/HistoryOutput.cpp" line="61"/>
+        <source>The history has no guest named &quot;%1&quot; or with that UUID on this host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/HistoryOutput.cpp" line="69"/>
+        <source>Several guests were called &quot;%1&quot;; give the UUID: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/HistoryOutput.cpp" line="147"/>
+        <source>%1 (%2) on %3
+%4 to %5, one point per %6 s (%7); KiB, avg [min..max]
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/HistoryOutput.cpp" line="154"/>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/HistoryOutput.cpp" line="156"/>
+        <source>TIME</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <location filename="../cli/HistoryOutput.cpp" line="168"/>
+        <source>(gap)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/HistoryOutput.cpp" line="179"/>
+        <source>Nothing was recorded for this guest in this range.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/RecordCommand.cpp" line="53"/>
+        <source>--%1 must be a duration such as 120, 90s, 15m, 7d or 1y, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectionForm</name>
@@ -615,6 +658,109 @@
         <location filename="../core/readiness/GuestFactsReader.cpp" line="129"/>
         <source>There is no guest named &quot;%1&quot;.</source>
         <translation>没有名为“%1”的虚拟机。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryCommand</name>
+    <message>
+        <location filename="../cli/commands/HistoryCommand.cpp" line="58"/>
+        <source>Print a guest&apos;s recorded memory over a time range, decimated as the history chart shows it (min/avg/max per bucket, KiB; gaps where nothing was recorded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HistoryCommand.cpp" line="65"/>
+        <source>History database (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HistoryCommand.cpp" line="67"/>
+        <source>libvirt URI the guest ran on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HistoryCommand.cpp" line="70"/>
+        <source>The guest: its UUID, or a name it has or had.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HistoryCommand.cpp" line="73"/>
+        <source>The last stretch of time, e.g. 15m, 1h, 7d, 1y (default 1h).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HistoryCommand.cpp" line="76"/>
+        <source>Start, ISO 8601 (local time unless it says otherwise).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HistoryCommand.cpp" line="79"/>
+        <source>End, ISO 8601 (default now).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HistoryCommand.cpp" line="82"/>
+        <source>At most this many buckets (a chart&apos;s width in pixels; default 200).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HistoryCommand.cpp" line="87"/>
+        <source>Comma-separated metrics (default used,used_excluding_cache,actual,rss): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HistoryCommand.cpp" line="94"/>
+        <source>Print JSON.</source>
+        <translation type="unfinished">输出 JSON。</translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HistoryCommand.cpp" line="95"/>
+        <source>Print CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HistoryCommand.cpp" line="102"/>
+        <source>history needs --host URI and --domain NAME|UUID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HistoryCommand.cpp" line="106"/>
+        <source>Choose one of --json and --csv.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HistoryCommand.cpp" line="113"/>
+        <source>Use either --range or --from/--to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HistoryCommand.cpp" line="121"/>
+        <source>--from and --to must be ISO 8601 times (2025-01-31T08:00), --from before --to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HistoryCommand.cpp" line="129"/>
+        <source>--to needs --from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HistoryCommand.cpp" line="135"/>
+        <source>--range must be a duration such as 15m, 1h, 7d or 1y, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HistoryCommand.cpp" line="145"/>
+        <source>--points must be 1 to 100000, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HistoryCommand.cpp" line="153"/>
+        <source>Unknown metric &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/HistoryCommand.cpp" line="159"/>
+        <source>--metric names no metric.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1276,6 +1422,83 @@
         <location filename="../core/readiness/ReadinessInspector.cpp" line="162"/>
         <source>%1 (libosinfo)</source>
         <translation>%1（libosinfo）</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCommand</name>
+    <message>
+        <location filename="../cli/commands/RecordCommand.cpp" line="64"/>
+        <source>Record the hosts&apos; guest memory into the history, without a display, until stopped (SIGTERM, Ctrl+C) or --duration ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/RecordCommand.cpp" line="72"/>
+        <source>History database (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/RecordCommand.cpp" line="75"/>
+        <source>Seconds between polls, 1-3600 (default 10).</source>
+        <translation type="unfinished">轮询间隔秒数，1-3600（默认 5）。 {1-3600 ?} {10)?}</translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/RecordCommand.cpp" line="78"/>
+        <source>Stop after this long (default: until stopped).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/RecordCommand.cpp" line="81"/>
+        <source>Keep every poll this long (default 7d).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/RecordCommand.cpp" line="84"/>
+        <source>Keep 1-minute roll-ups this long (default 90d).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/RecordCommand.cpp" line="87"/>
+        <source>Keep 1-hour roll-ups this long (default 3y).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/RecordCommand.cpp" line="97"/>
+        <source>--interval must be 1 to 3600 seconds, not &quot;%1&quot;.</source>
+        <translation type="unfinished">--interval 必须是 1 到 3600 秒，而不是“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/RecordCommand.cpp" line="141"/>
+        <source>The history file was damaged (%1); it was moved to %2 and a new one started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/RecordCommand.cpp" line="149"/>
+        <source>%1 is recorded by %2 already: not recording it twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/RecordCommand.cpp" line="156"/>
+        <source>Cannot record into %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../cli/commands/RecordCommand.cpp" line="186"/>
+        <source>Recording %n host(s) every %1 s into %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../cli/commands/RecordCommand.cpp" line="213"/>
+        <source>Stopped by signal %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../cli/commands/RecordCommand.cpp" line="214"/>
+        <source>Recorded %n poll(s) into %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2384,78 +2607,78 @@
 <context>
     <name>bs::ConnectionEvents</name>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="80"/>
+        <location filename="../core/libvirt/ConnectionEvents.cpp" line="87"/>
         <source>the daemon closed the connection</source>
         <translation>守护进程关闭了连接</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="83"/>
+        <location filename="../core/libvirt/ConnectionEvents.cpp" line="90"/>
         <source>the host stopped answering (keepalive timeout)</source>
         <translation>宿主机停止响应（keepalive 超时）</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="86"/>
+        <location filename="../core/libvirt/ConnectionEvents.cpp" line="93"/>
         <source>closed by Balloonscope</source>
         <translation>由 Balloonscope 关闭</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="89"/>
+        <location filename="../core/libvirt/ConnectionEvents.cpp" line="96"/>
         <source>an I/O error broke the connection</source>
         <translation>I/O 错误导致连接中断</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="97"/>
+        <location filename="../core/libvirt/ConnectionEvents.cpp" line="104"/>
         <source>defined</source>
         <translation>已定义</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="99"/>
+        <location filename="../core/libvirt/ConnectionEvents.cpp" line="106"/>
         <source>undefined</source>
         <translation>已取消定义</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="101"/>
+        <location filename="../core/libvirt/ConnectionEvents.cpp" line="108"/>
         <source>started</source>
         <translation>已启动</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="103"/>
+        <location filename="../core/libvirt/ConnectionEvents.cpp" line="110"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="105"/>
+        <location filename="../core/libvirt/ConnectionEvents.cpp" line="112"/>
         <source>resumed</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="108"/>
+        <location filename="../core/libvirt/ConnectionEvents.cpp" line="115"/>
         <source>destroyed</source>
         <translation>已强制关闭</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="110"/>
         <location filename="../core/libvirt/ConnectionEvents.cpp" line="117"/>
+        <location filename="../core/libvirt/ConnectionEvents.cpp" line="124"/>
         <source>crashed</source>
         <translation>已崩溃</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="111"/>
+        <location filename="../core/libvirt/ConnectionEvents.cpp" line="118"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="113"/>
+        <location filename="../core/libvirt/ConnectionEvents.cpp" line="120"/>
         <source>shutting down</source>
         <translation>正在关机</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="115"/>
+        <location filename="../core/libvirt/ConnectionEvents.cpp" line="122"/>
         <source>suspended to memory/disk</source>
         <translation>已挂起到内存/磁盘</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="119"/>
+        <location filename="../core/libvirt/ConnectionEvents.cpp" line="126"/>
         <source>event %1</source>
         <translation>事件 %1</translation>
     </message>
@@ -2669,6 +2892,118 @@
     </message>
 </context>
 <context>
+    <name>bs::HistoryEvent</name>
+    <message>
+        <location filename="../core/history/HistoryEvent.cpp" line="28"/>
+        <source>Balloon target set to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/HistoryEvent.cpp" line="30"/>
+        <source>Balloon target set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/HistoryEvent.cpp" line="33"/>
+        <source>Stats period set to %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/HistoryEvent.cpp" line="35"/>
+        <source>Stats period turned off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/HistoryEvent.cpp" line="37"/>
+        <source>Recording started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/HistoryEvent.cpp" line="38"/>
+        <source>Recording stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::HistoryStore</name>
+    <message>
+        <location filename="../core/history/DatabaseFile.cpp" line="25"/>
+        <source>the file is not an SQLite database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/DatabaseFile.cpp" line="83"/>
+        <source>%1 is an SQLite database of some other program; Balloonscope leaves it alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/DatabaseFile.cpp" line="99"/>
+        <source>The history was written by a newer Balloonscope (schema %1, this one knows %2): it is shown read-only and nothing is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/DatabaseFile.cpp" line="113"/>
+        <source>There is no history in %1 yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/DatabaseFile.cpp" line="162"/>
+        <source>Could not move the damaged history file %1 aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/DatabaseFile.cpp" line="176"/>
+        <source>There is no history at %1 yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/DatabaseFile.cpp" line="180"/>
+        <source>Could not create the folder for the history, %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/DatabaseFile.cpp" line="196"/>
+        <source>The history file %1 is damaged: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/DatabaseFile.cpp" line="207"/>
+        <source>The history file could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::HistoryWorker</name>
+    <message>
+        <location filename="../core/history/HistoryWorker.cpp" line="157"/>
+        <source>The disk holding the history is full: recording is paused and resumes by itself when space is freed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/HistoryWorker.cpp" line="259"/>
+        <source>The history is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::HostLease</name>
+    <message>
+        <location filename="../core/history/HistoryStatus.cpp" line="29"/>
+        <source>recorder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/HistoryStatus.cpp" line="30"/>
+        <source>Balloonscope</source>
+        <translation type="unfinished">Balloonscope</translation>
+    </message>
+    <message>
+        <location filename="../core/history/HistoryStatus.cpp" line="31"/>
+        <source>%1 (pid %2 on %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>bs::HostStatus</name>
     <message>
         <location filename="../core/monitor/HostStatus.cpp" line="12"/>
@@ -2737,6 +3072,132 @@
         <location filename="../core/host/KsmFigures.cpp" line="145"/>
         <source>stopped (merged pages kept)</source>
         <translation>已停止（保留已合并的页面）</translation>
+    </message>
+</context>
+<context>
+    <name>bs::Metric</name>
+    <message>
+        <location filename="../core/history/Metric.cpp" line="18"/>
+        <source>Actual (balloon)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/Metric.cpp" line="19"/>
+        <source>Maximum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/Metric.cpp" line="21"/>
+        <source>Taken back by the balloon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/Metric.cpp" line="22"/>
+        <source>QEMU resident (host)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/Metric.cpp" line="23"/>
+        <source>Available (guest total)</source>
+        <translation type="unfinished">可见总量（虚拟机总内存）</translation>
+    </message>
+    <message>
+        <location filename="../core/history/Metric.cpp" line="25"/>
+        <source>Unused (free)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/Metric.cpp" line="26"/>
+        <source>Usable (MemAvailable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/Metric.cpp" line="27"/>
+        <source>Disk caches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/Metric.cpp" line="28"/>
+        <source>Used (available − unused)</source>
+        <translation type="unfinished">已用（可见总量 − 空闲）</translation>
+    </message>
+    <message>
+        <location filename="../core/history/Metric.cpp" line="30"/>
+        <source>Used excl. cache (available − usable)</source>
+        <translation type="unfinished">已用（不含缓存）（可见总量 − 可用）</translation>
+    </message>
+    <message>
+        <location filename="../core/history/Metric.cpp" line="31"/>
+        <source>Swapped in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/Metric.cpp" line="32"/>
+        <source>Swapped out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/Metric.cpp" line="33"/>
+        <source>Major faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/Metric.cpp" line="34"/>
+        <source>Minor faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/Metric.cpp" line="36"/>
+        <source>Huge pages allocated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/Metric.cpp" line="37"/>
+        <source>Huge page failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bs::RangePreset</name>
+    <message>
+        <location filename="../core/history/RangePresets.cpp" line="18"/>
+        <source>Last 15 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/RangePresets.cpp" line="19"/>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/RangePresets.cpp" line="20"/>
+        <source>Last 6 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/RangePresets.cpp" line="21"/>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/RangePresets.cpp" line="22"/>
+        <source>Last week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/RangePresets.cpp" line="23"/>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/RangePresets.cpp" line="24"/>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/history/RangePresets.cpp" line="25"/>
+        <source>Last year</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3009,10 +3470,28 @@
     </message>
 </context>
 <context>
+    <name>bs::cli::HistoryCommand</name>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="obsolete">输出 JSON。</translation>
+    </message>
+</context>
+<context>
     <name>bs::cli::ReadinessCommand</name>
     <message>
         <source>Could not connect to %1: %2</source>
         <translation type="vanished">无法连接到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>bs::cli::RecordCommand</name>
+    <message>
+        <source>Seconds between polls, 1-3600 (default 10).</source>
+        <translation type="obsolete">轮询间隔秒数，1-3600（默认 5）。 {1-3600 ?} {10)?}</translation>
+    </message>
+    <message>
+        <source>--interval must be 1 to 3600 seconds, not &quot;%1&quot;.</source>
+        <translation type="obsolete">--interval 必须是 1 到 3600 秒，而不是“%1”。</translation>
     </message>
 </context>
 <context>
@@ -3917,7 +4396,7 @@ Options:
         <translation>内嵌 QEMU</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="274"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="273"/>
         <source>Starting the demo host…</source>
         <translation>正在启动演示宿主机…</translation>
     </message>
@@ -3932,51 +4411,51 @@ Options:
         <translation>演示宿主机：%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="281"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="282"/>
         <source>The demo host is not available: %1 Showing the libvirt test driver instead.</source>
         <translation>演示宿主机不可用：%1 改为显示 libvirt 测试驱动。</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="333"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="334"/>
         <source>Remove connection</source>
         <translation>删除连接</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="334"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="335"/>
         <source>Stop watching %1 and forget this connection?</source>
         <translation>停止监控 %1 并删除此连接？</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="371"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="372"/>
         <source>About Balloonscope</source>
         <translation>关于 Balloonscope</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="372"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="373"/>
         <source>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;Shows what the guests on KVM/libvirt hosts really do with their memory, from the virtio-balloon statistics.&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;根据 virtio-balloon 统计信息，显示 KVM/libvirt 宿主机上的虚拟机实际如何使用内存。&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="492"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="496"/>
         <source>&lt;b&gt;%1:&lt;/b&gt; %2 Only host-side figures (actual, RSS) are charted.</source>
         <translation>&lt;b&gt;%1：&lt;/b&gt;%2 图中仅绘制宿主机侧的数据（实际、RSS）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="516"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="520"/>
         <source>%1 of %n host(s) connected</source>
         <translation>
             <numerusform>已连接 %1/%n 台宿主机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="517"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="521"/>
         <source>, %n guest(s)</source>
         <translation>
             <numerusform>，%n 台虚拟机</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="519"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="523"/>
         <source> · last poll %1</source>
         <translation> · 上次轮询 %1</translation>
     </message>
@@ -4113,27 +4592,27 @@ Options:
 <context>
     <name>main</name>
     <message>
-        <location filename="../cli/main.cpp" line="32"/>
+        <location filename="../cli/main.cpp" line="36"/>
         <source>Usage: balloonscope-cli COMMAND [OPTIONS]</source>
         <translation>用法：balloonscope-cli 命令 [选项]</translation>
     </message>
     <message>
-        <location filename="../cli/main.cpp" line="35"/>
+        <location filename="../cli/main.cpp" line="39"/>
         <source>Commands:</source>
         <translation>命令：</translation>
     </message>
     <message>
-        <location filename="../cli/main.cpp" line="40"/>
+        <location filename="../cli/main.cpp" line="44"/>
         <source>Run &quot;balloonscope-cli COMMAND --help&quot; for a command&apos;s options.</source>
         <translation>运行“balloonscope-cli 命令 --help”查看命令的选项。</translation>
     </message>
     <message>
-        <location filename="../cli/main.cpp" line="43"/>
+        <location filename="../cli/main.cpp" line="47"/>
         <source>Exit codes: 0 ok, 1 not all good, 2 bad arguments, 3 connection or authentication failure, 4 other failure.</source>
         <translation>退出码：0 成功，1 并非全部正常，2 参数错误，3 连接或认证失败，4 其他失败。</translation>
     </message>
     <message>
-        <location filename="../cli/main.cpp" line="79"/>
+        <location filename="../cli/main.cpp" line="83"/>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>未知命令“%1”。</translation>
     </message>

@@ -23,7 +23,14 @@ void freeGuard(void *opaque) {
 }
 
 void onClose(virConnectPtr, int reason, void *opaque) {
-    const GuardPtr &guard = *static_cast<GuardPtr *>(opaque);
+    // The guard itself, owned by ConnectionEvents: libvirt never calls a close callback after
+    // virConnectUnregisterCloseCallback returns, and for local drivers it never calls the free
+    // function at all, so it must not own the opaque. libvirt clears the opaque after the first
+    // close (virConnectCloseCallbackDataReset) but not the callback: a second close event of the
+    // same connection arrives with null.
+    auto *guard = static_cast<ConnectionEvents::Guard *>(opaque);
+    if (!guard)
+        return;
     std::lock_guard lock(guard->mutex);
     if (guard->sink)
         guard->sink->connectionClosed(reason);

@@ -157,6 +157,7 @@ void HostMonitor::poll() {
     PollCycle cycle;
     cycle.hostId = m_config.uri;
     cycle.timeMs = wallNowMs();
+    cycle.intervalSeconds = m_config.intervalSeconds;
     cycle.libvirtCalls = collected->libvirtCalls;
     cycle.usedFallback = collected->usedFallback;
     refreshConfigs(collected->guests, cycle.libvirtCalls);

@@ -32,6 +32,9 @@ struct MemorySample {
 struct PollCycle {
     QString hostId;
     qint64 timeMs = 0;
+    // The polling interval this cycle was taken at: the history store tells a gap ("nothing was
+    // recorded") from the normal spacing between polls with it.
+    int intervalSeconds = 0;
     QList<MemorySample> samples;
     int libvirtCalls = 0;      // calls that may cost a round trip on a remote link
     bool usedFallback = false; // per-guest virDomainMemoryStats instead of the bulk call

@@ -424,6 +424,8 @@ void MainWindow::applyPreferences() {
 
 void MainWindow::onStatus(const HostStatus &status) {
     m_hostModel->updateStatus(status);
+    if (status.state == HostStatus::State::AuthFailed)
+        m_credentials->forget(status.hostId); // a remembered answer that failed is no use
     if (status.state == HostStatus::State::Stopped ||
         status.state == HostStatus::State::AuthFailed) {
         // Keep the host's guests listed but show them as unknown until it returns.

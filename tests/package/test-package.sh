@@ -20,7 +20,8 @@ for f in ./usr/bin/balloonscope ./usr/bin/balloonscope-cli \
          ./usr/share/icons/hicolor/scalable/apps/io.github.balloonscope.Balloonscope.svg \
          ./usr/share/icons/hicolor/48x48/apps/io.github.balloonscope.Balloonscope.png \
          ./usr/share/icons/hicolor/256x256/apps/io.github.balloonscope.Balloonscope.png \
-         ./usr/share/doc/balloonscope/copyright; do
+         ./usr/share/doc/balloonscope/copyright \
+         ./usr/lib/systemd/user/balloonscope-recorder.service; do
     grep -qxF "$f" <<<"$contents" || fail "$f is missing from the package"
 done
 if grep -qE '^\./usr/(include|lib/.*\.a$)' <<<"$contents"; then fail "development files in the package"; fi

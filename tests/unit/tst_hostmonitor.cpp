@@ -101,6 +101,7 @@ private Q_SLOTS:
         QVERIFY(cycles.wait(10000));
         const auto cycle = cycles.first().first().value<PollCycle>();
         QCOMPARE(cycle.hostId, TestUri);
+        QCOMPARE(cycle.intervalSeconds, 1);
         const MemorySample *test = findGuest(cycle, QStringLiteral("test"));
         QVERIFY(test);
         QCOMPARE(test->state, DomainState::Running);

@@ -1,0 +1,222 @@
+#include "RecordCommand.h"
+
+#include "ExitCodes.h"
+#include "HostArguments.h"
+#include "SignalWatcher.h"
+#include "history/HistoryStore.h"
+#include "history/RangePresets.h"
+#include "libvirt/Connection.h"
+#include "monitor/MonitoredHost.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
+
+#include <csignal>
+
+namespace bs::cli {
+
+namespace {
+
+// Polls each host's memory size once it connects (for the aggregate chart's reference line).
+void recordHostMemoryOnConnect(MonitoredHost &host, HistoryStore &store) {
+    QObject::connect(host.worker(), &HostMonitor::statusChanged, &store,
+                     [&host, &store](const HostStatus &status) {
+                         if (status.state != HostStatus::State::Connected)
+                             return;
+                         const QString uri = host.hostId();
+                         host.submit([uri, store = &store](Connection *connection) {
+                             virNodeInfo info{};
+                             if (!connection || virNodeGetInfo(connection->get(), &info) < 0) {
+                                 virResetLastError();
+                                 return;
+                             }
+                             const quint64 kib = info.memory;
+                             QMetaObject::invokeMethod(
+                                 store,
+                                 [store, uri, kib] {
+                                     store->recordHostMemory(
+                                         uri, QDateTime::currentMSecsSinceEpoch(), kib);
+                                 },
+                                 Qt::QueuedConnection);
+                         });
+                     });
+}
+
+std::optional<qint64> durationOption(const QCommandLineParser &parser, const QString &option) {
+    if (!parser.isSet(option))
+        return 0;
+    const auto seconds = parseDurationSeconds(parser.value(option));
+    if (!seconds) {
+        err() << CliCommand::tr("--%1 must be a duration such as 120, 90s, 15m, 7d or 1y, not "
+                                "\"%2\".")
+                     .arg(option, parser.value(option))
+              << Qt::endl;
+    }
+    return seconds;
+}
+
+} // namespace
+
+QString RecordCommand::summary() const {
+    return tr("Record the hosts' guest memory into the history, without a display, until "
+              "stopped (SIGTERM, Ctrl+C) or --duration ends.");
+}
+
+int RecordCommand::run(const QStringList &arguments) {
+    QCommandLineParser parser;
+    ConnectOptions::add(parser, true);
+    const QCommandLineOption db(QStringLiteral("db"),
+                                tr("History database (default %1).").arg(defaultHistoryPath()),
+                                QStringLiteral("FILE"));
+    const QCommandLineOption interval(QStringLiteral("interval"),
+                                      tr("Seconds between polls, 1-3600 (default 10)."),
+                                      QStringLiteral("SEC"), QStringLiteral("10"));
+    const QCommandLineOption duration(QStringLiteral("duration"),
+                                      tr("Stop after this long (default: until stopped)."),
+                                      QStringLiteral("SEC"));
+    const QCommandLineOption keepRaw(QStringLiteral("keep-raw"),
+                                     tr("Keep every poll this long (default 7d)."),
+                                     QStringLiteral("DURATION"));
+    const QCommandLineOption keepMinutes(QStringLiteral("keep-minutes"),
+                                         tr("Keep 1-minute roll-ups this long (default 90d)."),
+                                         QStringLiteral("DURATION"));
+    const QCommandLineOption keepHours(QStringLiteral("keep-hours"),
+                                       tr("Keep 1-hour roll-ups this long (default 3y)."),
+                                       QStringLiteral("DURATION"));
+    parser.addOptions({db, interval, duration, keepRaw, keepMinutes, keepHours});
+    bool helpShown = false;
+    if (!parse(parser, arguments, helpShown))
+        return helpShown ? ExitOk : ExitUsage;
+
+    bool ok = false;
+    const int seconds = parser.value(interval).toInt(&ok);
+    if (!ok || seconds < HostMonitor::MinInterval || seconds > HostMonitor::MaxInterval) {
+        err() << tr("--interval must be 1 to 3600 seconds, not \"%1\".").arg(parser.value(interval))
+              << Qt::endl;
+        return ExitUsage;
+    }
+    const auto stopAfter = durationOption(parser, QStringLiteral("duration"));
+    const auto raw = durationOption(parser, QStringLiteral("keep-raw"));
+    const auto minutes = durationOption(parser, QStringLiteral("keep-minutes"));
+    const auto hours = durationOption(parser, QStringLiteral("keep-hours"));
+    if (!stopAfter || !raw || !minutes || !hours)
+        return ExitUsage;
+    auto hosts = HostArguments::multiple(parser);
+    if (!hosts)
+        return ExitUsage;
+
+    SignalWatcher signalWatcher({SIGTERM, SIGINT, SIGHUP});
+    QEventLoop loop;
+    int stopSignal = 0;
+    QObject::connect(&signalWatcher, &SignalWatcher::received, &loop, [&](int s) {
+        stopSignal = s;
+        loop.quit();
+    });
+
+    HistoryOptions options;
+    options.path = parser.value(db);
+    options.role = WriterRole::Recorder;
+    if (*raw)
+        options.retention.rawSeconds = *raw;
+    if (*minutes)
+        options.retention.minuteSeconds = *minutes;
+    if (*hours)
+        options.retention.hourSeconds = *hours;
+    HistoryStore store(options);
+    const QString path = QDir::toNativeSeparators(store.path());
+    bool historyLost = false; // could not be opened, or could not be replaced when damaged
+    QObject::connect(&store, &HistoryStore::statusChanged, &loop, [&](const HistoryStatus &s) {
+        if (!s.message.isEmpty())
+            err() << s.message << Qt::endl;
+        if (s.state == HistoryStatus::State::Unavailable) {
+            historyLost = true;
+            loop.quit();
+        }
+    });
+    QObject::connect(&store, &HistoryStore::databaseReplaced, &loop,
+                     [](const QString &movedTo, const QString &reason) {
+                         err() << tr("The history file was damaged (%1); it was moved to %2 and "
+                                     "a new one started.")
+                                      .arg(reason, QDir::toNativeSeparators(movedTo))
+                               << Qt::endl;
+                     });
+    QObject::connect(&store, &HistoryStore::hostWriteStateChanged, &loop,
+                     [](const HostWriteState &s) {
+                         if (!s.recording)
+                             err() << tr("%1 is recorded by %2 already: not recording it twice.")
+                                          .arg(s.hostId, s.holder.describe())
+                                   << Qt::endl;
+                     });
+    store.open();
+    if (!store.waitForIdle() || store.status().state != HistoryStatus::State::Ready) {
+        if (store.status().state == HistoryStatus::State::ReadOnly)
+            err() << tr("Cannot record into %1.").arg(path) << Qt::endl;
+        return ExitFailure;
+    }
+
+    std::vector<std::unique_ptr<MonitoredHost>> monitors;
+    qint64 cycles = 0;
+    int authFailures = 0;
+    for (HostArguments &host : *hosts) {
+        host.config.intervalSeconds = seconds;
+        auto monitor = std::make_unique<MonitoredHost>(host.config, host.credentials);
+        QObject::connect(monitor->worker(), &HostMonitor::cycleReady, &store,
+                         [&](const PollCycle &cycle) {
+                             store.record(cycle);
+                             ++cycles;
+                         });
+        QObject::connect(monitor->worker(), &HostMonitor::lifecycleEvent, &store,
+                         &HistoryStore::recordLifecycle);
+        QObject::connect(
+            monitor->worker(), &HostMonitor::statusChanged, &loop,
+            [&, count = hosts->size()](const HostStatus &status) {
+                if (status.state == HostStatus::State::Disconnected ||
+                    status.state == HostStatus::State::AuthFailed)
+                    err() << status.hostId << ": "
+                          << status.summary(QDateTime::currentMSecsSinceEpoch()) << Qt::endl;
+                if (status.state == HostStatus::State::AuthFailed && ++authFailures == count)
+                    loop.quit(); // nothing left to record
+            });
+        recordHostMemoryOnConnect(*monitor, store);
+        monitors.push_back(std::move(monitor));
+    }
+    err() << tr("Recording %n host(s) every %1 s into %2.", nullptr, int(hosts->size()))
+                 .arg(seconds)
+                 .arg(path)
+          << Qt::endl;
+    for (auto &monitor : monitors)
+        monitor->start();
+    // QTimer counts in int milliseconds: check a long --duration once a minute instead.
+    QElapsedTimer running;
+    running.start();
+    QTimer deadline;
+    QObject::connect(&deadline, &QTimer::timeout, &loop, [&] {
+        const qint64 left = *stopAfter * 1000 - running.elapsed();
+        if (left <= 0)
+            loop.quit();
+        else
+            deadline.start(int(qMin<qint64>(left, 60000)));
+    });
+    deadline.setSingleShot(true);
+    if (*stopAfter > 0)
+        deadline.start(int(qMin<qint64>(*stopAfter * 1000, 60000)));
+    if (!stopSignal) // a signal may have come while the history opened
+        loop.exec();
+
+    // Stop polling first, then let the history write what it was handed and close.
+    monitors.clear();
+    store.close();
+    if (stopSignal)
+        err() << tr("Stopped by signal %1.").arg(stopSignal) << Qt::endl;
+    err() << tr("Recorded %n poll(s) into %1.", nullptr, int(cycles)).arg(path) << Qt::endl;
+    if (historyLost)
+        return ExitFailure;
+    if (authFailures == int(hosts->size()))
+        return ExitConnection;
+    return ExitOk;
+}
+
+} // namespace bs::cli

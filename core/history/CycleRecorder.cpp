@@ -1,0 +1,160 @@
+#include "CycleRecorder.h"
+
+#include "EventLog.h"
+#include "RecorderLease.h"
+#include "RollupCompactor.h"
+#include "SampleWriter.h"
+#include "common/Logging.h"
+
+namespace bs::history {
+
+namespace {
+
+// A burst of polls (catching up, many hosts) moves the inbox before it grows past this.
+constexpr qint64 InboxFlushSpanSeconds = 300;
+constexpr qint64 InboxFlushRows = 50000;
+
+} // namespace
+
+CycleRecorder::CycleRecorder(sqlite::Database &db, SampleWriter &writer, RecorderLease &lease,
+                             EventLog &events, RollupCompactor &compactor, WriterRole role)
+    : m_db(db)
+    , m_writer(writer)
+    , m_lease(lease)
+    , m_events(events)
+    , m_compactor(compactor)
+    , m_role(role) {}
+
+Result<std::optional<HostWriteState>> CycleRecorder::record(const PollCycle &cycle, qint64 nowMs,
+                                                            qint64 monoMs) {
+    HostState &host = m_hosts[cycle.hostId];
+    std::optional<HostWriteState> change;
+    {
+        sqlite::Transaction tx(m_db);
+        if (!tx.begun())
+            return tx.begun().error();
+        auto hostDbId = m_writer.hostId(cycle.hostId);
+        if (!hostDbId)
+            return hostDbId.error();
+        host.dbId = *hostDbId;
+        auto lease = m_lease.claim(*hostDbId, cycle.hostId, nowMs);
+        if (!lease)
+            return lease.error();
+        if (lease->mine) {
+            if (auto written = m_writer.write(*hostDbId, cycle); !written)
+                return written.error();
+        }
+        if (!host.known || host.recording != lease->mine) {
+            if (lease->mine) {
+                if (Status s = markRecording(cycle.hostId, host.dbId, true, nowMs); !s)
+                    return s.error();
+            } else {
+                qCInfo(lcHistory) << cycle.hostId << "is recorded by" << lease->describe()
+                                  << "- not writing it";
+            }
+            change = HostWriteState{cycle.hostId, lease->mine, *lease};
+        }
+        if (Status s = tx.commit(); !s)
+            return s.error();
+        host.known = true;
+        host.recording = lease->mine;
+    }
+    host.lastCycleMono = monoMs;
+    host.interval = cycle.intervalSeconds;
+    if (m_writer.inboxSpanSeconds() >= InboxFlushSpanSeconds ||
+        m_writer.inboxRows() >= InboxFlushRows) {
+        auto moved = m_compactor.flushInbox();
+        if (!moved)
+            return moved.error();
+        m_writer.inboxEmptied();
+    }
+    return change;
+}
+
+Status CycleRecorder::markRecording(const QString &uri, qint64 hostDbId, bool started,
+                                    qint64 nowMs) {
+    HistoryEvent event;
+    event.timeMs = nowMs;
+    event.hostId = uri;
+    event.kind = HistoryEvent::Kind::Recording;
+    event.code = started ? 1 : 0;
+    event.source = writerRoleKey(m_role);
+    auto added = m_events.add(event, hostDbId, std::nullopt);
+    return added ? Status::success() : Status(added.error());
+}
+
+Status CycleRecorder::recordEvent(const HistoryEvent &event, qint64 nowMs) {
+    sqlite::Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun();
+    auto hostDbId = m_writer.hostId(event.hostId);
+    if (!hostDbId)
+        return hostDbId.error();
+    if (event.kind == HistoryEvent::Kind::Lifecycle) {
+        auto other = m_lease.coveredBy(*hostDbId, event.hostId, nowMs);
+        if (!other)
+            return other.error();
+        if (*other)
+            return Status::success(); // the writer that covers the host records it, once
+    }
+    std::optional<qint64> guestDbId;
+    if (!event.uuid.isEmpty()) {
+        auto id = m_writer.guestId(*hostDbId, event.uuid, event.name, event.timeMs / 1000, false);
+        if (!id)
+            return id.error();
+        guestDbId = *id;
+    }
+    if (auto added = m_events.add(event, *hostDbId, guestDbId); !added)
+        return added.error();
+    return tx.commit();
+}
+
+Status CycleRecorder::recordHostMemory(const QString &hostId, qint64 timeMs, quint64 totalKiB) {
+    sqlite::Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun();
+    auto hostDbId = m_writer.hostId(hostId);
+    if (!hostDbId)
+        return hostDbId.error();
+    if (Status s = m_writer.writeHostMemory(*hostDbId, timeMs / 1000, totalKiB); !s)
+        return s;
+    return tx.commit();
+}
+
+QList<qint64> CycleRecorder::liveHosts(qint64 monoMs, int leaseSeconds) const {
+    QList<qint64> live;
+    for (const HostState &host : m_hosts) {
+        const qint64 quiet = monoMs - host.lastCycleMono;
+        if (host.recording && quiet < (leaseSeconds + 2LL * host.interval) * 1000)
+            live.append(host.dbId);
+    }
+    return live;
+}
+
+void CycleRecorder::stop(qint64 nowMs) {
+    if (Status s = m_writer.flushSessions(); !s)
+        qCWarning(lcHistory) << "could not close the sessions:" << s.error().message;
+    if (auto moved = m_compactor.flushInbox(); !moved)
+        qCWarning(lcHistory) << "could not move the inbox:" << moved.error().message;
+    for (auto it = m_hosts.cbegin(); it != m_hosts.cend(); ++it) {
+        if (!it->recording)
+            continue;
+        if (Status s = markRecording(it.key(), it->dbId, false, nowMs); !s)
+            qCWarning(lcHistory) << "could not mark recording stopped:" << s.error().message;
+    }
+    if (Status s = m_lease.releaseAll(); !s)
+        qCWarning(lcHistory) << "could not release leases:" << s.error().message;
+    m_hosts.clear();
+}
+
+void CycleRecorder::forget() {
+    m_writer.forget();
+    for (HostState &host : m_hosts)
+        host.known = false; // told again after the next successful cycle
+}
+
+void CycleRecorder::inboxEmptied() {
+    m_writer.inboxEmptied();
+}
+
+} // namespace bs::history

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "HistoryEvent.h"
+#include "HistoryStatus.h"
+#include "Sqlite.h"
+#include "monitor/MemorySample.h"
+
+#include <QHash>
+
+#include <optional>
+
+namespace bs::history {
+
+class SampleWriter;
+class RecorderLease;
+class EventLog;
+class RollupCompactor;
+
+// The history worker's write side: each poll cycle, event or host size in one transaction, and a
+// host's samples only while this store holds its lease (RecorderLease.h). Errors come back as
+// values; the worker decides what they mean (pause on a full disk, replace a damaged file).
+class CycleRecorder {
+public:
+    CycleRecorder(sqlite::Database &db, SampleWriter &writer, RecorderLease &lease,
+                  EventLog &events, RollupCompactor &compactor, WriterRole role);
+
+    // Writes the cycle if this store may write the host. Returns the host's write state when it
+    // changed with this cycle (the store started writing it, or another writer covers it now).
+    Result<std::optional<HostWriteState>> record(const PollCycle &cycle, qint64 nowMs,
+                                                 qint64 monoMs);
+    // Lifecycle events are written by whoever records the host; the app's own actions always.
+    Status recordEvent(const HistoryEvent &event, qint64 nowMs);
+    Status recordHostMemory(const QString &hostId, qint64 timeMs, quint64 totalKiB);
+
+    // Our leases to keep while we poll those hosts; a host not heard from lapses on its own.
+    QList<qint64> liveHosts(qint64 monoMs, int leaseSeconds) const;
+    // A clean stop: sessions closed, inbox moved, "recording stopped" markers, leases released.
+    void stop(qint64 nowMs);
+    // After a rollback: caches may name rows that are gone.
+    void forget();
+    // The inbox was moved by someone else (the compactor).
+    void inboxEmptied();
+
+private:
+    struct HostState {
+        qint64 dbId = 0;
+        bool recording = false;
+        bool known = false;
+        qint64 lastCycleMono = 0;
+        int interval = 0;
+    };
+    Status markRecording(const QString &uri, qint64 hostDbId, bool started, qint64 nowMs);
+
+    sqlite::Database &m_db;
+    SampleWriter &m_writer;
+    RecorderLease &m_lease;
+    EventLog &m_events;
+    RollupCompactor &m_compactor;
+    WriterRole m_role;
+    QHash<QString, HostState> m_hosts;
+};
+
+} // namespace bs::history

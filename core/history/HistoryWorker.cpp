@@ -1,0 +1,317 @@
+#include "HistoryWorker.h"
+
+#include "CycleRecorder.h"
+#include "DatabaseFile.h"
+#include "EventLog.h"
+#include "RangeReader.h"
+#include "RecorderLease.h"
+#include "RollupCompactor.h"
+#include "SampleWriter.h"
+#include "common/Logging.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QThread>
+#include <QTimer>
+
+namespace bs {
+
+using namespace bs::history;
+
+namespace {
+
+constexpr int CompactionSliceMs = 50;
+constexpr int HeartbeatMs = 10000;
+
+} // namespace
+
+// Everything that holds prepared statements on the connection: rebuilt when it is reopened.
+struct HistoryWorker::Parts {
+    Parts(sqlite::Database &db, const HistoryOptions &options, const WriterIdentity &me)
+        : writer(db, me.label())
+        , lease(db, me, options.leaseSeconds)
+        , compactor(db, options.retention)
+        , reader(db)
+        , events(db)
+        , recorder(db, writer, lease, events, compactor, options.role) {}
+    SampleWriter writer;
+    RecorderLease lease;
+    RollupCompactor compactor;
+    RangeReader reader;
+    EventLog events;
+    CycleRecorder recorder;
+};
+
+HistoryWorker::HistoryWorker(HistoryOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_compactTimer(new QTimer(this))
+    , m_sliceTimer(new QTimer(this))
+    , m_heartbeatTimer(new QTimer(this)) {
+    if (m_options.path.isEmpty())
+        m_options.path = defaultHistoryPath();
+    m_options.retention = m_options.retention.normalized();
+    m_status.path = m_options.path;
+    m_sliceTimer->setSingleShot(true);
+    connect(m_compactTimer, &QTimer::timeout, this, &HistoryWorker::compactSlice);
+    connect(m_sliceTimer, &QTimer::timeout, this, &HistoryWorker::compactSlice);
+    connect(m_heartbeatTimer, &QTimer::timeout, this, &HistoryWorker::heartbeat);
+}
+
+HistoryWorker::~HistoryWorker() {
+    closeDatabase();
+}
+
+qint64 HistoryWorker::nowMs() const {
+    return m_options.clockMs ? m_options.clockMs() : QDateTime::currentMSecsSinceEpoch();
+}
+
+bool HistoryWorker::writable() const {
+    return m_parts && m_status.canRecord();
+}
+
+void HistoryWorker::setStatus(HistoryStatus::State state, const QString &message,
+                              const QString &detail) {
+    const bool same = m_status.state == state && m_status.message == message;
+    if (same && state != HistoryStatus::State::Paused)
+        return; // while paused, every dropped poll is news (the count goes up)
+    m_status.state = state;
+    m_status.message = message;
+    m_status.detail = detail;
+    if (state == HistoryStatus::State::Ready)
+        m_status.droppedCycles = 0;
+    Q_EMIT statusChanged(m_status);
+}
+
+void HistoryWorker::open() {
+    m_mono.start();
+    if (!openDatabase())
+        return;
+    if (m_options.access == HistoryOptions::Access::ReadWrite &&
+        m_status.state == HistoryStatus::State::Ready && m_options.backgroundCompaction) {
+        m_compactTimer->start(qMax(1, m_options.compactionIntervalSeconds) * 1000);
+        m_sliceTimer->start(1000); // catch up on what accumulated while nobody ran
+    }
+    m_heartbeatTimer->start(HeartbeatMs);
+}
+
+bool HistoryWorker::openDatabase() {
+    OpenRequest request;
+    request.path = m_options.path;
+    request.readOnly = m_options.access == HistoryOptions::Access::ReadOnly;
+    request.integrityCheckMaxBytes = m_options.integrityCheckMaxBytes;
+    request.nowMs = nowMs();
+    auto opened = openHistoryDatabase(request);
+    if (!opened) {
+        setStatus(HistoryStatus::State::Unavailable, opened.error().message,
+                  sqlite::isCorrupt(opened.error()) ? opened.error().message : QString());
+        Q_EMIT failed(opened.error());
+        return false;
+    }
+    m_db = std::move(opened->db);
+    m_status.fileSchemaVersion = opened->fileSchemaVersion;
+    m_parts = std::make_unique<Parts>(m_db, m_options, WriterIdentity::current(m_options.role));
+    if (!opened->movedAsideTo.isEmpty())
+        Q_EMIT databaseReplaced(opened->movedAsideTo, opened->movedAsideReason);
+    if (opened->readOnly)
+        setStatus(HistoryStatus::State::ReadOnly, opened->notice);
+    else
+        setStatus(HistoryStatus::State::Ready);
+    return true;
+}
+
+void HistoryWorker::closeDatabase() {
+    m_parts.reset(); // statements first, then the connection
+    m_db.close();
+}
+
+void HistoryWorker::recordCycle(const PollCycle &cycle) {
+    if (!writable())
+        return;
+    auto change = m_parts->recorder.record(cycle, nowMs(), m_mono.elapsed());
+    if (!change) {
+        handleWriteError(change.error());
+        return;
+    }
+    if (*change)
+        Q_EMIT hostWriteStateChanged(**change);
+    if (m_status.state == HistoryStatus::State::Paused) {
+        qCInfo(lcHistory) << "recording resumed";
+        setStatus(HistoryStatus::State::Ready);
+    }
+}
+
+void HistoryWorker::handleWriteError(const Error &error) {
+    if (m_parts)
+        m_parts->recorder.forget();
+    if (sqlite::isCorrupt(error)) {
+        recoverFromCorruption(error);
+        return;
+    }
+    ++m_status.droppedCycles;
+    if (sqlite::isDiskFull(error)) {
+        if (m_status.state != HistoryStatus::State::Paused)
+            qCWarning(lcHistory) << "disk full, recording paused:" << error.message;
+        setStatus(HistoryStatus::State::Paused,
+                  tr("The disk holding the history is full: recording is paused and resumes by "
+                     "itself when space is freed."),
+                  error.message);
+        return;
+    }
+    qCWarning(lcHistory) << "could not record a poll:" << error.message;
+    Q_EMIT failed(error);
+}
+
+void HistoryWorker::recoverFromCorruption(const Error &error) {
+    qCWarning(lcHistory) << "the history database is damaged:" << error.message;
+    closeDatabase();
+    auto moved = moveAside(m_options.path, nowMs());
+    if (!moved) {
+        setStatus(HistoryStatus::State::Unavailable, moved.error().message, error.message);
+        Q_EMIT failed(moved.error());
+        return;
+    }
+    if (openDatabase())
+        Q_EMIT databaseReplaced(*moved, error.message);
+}
+
+void HistoryWorker::recordEvent(const HistoryEvent &event) {
+    if (!writable())
+        return;
+    if (Status s = m_parts->recorder.recordEvent(event, nowMs()); !s)
+        handleWriteError(s.error());
+}
+
+void HistoryWorker::recordHostMemory(const QString &hostId, qint64 timeMs, quint64 totalKiB) {
+    if (!writable())
+        return;
+    if (Status s = m_parts->recorder.recordHostMemory(hostId, timeMs, totalKiB); !s)
+        handleWriteError(s.error());
+}
+
+void HistoryWorker::setRetention(const RetentionPolicy &policy) {
+    m_options.retention = policy.normalized();
+    if (m_parts)
+        m_parts->compactor.setPolicy(m_options.retention);
+}
+
+void HistoryWorker::compactSlice() {
+    if (!writable() || m_status.state == HistoryStatus::State::Paused)
+        return;
+    QElapsedTimer slice;
+    slice.start();
+    while (slice.elapsed() < CompactionSliceMs) {
+        auto more = m_parts->compactor.step(nowMs() / 1000);
+        if (!more) {
+            if (sqlite::isCorrupt(more.error()))
+                recoverFromCorruption(more.error());
+            else if (!sqlite::isBusy(more.error()))
+                qCWarning(lcHistory) << "compaction:" << more.error().message;
+            return;
+        }
+        if (!*more) {
+            // Caught up: make what was committed since the last time durable. Commits do not
+            // fsync (synchronous=NORMAL), so this bounds what a power cut can take to about one
+            // compaction interval; a crashed or killed process loses nothing committed.
+            if (Status s = m_db.exec("PRAGMA wal_checkpoint(PASSIVE)"); !s)
+                qCDebug(lcHistory) << "checkpoint:" << s.error().message;
+            return;
+        }
+    }
+    m_sliceTimer->start(0); // more to do: after whatever else is queued
+}
+
+void HistoryWorker::compactNow() {
+    if (!writable())
+        return;
+    if (auto moved = m_parts->compactor.flushInbox(); !moved) {
+        handleWriteError(moved.error());
+        return;
+    }
+    for (;;) {
+        auto more = m_parts->compactor.step(nowMs() / 1000);
+        if (!more) {
+            qCWarning(lcHistory) << "compaction:" << more.error().message;
+            return;
+        }
+        if (!*more)
+            break;
+    }
+    m_parts->recorder.inboxEmptied();
+}
+
+void HistoryWorker::heartbeat() {
+    if (!writable())
+        return;
+    const QList<qint64> live =
+        m_parts->recorder.liveHosts(m_mono.elapsed(), m_options.leaseSeconds);
+    if (live.isEmpty())
+        return;
+    if (Status s = m_parts->lease.renew(live, nowMs()); !s)
+        qCWarning(lcHistory) << "could not renew leases:" << s.error().message;
+}
+
+bool HistoryWorker::ensureReadable(quint64 queryId) {
+    if (m_parts)
+        return true;
+    Q_EMIT queryFailed(queryId,
+                       Error::database(m_status.message.isEmpty() ? tr("The history is not open.")
+                                                                  : m_status.message));
+    return false;
+}
+
+template <class Value, class Signal>
+void HistoryWorker::answer(quint64 id, const Result<Value> &result, Signal signal) {
+    if (result) {
+        Q_EMIT(this->*signal)(id, *result);
+        return;
+    }
+    Q_EMIT queryFailed(id, result.error());
+    if (sqlite::isCorrupt(result.error()) && writable())
+        recoverFromCorruption(result.error()); // the next query reads the new, empty history
+}
+
+void HistoryWorker::querySeries(quint64 id, const SeriesRequest &request) {
+    if (ensureReadable(id))
+        answer(id, m_parts->reader.series(request), &HistoryWorker::seriesReady);
+}
+
+void HistoryWorker::queryAggregate(quint64 id, const AggregateRequest &request) {
+    if (ensureReadable(id))
+        answer(id, m_parts->reader.aggregate(request), &HistoryWorker::aggregateReady);
+}
+
+void HistoryWorker::queryEvents(quint64 id, const EventRequest &request) {
+    if (ensureReadable(id))
+        answer(id, m_parts->events.query(request), &HistoryWorker::eventsReady);
+}
+
+void HistoryWorker::queryGuests(quint64 id, const QString &hostId) {
+    if (ensureReadable(id))
+        answer(id, m_parts->reader.guests(hostId), &HistoryWorker::guestsReady);
+}
+
+void HistoryWorker::queryLeases(quint64 id) {
+    if (ensureReadable(id))
+        answer(id, m_parts->lease.list(nowMs()), &HistoryWorker::leasesReady);
+}
+
+void HistoryWorker::barrier(quint64 id) {
+    Q_EMIT barrierReached(id);
+}
+
+void HistoryWorker::shutdown() {
+    m_compactTimer->stop();
+    m_sliceTimer->stop();
+    m_heartbeatTimer->stop();
+    if (writable())
+        m_parts->recorder.stop(nowMs());
+    closeDatabase();
+    setStatus(HistoryStatus::State::Closed);
+    if (QThread *thread = QThread::currentThread();
+        thread != QCoreApplication::instance()->thread())
+        thread->quit();
+}
+
+} // namespace bs

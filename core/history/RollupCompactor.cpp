@@ -1,0 +1,349 @@
+#include "RollupCompactor.h"
+
+#include "StoredColumns.h"
+#include "common/Logging.h"
+
+#include <limits>
+
+namespace bs::history {
+
+namespace {
+
+constexpr qint64 MinuteChunkSeconds = 3600; // raw rows rolled per step: one hour
+constexpr qint64 HourChunkSeconds = 86400;  // minute rows rolled per step: one day
+constexpr qint64 PurgeChunkSeconds = 86400; // per guest and step
+
+qint64 alignDown(qint64 t, qint64 step) {
+    return t >= 0 ? t / step * step : -((-t + step - 1) / step) * step;
+}
+
+QByteArray rollupColumns() {
+    QByteArray out = "guest_id, t, n_host, n_report, n_gap";
+    for (Metric m : allMetrics()) {
+        const QByteArray k = metricKey(m).toLatin1();
+        out += ", " + k + "_min, " + k + "_avg, " + k + "_max";
+    }
+    return out;
+}
+
+constexpr const char *GuestFilter =
+    "guest_id IN (SELECT id FROM guests WHERE ?3 IS NULL OR id = ?3) AND t >= ?1 AND t < ?2";
+
+} // namespace
+
+QByteArray minuteRollupSql() {
+    QByteArray select = "SELECT guest_id, (t / 60) * 60, count(actual), sum(fresh), sum(gap)";
+    for (Metric m : allMetrics()) {
+        const QByteArray e = rawMetricExpr(m);
+        select += ", min(" + e + "), CAST(round(avg(" + e + ")) AS INTEGER), max(" + e + ")";
+    }
+    return "INSERT OR REPLACE INTO rollup_1m(" + rollupColumns() + ") " + select +
+           " FROM (SELECT *, " + freshExpr() + " AS fresh, " + guestGapExpr() +
+           " AS gap FROM samples WHERE " + GuestFilter + ") GROUP BY guest_id, (t / 60) * 60";
+}
+
+QByteArray hourRollupSql() {
+    QByteArray select =
+        "SELECT guest_id, (t / 3600) * 3600, sum(n_host), sum(n_report), sum(n_gap)";
+    for (Metric m : allMetrics()) {
+        const QByteArray k = metricKey(m).toLatin1();
+        // The mean of means, weighted by the samples behind each minute.
+        const QByteArray w = isGuestSide(m) ? "n_report" : "n_host";
+        select += ", min(" + k + "_min), CAST(round(coalesce(sum(" + k + "_avg * " + w +
+                  ") * 1.0 / nullif(sum(CASE WHEN " + k + "_avg IS NOT NULL THEN " + w +
+                  " END), 0), avg(" + k + "_avg))) AS INTEGER), max(" + k + "_max)";
+    }
+    return "INSERT OR REPLACE INTO rollup_1h(" + rollupColumns() + ") " + select +
+           " FROM rollup_1m WHERE " + GuestFilter + " GROUP BY guest_id, (t / 3600) * 3600";
+}
+
+Result<TierWindows> readTierWindows(sqlite::Database &db) {
+    auto rows = db.prepare("SELECT tier, rolled_until, purged_before FROM tiers");
+    if (!rows)
+        return rows.error();
+    TierWindows windows;
+    sqlite::Statement::Step step;
+    while ((step = rows->step()) == sqlite::Statement::Step::Row) {
+        const QString tier = rows->text(0);
+        const qint64 purged = rows->int64(2);
+        if (tier == QLatin1String("raw")) {
+            windows[int(Tier::Raw)].from = purged;
+        } else {
+            const int i = tier == QLatin1String("1m") ? int(Tier::Minute) : int(Tier::Hour);
+            windows[i].from = purged;
+            windows[i].until = rows->optionalInt64(1).value_or(purged);
+        }
+    }
+    if (step == sqlite::Statement::Step::Failed)
+        return rows->error();
+    return windows;
+}
+
+RollupCompactor::RollupCompactor(sqlite::Database &db, RetentionPolicy policy)
+    : m_db(db)
+    , m_policy(policy.normalized())
+    , m_minuteSql(minuteRollupSql())
+    , m_hourSql(hourRollupSql()) {}
+
+Result<RollupCompactor::TierState> RollupCompactor::tierState(const char *tier) {
+    auto row = m_db.prepare("SELECT rolled_until, purged_before FROM tiers WHERE tier = ?1");
+    if (!row)
+        return row.error();
+    row->bind(1, QString::fromLatin1(tier));
+    if (row->step() != sqlite::Statement::Step::Row)
+        return row->error();
+    return TierState{row->optionalInt64(0), row->int64(1)};
+}
+
+Status RollupCompactor::setTier(const char *tier, const char *column, qint64 value) {
+    const QByteArray sql = QByteArray("UPDATE tiers SET ") + column + " = ?2 WHERE tier = ?1";
+    auto update = m_db.prepare(sql.constData());
+    if (!update)
+        return update.error();
+    update->bind(1, QString::fromLatin1(tier)).bind(2, value);
+    return update->run();
+}
+
+Result<std::optional<qint64>> RollupCompactor::firstRowAtOrAfter(const char *table, qint64 t) {
+    // One index seek per guest rather than a scan of the whole table.
+    const QByteArray sql = QByteArray("SELECT min((SELECT min(t) FROM ") + table +
+                           " WHERE guest_id = g.id AND t >= ?1)) FROM guests g";
+    auto row = m_db.prepare(sql.constData());
+    if (!row)
+        return row.error();
+    row->bind(1, t);
+    if (row->step() != sqlite::Statement::Step::Row)
+        return row->error();
+    return row->optionalInt64(0);
+}
+
+Result<qint64> RollupCompactor::flushInbox() {
+    sqlite::Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    auto minute = tierState("1m");
+    auto hour = tierState("1h");
+    if (!minute)
+        return minute.error();
+    if (!hour)
+        return hour.error();
+    // Rows older than what is rolled up already (a slow poll, a clock set back): their minutes
+    // and hours are rolled again once the rows are in place.
+    QList<std::pair<qint64, qint64>> late;
+    if (minute->rolledUntil) {
+        auto rows =
+            m_db.prepare("SELECT DISTINCT guest_id, (t / 60) * 60 FROM samples_inbox WHERE t < ?1");
+        if (!rows)
+            return rows.error();
+        rows->bind(1, *minute->rolledUntil);
+        while (rows->step() == sqlite::Statement::Step::Row)
+            late.append({rows->int64(0), rows->int64(1)});
+    }
+    const QByteArray move = "INSERT INTO samples SELECT * FROM samples_inbox WHERE 1 "
+                            "ORDER BY guest_id, t ON CONFLICT(guest_id, t) DO UPDATE SET " +
+                            sampleUpsertAssignments();
+    if (Status s = m_db.exec(move.constData()); !s)
+        return s.error();
+    const qint64 moved = m_db.changes();
+    if (Status s = m_db.exec("DELETE FROM samples_inbox"); !s)
+        return s.error();
+    for (const auto &[guest, minuteStart] : late) {
+        auto again = m_db.prepare(m_minuteSql.constData());
+        if (!again)
+            return again.error();
+        again->bind(1, minuteStart).bind(2, minuteStart + 60).bind(3, guest);
+        if (Status s = again->run(); !s)
+            return s.error();
+        if (hour->rolledUntil && minuteStart < *hour->rolledUntil) {
+            auto hourAgain = m_db.prepare(m_hourSql.constData());
+            if (!hourAgain)
+                return hourAgain.error();
+            const qint64 h = alignDown(minuteStart, 3600);
+            hourAgain->bind(1, h).bind(2, h + 3600).bind(3, guest);
+            if (Status s = hourAgain->run(); !s)
+                return s.error();
+        }
+    }
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    if (!late.isEmpty())
+        qCDebug(lcHistory) << "re-rolled" << late.size() << "minutes for late samples";
+    return moved;
+}
+
+Result<bool> RollupCompactor::roll(const char *tier, const QByteArray &sql, const char *source,
+                                   qint64 target, qint64 step, qint64 chunk) {
+    sqlite::Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    auto state = tierState(tier);
+    if (!state)
+        return state.error();
+    qint64 start = 0;
+    if (state->rolledUntil) {
+        start = *state->rolledUntil;
+    } else {
+        auto first = firstRowAtOrAfter(source, std::numeric_limits<qint64>::min());
+        if (!first)
+            return first.error();
+        if (!*first)
+            return false; // nothing recorded yet
+        start = alignDown(**first, step);
+    }
+    if (start >= target)
+        return false;
+    const qint64 end = qMin(target, start + chunk);
+    auto rollup = m_db.prepare(sql.constData());
+    if (!rollup)
+        return rollup.error();
+    rollup->bind(1, start).bind(2, end).bindNull(3);
+    if (Status s = rollup->run(); !s)
+        return s.error();
+    qint64 rolled = end;
+    if (m_db.changes() == 0) {
+        // An empty stretch (nothing recorded): jump to the next row instead of walking it.
+        auto next = firstRowAtOrAfter(source, end);
+        if (!next)
+            return next.error();
+        rolled = *next ? qMin(target, qMax(end, alignDown(**next, step))) : target;
+    }
+    if (Status s = setTier(tier, "rolled_until", rolled); !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return true;
+}
+
+Result<bool> RollupCompactor::rollMinutes(qint64 nowSeconds) {
+    return roll("1m", m_minuteSql, "samples", alignDown(nowSeconds - RollupDelaySeconds, 60), 60,
+                MinuteChunkSeconds);
+}
+
+Result<bool> RollupCompactor::rollHours() {
+    auto minute = tierState("1m");
+    if (!minute)
+        return minute.error();
+    if (!minute->rolledUntil)
+        return false;
+    return roll("1h", m_hourSql, "rollup_1m", alignDown(*minute->rolledUntil, 3600), 3600,
+                HourChunkSeconds);
+}
+
+Result<bool> RollupCompactor::purge(const char *tier, const char *table, qint64 cutoff,
+                                    qint64 chunk) {
+    sqlite::Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    auto state = tierState(tier);
+    if (!state)
+        return state.error();
+    bool worked = false;
+    if (cutoff > state->purgedBefore) {
+        // Announce first: queries use the coarser tier for this part from now on, so a purge that
+        // takes several steps never shows half-deleted data.
+        if (Status s = setTier(tier, "purged_before", cutoff); !s)
+            return s.error();
+        state->purgedBefore = cutoff;
+        worked = true;
+    }
+    const QByteArray sql = QByteArray("DELETE FROM ") + table +
+                           " WHERE guest_id = ?1 AND t < min(?2, (SELECT min(t) FROM " + table +
+                           " WHERE guest_id = ?1) + ?3)";
+    auto del = m_db.prepare(sql.constData());
+    auto guests = m_db.prepare("SELECT id FROM guests");
+    if (!del)
+        return del.error();
+    if (!guests)
+        return guests.error();
+    while (guests->step() == sqlite::Statement::Step::Row) {
+        del->bind(1, guests->int64(0)).bind(2, state->purgedBefore).bind(3, chunk);
+        if (Status s = del->run(); !s)
+            return s.error();
+        worked = worked || m_db.changes() > 0;
+    }
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return worked;
+}
+
+Result<bool> RollupCompactor::purgeAuxiliary(qint64 nowSeconds) {
+    const qint64 horizon = nowSeconds - m_policy.hourSeconds;
+    auto events = m_db.prepare("DELETE FROM events WHERE t_ms < ?1");
+    auto sessions = m_db.prepare("DELETE FROM sessions WHERE last_seen < ?1");
+    if (!events)
+        return events.error();
+    if (!sessions)
+        return sessions.error();
+    events->bind(1, horizon * 1000);
+    sessions->bind(1, horizon);
+    if (Status s = events->run(); !s)
+        return s.error();
+    qint64 removed = m_db.changes();
+    if (Status s = sessions->run(); !s)
+        return s.error();
+    removed += m_db.changes();
+    return removed > 0;
+}
+
+Result<bool> RollupCompactor::vacuum() {
+    // Files made without auto_vacuum = INCREMENTAL (it can only be chosen for an empty file)
+    // keep their free pages for reuse; only a full VACUUM would shrink them.
+    auto mode = m_db.queryInt("PRAGMA auto_vacuum");
+    if (!mode)
+        return mode.error();
+    if (*mode != 2)
+        return false;
+    auto freePages = m_db.queryInt("PRAGMA freelist_count");
+    auto pages = m_db.queryInt("PRAGMA page_count");
+    if (!freePages)
+        return freePages.error();
+    if (!pages)
+        return pages.error();
+    if (*freePages < qMax<qint64>(2048, *pages / 4))
+        return false;
+    if (Status s = m_db.exec("PRAGMA incremental_vacuum(2048)"); !s)
+        return s.error();
+    auto after = m_db.queryInt("PRAGMA freelist_count");
+    if (!after)
+        return after.error();
+    return *after < *freePages;
+}
+
+Result<bool> RollupCompactor::step(qint64 nowSeconds) {
+    auto oldestInbox = m_db.queryInt("SELECT coalesce(min(t), -1) FROM samples_inbox");
+    if (!oldestInbox)
+        return oldestInbox.error();
+    if (*oldestInbox >= 0 && *oldestInbox < alignDown(nowSeconds - RollupDelaySeconds, 60)) {
+        auto moved = flushInbox();
+        if (!moved)
+            return moved.error();
+        return true;
+    }
+    if (auto did = rollMinutes(nowSeconds); !did || *did)
+        return did;
+    if (auto did = rollHours(); !did || *did)
+        return did;
+
+    auto minute = tierState("1m");
+    auto hour = tierState("1h");
+    if (!minute)
+        return minute.error();
+    if (!hour)
+        return hour.error();
+    const qint64 rawCutoff =
+        alignDown(qMin(nowSeconds - m_policy.rawSeconds, minute->rolledUntil.value_or(0)), 60);
+    if (auto did = purge("raw", "samples", rawCutoff, PurgeChunkSeconds); !did || *did)
+        return did;
+    const qint64 minuteCutoff =
+        alignDown(qMin(nowSeconds - m_policy.minuteSeconds, hour->rolledUntil.value_or(0)), 3600);
+    if (auto did = purge("1m", "rollup_1m", minuteCutoff, PurgeChunkSeconds * 7); !did || *did)
+        return did;
+    const qint64 hourCutoff = alignDown(nowSeconds - m_policy.hourSeconds, 3600);
+    if (auto did = purge("1h", "rollup_1h", hourCutoff, PurgeChunkSeconds * 30); !did || *did)
+        return did;
+    if (auto did = purgeAuxiliary(nowSeconds); !did || *did)
+        return did;
+    return vacuum();
+}
+
+} // namespace bs::history

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "HistoryOptions.h"
+#include "RangePlanner.h"
+#include "Sqlite.h"
+
+namespace bs::history {
+
+// The background upkeep of the history, in small steps so that polls and queries queued on the
+// history thread are served in between (each step is one short transaction):
+// 1. move `samples_inbox` into `samples` (re-rolling any minute a late row falls into);
+// 2. roll raw samples up into minutes, minutes into hours (min/avg/max of every metric);
+// 3. purge each tier past its retention, but never past what the next tier has rolled up;
+// 4. give free pages back to the file system when many piled up.
+// Several processes may run it on one database: every step re-reads the tiers table under the
+// write lock, so the work is never done twice.
+class RollupCompactor {
+public:
+    // A minute is rolled up this long after it ended, so polls that arrive late still count.
+    static constexpr qint64 RollupDelaySeconds = 120;
+
+    RollupCompactor(sqlite::Database &db, RetentionPolicy policy);
+    void setPolicy(const RetentionPolicy &policy) { m_policy = policy.normalized(); }
+
+    // Moves every inbox row into `samples`; returns how many.
+    Result<qint64> flushInbox();
+    // One unit of work; false when there was nothing left to do.
+    Result<bool> step(qint64 nowSeconds);
+
+private:
+    struct TierState {
+        std::optional<qint64> rolledUntil;
+        qint64 purgedBefore = 0;
+    };
+    Result<TierState> tierState(const char *tier);
+    Status setTier(const char *tier, const char *column, qint64 value);
+    Result<bool> rollMinutes(qint64 nowSeconds);
+    Result<bool> rollHours();
+    Result<bool> roll(const char *tier, const QByteArray &sql, const char *source, qint64 target,
+                      qint64 step, qint64 chunk);
+    Result<bool> purge(const char *tier, const char *table, qint64 cutoff, qint64 chunk);
+    Result<bool> purgeAuxiliary(qint64 nowSeconds);
+    Result<bool> vacuum();
+    Result<std::optional<qint64>> firstRowAtOrAfter(const char *table, qint64 t);
+
+    sqlite::Database &m_db;
+    RetentionPolicy m_policy;
+    QByteArray m_minuteSql;
+    QByteArray m_hourSql;
+};
+
+// Where each tier's data is complete (RangePlanner.h), from the tiers table.
+Result<TierWindows> readTierWindows(sqlite::Database &db);
+
+// The SQL that rolls raw samples (table `samples`) into `rollup_1m`, and `rollup_1m` into
+// `rollup_1h`, for [?1, ?2) and one guest (?3) or all (?3 NULL).
+QByteArray minuteRollupSql();
+QByteArray hourRollupSql();
+
+} // namespace bs::history

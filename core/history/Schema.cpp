@@ -1,0 +1,231 @@
+#include "Schema.h"
+
+#include "common/Logging.h"
+
+#include <QCoreApplication>
+
+namespace bs::history {
+
+namespace {
+
+// Version 1: the first schema.
+//  samples        one row per guest per poll, keyed (guest_id, t) so one guest's range is one
+//                 index range. Integers only, NULL for absent (see SampleCodec.h).
+//  samples_inbox  the same rows keyed (t, guest_id): each poll cycle appends to it in one small
+//                 transaction (a handful of pages instead of one page per guest); the compactor
+//                 moves them into `samples` in batches.
+//  rollup_1m/1h   min/avg/max per metric per minute/hour; n_host = polls with host figures,
+//                 n_report = fresh guest reports, n_gap = polls where the guest fields were a gap.
+//  tiers          per tier: rolled up until (exclusive), purged before (exclusive), seconds.
+//  sessions       stretches of recording per host with their interval: "nothing recorded".
+//  leases         which writer records which host (RecorderLease.h).
+constexpr const char *V1 = R"sql(
+CREATE TABLE hosts(
+    id INTEGER PRIMARY KEY,
+    uri TEXT NOT NULL UNIQUE
+);
+CREATE TABLE guests(
+    id INTEGER PRIMARY KEY,
+    host_id INTEGER NOT NULL REFERENCES hosts(id),
+    uuid TEXT NOT NULL,
+    name TEXT NOT NULL,
+    first_seen INTEGER NOT NULL,
+    UNIQUE(host_id, uuid)
+);
+CREATE TABLE guest_names(
+    guest_id INTEGER NOT NULL,
+    since INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY(guest_id, since)
+) WITHOUT ROWID;
+CREATE INDEX guest_names_by_name ON guest_names(name);
+CREATE TABLE samples(
+    guest_id INTEGER NOT NULL,
+    t INTEGER NOT NULL,
+    flags INTEGER NOT NULL,
+    actual INTEGER, inflated INTEGER, rss INTEGER,
+    available INTEGER, unused INTEGER, usable INTEGER, disk_caches INTEGER,
+    swap_in INTEGER, swap_out INTEGER, major_fault INTEGER, minor_fault INTEGER,
+    hugetlb_pgalloc INTEGER, hugetlb_pgfail INTEGER, report_age INTEGER,
+    PRIMARY KEY(guest_id, t)
+) WITHOUT ROWID;
+CREATE TABLE samples_inbox(
+    guest_id INTEGER NOT NULL,
+    t INTEGER NOT NULL,
+    flags INTEGER NOT NULL,
+    actual INTEGER, inflated INTEGER, rss INTEGER,
+    available INTEGER, unused INTEGER, usable INTEGER, disk_caches INTEGER,
+    swap_in INTEGER, swap_out INTEGER, major_fault INTEGER, minor_fault INTEGER,
+    hugetlb_pgalloc INTEGER, hugetlb_pgfail INTEGER, report_age INTEGER,
+    PRIMARY KEY(t, guest_id)
+) WITHOUT ROWID;
+CREATE TABLE rollup_1m(
+    guest_id INTEGER NOT NULL,
+    t INTEGER NOT NULL,
+    n_host INTEGER NOT NULL, n_report INTEGER NOT NULL, n_gap INTEGER NOT NULL,
+    actual_min INTEGER, actual_avg INTEGER, actual_max INTEGER,
+    maximum_min INTEGER, maximum_avg INTEGER, maximum_max INTEGER,
+    balloon_inflated_min INTEGER, balloon_inflated_avg INTEGER, balloon_inflated_max INTEGER,
+    rss_min INTEGER, rss_avg INTEGER, rss_max INTEGER,
+    available_min INTEGER, available_avg INTEGER, available_max INTEGER,
+    unused_min INTEGER, unused_avg INTEGER, unused_max INTEGER,
+    usable_min INTEGER, usable_avg INTEGER, usable_max INTEGER,
+    disk_caches_min INTEGER, disk_caches_avg INTEGER, disk_caches_max INTEGER,
+    used_min INTEGER, used_avg INTEGER, used_max INTEGER,
+    used_excluding_cache_min INTEGER, used_excluding_cache_avg INTEGER,
+    used_excluding_cache_max INTEGER,
+    swap_in_min INTEGER, swap_in_avg INTEGER, swap_in_max INTEGER,
+    swap_out_min INTEGER, swap_out_avg INTEGER, swap_out_max INTEGER,
+    major_fault_min INTEGER, major_fault_avg INTEGER, major_fault_max INTEGER,
+    minor_fault_min INTEGER, minor_fault_avg INTEGER, minor_fault_max INTEGER,
+    hugetlb_pgalloc_min INTEGER, hugetlb_pgalloc_avg INTEGER, hugetlb_pgalloc_max INTEGER,
+    hugetlb_pgfail_min INTEGER, hugetlb_pgfail_avg INTEGER, hugetlb_pgfail_max INTEGER,
+    PRIMARY KEY(guest_id, t)
+) WITHOUT ROWID;
+CREATE TABLE rollup_1h(
+    guest_id INTEGER NOT NULL,
+    t INTEGER NOT NULL,
+    n_host INTEGER NOT NULL, n_report INTEGER NOT NULL, n_gap INTEGER NOT NULL,
+    actual_min INTEGER, actual_avg INTEGER, actual_max INTEGER,
+    maximum_min INTEGER, maximum_avg INTEGER, maximum_max INTEGER,
+    balloon_inflated_min INTEGER, balloon_inflated_avg INTEGER, balloon_inflated_max INTEGER,
+    rss_min INTEGER, rss_avg INTEGER, rss_max INTEGER,
+    available_min INTEGER, available_avg INTEGER, available_max INTEGER,
+    unused_min INTEGER, unused_avg INTEGER, unused_max INTEGER,
+    usable_min INTEGER, usable_avg INTEGER, usable_max INTEGER,
+    disk_caches_min INTEGER, disk_caches_avg INTEGER, disk_caches_max INTEGER,
+    used_min INTEGER, used_avg INTEGER, used_max INTEGER,
+    used_excluding_cache_min INTEGER, used_excluding_cache_avg INTEGER,
+    used_excluding_cache_max INTEGER,
+    swap_in_min INTEGER, swap_in_avg INTEGER, swap_in_max INTEGER,
+    swap_out_min INTEGER, swap_out_avg INTEGER, swap_out_max INTEGER,
+    major_fault_min INTEGER, major_fault_avg INTEGER, major_fault_max INTEGER,
+    minor_fault_min INTEGER, minor_fault_avg INTEGER, minor_fault_max INTEGER,
+    hugetlb_pgalloc_min INTEGER, hugetlb_pgalloc_avg INTEGER, hugetlb_pgalloc_max INTEGER,
+    hugetlb_pgfail_min INTEGER, hugetlb_pgfail_avg INTEGER, hugetlb_pgfail_max INTEGER,
+    PRIMARY KEY(guest_id, t)
+) WITHOUT ROWID;
+CREATE TABLE tiers(
+    tier TEXT PRIMARY KEY,
+    rolled_until INTEGER,
+    purged_before INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+INSERT INTO tiers(tier) VALUES ('raw'), ('1m'), ('1h');
+CREATE TABLE sessions(
+    id INTEGER PRIMARY KEY,
+    host_id INTEGER NOT NULL,
+    started INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL,
+    interval_s INTEGER NOT NULL,
+    writer TEXT NOT NULL
+);
+CREATE INDEX sessions_by_host ON sessions(host_id, last_seen);
+CREATE TABLE events(
+    id INTEGER PRIMARY KEY,
+    t_ms INTEGER NOT NULL,
+    host_id INTEGER NOT NULL,
+    guest_id INTEGER,
+    kind TEXT NOT NULL,
+    code INTEGER,
+    detail INTEGER,
+    value INTEGER,
+    text TEXT,
+    source TEXT NOT NULL
+);
+CREATE INDEX events_by_host_time ON events(host_id, t_ms);
+CREATE TABLE leases(
+    host_id INTEGER PRIMARY KEY,
+    owner TEXT NOT NULL,
+    role TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    machine TEXT NOT NULL,
+    acquired INTEGER NOT NULL,
+    expires INTEGER NOT NULL
+);
+CREATE VIEW samples_readable AS
+SELECT h.uri AS host, g.uuid AS uuid, g.name AS name, datetime(s.t, 'unixepoch') AS time,
+       s.t AS t, s.flags & 15 AS domain_state_code, s.flags >> 4 AS stats_state_code,
+       s.actual AS actual,
+       CASE WHEN s.inflated IS NOT NULL THEN coalesce(s.actual, 0) + s.inflated END AS maximum,
+       s.rss AS rss, s.available AS available, s.unused AS unused, s.usable AS usable,
+       s.disk_caches AS disk_caches, s.swap_in AS swap_in, s.swap_out AS swap_out,
+       s.major_fault AS major_fault, s.minor_fault AS minor_fault,
+       s.hugetlb_pgalloc AS hugetlb_pgalloc, s.hugetlb_pgfail AS hugetlb_pgfail,
+       s.t - s.report_age AS last_update
+FROM (SELECT * FROM samples UNION ALL SELECT * FROM samples_inbox) AS s
+JOIN guests g ON g.id = s.guest_id
+JOIN hosts h ON h.id = g.host_id;
+)sql";
+
+// Version 2: the host's own memory size over time, for the host aggregate chart (Σ used vs
+// Σ actual vs host total). A row only when the size changes.
+constexpr const char *V2 = R"sql(
+CREATE TABLE host_memory(
+    host_id INTEGER NOT NULL,
+    t INTEGER NOT NULL,
+    total_kib INTEGER NOT NULL,
+    PRIMARY KEY(host_id, t)
+) WITHOUT ROWID;
+)sql";
+
+struct Migration {
+    int toVersion;
+    const char *sql;
+};
+
+constexpr Migration Migrations[] = {
+    {1, V1},
+    {2, V2},
+};
+
+static_assert(std::size(Migrations) == SchemaVersion, "one migration per schema version");
+
+} // namespace
+
+const char *migrationSql(int toVersion) {
+    for (const Migration &m : Migrations) {
+        if (m.toVersion == toVersion)
+            return m.sql;
+    }
+    return nullptr;
+}
+
+Result<SchemaInfo> readSchemaInfo(sqlite::Database &db) {
+    SchemaInfo info;
+    auto version = db.queryInt("PRAGMA user_version");
+    if (!version)
+        return version.error();
+    auto app = db.queryInt("PRAGMA application_id");
+    if (!app)
+        return app.error();
+    auto objects = db.queryInt("SELECT count(*) FROM sqlite_master");
+    if (!objects)
+        return objects.error();
+    info.version = int(*version);
+    info.applicationId = *app;
+    info.objects = int(*objects);
+    return info;
+}
+
+Status migrate(sqlite::Database &db, int fromVersion) {
+    for (const Migration &m : Migrations) {
+        if (m.toVersion <= fromVersion)
+            continue;
+        qCInfo(lcHistory) << "migrating the history database to schema version" << m.toVersion;
+        sqlite::Transaction tx(db);
+        if (!tx.begun())
+            return tx.begun();
+        if (Status s = db.exec(m.sql); !s)
+            return s;
+        const QByteArray pragmas = QByteArray("PRAGMA application_id = ") +
+                                   QByteArray::number(ApplicationId) +
+                                   "; PRAGMA user_version = " + QByteArray::number(m.toVersion);
+        if (Status s = db.exec(pragmas.constData()); !s)
+            return s;
+        if (Status s = tx.commit(); !s)
+            return s;
+    }
+    return Status::success();
+}
+
+} // namespace bs::history

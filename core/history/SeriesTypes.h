@@ -1,0 +1,93 @@
+#pragma once
+
+#include "Metric.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <cmath>
+#include <limits>
+
+namespace bs {
+
+// The storage tiers, finest first. Raw keeps every poll; the roll-ups keep min/avg/max per
+// minute and per hour, so a peak survives however far back the data lies.
+enum class Tier { Raw, Minute, Hour };
+inline constexpr int TierCount = 3;
+qint64 tierStepSeconds(Tier tier); // 0 (raw: the polling interval), 60, 3600
+QString tierKey(Tier tier);        // "raw", "1m", "1h"
+
+// One bucket of a decimated series, about one pixel wide: the lowest and highest value in it and
+// the mean (weighted by the number of samples), drawn at timeMs. A gap (guest off, nothing
+// recorded, stats missing) is a point whose values are NaN: it breaks the line there.
+struct EnvelopePoint {
+    qint64 timeMs = 0;
+    double min = std::numeric_limits<double>::quiet_NaN();
+    double avg = std::numeric_limits<double>::quiet_NaN();
+    double max = std::numeric_limits<double>::quiet_NaN();
+
+    bool isGap() const { return std::isnan(avg); }
+    static EnvelopePoint gap(qint64 timeMs) { return EnvelopePoint{timeMs}; }
+    bool operator==(const EnvelopePoint &o) const;
+};
+
+// Which tier answered which part of a query, for a "resolution" hint in the UI.
+struct TierSpan {
+    Tier tier = Tier::Raw;
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+};
+
+// A range query for one host's guests. Several guests and metrics at once: one series per
+// (guest, metric), all on the same bucket grid, so "compare guests" overlays line up.
+struct SeriesRequest {
+    QString hostId;
+    QStringList uuids;
+    QList<Metric> metrics;
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    int points = 1000; // the plot's width in pixels: at most about one envelope per pixel
+};
+
+struct Series {
+    QString hostId;
+    QString uuid;
+    Metric metric = Metric::Used;
+    QList<EnvelopePoint> points;
+};
+
+struct SeriesResult {
+    qint64 bucketMs = 0; // bucket width; buckets are aligned to multiples of it since the epoch
+    QList<TierSpan> tiers;
+    QList<Series> series;
+};
+
+// The host's total over all its guests that have history: Σ per bucket of each guest's bucket
+// (Σ avg; Σ min and Σ max bound the sum), plus the host's own memory size for reference.
+struct AggregateRequest {
+    QString hostId;
+    QList<Metric> metrics; // e.g. Used, Actual
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    int points = 1000;
+};
+
+struct AggregateSeries {
+    Metric metric = Metric::Used;
+    QList<EnvelopePoint> points;
+    QList<int> guestCounts; // per point: how many guests contributed (0 for a gap)
+};
+
+struct AggregateResult {
+    QString hostId;
+    qint64 bucketMs = 0;
+    QList<AggregateSeries> series;
+    QList<EnvelopePoint> hostTotal; // host memory (KiB) as recorded, a step line; may be empty
+};
+
+} // namespace bs
+
+Q_DECLARE_METATYPE(bs::SeriesResult)
+Q_DECLARE_METATYPE(bs::AggregateResult)

@@ -1,0 +1,150 @@
+#include "HistoryTestSupport.h"
+#include "TestMain.h"
+#include "TestSupport.h"
+#include "history/HistoryStore.h"
+#include "history/Schema.h"
+#include "history/Sqlite.h"
+
+#include <QTemporaryDir>
+
+using namespace bs;
+using namespace bs::test;
+
+namespace {
+
+// What tests/fixtures/history/schema-v1.sql holds.
+const QString FixtureHost = QStringLiteral("qemu+ssh://root@kvm-a/system");
+const QString Web = QStringLiteral("6f0e3b8a-1c2d-4e5f-8a9b-0c1d2e3f4a5b");
+constexpr qint64 T0 = 1735689600000;
+
+} // namespace
+
+class TestHistorySchema : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    FakeClock m_clock;
+
+    HistoryOptions options(const QString &path) {
+        HistoryOptions o;
+        o.path = path;
+        o.backgroundCompaction = false;
+        o.clockMs = m_clock.function();
+        return o;
+    }
+
+    QString fileFromSql(const QString &name, const QByteArray &sql) {
+        const QString path = m_dir.filePath(name);
+        auto db = sqlite::Database::open(path, sqlite::Database::Mode::ReadWrite);
+        if (!db || !db->exec(sql.constData()))
+            return {};
+        return path;
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        m_clock.set(T0 + 3600000);
+    }
+
+    void freshDatabaseIsCurrent() {
+        const QString path = m_dir.filePath(QStringLiteral("fresh.sqlite"));
+        HistoryStore store(options(path));
+        QVERIFY(openAndWait(store));
+        QCOMPARE(store.status().fileSchemaVersion, 0);
+        QCOMPARE(sqlInt(path, "PRAGMA user_version"), history::SchemaVersion);
+        QCOMPARE(sqlInt(path, "PRAGMA application_id"), history::ApplicationId);
+        QCOMPARE(sqlInt(path, "PRAGMA auto_vacuum"), 2); // incremental
+        QCOMPARE(sqlText(path, "PRAGMA journal_mode"), QStringLiteral("wal"));
+        QCOMPARE(sqlInt(path, "SELECT count(*) FROM sqlite_master WHERE name = 'host_memory'"), 1);
+    }
+
+    void migratesFromTheFirstSchema() {
+        const QByteArray v1 = readFixture(QStringLiteral("history/schema-v1.sql"));
+        QVERIFY(!v1.isEmpty());
+        const QString path = fileFromSql(QStringLiteral("v1.sqlite"), v1);
+        QVERIFY(!path.isEmpty());
+        QCOMPARE(sqlInt(path, "PRAGMA user_version"), 1);
+
+        HistoryStore store(options(path));
+        QVERIFY(openAndWait(store));
+        QCOMPARE(store.status().state, HistoryStatus::State::Ready);
+        QCOMPARE(store.status().fileSchemaVersion, 1);
+        QCOMPARE(sqlInt(path, "PRAGMA user_version"), history::SchemaVersion);
+
+        // Everything schema 1 held is still there and reads the same.
+        SeriesRequest r;
+        r.hostId = FixtureHost;
+        r.uuids = {Web};
+        r.metrics = {Metric::Used, Metric::Maximum};
+        r.fromMs = T0;
+        r.toMs = T0 + 300000;
+        r.points = 300;
+        const auto raw = querySeries(store, r);
+        QCOMPARE(raw.series.size(), 2);
+        QCOMPARE(valueCount(raw.series[0].points), 30);
+        QCOMPARE(raw.series[0].points.first().avg, 500000.0);
+        QCOMPARE(raw.series[0].points.last().avg, 529000.0);
+        QCOMPARE(raw.series[1].points.first().avg, 4194304.0);
+        r.points = 5; // one-minute buckets: the roll-ups schema 1 wrote
+        const auto minutes = querySeries(store, r);
+        QCOMPARE(minutes.tiers.first().tier, Tier::Minute);
+        QCOMPARE(minutes.series[0].points.size(), 5);
+        QCOMPARE(minutes.series[0].points.first().max, 505000.0);
+
+        const auto guests = queryGuests(store, FixtureHost);
+        QCOMPARE(guests.size(), 2);
+        const GuestInfo &web = guests.last().uuid == Web ? guests.last() : guests.first();
+        QCOMPARE(web.name, QStringLiteral("web-frontend"));
+        QCOMPARE(web.names.size(), 2);
+
+        EventRequest events;
+        events.hostId = FixtureHost;
+        events.fromMs = T0;
+        events.toMs = T0 + 3600000;
+        QCOMPARE(queryEvents(store, events).size(), 4);
+
+        // And what schema 2 added works on the migrated file.
+        store.recordHostMemory(FixtureHost, T0, 16777216);
+        AggregateRequest a;
+        a.hostId = FixtureHost;
+        a.metrics = {Metric::Actual};
+        a.fromMs = T0;
+        a.toMs = T0 + 300000;
+        a.points = 5;
+        const auto aggregate = queryAggregate(store, a);
+        QCOMPARE(aggregate.series.first().points.first().avg, 2 * 2097152.0);
+        QCOMPARE(aggregate.hostTotal.size(), 2);
+        QCOMPARE(aggregate.hostTotal.first().avg, 16777216.0);
+        QCOMPARE(aggregate.hostTotal.last().timeMs, T0 + 300000);
+
+        // New polls land next to the old ones.
+        store.record(pollCycle(FixtureHost, T0 + 300000,
+                               {guestPoll(Web, QStringLiteral("web-frontend"), T0 + 300000, 7)},
+                               10));
+        r.points = 400;
+        r.toMs = T0 + 310000;
+        QCOMPARE(valueCount(querySeries(store, r).series[0].points), 31);
+    }
+
+    void everyStepMigratesAlone() {
+        // Build version 1 from its own SQL, then let the store take it through every later step.
+        const QString path = m_dir.filePath(QStringLiteral("steps.sqlite"));
+        {
+            auto db = sqlite::Database::open(path, sqlite::Database::Mode::ReadWrite);
+            QVERIFY(db);
+            QVERIFY(db->exec(history::migrationSql(1)));
+            QVERIFY(db->exec("PRAGMA application_id = 1112754259; PRAGMA user_version = 1"));
+        }
+        HistoryStore store(options(path));
+        QVERIFY(openAndWait(store));
+        QCOMPARE(store.status().state, HistoryStatus::State::Ready);
+        QCOMPARE(sqlInt(path, "PRAGMA user_version"), history::SchemaVersion);
+        for (int v = 1; v <= history::SchemaVersion; ++v)
+            QVERIFY(history::migrationSql(v) != nullptr);
+        QVERIFY(history::migrationSql(history::SchemaVersion + 1) == nullptr);
+    }
+};
+
+BS_TEST_MAIN(TestHistorySchema)
+#include "tst_historyschema.moc"
