@@ -107,8 +107,11 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
         m_settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
     m_rightSplitter->restoreState(
         m_settings.value(QStringLiteral("window/rightSplitter")).toByteArray());
-    m_guestPanel->view()->horizontalHeader()->restoreState(
-        m_settings.value(QStringLiteral("window/guestHeader")).toByteArray());
+    // A layout saved with another set of columns would put its widths on the wrong columns.
+    if (m_settings.value(QStringLiteral("window/guestColumns")).toInt() ==
+        GuestTableModel::ColumnCount)
+        m_guestPanel->view()->horizontalHeader()->restoreState(
+            m_settings.value(QStringLiteral("window/guestHeader")).toByteArray());
 
     for (const SavedConnection &c : m_store.load())
         addHostRow(c.uri);
@@ -466,6 +469,7 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     m_settings.setValue(QStringLiteral("window/state"), saveState());
     m_settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
     m_settings.setValue(QStringLiteral("window/rightSplitter"), m_rightSplitter->saveState());
+    m_settings.setValue(QStringLiteral("window/guestColumns"), int(GuestTableModel::ColumnCount));
     m_settings.setValue(QStringLiteral("window/guestHeader"),
                         m_guestPanel->view()->horizontalHeader()->saveState());
     m_credentials->cancelAll();
