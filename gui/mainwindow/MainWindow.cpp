@@ -12,6 +12,7 @@
 #include "hosts/HostPanel.h"
 #include "libvirt/ConnectionUri.h"
 #include "monitor/MemorySample.h"
+#include "readiness/ReadinessFeature.h"
 #include "settings/PreferencesDialog.h"
 
 #include <QAction>
@@ -112,6 +113,11 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
         GuestTableModel::ColumnCount)
         m_guestPanel->view()->horizontalHeader()->restoreState(
             m_settings.value(QStringLiteral("window/guestHeader")).toByteArray());
+
+    // Readiness: the guest table's badge column, the Readiness page, the "Readiness…" guest
+    // action and the per-guest dialogs. Its statsPeriodRequested(hostId, uuids) is for the
+    // stats-period dialog to connect to.
+    m_readiness = new ReadinessFeature(this);
 
     for (const SavedConnection &c : m_store.load())
         addHostRow(c.uri);

@@ -30,6 +30,7 @@ class HostPanel;
 class HostRegistry;
 class KeyringStore;
 class LiveChart;
+class ReadinessFeature;
 
 // Assembles the panels, menus and status bar; the work happens in the panels and in core.
 class MainWindow final : public QMainWindow {
@@ -51,6 +52,7 @@ public:
     GuestPanel *guestPanel() const { return m_guestPanel; }
     HostPanel *hostPanel() const { return m_hostPanel; }
     LiveChart *chart() const { return m_chart; }
+    ReadinessFeature *readiness() const { return m_readiness; }
     const Preferences &preferences() const { return m_prefs; }
     const RecentSeries &recentSeries() const { return m_recent; }
     QSettings &settings() const { return m_settings; }
@@ -104,6 +106,7 @@ private:
     QSplitter *m_rightSplitter;
     QTabWidget *m_pages;
     QMenu *m_guestMenu = nullptr;
+    ReadinessFeature *m_readiness = nullptr;
     QLabel *m_statusLabel;
     QSpinBox *m_interval;
 
