@@ -32,6 +32,8 @@ CommandBox::CommandBox(QWidget *parent)
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    // Not the first stop of Tab: the Copy button is the way to take the text.
+    m_text->setFocusPolicy(Qt::ClickFocus);
     row->addWidget(m_text, 1);
     m_copy->setObjectName(QStringLiteral("copyCommandsButton"));
     m_copy->setToolTip(tr("Copy the commands to the clipboard."));

@@ -102,7 +102,8 @@ QString ReadinessTexts::checkedAt(qint64 timeMs, qint64 nowMs) {
 QString ReadinessTexts::nextStepLine(const QString &nextStep) {
     if (nextStep.isEmpty())
         return {};
-    return tr("<p><b>Next step:</b> %1</p>").arg(nextStep.toHtmlEscaped());
+    return QStringLiteral("<p><b>%1</b> %2</p>")
+        .arg(tr("Next step:").toHtmlEscaped(), nextStep.toHtmlEscaped());
 }
 
 } // namespace bs::gui

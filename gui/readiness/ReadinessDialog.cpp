@@ -4,8 +4,10 @@
 #include "CommandBox.h"
 #include "ReadinessBadge.h"
 #include "ReadinessIcons.h"
+#include "WrappedTextDelegate.h"
 #include "readiness/ReadinessJson.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QDateTime>
@@ -18,6 +20,7 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace bs::gui {
@@ -97,10 +100,14 @@ ReadinessDialog::ReadinessDialog(const QString &hostId, const QString &uuid, QWi
             [this] { Q_EMIT statsPeriodRequested(m_hostId, {m_uuid}); });
 
     // The checklist.
-    auto *checklistTitle = new QLabel(tr("<b>Checklist</b>"), this);
+    auto *checklistTitle = new QLabel(tr("Checklist"), this);
+    QFont bold = checklistTitle->font();
+    bold.setBold(true);
+    checklistTitle->setFont(bold);
     layout->addWidget(checklistTitle);
     m_checklistView->setObjectName(QStringLiteral("checklistView"));
     m_checklistView->setModel(m_checklist);
+    m_checklistView->setItemDelegate(new WrappedTextDelegate(m_checklistView));
     m_checklistView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_checklistView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_checklistView->setWordWrap(true);
@@ -116,6 +123,9 @@ ReadinessDialog::ReadinessDialog(const QString &hostId, const QString &uuid, QWi
     m_checklistView->setColumnWidth(ChecklistModel::Source, 90);
     m_checklistView->setColumnWidth(ChecklistModel::Remedy, 280);
     layout->addWidget(m_checklistView, 1);
+    // Wrapped rows must grow when a column narrows (the dialog is resized, a column dragged).
+    connect(columns, &QHeaderView::sectionResized, m_checklistView,
+            [this] { QTimer::singleShot(0, m_checklistView, &QTableView::resizeRowsToContents); });
 
     // Guest-agent opt-in, per host.
     m_agent->setObjectName(QStringLiteral("agentCheckBox"));
@@ -182,19 +192,19 @@ void ReadinessDialog::setReport(const ReadinessReport &report) {
     m_icon->setPixmap(verdictIcon(report.verdict, watching).pixmap(HeaderIconSize));
     m_verdict->setText(
         capitalized(watching ? ReadinessTexts::stillChecking() : verdictName(report.verdict)));
-    const QString os =
-        report.osDescription.isEmpty() ? osFamilyName(report.osFamily) : report.osDescription;
-    QString details = tr("OS: %1").arg(os);
+    QStringList details;
+    if (!report.osDescription.isEmpty())
+        details << tr("OS: %1").arg(report.osDescription);
+    else if (report.osFamily != OsFamily::Unknown)
+        details << tr("OS: %1").arg(osFamilyName(report.osFamily));
     if (report.timeMs > 0)
-        details +=
-            QStringLiteral(" · ") +
-            tr("checked at %1")
-                .arg(ReadinessTexts::checkedAt(report.timeMs, QDateTime::currentMSecsSinceEpoch()));
-    if (report.observedSeconds > 0)
-        details += QStringLiteral(" · ") +
-                   tr("reports watched for %n s", nullptr, qRound(report.observedSeconds));
+        details << tr("checked at %1")
+                       .arg(ReadinessTexts::checkedAt(report.timeMs,
+                                                      QDateTime::currentMSecsSinceEpoch()));
+    if (const int watched = qRound(report.observedSeconds); watched > 0)
+        details << tr("reports watched for %n s", nullptr, watched);
     m_subject->setText(tr("Guest %1 on %2").arg(m_guestName, m_hostName) + QLatin1Char('\n') +
-                       details);
+                       details.join(QStringLiteral(" · ")));
     m_reason->setText(report.reason);
     m_nextStep->setText(ReadinessTexts::nextStepLine(report.nextStep));
     m_nextStep->setVisible(!report.nextStep.isEmpty());
@@ -216,7 +226,8 @@ void ReadinessDialog::buildFix(const ReadinessReport &report) {
     QString caption;
     switch (report.fix) {
     case FixKind::StatsPeriod:
-        caption = tr("Or set it yourself on the host with virsh:");
+        caption = m_statsPeriodAvailable ? tr("Or set it yourself on the host with virsh:")
+                                         : tr("Set it on the host with virsh:");
         break;
     case FixKind::HostAdmin:
         caption = tr("Run on the host, as an administrator:");
@@ -240,6 +251,8 @@ void ReadinessDialog::buildFix(const ReadinessReport &report) {
 
 void ReadinessDialog::setStatsPeriodAvailable(bool available) {
     m_statsPeriodAvailable = available;
+    if (m_report)
+        buildFix(*m_report);
     m_statsPeriod->setEnabled(available);
     m_statsPeriod->setToolTip(available ? tr("Open the stats-period dialog for this guest.")
                                         : tr("The stats-period dialog is not part of this "

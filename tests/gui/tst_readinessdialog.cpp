@@ -210,6 +210,30 @@ private Q_SLOTS:
         QVERIFY(!other.agentCheckBox()->isChecked());
     }
 
+    // Long evidence wraps, and the row is as tall as every line of it, Chinese ones included.
+    void rowsFitTheirWrappedText() {
+        ReadinessDialog dialog(Host, Uuid);
+        ReadinessReport r = report(Verdict::PollingOff, FixKind::None, {});
+        r.checks[0].evidence = QString::fromUtf8(
+            "气球驱动报告过：last_update = 627319920（1989-11-17T15:32:00Z，按本机时钟在读取前 "
+            "1168382677 秒）。 Without a period this may be the single report a Linux driver "
+            "sends when it loads.");
+        dialog.setReport(r);
+        dialog.resize(900, 700);
+        dialog.show();
+        QTableView *view = dialog.checklistView();
+        QTRY_VERIFY(view->columnWidth(ChecklistModel::Evidence) > 0);
+        const int lines = 2; // at the very least, at any sensible column width
+        QVERIFY2(view->rowHeight(0) >= lines * view->fontMetrics().lineSpacing(),
+                 qPrintable(QString::number(view->rowHeight(0))));
+        QVERIFY(view->rowHeight(0) > view->rowHeight(1));
+        // A wider column (the dialog grows): fewer lines, a lower row.
+        const int before = view->rowHeight(0);
+        dialog.resize(1600, 700);
+        QTRY_VERIFY(view->rowHeight(0) < before);
+        QVERIFY(view->rowHeight(0) >= view->fontMetrics().lineSpacing());
+    }
+
     void agentUsedIsSaid() {
         ReadinessDialog dialog(Host, Uuid);
         ReadinessReport r = report(Verdict::Ready, FixKind::None, {});
