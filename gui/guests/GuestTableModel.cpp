@@ -203,7 +203,7 @@ QVariant GuestTableModel::data(const QModelIndex &index, int role) const {
         if (column == Stats)
             return statsStateExplanation(row.statsState);
         if (column == Readiness)
-            return badge(row).toolTip;
+            return ReadinessBadge::toolTip(readiness(row), row.statsState);
         if (column == Used)
             return tr("Used = available − unused (Linux: MemTotal − MemFree, page cache counts as "
                       "used).");
@@ -306,15 +306,16 @@ void GuestTableModel::removeGuests(const QString &hostId, const QStringList &uui
     }
 }
 
-ReadinessBadge GuestTableModel::badge(const Row &row) const {
+const ReadinessSummary *GuestTableModel::readiness(const Row &row) const {
     const auto host = m_readiness.constFind(row.hostId);
-    const ReadinessSummary *summary = nullptr;
-    if (host != m_readiness.constEnd()) {
-        const auto it = host->constFind(row.uuid);
-        if (it != host->constEnd())
-            summary = &*it;
-    }
-    return ReadinessBadge::of(summary, row.statsState);
+    if (host == m_readiness.constEnd())
+        return nullptr;
+    const auto it = host->constFind(row.uuid);
+    return it == host->constEnd() ? nullptr : &*it;
+}
+
+ReadinessBadge GuestTableModel::badge(const Row &row) const {
+    return ReadinessBadge::of(readiness(row), row.statsState);
 }
 
 void GuestTableModel::setReadiness(const QString &hostId, const QString &uuid,

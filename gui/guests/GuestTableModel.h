@@ -81,6 +81,7 @@ public:
 private:
     QVariant display(const Row &row, int column) const;
     QVariant sortValue(const Row &row, int column) const;
+    const ReadinessSummary *readiness(const Row &row) const;
     ReadinessBadge badge(const Row &row) const;
     QString sizeText(const std::optional<quint64> &kib) const;
     void tick();

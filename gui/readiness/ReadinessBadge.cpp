@@ -45,30 +45,30 @@ Verdict provisionalVerdict(StatsState state) {
 
 ReadinessBadge ReadinessBadge::of(const ReadinessSummary *summary, StatsState state) {
     ReadinessBadge badge;
-    if (summary && !summary->stillWatching) {
-        badge.verdict = summary->verdict;
-        badge.provisional = false;
-        badge.text = verdictName(summary->verdict);
-        badge.toolTip = QStringLiteral("<p><b>%1</b></p><p>%2</p>%3<p><i>%4</i></p>")
-                            .arg(badge.text.toHtmlEscaped(), summary->reason.toHtmlEscaped(),
-                                 ReadinessTexts::nextStepLine(summary->nextStep),
-                                 ReadinessTexts::openHint().toHtmlEscaped());
-        return badge;
-    }
-    badge.verdict = provisionalVerdict(state);
-    badge.provisional = true;
+    badge.provisional = !summary || summary->stillWatching;
+    badge.verdict = badge.provisional ? provisionalVerdict(state) : summary->verdict;
     badge.text = verdictName(badge.verdict);
+    return badge;
+}
+
+QString ReadinessBadge::toolTip(const ReadinessSummary *summary, StatsState state) {
+    const ReadinessBadge badge = of(summary, state);
+    const QString hint =
+        QStringLiteral("<p><i>%1</i></p>").arg(ReadinessTexts::openHint().toHtmlEscaped());
+    if (!badge.provisional)
+        return QStringLiteral("<p><b>%1</b></p><p>%2</p>%3")
+                   .arg(badge.text.toHtmlEscaped(), summary->reason.toHtmlEscaped(),
+                        ReadinessTexts::nextStepLine(summary->nextStep)) +
+               hint;
     QString tip =
         QStringLiteral("<p><b>%1</b> (%2)</p><p>%3</p>")
-            .arg(verdictName(badge.verdict).toHtmlEscaped(), ReadinessTexts::provisional(),
+            .arg(badge.text.toHtmlEscaped(), ReadinessTexts::provisional().toHtmlEscaped(),
                  statsStateExplanation(state).toHtmlEscaped());
-    if (summary)
+    if (summary) // still watching: say how far
         tip += QStringLiteral("<p>%1</p>").arg(summary->reason.toHtmlEscaped());
     tip +=
         QStringLiteral("<p><i>%1</i></p>").arg(ReadinessTexts::provisionalNote().toHtmlEscaped());
-    tip += QStringLiteral("<p><i>%1</i></p>").arg(ReadinessTexts::openHint().toHtmlEscaped());
-    badge.toolTip = tip;
-    return badge;
+    return tip + hint;
 }
 
 QString ReadinessTexts::stillChecking() {

@@ -35,9 +35,11 @@ struct ReadinessBadge {
     Verdict verdict = Verdict::Unknown;
     bool provisional = true;
     QString text;
-    QString toolTip; // rich text: verdict, reason, next step
 
     static ReadinessBadge of(const ReadinessSummary *summary, StatsState state);
+    // Rich text: the verdict, why, and the next step; or, provisional, what the stats state
+    // says. Built only when asked: the table asks for the text on every repaint.
+    static QString toolTip(const ReadinessSummary *summary, StatsState state);
 };
 
 // Short texts shared by the badge column, the page and the dialog.

@@ -184,6 +184,9 @@ void ReadinessDialog::setNames(const QString &guestName, const QString &hostName
 }
 
 void ReadinessDialog::setReport(const ReadinessReport &report) {
+    // Scroll to the deciding check when it is new, not on every refresh of the same verdict
+    // (the user may be reading further down).
+    const bool newDecision = !m_report || m_report->decidingCheck != report.decidingCheck;
     m_report = report;
     if (!report.name.isEmpty())
         m_guestName = report.name;
@@ -210,7 +213,7 @@ void ReadinessDialog::setReport(const ReadinessReport &report) {
     m_nextStep->setVisible(!report.nextStep.isEmpty());
     buildFix(report);
     m_checklist->setReport(report);
-    if (const int row = m_checklist->decidingRow(); row >= 0)
+    if (const int row = m_checklist->decidingRow(); row >= 0 && newDecision)
         m_checklistView->scrollTo(m_checklist->index(row, 0));
     m_tainted->setText(report.agentUsed
                            ? tr("The guest agent was asked during this check: libvirt now marks "

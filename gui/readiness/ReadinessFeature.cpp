@@ -102,6 +102,7 @@ ReadinessDialog *ReadinessFeature::openDialog(const QString &hostId, const QStri
                 m_tracker->checkNow(host, {guest}, true);
             });
     m_dialogs.insert(key, dialog);
+    connect(dialog, &QObject::destroyed, this, [this, key] { m_dialogs.remove(key); });
     if (const ReadinessReport *report = m_tracker->report(hostId, uuid))
         dialog->setReport(*report);
     if (m_userRuns.value(hostId))
