@@ -2932,42 +2932,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/history/DatabaseFile.cpp" line="83"/>
+        <location filename="../core/history/DatabaseFile.cpp" line="84"/>
         <source>%1 is an SQLite database of some other program; Balloonscope leaves it alone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/history/DatabaseFile.cpp" line="99"/>
+        <location filename="../core/history/DatabaseFile.cpp" line="102"/>
         <source>The history was written by a newer Balloonscope (schema %1, this one knows %2): it is shown read-only and nothing is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/history/DatabaseFile.cpp" line="113"/>
+        <location filename="../core/history/DatabaseFile.cpp" line="118"/>
         <source>There is no history in %1 yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/history/DatabaseFile.cpp" line="162"/>
+        <location filename="../core/history/DatabaseFile.cpp" line="169"/>
         <source>Could not move the damaged history file %1 aside.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/history/DatabaseFile.cpp" line="176"/>
+        <location filename="../core/history/DatabaseFile.cpp" line="184"/>
         <source>There is no history at %1 yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/history/DatabaseFile.cpp" line="180"/>
+        <location filename="../core/history/DatabaseFile.cpp" line="189"/>
         <source>Could not create the folder for the history, %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/history/DatabaseFile.cpp" line="196"/>
+        <location filename="../core/history/DatabaseFile.cpp" line="206"/>
         <source>The history file %1 is damaged: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/history/DatabaseFile.cpp" line="207"/>
+        <location filename="../core/history/DatabaseFile.cpp" line="219"/>
         <source>The history file could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3503,6 +3503,101 @@
     </message>
 </context>
 <context>
+    <name>bs::gui::AgentOptIn</name>
+    <message>
+        <location filename="../gui/readiness/AgentOptIn.cpp" line="66"/>
+        <source>Use the guest agent?</source>
+        <translation>使用客户机代理？</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/AgentOptIn.cpp" line="71"/>
+        <source>Use the guest agent</source>
+        <translation>使用客户机代理</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/AgentOptIn.cpp" line="81"/>
+        <source>Use the guest agent for readiness checks on %1?</source>
+        <translation>在 %1 上使用客户机代理进行就绪检查？</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/AgentOptIn.cpp" line="85"/>
+        <source>Use the guest agent for readiness checks on every host you add from now on?</source>
+        <translation>今后添加的每台宿主机都使用客户机代理进行就绪检查？</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::ChecklistModel</name>
+    <message>
+        <location filename="../gui/readiness/ChecklistModel.cpp" line="52"/>
+        <source>guest agent</source>
+        <translation>客户机代理</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ChecklistModel.cpp" line="52"/>
+        <source>host</source>
+        <translation>宿主机</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ChecklistModel.cpp" line="71"/>
+        <source>Asked through the QEMU guest agent (opt-in per host).</source>
+        <translation>通过 QEMU 客户机代理查询（按宿主机选择开启）。</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ChecklistModel.cpp" line="72"/>
+        <source>Seen from the host, without the guest&apos;s help.</source>
+        <translation>从宿主机上看到，无需虚拟机配合。</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ChecklistModel.cpp" line="76"/>
+        <source>The verdict rests on this check.</source>
+        <translation>结论取决于此项检查。</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ChecklistModel.cpp" line="111"/>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ChecklistModel.cpp" line="113"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ChecklistModel.cpp" line="115"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ChecklistModel.cpp" line="117"/>
+        <source>What was seen</source>
+        <translation>观察到的情况</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ChecklistModel.cpp" line="119"/>
+        <source>What to do</source>
+        <translation>处理方法</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::CommandBox</name>
+    <message>
+        <location filename="../gui/readiness/CommandBox.cpp" line="23"/>
+        <location filename="../gui/readiness/CommandBox.cpp" line="46"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/CommandBox.cpp" line="39"/>
+        <source>Copy the commands to the clipboard.</source>
+        <translation>将命令复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/CommandBox.cpp" line="45"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
     <name>bs::gui::CommandLine</name>
     <message>
         <location filename="../gui/app/CommandLine.cpp" line="13"/>
@@ -3765,123 +3860,132 @@ Options:
 <context>
     <name>bs::gui::GuestPanel</name>
     <message>
-        <location filename="../gui/guests/GuestPanel.cpp" line="22"/>
         <source>Filter guests by name, host, state or stats state (Ctrl+F)</source>
-        <translation>按名称、宿主机、状态或统计状态筛选虚拟机（Ctrl+F）</translation>
+        <translation type="vanished">按名称、宿主机、状态或统计状态筛选虚拟机（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../gui/guests/GuestPanel.cpp" line="23"/>
+        <source>Filter guests by name, host, state, stats or readiness (Ctrl+F)</source>
+        <translation>按名称、宿主机、状态、统计或就绪情况筛选虚拟机（Ctrl+F）</translation>
     </message>
 </context>
 <context>
     <name>bs::gui::GuestTableModel</name>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="51"/>
+        <location filename="../gui/guests/GuestTableModel.cpp" line="52"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/guests/GuestTableModel.cpp" line="53"/>
+        <location filename="../gui/guests/GuestTableModel.cpp" line="54"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n 秒前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/guests/GuestTableModel.cpp" line="55"/>
+        <location filename="../gui/guests/GuestTableModel.cpp" line="56"/>
         <source>%n min ago</source>
         <translation>
             <numerusform>%n 分钟前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/guests/GuestTableModel.cpp" line="57"/>
+        <location filename="../gui/guests/GuestTableModel.cpp" line="58"/>
         <source>%n h ago</source>
         <translation>
             <numerusform>%n 小时前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/guests/GuestTableModel.cpp" line="58"/>
+        <location filename="../gui/guests/GuestTableModel.cpp" line="59"/>
         <source>%n days ago</source>
         <translation>
             <numerusform>%n 天前</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="113"/>
+        <location filename="../gui/guests/GuestTableModel.cpp" line="116"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="182"/>
+        <location filename="../gui/guests/GuestTableModel.cpp" line="208"/>
         <source>Used = available − unused (Linux: MemTotal − MemFree, page cache counts as used).</source>
         <translation>已用 = 可见总量 − 空闲（Linux：MemTotal − MemFree，页缓存计为已用）。</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="185"/>
+        <location filename="../gui/guests/GuestTableModel.cpp" line="211"/>
         <source>Usable: what the guest could still use without swapping (Linux: MemAvailable).</source>
         <translation>可用：虚拟机无需换页仍可使用的内存（Linux：MemAvailable）。</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="188"/>
+        <location filename="../gui/guests/GuestTableModel.cpp" line="214"/>
         <source>Actual: the balloon size, what the host currently gives the guest.</source>
         <translation>实际：气球大小，即宿主机当前分配给虚拟机的内存。</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="190"/>
+        <location filename="../gui/guests/GuestTableModel.cpp" line="216"/>
         <source>RSS: the QEMU process&apos;s resident memory on the host.</source>
         <translation>RSS：QEMU 进程在宿主机上的常驻内存。</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="192"/>
+        <location filename="../gui/guests/GuestTableModel.cpp" line="218"/>
         <source>Used as a share of the memory the guest sees (available).</source>
         <translation>已用内存占虚拟机可见内存（可见总量）的比例。</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="206"/>
+        <location filename="../gui/guests/GuestTableModel.cpp" line="232"/>
         <source>Guest</source>
         <translation>虚拟机</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="208"/>
+        <location filename="../gui/guests/GuestTableModel.cpp" line="234"/>
         <source>Host</source>
         <translation>宿主机</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="210"/>
+        <location filename="../gui/guests/GuestTableModel.cpp" line="236"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="212"/>
+        <location filename="../gui/guests/GuestTableModel.cpp" line="238"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="214"/>
+        <location filename="../gui/guests/GuestTableModel.cpp" line="240"/>
         <source>Used</source>
         <translation>已用</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="216"/>
+        <location filename="../gui/guests/GuestTableModel.cpp" line="242"/>
         <source>Usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="218"/>
+        <location filename="../gui/guests/GuestTableModel.cpp" line="244"/>
         <source>RSS</source>
         <translation>RSS</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="220"/>
+        <location filename="../gui/guests/GuestTableModel.cpp" line="246"/>
         <source>Used %</source>
         <translation>已用 %</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="222"/>
+        <location filename="../gui/guests/GuestTableModel.cpp" line="248"/>
         <source>Stats</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="224"/>
+        <location filename="../gui/guests/GuestTableModel.cpp" line="250"/>
+        <source>Readiness</source>
+        <translation>就绪情况</translation>
+    </message>
+    <message>
+        <location filename="../gui/guests/GuestTableModel.cpp" line="252"/>
         <source>Last report</source>
         <translation>上次报告</translation>
     </message>
@@ -4281,181 +4385,181 @@ Options:
 <context>
     <name>bs::gui::MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="72"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="73"/>
         <source>Balloonscope</source>
         <translation>Balloonscope</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="85"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="86"/>
         <source>Guests</source>
         <translation>虚拟机</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="88"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="89"/>
         <source>Host</source>
         <translation>宿主机</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="143"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="152"/>
         <source>&amp;New Connection…</source>
         <translation>新建连接(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="148"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="157"/>
         <source>&amp;Edit Connection…</source>
         <translation>编辑连接(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="152"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="161"/>
         <source>&amp;Remove Connection</source>
         <translation>删除连接(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="156"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="165"/>
         <source>&amp;Connect</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="160"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="169"/>
         <source>&amp;Disconnect</source>
         <translation>断开连接(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="164"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="173"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="168"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="177"/>
         <source>&amp;Find Guest</source>
         <translation>查找虚拟机(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="173"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="182"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="179"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="188"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="184"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="193"/>
         <source>&amp;About Balloonscope</source>
         <translation>关于 Balloonscope(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="193"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="202"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="203"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="212"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="207"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="216"/>
         <source>&amp;Guest</source>
         <translation>虚拟机(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="210"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="219"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="213"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="222"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="216"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="225"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="225"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="234"/>
         <source>Poll every </source>
         <translation>轮询间隔 </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="227"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="236"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="230"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="239"/>
         <source>How often each host is asked for its guests&apos; statistics (1–3600 s).</source>
         <translation>向每台宿主机查询虚拟机统计信息的频率（1–3600 秒）。</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="241"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="250"/>
         <source>embedded QEMU</source>
         <translation>内嵌 QEMU</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="273"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="282"/>
         <source>Starting the demo host…</source>
         <translation>正在启动演示宿主机…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="276"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="285"/>
         <source>Demo host: %1 (%2 of %3)</source>
         <translation>演示宿主机：%1（%2/%3）</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="277"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="286"/>
         <source>Demo host: %1</source>
         <translation>演示宿主机：%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="282"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="291"/>
         <source>The demo host is not available: %1 Showing the libvirt test driver instead.</source>
         <translation>演示宿主机不可用：%1 改为显示 libvirt 测试驱动。</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="334"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="343"/>
         <source>Remove connection</source>
         <translation>删除连接</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="335"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="344"/>
         <source>Stop watching %1 and forget this connection?</source>
         <translation>停止监控 %1 并删除此连接？</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="372"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="381"/>
         <source>About Balloonscope</source>
         <translation>关于 Balloonscope</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="373"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="382"/>
         <source>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;Shows what the guests on KVM/libvirt hosts really do with their memory, from the virtio-balloon statistics.&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;根据 virtio-balloon 统计信息，显示 KVM/libvirt 宿主机上的虚拟机实际如何使用内存。&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="496"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="505"/>
         <source>&lt;b&gt;%1:&lt;/b&gt; %2 Only host-side figures (actual, RSS) are charted.</source>
         <translation>&lt;b&gt;%1：&lt;/b&gt;%2 图中仅绘制宿主机侧的数据（实际、RSS）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="520"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="529"/>
         <source>%1 of %n host(s) connected</source>
         <translation>
             <numerusform>已连接 %1/%n 台宿主机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="521"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="530"/>
         <source>, %n guest(s)</source>
         <translation>
             <numerusform>，%n 台虚拟机</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="523"/>
+        <location filename="../gui/mainwindow/MainWindow.cpp" line="532"/>
         <source> · last poll %1</source>
         <translation> · 上次轮询 %1</translation>
     </message>
@@ -4463,117 +4567,436 @@ Options:
 <context>
     <name>bs::gui::PreferencesDialog</name>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="29"/>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="30"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="31"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="32"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="32"/>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="33"/>
         <location filename="../gui/settings/PreferencesDialog.cpp" line="34"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="35"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="36"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="37"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="39"/>
         <source>Run guest-agent checks by default on new hosts</source>
         <translation>对新宿主机默认运行客户机代理检查</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="39"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="42"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="42"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="45"/>
         <source>Monitoring</source>
         <translation>监控</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="44"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="47"/>
         <source>How often each host is asked for its guests&apos; statistics.</source>
         <translation>向每台宿主机查询虚拟机统计信息的频率。</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="45"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="48"/>
         <source>Poll every:</source>
         <translation>轮询间隔：</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="46"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="49"/>
         <source>The stats period the stats-period dialog proposes for guests.</source>
         <translation>统计周期对话框为虚拟机建议的统计周期。</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="47"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="50"/>
         <source>Default stats period:</source>
         <translation>默认统计周期：</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="53"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="56"/>
         <source>Warn when a balloon target leaves less than this much above the guest&apos;s used memory.</source>
         <translation>当气球目标值高出虚拟机已用内存的余量小于此比例时发出警告。</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="54"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="57"/>
         <source>Balloon target safety margin:</source>
         <translation>气球目标安全余量：</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="57"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="60"/>
         <source>Agent checks send commands to the QEMU guest agent; libvirt then marks the guest as &quot;tainted&quot;. They stay off unless you turn them on.</source>
         <translation>代理检查会向 QEMU 客户机代理发送命令，libvirt 随后会将该虚拟机标记为“tainted”（已污染）。除非您开启，否则此功能保持关闭。</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="62"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="70"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="64"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="72"/>
         <source>Keep raw samples for:</source>
         <translation>原始采样保留：</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="65"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="73"/>
         <source>Keep 1-minute summaries for:</source>
         <translation>1 分钟汇总保留：</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="66"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="74"/>
         <source>Keep 1-hour summaries for:</source>
         <translation>1 小时汇总保留：</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="69"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="77"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="71"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="79"/>
         <source>Automatic (MiB or GiB)</source>
         <translation>自动（MiB 或 GiB）</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="75"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="83"/>
         <source>Memory unit:</source>
         <translation>内存单位：</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="76"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="84"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="80"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="88"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="82"/>
+        <location filename="../gui/settings/PreferencesDialog.cpp" line="90"/>
         <source>A new language applies the next time Balloonscope starts.</source>
         <translation>新语言将在下次启动 Balloonscope 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::ReadinessDialog</name>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="58"/>
+        <source>Set stats period…</source>
+        <translation>设置统计周期…</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="65"/>
+        <source>Check &amp;again</source>
+        <translation>重新检查(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="67"/>
+        <source>Copy &amp;report</source>
+        <translation>复制报告(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="103"/>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="134"/>
+        <source>Off unless you turn it on for this host. The agent can tell whether the balloon driver and BalloonService are installed and running; libvirt marks each guest it asks as &quot;tainted&quot; until the guest restarts.</source>
+        <translation>除非您为此宿主机开启，否则保持关闭。代理可以告知气球驱动和 BalloonService 是否已安装并在运行；libvirt 会将被查询的每台虚拟机标记为“tainted”（已污染），直到虚拟机重启。</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="150"/>
+        <source>Watch this guest&apos;s reports anew for about two stats periods, ignoring what was seen so far.</source>
+        <translation>忽略此前观察到的情况，重新观察此虚拟机的报告约两个统计周期。</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="155"/>
+        <source>Copy the whole report as JSON, for a ticket or a colleague.</source>
+        <translation>将完整报告复制为 JSON，便于提交工单或发给同事。</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="173"/>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="193"/>
+        <source>Readiness of %1</source>
+        <translation>%1 的就绪情况</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="176"/>
+        <source>Not checked yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="177"/>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="209"/>
+        <source>Guest %1 on %2</source>
+        <translation>虚拟机 %1，位于 %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="178"/>
+        <source>No readiness check has looked at this guest yet.</source>
+        <translation>尚未对此虚拟机进行就绪检查。</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="200"/>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="202"/>
+        <source>OS: %1</source>
+        <translation>操作系统：%1</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="204"/>
+        <source>checked at %1</source>
+        <translation>检查于 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="208"/>
+        <source>reports watched for %n s</source>
+        <translation>
+            <numerusform>报告已观察 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="219"/>
+        <source>The guest agent was asked during this check: libvirt now marks this guest as &quot;tainted&quot; (custom-ga-command) until it restarts.</source>
+        <translation>此次检查查询了客户机代理：libvirt 现已将此虚拟机标记为“tainted”（custom-ga-command，已污染），直到其重启。</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="232"/>
+        <source>Or set it yourself on the host with virsh:</source>
+        <translation>或者在宿主机上用 virsh 自行设置：</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="233"/>
+        <source>Set it on the host with virsh:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="236"/>
+        <source>Run on the host, as an administrator:</source>
+        <translation>以管理员身份在宿主机上运行：</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="240"/>
+        <source>Run inside the guest, in PowerShell as Administrator:</source>
+        <translation>在虚拟机内以管理员身份在 PowerShell 中运行：</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="242"/>
+        <source>Run inside the guest, as root:</source>
+        <translation>在虚拟机内以 root 身份运行：</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="244"/>
+        <source>Run inside the guest (lines starting with # are explanations):</source>
+        <translation>在虚拟机内运行（以 # 开头的行是说明）：</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="260"/>
+        <source>Open the stats-period dialog for this guest.</source>
+        <translation>为此虚拟机打开统计周期对话框。</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="261"/>
+        <source>The stats-period dialog is not part of this build: use the virsh command below.</source>
+        <translation>此版本不含统计周期对话框：请使用下面的 virsh 命令。</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="279"/>
+        <source>Use the guest agent on this host for more evidence</source>
+        <translation>在此宿主机上使用客户机代理获取更多依据</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="301"/>
+        <source>Checking, with the guest agent…</source>
+        <translation>正在检查（使用客户机代理）…</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="301"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="307"/>
+        <source>Watching the reports: about %n s left</source>
+        <translation>
+            <numerusform>正在观察报告：约剩 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="309"/>
+        <source>(%n guest(s) on this host)</source>
+        <translation>
+            <numerusform>（此宿主机上 %n 台虚拟机）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessDialog.cpp" line="315"/>
+        <source>The check failed: %1</source>
+        <translation>检查失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::ReadinessFeature</name>
+    <message>
+        <location filename="../gui/readiness/ReadinessFeature.cpp" line="38"/>
+        <source>&amp;Readiness…</source>
+        <translation>就绪情况(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessFeature.cpp" line="40"/>
+        <source>Readiness</source>
+        <translation>就绪情况</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessFeature.cpp" line="41"/>
+        <source>Will the selected guests report their memory, and if not, why?</source>
+        <translation>所选虚拟机能否报告其内存？如果不能，原因是什么？</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessFeature.cpp" line="144"/>
+        <source>Checking %1, with the guest agent…</source>
+        <translation>正在检查 %1（使用客户机代理）…</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessFeature.cpp" line="145"/>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessFeature.cpp" line="161"/>
+        <source>%1: the check failed: %2</source>
+        <translation>%1：检查失败：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gui/readiness/ReadinessFeature.cpp" line="170"/>
+        <source>%1: watching %n guest(s), about %2 s left</source>
+        <translation>
+            <numerusform>%1：正在观察 %n 台虚拟机，约剩 %2 秒</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::ReadinessPage</name>
+    <message>
+        <location filename="../gui/readiness/ReadinessPage.cpp" line="25"/>
+        <source>&amp;Inspect all</source>
+        <translation>全部检查(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessPage.cpp" line="45"/>
+        <source>No guest has been checked yet. Checks run by themselves when a host connects; &quot;Inspect all&quot; runs them now.</source>
+        <translation>尚未检查任何虚拟机。宿主机连接后会自动检查；点击“全部检查”可立即检查。</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessPage.cpp" line="105"/>
+        <source>Check every guest of every connected host now.</source>
+        <translation>立即检查所有已连接宿主机上的全部虚拟机。</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessPage.cpp" line="106"/>
+        <source>Check every guest of %1 now.</source>
+        <translation>立即检查 %1 上的全部虚拟机。</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessPage.cpp" line="126"/>
+        <source>Ready: %1 of %2</source>
+        <translation>就绪：%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessPage.cpp" line="128"/>
+        <source>Need attention: %1</source>
+        <translation>需要处理：%1</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessPage.cpp" line="130"/>
+        <source>Still being checked: %1</source>
+        <translation>仍在检查：%1</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessPage.cpp" line="143"/>
+        <source>Select a guest to read why and what to do; double-click it for the checklist.</source>
+        <translation>选择一台虚拟机可查看原因和处理方法；双击可打开检查清单。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::ReadinessTableModel</name>
+    <message>
+        <location filename="../gui/readiness/ReadinessTableModel.cpp" line="145"/>
+        <source>Guest</source>
+        <translation>虚拟机</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessTableModel.cpp" line="147"/>
+        <source>Host</source>
+        <translation>宿主机</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessTableModel.cpp" line="149"/>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessTableModel.cpp" line="151"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessTableModel.cpp" line="153"/>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessTableModel.cpp" line="155"/>
+        <source>Checked at</source>
+        <translation>检查时间</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::ReadinessTexts</name>
+    <message>
+        <location filename="../gui/readiness/ReadinessBadge.cpp" line="75"/>
+        <source>checking…</source>
+        <translation>检查中…</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessBadge.cpp" line="79"/>
+        <source>provisional</source>
+        <translation>暂定</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessBadge.cpp" line="83"/>
+        <source>Provisional: taken from the live stats state. The readiness check has not confirmed it yet.</source>
+        <translation>暂定：根据当前统计状态推断，尚未经就绪检查确认。</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessBadge.cpp" line="88"/>
+        <source>Double-click for the checklist and the fix.</source>
+        <translation>双击查看检查清单和修复方法。</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessBadge.cpp" line="93"/>
+        <source>not yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessBadge.cpp" line="106"/>
+        <source>Next step:</source>
+        <translation>下一步：</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::ReadinessTracker</name>
+    <message>
+        <location filename="../gui/readiness/ReadinessTracker.cpp" line="180"/>
+        <source>This host is not watched any more.</source>
+        <translation>已不再监视此宿主机。</translation>
+    </message>
+    <message>
+        <location filename="../gui/readiness/ReadinessTracker.cpp" line="324"/>
+        <source>The connection to the host was lost during the check.</source>
+        <translation>检查过程中与宿主机的连接已断开。</translation>
     </message>
 </context>
 <context>

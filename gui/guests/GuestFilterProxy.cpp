@@ -33,7 +33,7 @@ bool GuestFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
     if (m_text.isEmpty())
         return true;
     for (int column : {GuestTableModel::Name, GuestTableModel::Host, GuestTableModel::State,
-                       GuestTableModel::Stats}) {
+                       GuestTableModel::Stats, GuestTableModel::Readiness}) {
         if (model->index(sourceRow, column, sourceParent)
                 .data()
                 .toString()

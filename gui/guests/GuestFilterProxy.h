@@ -4,8 +4,8 @@
 
 namespace bs::gui {
 
-// Shows the guests of one host (or all) whose name, host, state or stats state contain the
-// filter text; sorts by the model's SortRole, so sizes sort as numbers.
+// Shows the guests of one host (or all) whose name, host, state, stats state or readiness
+// contain the filter text; sorts by the model's SortRole, so sizes sort as numbers.
 class GuestFilterProxy final : public QSortFilterProxyModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(GuestFilterProxy)

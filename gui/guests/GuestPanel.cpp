@@ -19,7 +19,8 @@ GuestPanel::GuestPanel(GuestTableModel *model, QWidget *parent)
     m_proxy->setSourceModel(model);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_filter->setPlaceholderText(tr("Filter guests by name, host, state or stats state (Ctrl+F)"));
+    m_filter->setPlaceholderText(
+        tr("Filter guests by name, host, state, stats or readiness (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
     layout->addWidget(m_filter);
     layout->addWidget(m_view, 1);
@@ -40,6 +41,7 @@ GuestPanel::GuestPanel(GuestTableModel *model, QWidget *parent)
     for (int c = GuestTableModel::Actual; c <= GuestTableModel::UsedPercent; ++c)
         m_view->setColumnWidth(c, 85);
     m_view->setColumnWidth(GuestTableModel::Stats, 130);
+    m_view->setColumnWidth(GuestTableModel::Readiness, 190);
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &GuestFilterProxy::setText);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

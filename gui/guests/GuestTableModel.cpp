@@ -1,6 +1,7 @@
 #include "GuestTableModel.h"
 
 #include "metrics/DerivedMetrics.h"
+#include "readiness/ReadinessIcons.h"
 
 #include <QBrush>
 #include <QColor>
@@ -108,6 +109,8 @@ QVariant GuestTableModel::display(const Row &row, int column) const {
                                         : QStringLiteral("—");
     case Stats:
         return statsStateName(row.statsState);
+    case Readiness:
+        return badge(row).text;
     case LastReport:
         if (row.lastReportMs <= 0)
             return isActive(row.state) ? tr("never") : QStringLiteral("—");
@@ -138,6 +141,11 @@ QVariant GuestTableModel::sortValue(const Row &row, int column) const {
                                     : QVariant(1e18);
     case Stats:
         return int(row.statsState);
+    case Readiness: {
+        // What needs attention first, provisional after checked, ready last.
+        const ReadinessBadge b = badge(row);
+        return (b.verdict == Verdict::Ready ? 100 : int(b.verdict) * 2) + (b.provisional ? 1 : 0);
+    }
     case State:
         return int(row.state);
     default:
@@ -161,14 +169,30 @@ QVariant GuestTableModel::data(const QModelIndex &index, int role) const {
         return row.uuid;
     case StatsStateRole:
         return int(row.statsState);
+    case VerdictKeyRole:
+        return verdictKey(badge(row).verdict);
+    case VerdictProvisionalRole:
+        return badge(row).provisional;
     case Qt::DecorationRole:
         if (column == Stats)
             return dot(statsColor(row.statsState));
+        if (column == Readiness) {
+            const ReadinessBadge b = badge(row);
+            return verdictIcon(b.verdict, b.provisional);
+        }
         return {};
     case Qt::TextAlignmentRole:
         if (column >= Actual && column <= UsedPercent)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return int(Qt::AlignLeft | Qt::AlignVCenter);
+    case Qt::FontRole:
+        // A provisional readiness verdict is set in italics (and its icon is a ring).
+        if (column == Readiness && badge(row).provisional) {
+            QFont font = QGuiApplication::font();
+            font.setItalic(true);
+            return font;
+        }
+        return {};
     case Qt::ForegroundRole:
         // Guest figures of a guest that no longer reports are history, not the present.
         if ((column == Used || column == Usable || column == UsedPercent) &&
@@ -178,6 +202,8 @@ QVariant GuestTableModel::data(const QModelIndex &index, int role) const {
     case Qt::ToolTipRole:
         if (column == Stats)
             return statsStateExplanation(row.statsState);
+        if (column == Readiness)
+            return ReadinessBadge::toolTip(readiness(row), row.statsState);
         if (column == Used)
             return tr("Used = available − unused (Linux: MemTotal − MemFree, page cache counts as "
                       "used).");
@@ -220,6 +246,8 @@ QVariant GuestTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Used %");
     case Stats:
         return tr("Stats");
+    case Readiness:
+        return tr("Readiness");
     case LastReport:
         return tr("Last report");
     default:
@@ -272,6 +300,46 @@ void GuestTableModel::removeGuests(const QString &hostId, const QStringList &uui
         m_rows.removeAt(r);
         endRemoveRows();
     }
+    if (auto host = m_readiness.find(hostId); host != m_readiness.end()) {
+        for (const QString &uuid : uuids)
+            host->remove(uuid);
+    }
+}
+
+const ReadinessSummary *GuestTableModel::readiness(const Row &row) const {
+    const auto host = m_readiness.constFind(row.hostId);
+    if (host == m_readiness.constEnd())
+        return nullptr;
+    const auto it = host->constFind(row.uuid);
+    return it == host->constEnd() ? nullptr : &*it;
+}
+
+ReadinessBadge GuestTableModel::badge(const Row &row) const {
+    return ReadinessBadge::of(readiness(row), row.statsState);
+}
+
+void GuestTableModel::setReadiness(const QString &hostId, const QString &uuid,
+                                   const ReadinessSummary &summary) {
+    m_readiness[hostId].insert(uuid, summary);
+    const int r = rowOf(hostId, uuid);
+    if (r >= 0)
+        Q_EMIT dataChanged(index(r, Readiness), index(r, Readiness));
+}
+
+void GuestTableModel::clearReadiness(const QString &hostId, const QStringList &uuids) {
+    if (uuids.isEmpty()) {
+        m_readiness.remove(hostId);
+    } else {
+        auto host = m_readiness.find(hostId);
+        if (host == m_readiness.end())
+            return;
+        for (const QString &uuid : uuids)
+            host->remove(uuid);
+    }
+    for (int r = 0; r < m_rows.size(); ++r) {
+        if (m_rows.at(r).hostId == hostId)
+            Q_EMIT dataChanged(index(r, Readiness), index(r, Readiness));
+    }
 }
 
 void GuestTableModel::removeHost(const QString &hostId) {
@@ -283,6 +351,7 @@ void GuestTableModel::removeHost(const QString &hostId) {
         endRemoveRows();
     }
     m_hostNames.remove(hostId);
+    m_readiness.remove(hostId);
 }
 
 void GuestTableModel::setHostName(const QString &hostId, const QString &name) {

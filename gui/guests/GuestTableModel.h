@@ -2,6 +2,7 @@
 
 #include "common/Units.h"
 #include "monitor/MemorySample.h"
+#include "readiness/ReadinessBadge.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -21,6 +22,7 @@ public:
         Name,
         Host,
         State,
+        Readiness,
         Actual,
         Used,
         Usable,
@@ -30,7 +32,14 @@ public:
         LastReport,
         ColumnCount
     };
-    enum Role { SortRole = Qt::UserRole + 1, HostIdRole, UuidRole, StatsStateRole };
+    enum Role {
+        SortRole = Qt::UserRole + 1,
+        HostIdRole,
+        UuidRole,
+        StatsStateRole,
+        VerdictKeyRole,        // the readiness badge's verdict, verdictKey()
+        VerdictProvisionalRole // true while the badge comes from the stats state alone
+    };
 
     struct Row {
         QString hostId;
@@ -58,6 +67,10 @@ public:
     void removeHost(const QString &hostId);
     void setHostName(const QString &hostId, const QString &name);
     void setUnit(units::SizeUnit unit);
+    // The latest readiness check of a guest (ReadinessTracker); until there is one, the
+    // Readiness column shows a provisional verdict derived from the stats state.
+    void setReadiness(const QString &hostId, const QString &uuid, const ReadinessSummary &summary);
+    void clearReadiness(const QString &hostId, const QStringList &uuids); // empty = whole host
     // The clock for the age column; tests inject a fixed one.
     void setClock(std::function<qint64()> nowMs) { m_nowMs = std::move(nowMs); }
 
@@ -68,11 +81,14 @@ public:
 private:
     QVariant display(const Row &row, int column) const;
     QVariant sortValue(const Row &row, int column) const;
+    const ReadinessSummary *readiness(const Row &row) const;
+    ReadinessBadge badge(const Row &row) const;
     QString sizeText(const std::optional<quint64> &kib) const;
     void tick();
 
     QList<Row> m_rows;
     QHash<QString, QString> m_hostNames;
+    QHash<QString, QHash<QString, ReadinessSummary>> m_readiness; // host → uuid → summary
     units::SizeUnit m_unit = units::SizeUnit::Auto;
     std::function<qint64()> m_nowMs;
     QTimer m_ageTimer;

@@ -15,6 +15,7 @@
 #include "hosts/HostPanel.h"
 #include "libvirt/ConnectionUri.h"
 #include "monitor/MemorySample.h"
+#include "readiness/ReadinessFeature.h"
 #include "settings/PreferencesDialog.h"
 
 #include <QAction>
@@ -116,8 +117,16 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
         m_settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
     m_rightSplitter->restoreState(
         m_settings.value(QStringLiteral("window/rightSplitter")).toByteArray());
-    m_guestPanel->view()->horizontalHeader()->restoreState(
-        m_settings.value(QStringLiteral("window/guestHeader")).toByteArray());
+    // A layout saved with another set of columns would put its widths on the wrong columns.
+    if (m_settings.value(QStringLiteral("window/guestColumns")).toInt() ==
+        GuestTableModel::ColumnCount)
+        m_guestPanel->view()->horizontalHeader()->restoreState(
+            m_settings.value(QStringLiteral("window/guestHeader")).toByteArray());
+
+    // Readiness: the guest table's badge column, the Readiness page, the "Readiness…" guest
+    // action and the per-guest dialogs. Its statsPeriodRequested(hostId, uuids) is for the
+    // stats-period dialog to connect to.
+    m_readiness = new ReadinessFeature(this);
 
     for (const SavedConnection &c : m_store.load())
         addHostRow(c.uri);
@@ -531,6 +540,7 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     m_settings.setValue(QStringLiteral("window/state"), saveState());
     m_settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
     m_settings.setValue(QStringLiteral("window/rightSplitter"), m_rightSplitter->saveState());
+    m_settings.setValue(QStringLiteral("window/guestColumns"), int(GuestTableModel::ColumnCount));
     m_settings.setValue(QStringLiteral("window/guestHeader"),
                         m_guestPanel->view()->horizontalHeader()->saveState());
     m_credentials->cancelAll();

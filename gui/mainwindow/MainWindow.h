@@ -32,9 +32,9 @@ class HostOverviewHub;
 class HostOverviewPage;
 class HostPanel;
 class HostRegistry;
-class DemoHostView;
 class KeyringStore;
 class LiveChart;
+class ReadinessFeature;
 
 // Assembles the panels, menus and status bar; the work happens in the panels and in core.
 class MainWindow final : public QMainWindow {
@@ -61,6 +61,7 @@ public:
     LiveChart *chart() const { return m_chart; }
     HostOverviewHub *hostHub() const { return m_hostHub; }
     HostOverviewPage *hostPage() const { return m_hostPage; }
+    ReadinessFeature *readiness() const { return m_readiness; }
     const Preferences &preferences() const { return m_prefs; }
     const RecentSeries &recentSeries() const { return m_recent; }
     QSettings &settings() const { return m_settings; }
@@ -118,6 +119,7 @@ private:
     std::unique_ptr<DemoHost> m_demo;
     HostOverviewPage *m_hostPage = nullptr;
     QMenu *m_guestMenu = nullptr;
+    ReadinessFeature *m_readiness = nullptr;
     QLabel *m_statusLabel;
     QSpinBox *m_interval;
 

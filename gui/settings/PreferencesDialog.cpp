@@ -1,5 +1,7 @@
 #include "PreferencesDialog.h"
 
+#include "readiness/AgentOptIn.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -35,7 +37,8 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, QWidget *parent
     , m_unit(new QComboBox(this))
     , m_language(new QComboBox(this))
     , m_agent(new QCheckBox(tr("Run guest-agent checks by default on new hosts"), this))
-    , m_initialLanguage(current.language) {
+    , m_initialLanguage(current.language)
+    , m_confirmAgent(confirmAgentChecksByDefault) {
     setWindowTitle(tr("Preferences"));
     auto *layout = new QVBoxLayout(this);
 
@@ -57,6 +60,11 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, QWidget *parent
         tr("Agent checks send commands to the QEMU guest agent; libvirt then marks the "
            "guest as \"tainted\". They stay off unless you turn them on."));
     mf->addRow(QString(), m_agent);
+    // Turning it on is the first opt-in for every new host: same warning as per host.
+    connect(m_agent, &QCheckBox::clicked, this, [this](bool on) {
+        if (on && !(m_confirmAgent && m_confirmAgent(this)))
+            m_agent->setChecked(false);
+    });
     layout->addWidget(monitoring);
 
     auto *history = new QGroupBox(tr("History"), this);

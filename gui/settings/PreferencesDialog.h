@@ -4,6 +4,8 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -19,6 +21,12 @@ class PreferencesDialog final : public QDialog {
 public:
     explicit PreferencesDialog(const Preferences &current, QWidget *parent = nullptr);
     Preferences preferences() const;
+    QCheckBox *agentCheckBox() const { return m_agent; }
+    // Asked when the user turns agent checks on for new hosts (they taint guests); tests pass
+    // their own answer.
+    void setAgentConfirmation(std::function<bool(QWidget *parent)> confirm) {
+        m_confirmAgent = std::move(confirm);
+    }
 
 private:
     QSpinBox *m_interval;
@@ -31,6 +39,7 @@ private:
     QComboBox *m_language;
     QCheckBox *m_agent;
     QString m_initialLanguage;
+    std::function<bool(QWidget *parent)> m_confirmAgent;
 };
 
 } // namespace bs::gui

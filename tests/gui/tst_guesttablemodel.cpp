@@ -3,6 +3,7 @@
 #include "guests/GuestTableModel.h"
 
 #include <QApplication>
+#include <QFont>
 #include <QSignalSpy>
 
 using namespace bs;
@@ -142,6 +143,45 @@ private Q_SLOTS:
         proxy.setHostFilter({});
         proxy.setText({});
         QCOMPARE(proxy.rowCount(), 4);
+    }
+
+    void readinessColumnProvisionalThenChecked() {
+        GuestTableModel model;
+        MemorySample s = sample(QStringLiteral("h"), QStringLiteral("u"), QStringLiteral("g"),
+                                false, std::nullopt, 5);
+        s.statsState = StatsState::Stale;
+        model.applyCycle(cycleOf(QStringLiteral("h"), {s}));
+        const QModelIndex cell = model.index(0, GuestTableModel::Readiness);
+        // No check yet: derived from the stats state, and marked provisional.
+        QCOMPARE(cell.data().toString(), verdictName(Verdict::NotDelivering));
+        QCOMPARE(cell.data(GuestTableModel::VerdictKeyRole).toString(),
+                 QStringLiteral("not_delivering"));
+        QVERIFY(cell.data(GuestTableModel::VerdictProvisionalRole).toBool());
+        QVERIFY(cell.data(Qt::FontRole).value<QFont>().italic());
+        QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(QLatin1String("Provisional")));
+        QVERIFY(!cell.data(Qt::DecorationRole).isNull());
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        ReadinessSummary checked;
+        checked.verdict = Verdict::NoBalloonDriver;
+        checked.reason = QStringLiteral("never reported");
+        model.setReadiness(QStringLiteral("h"), QStringLiteral("u"), checked);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex(), cell);
+        QCOMPARE(changed.first().at(1).toModelIndex(), cell);
+        QCOMPARE(cell.data(GuestTableModel::VerdictKeyRole).toString(),
+                 QStringLiteral("no_balloon_driver"));
+        QVERIFY(!cell.data(GuestTableModel::VerdictProvisionalRole).toBool());
+        QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(QLatin1String("never reported")));
+
+        // The filter box finds guests by their readiness.
+        GuestFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        proxy.setText(verdictName(Verdict::NoBalloonDriver));
+        QCOMPARE(proxy.rowCount(), 1);
+
+        model.clearReadiness(QStringLiteral("h"), {});
+        QVERIFY(cell.data(GuestTableModel::VerdictProvisionalRole).toBool());
     }
 
     void ageColumnTicksAlone() {

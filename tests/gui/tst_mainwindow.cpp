@@ -1,13 +1,25 @@
 #include "TestMain.h"
+#include "TestSupport.h"
 #include "app/HostRegistry.h"
 #include "charts/LiveChart.h"
+#include "guests/GuestPanel.h"
 #include "guests/GuestTableModel.h"
 #include "hosts/HostListModel.h"
 #include "mainwindow/MainWindow.h"
+#include "readiness/ChecklistModel.h"
+#include "readiness/ReadinessDialog.h"
+#include "readiness/ReadinessFeature.h"
+#include "readiness/ReadinessPage.h"
+#include "readiness/ReadinessTableModel.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QMenuBar>
+#include <QPushButton>
 #include <QSettings>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -53,6 +65,61 @@ private Q_SLOTS:
         QVERIFY(!window.registry()->contains(QStringLiteral("qemu:///session")));
         QTRY_COMPARE_WITH_TIMEOUT(window.guestModel()->rowCount(), 1, 10000);
         QVERIFY(window.hostModel()->statusOf(QStringLiteral("test:///default")).readOnly);
+    }
+
+    // The readiness feature as MainWindow assembles it: badge column, page, guest action,
+    // dialog, and the stats-period request MainWindow is to connect.
+    void readinessIsWiredIn() {
+        auto settings = freshSettings(QStringLiteral("r.ini"));
+        MainWindow window(*settings);
+        window.show();
+        const QString uri = QStringLiteral("test://") +
+                            test::fixturePath(QStringLiteral("testdriver/readiness-node.xml"));
+        const QString noPeriod = QStringLiteral("11111111-1111-4111-8111-111111111111");
+        window.connectTemporary(uri, true);
+        QTRY_COMPARE_WITH_TIMEOUT(window.guestModel()->rowCount(), 3, 10000);
+        const auto badge = [&](const QString &uuid) {
+            return window.guestModel()->index(window.guestModel()->rowOf(uri, uuid),
+                                              GuestTableModel::Readiness);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !badge(noPeriod).data(GuestTableModel::VerdictProvisionalRole).toBool(), 10000);
+        QCOMPARE(badge(noPeriod).data(GuestTableModel::VerdictKeyRole).toString(),
+                 QStringLiteral("polling_off"));
+
+        ReadinessFeature *readiness = window.readiness();
+        QVERIFY(readiness);
+        auto *pages = window.findChild<QTabWidget *>();
+        QVERIFY(pages->indexOf(readiness->page()) > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(readiness->tableModel()->rowCount(), 3, 10000);
+        bool inGuestMenu = false;
+        for (QAction *menu : window.menuBar()->actions()) {
+            if (menu->menu() && menu->isVisible())
+                inGuestMenu |= menu->menu()->actions().contains(readiness->action());
+        }
+        QVERIFY(inGuestMenu);
+
+        // The guest action opens the selected guest's dialog, with its checklist.
+        QTableView *guests = window.guestPanel()->view();
+        guests->selectRow(0);
+        readiness->action()->trigger();
+        auto dialogs = window.findChildren<ReadinessDialog *>();
+        QCOMPARE(dialogs.size(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(dialogs.first()->checklist()->rowCount() > 0, 5000);
+
+        // Nobody connected to statsPeriodRequested: the button says so instead of doing nothing.
+        ReadinessDialog *dialog = readiness->openDialog(uri, noPeriod);
+        QVERIFY(dialog->statsPeriodButton()->isVisibleTo(dialog));
+        QVERIFY(!dialog->statsPeriodButton()->isEnabled());
+        dialog->close();
+        QStringList requested;
+        connect(readiness, &ReadinessFeature::statsPeriodRequested, this,
+                [&](const QString &host, const QStringList &uuids) { requested << host << uuids; });
+        QTRY_VERIFY(window.findChildren<ReadinessDialog *>().size() == 1); // closed = deleted
+        dialog = readiness->openDialog(uri, noPeriod);
+        QVERIFY(dialog->statsPeriodButton()->isEnabled());
+        dialog->statsPeriodButton()->click();
+        QCOMPARE(requested, (QStringList{uri, noPeriod}));
     }
 
     // A "host" that accepts the TCP connection and then never answers: libvirt's open blocks

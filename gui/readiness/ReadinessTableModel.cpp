@@ -1,0 +1,161 @@
+#include "ReadinessTableModel.h"
+
+#include "ReadinessIcons.h"
+
+#include <QDateTime>
+
+namespace bs::gui {
+
+ReadinessTableModel::ReadinessTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_nowMs([] { return QDateTime::currentMSecsSinceEpoch(); }) {}
+
+void ReadinessTableModel::setHostNames(std::function<QString(const QString &)> names) {
+    m_hostNames = std::move(names);
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, HostColumn), index(int(m_rows.size()) - 1, HostColumn));
+}
+
+QString ReadinessTableModel::hostName(const QString &hostId) const {
+    const QString name = m_hostNames ? m_hostNames(hostId) : QString();
+    return name.isEmpty() ? hostId : name;
+}
+
+void ReadinessTableModel::setReport(const ReadinessReport &report) {
+    int r = rowOf(report.hostId, report.uuid);
+    if (r < 0) {
+        r = int(m_rows.size());
+        beginInsertRows({}, r, r);
+        m_rows.append(Row{report.hostId, report.uuid, report.name, report.fix,
+                          ReadinessSummary::from(report)});
+        endInsertRows();
+        return;
+    }
+    Row &row = m_rows[r];
+    row.name = report.name;
+    row.fix = report.fix;
+    row.summary = ReadinessSummary::from(report);
+    Q_EMIT dataChanged(index(r, 0), index(r, ColumnCount - 1));
+}
+
+void ReadinessTableModel::removeReports(const QString &hostId, const QStringList &uuids) {
+    for (int r = int(m_rows.size()) - 1; r >= 0; --r) {
+        const Row &row = m_rows.at(r);
+        if (row.hostId != hostId || (!uuids.isEmpty() && !uuids.contains(row.uuid)))
+            continue;
+        beginRemoveRows({}, r, r);
+        m_rows.removeAt(r);
+        endRemoveRows();
+    }
+}
+
+int ReadinessTableModel::rowOf(const QString &hostId, const QString &uuid) const {
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).uuid == uuid && m_rows.at(i).hostId == hostId)
+            return i;
+    }
+    return -1;
+}
+
+const ReadinessSummary *ReadinessTableModel::summaryAt(int row) const {
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row).summary : nullptr;
+}
+
+int ReadinessTableModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ReadinessTableModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString ReadinessTableModel::verdictText(const Row &row) const {
+    return row.summary.stillWatching ? ReadinessTexts::stillChecking()
+                                     : verdictName(row.summary.verdict);
+}
+
+QVariant ReadinessTableModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const Row &row = m_rows.at(index.row());
+    const ReadinessSummary &s = row.summary;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case GuestColumn:
+            return row.name;
+        case HostColumn:
+            return hostName(row.hostId);
+        case VerdictColumn:
+            return verdictText(row);
+        case ReasonColumn:
+            return s.reason;
+        case NextStepColumn:
+            return s.nextStep;
+        case CheckedAtColumn:
+            return ReadinessTexts::checkedAt(s.timeMs, m_nowMs());
+        default:
+            return {};
+        }
+    case Qt::DecorationRole:
+        if (index.column() == VerdictColumn)
+            return verdictIcon(s.verdict, s.stillWatching);
+        return {};
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case ReasonColumn:
+            return s.reason;
+        case NextStepColumn:
+            return s.nextStep;
+        case HostColumn:
+            return row.hostId;
+        case CheckedAtColumn:
+            return QDateTime::fromMSecsSinceEpoch(s.timeMs).toString(Qt::ISODate);
+        default:
+            return {};
+        }
+    case SortRole:
+        switch (index.column()) {
+        case VerdictColumn:
+            // Ready last: what needs attention comes first in ascending order.
+            return s.verdict == bs::Verdict::Ready ? 100 : int(s.verdict);
+        case CheckedAtColumn:
+            return s.timeMs;
+        default:
+            return data(index, Qt::DisplayRole).toString().toLower();
+        }
+    case HostIdRole:
+        return row.hostId;
+    case UuidRole:
+        return row.uuid;
+    case VerdictKeyRole:
+        return verdictKey(s.verdict);
+    case FixKindRole:
+        return fixKindKey(row.fix);
+    default:
+        return {};
+    }
+}
+
+QVariant ReadinessTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case GuestColumn:
+        return tr("Guest");
+    case HostColumn:
+        return tr("Host");
+    case VerdictColumn:
+        return tr("Verdict");
+    case ReasonColumn:
+        return tr("Why");
+    case NextStepColumn:
+        return tr("Next step");
+    case CheckedAtColumn:
+        return tr("Checked at");
+    default:
+        return {};
+    }
+}
+
+} // namespace bs::gui

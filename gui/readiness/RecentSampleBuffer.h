@@ -1,0 +1,36 @@
+#pragma once
+
+#include "monitor/MemorySample.h"
+
+#include <QHash>
+#include <QList>
+
+namespace bs::gui {
+
+// The last few poll samples of each guest: what an instant readiness check needs to tell
+// "frozen" from "advancing" without watching again. Keeps about two stats periods plus two polls
+// per guest (DOMAIN.md §3) and collapses runs of the same last_update, so a guest whose reports
+// stopped an hour ago costs three samples, not an hour of them.
+class RecentSampleBuffer {
+public:
+    static constexpr int MaxPerGuest = 64;
+
+    // Returns the UUIDs whose balloon configuration or stats state changed since their previous
+    // sample: their readiness may have changed too.
+    QStringList add(const PollCycle &cycle, int pollIntervalSeconds);
+
+    void clearGuest(const QString &hostId, const QString &uuid);
+    void removeGuests(const QString &hostId, const QStringList &uuids);
+    void removeHost(const QString &hostId);
+
+    QList<MemorySample> samples(const QString &hostId) const; // every guest of the host
+    QList<MemorySample> samples(const QString &hostId, const QString &uuid) const;
+    const MemorySample *latest(const QString &hostId, const QString &uuid) const;
+
+private:
+    static void append(QList<MemorySample> &list, const MemorySample &sample, int pollInterval);
+
+    QHash<QString, QHash<QString, QList<MemorySample>>> m_byHost;
+};
+
+} // namespace bs::gui

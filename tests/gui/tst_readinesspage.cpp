@@ -1,0 +1,130 @@
+#include "TestMain.h"
+#include "readiness/ReadinessPage.h"
+#include "readiness/ReadinessTableModel.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+
+using namespace bs;
+using namespace bs::gui;
+
+namespace {
+
+const QString H1 = QStringLiteral("qemu:///system");
+const QString H2 = QStringLiteral("qemu+ssh://root@kvm2/system");
+
+ReadinessReport report(const QString &host, const QString &uuid, const QString &name,
+                       Verdict verdict) {
+    ReadinessReport r;
+    r.hostId = host;
+    r.uuid = uuid;
+    r.name = name;
+    r.verdict = verdict;
+    r.timeMs = 1764150000000;
+    r.reason = name + QStringLiteral(" reason");
+    r.nextStep = name + QStringLiteral(" next");
+    r.fix = verdict == Verdict::PollingOff ? FixKind::StatsPeriod : FixKind::None;
+    r.decidingCheck = CheckId::StatsPeriodLive;
+    return r;
+}
+
+} // namespace
+
+class TestReadinessPage : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void modelRowsAndColumns() {
+        ReadinessTableModel model;
+        model.setHostNames(
+            [](const QString &id) { return id == H2 ? QStringLiteral("kvm2") : QString(); });
+        model.setReport(report(H1, QStringLiteral("a"), QStringLiteral("alpha"), Verdict::Ready));
+        model.setReport(
+            report(H2, QStringLiteral("a"), QStringLiteral("other"), Verdict::PollingOff));
+        QCOMPARE(model.rowCount(), 2);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setReport(
+            report(H1, QStringLiteral("a"), QStringLiteral("alpha"), Verdict::NotDelivering));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
+        const auto at = [&](int row, int column, int role = Qt::DisplayRole) {
+            return model.index(row, column).data(role);
+        };
+        QCOMPARE(at(0, ReadinessTableModel::VerdictColumn).toString(),
+                 verdictName(Verdict::NotDelivering));
+        QCOMPARE(at(0, ReadinessTableModel::HostColumn).toString(), H1); // no name: the URI
+        QCOMPARE(at(1, ReadinessTableModel::HostColumn).toString(), QStringLiteral("kvm2"));
+        QCOMPARE(at(1, ReadinessTableModel::ReasonColumn).toString(),
+                 QStringLiteral("other reason"));
+        QCOMPARE(at(1, ReadinessTableModel::NextStepColumn).toString(),
+                 QStringLiteral("other next"));
+        QCOMPARE(at(1, 0, ReadinessTableModel::FixKindRole).toString(),
+                 QStringLiteral("stats_period"));
+        QVERIFY(!at(1, ReadinessTableModel::CheckedAtColumn).toString().isEmpty());
+
+        model.removeReports(H2, {});
+        QCOMPARE(model.rowCount(), 1);
+        model.removeReports(H1, {QStringLiteral("b")});
+        QCOMPARE(model.rowCount(), 1);
+        model.removeReports(H1, {QStringLiteral("a")});
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void pageFiltersByHostAndSummarises() {
+        ReadinessTableModel model;
+        ReadinessPage page(&model);
+        QVERIFY(page.view()->isHidden()); // nothing checked yet: the hint instead
+        model.setReport(report(H1, QStringLiteral("a"), QStringLiteral("alpha"), Verdict::Ready));
+        model.setReport(
+            report(H1, QStringLiteral("b"), QStringLiteral("beta"), Verdict::NoBalloonDriver));
+        model.setReport(
+            report(H2, QStringLiteral("c"), QStringLiteral("gamma"), Verdict::PollingOff));
+        QVERIFY(!page.view()->isHidden());
+        QCOMPARE(page.proxy()->rowCount(), 3);
+        QCOMPARE(page.summaryLabel()->text(), QStringLiteral("Ready: 1 of 3 · Need attention: 2"));
+
+        page.setHostFilter(H1, QStringLiteral("local"));
+        QCOMPARE(page.proxy()->rowCount(), 2);
+        QVERIFY(page.view()->isColumnHidden(ReadinessTableModel::HostColumn));
+        QCOMPARE(page.summaryLabel()->text(), QStringLiteral("Ready: 1 of 2 · Need attention: 1"));
+        // A URI that starts like another does not match it.
+        page.setHostFilter(QStringLiteral("qemu:///sys"), {});
+        QCOMPARE(page.proxy()->rowCount(), 0);
+        page.setHostFilter({}, {});
+        QCOMPARE(page.proxy()->rowCount(), 3);
+
+        // What needs attention sorts first, ready last.
+        QCOMPARE(page.proxy()
+                     ->index(page.proxy()->rowCount() - 1, ReadinessTableModel::GuestColumn)
+                     .data()
+                     .toString(),
+                 QStringLiteral("alpha"));
+    }
+
+    void detailAndActivation() {
+        ReadinessTableModel model;
+        ReadinessPage page(&model);
+        model.setReport(
+            report(H1, QStringLiteral("b"), QStringLiteral("beta"), Verdict::NoBalloonDriver));
+        page.view()->setCurrentIndex(page.proxy()->index(0, 0));
+        QVERIFY(page.detailLabel()->text().contains(QLatin1String("beta reason")));
+        QVERIFY(page.detailLabel()->text().contains(QLatin1String("beta next")));
+
+        QSignalSpy activated(&page, &ReadinessPage::guestActivated);
+        Q_EMIT page.view()->activated(page.proxy()->index(0, 2));
+        QCOMPARE(activated.size(), 1);
+        QCOMPARE(activated.first().at(0).toString(), H1);
+        QCOMPARE(activated.first().at(1).toString(), QStringLiteral("b"));
+
+        QSignalSpy inspect(&page, &ReadinessPage::inspectAllRequested);
+        page.inspectAllButton()->click();
+        QCOMPARE(inspect.size(), 1);
+    }
+};
+
+BS_GUI_TEST_MAIN(TestReadinessPage)
+#include "tst_readinesspage.moc"
