@@ -345,45 +345,48 @@
     <message>
         <location filename="../cli/HistoryOutput.cpp" line="61"/>
         <source>The history has no guest named &quot;%1&quot; or with that UUID on this host.</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录中，此宿主机上没有名为“%1”或具有该 UUID 的虚拟机。</translation>
     </message>
     <message>
         <location filename="../cli/HistoryOutput.cpp" line="69"/>
         <source>Several guests were called &quot;%1&quot;; give the UUID: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>有多台虚拟机曾名为“%1”；请指定 UUID：%2</translation>
     </message>
     <message>
         <location filename="../cli/HistoryOutput.cpp" line="147"/>
         <source>%1 (%2) on %3
 %4 to %5, one point per %6 s (%7); KiB, avg [min..max]
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2），位于 %3
+%4 至 %5，每 %6 秒一个点（%7）；单位 KiB，平均值 [最小值..最大值]
+</translation>
     </message>
     <message>
         <location filename="../cli/HistoryOutput.cpp" line="154"/>
         <source>no data</source>
-        <translation type="unfinished"></translation>
+        <translation>无数据</translation>
     </message>
     <message>
         <location filename="../cli/HistoryOutput.cpp" line="156"/>
         <source>TIME</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../cli/HistoryOutput.cpp" line="168"/>
         <source>(gap)</source>
-        <translation type="unfinished"></translation>
+        <translation>（空缺）</translation>
     </message>
     <message>
         <location filename="../cli/HistoryOutput.cpp" line="179"/>
         <source>Nothing was recorded for this guest in this range.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>此时间范围内没有此虚拟机的记录。
+</translation>
     </message>
     <message>
         <location filename="../cli/commands/RecordCommand.cpp" line="53"/>
         <source>--%1 must be a duration such as 120, 90s, 15m, 7d or 1y, not &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 必须是时长，例如 120、90s、15m、7d 或 1y，而不是“%2”。</translation>
     </message>
 </context>
 <context>
@@ -665,102 +668,102 @@
     <message>
         <location filename="../cli/commands/HistoryCommand.cpp" line="58"/>
         <source>Print a guest&apos;s recorded memory over a time range, decimated as the history chart shows it (min/avg/max per bucket, KiB; gaps where nothing was recorded).</source>
-        <translation type="unfinished"></translation>
+        <translation>输出虚拟机在某一时间范围内记录的内存数据，按历史记录图表的显示方式抽稀（每个时间段给出最小值/平均值/最大值，单位 KiB；无记录处显示为空缺）。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HistoryCommand.cpp" line="65"/>
         <source>History database (default %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录数据库（默认 %1）。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HistoryCommand.cpp" line="67"/>
         <source>libvirt URI the guest ran on.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机所运行的 libvirt URI。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HistoryCommand.cpp" line="70"/>
         <source>The guest: its UUID, or a name it has or had.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机：其 UUID，或其当前或曾用的名称。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HistoryCommand.cpp" line="73"/>
         <source>The last stretch of time, e.g. 15m, 1h, 7d, 1y (default 1h).</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的一段时间，例如 15m、1h、7d、1y（默认 1h）。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HistoryCommand.cpp" line="76"/>
         <source>Start, ISO 8601 (local time unless it says otherwise).</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间，ISO 8601 格式（未注明时区时按本地时间）。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HistoryCommand.cpp" line="79"/>
         <source>End, ISO 8601 (default now).</source>
-        <translation type="unfinished"></translation>
+        <translation>结束时间，ISO 8601 格式（默认为当前时间）。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HistoryCommand.cpp" line="82"/>
         <source>At most this many buckets (a chart&apos;s width in pixels; default 200).</source>
-        <translation type="unfinished"></translation>
+        <translation>时间段的最大数量（相当于图表的像素宽度；默认 200）。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HistoryCommand.cpp" line="87"/>
         <source>Comma-separated metrics (default used,used_excluding_cache,actual,rss): %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>以逗号分隔的指标（默认 used,used_excluding_cache,actual,rss）：%1。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HistoryCommand.cpp" line="94"/>
         <source>Print JSON.</source>
-        <translation type="unfinished">输出 JSON。</translation>
+        <translation>输出 JSON。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HistoryCommand.cpp" line="95"/>
         <source>Print CSV.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出 CSV。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HistoryCommand.cpp" line="102"/>
         <source>history needs --host URI and --domain NAME|UUID.</source>
-        <translation type="unfinished"></translation>
+        <translation>history 需要 --host URI 和 --domain NAME|UUID。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HistoryCommand.cpp" line="106"/>
         <source>Choose one of --json and --csv.</source>
-        <translation type="unfinished"></translation>
+        <translation>--json 和 --csv 只能选择其一。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HistoryCommand.cpp" line="113"/>
         <source>Use either --range or --from/--to.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用 --range 或 --from/--to，二者只能选其一。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HistoryCommand.cpp" line="121"/>
         <source>--from and --to must be ISO 8601 times (2025-01-31T08:00), --from before --to.</source>
-        <translation type="unfinished"></translation>
+        <translation>--from 和 --to 必须是 ISO 8601 时间（2025-01-31T08:00），且 --from 早于 --to。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HistoryCommand.cpp" line="129"/>
         <source>--to needs --from.</source>
-        <translation type="unfinished"></translation>
+        <translation>--to 需要与 --from 一起使用。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HistoryCommand.cpp" line="135"/>
         <source>--range must be a duration such as 15m, 1h, 7d or 1y, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--range 必须是时长，例如 15m、1h、7d 或 1y，而不是“%1”。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HistoryCommand.cpp" line="145"/>
         <source>--points must be 1 to 100000, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--points 必须是 1 到 100000，而不是“%1”。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HistoryCommand.cpp" line="153"/>
         <source>Unknown metric &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知指标“%1”。</translation>
     </message>
     <message>
         <location filename="../cli/commands/HistoryCommand.cpp" line="159"/>
         <source>--metric names no metric.</source>
-        <translation type="unfinished"></translation>
+        <translation>--metric 未指定任何指标。</translation>
     </message>
 </context>
 <context>
@@ -1429,75 +1432,75 @@
     <message>
         <location filename="../cli/commands/RecordCommand.cpp" line="64"/>
         <source>Record the hosts&apos; guest memory into the history, without a display, until stopped (SIGTERM, Ctrl+C) or --duration ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>将各宿主机上虚拟机的内存记录到历史记录中，不显示界面，直到被停止（SIGTERM、Ctrl+C）或 --duration 指定的时长结束。</translation>
     </message>
     <message>
         <location filename="../cli/commands/RecordCommand.cpp" line="72"/>
         <source>History database (default %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录数据库（默认 %1）。</translation>
     </message>
     <message>
         <location filename="../cli/commands/RecordCommand.cpp" line="75"/>
         <source>Seconds between polls, 1-3600 (default 10).</source>
-        <translation type="unfinished">轮询间隔秒数，1-3600（默认 5）。 {1-3600 ?} {10)?}</translation>
+        <translation>轮询间隔秒数，1-3600（默认 10）。</translation>
     </message>
     <message>
         <location filename="../cli/commands/RecordCommand.cpp" line="78"/>
         <source>Stop after this long (default: until stopped).</source>
-        <translation type="unfinished"></translation>
+        <translation>运行多长时间后停止（默认：一直运行到被停止）。</translation>
     </message>
     <message>
         <location filename="../cli/commands/RecordCommand.cpp" line="81"/>
         <source>Keep every poll this long (default 7d).</source>
-        <translation type="unfinished"></translation>
+        <translation>每次轮询数据的保留期（默认 7d）。</translation>
     </message>
     <message>
         <location filename="../cli/commands/RecordCommand.cpp" line="84"/>
         <source>Keep 1-minute roll-ups this long (default 90d).</source>
-        <translation type="unfinished"></translation>
+        <translation>1 分钟汇总的保留期（默认 90d）。</translation>
     </message>
     <message>
         <location filename="../cli/commands/RecordCommand.cpp" line="87"/>
         <source>Keep 1-hour roll-ups this long (default 3y).</source>
-        <translation type="unfinished"></translation>
+        <translation>1 小时汇总的保留期（默认 3y）。</translation>
     </message>
     <message>
         <location filename="../cli/commands/RecordCommand.cpp" line="97"/>
         <source>--interval must be 1 to 3600 seconds, not &quot;%1&quot;.</source>
-        <translation type="unfinished">--interval 必须是 1 到 3600 秒，而不是“%1”。</translation>
+        <translation>--interval 必须是 1 到 3600 秒，而不是“%1”。</translation>
     </message>
     <message>
         <location filename="../cli/commands/RecordCommand.cpp" line="141"/>
         <source>The history file was damaged (%1); it was moved to %2 and a new one started.</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录文件已损坏（%1）；已将其移至 %2，并新建了一个历史记录文件。</translation>
     </message>
     <message>
         <location filename="../cli/commands/RecordCommand.cpp" line="149"/>
         <source>%1 is recorded by %2 already: not recording it twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已由 %2 记录：不会重复记录。</translation>
     </message>
     <message>
         <location filename="../cli/commands/RecordCommand.cpp" line="156"/>
         <source>Cannot record into %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法记录到 %1。</translation>
     </message>
     <message numerus="yes">
         <location filename="../cli/commands/RecordCommand.cpp" line="186"/>
         <source>Recording %n host(s) every %1 s into %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在每 %1 秒将 %n 台宿主机的数据记录到 %2。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../cli/commands/RecordCommand.cpp" line="213"/>
         <source>Stopped by signal %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已被信号 %1 停止。</translation>
     </message>
     <message numerus="yes">
         <location filename="../cli/commands/RecordCommand.cpp" line="214"/>
         <source>Recorded %n poll(s) into %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 次轮询记录到 %1。</numerusform>
         </translation>
     </message>
 </context>
@@ -2896,32 +2899,32 @@
     <message>
         <location filename="../core/history/HistoryEvent.cpp" line="28"/>
         <source>Balloon target set to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>气球目标已设为 %1</translation>
     </message>
     <message>
         <location filename="../core/history/HistoryEvent.cpp" line="30"/>
         <source>Balloon target set</source>
-        <translation type="unfinished"></translation>
+        <translation>已设置气球目标</translation>
     </message>
     <message>
         <location filename="../core/history/HistoryEvent.cpp" line="33"/>
         <source>Stats period set to %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>统计周期已设为 %1 秒</translation>
     </message>
     <message>
         <location filename="../core/history/HistoryEvent.cpp" line="35"/>
         <source>Stats period turned off</source>
-        <translation type="unfinished"></translation>
+        <translation>统计周期已关闭</translation>
     </message>
     <message>
         <location filename="../core/history/HistoryEvent.cpp" line="37"/>
         <source>Recording started</source>
-        <translation type="unfinished"></translation>
+        <translation>记录已开始</translation>
     </message>
     <message>
         <location filename="../core/history/HistoryEvent.cpp" line="38"/>
         <source>Recording stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>记录已停止</translation>
     </message>
 </context>
 <context>
@@ -2929,47 +2932,47 @@
     <message>
         <location filename="../core/history/DatabaseFile.cpp" line="25"/>
         <source>the file is not an SQLite database</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件不是 SQLite 数据库</translation>
     </message>
     <message>
         <location filename="../core/history/DatabaseFile.cpp" line="84"/>
         <source>%1 is an SQLite database of some other program; Balloonscope leaves it alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是其他程序的 SQLite 数据库；Balloonscope 不会改动它。</translation>
     </message>
     <message>
         <location filename="../core/history/DatabaseFile.cpp" line="102"/>
         <source>The history was written by a newer Balloonscope (schema %1, this one knows %2): it is shown read-only and nothing is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>该历史记录由较新版本的 Balloonscope 写入（架构版本 %1，本版本仅支持到 %2）：将以只读方式显示，且不会记录任何数据。</translation>
     </message>
     <message>
         <location filename="../core/history/DatabaseFile.cpp" line="118"/>
         <source>There is no history in %1 yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中尚无历史记录。</translation>
     </message>
     <message>
         <location filename="../core/history/DatabaseFile.cpp" line="169"/>
         <source>Could not move the damaged history file %1 aside.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将已损坏的历史记录文件 %1 移到别处。</translation>
     </message>
     <message>
         <location filename="../core/history/DatabaseFile.cpp" line="184"/>
         <source>There is no history at %1 yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 处尚无历史记录。</translation>
     </message>
     <message>
         <location filename="../core/history/DatabaseFile.cpp" line="189"/>
         <source>Could not create the folder for the history, %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建存放历史记录的文件夹 %1。</translation>
     </message>
     <message>
         <location filename="../core/history/DatabaseFile.cpp" line="206"/>
         <source>The history file %1 is damaged: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录文件 %1 已损坏：%2</translation>
     </message>
     <message>
         <location filename="../core/history/DatabaseFile.cpp" line="219"/>
         <source>The history file could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开历史记录文件。</translation>
     </message>
 </context>
 <context>
@@ -2977,12 +2980,12 @@
     <message>
         <location filename="../core/history/HistoryWorker.cpp" line="157"/>
         <source>The disk holding the history is full: recording is paused and resumes by itself when space is freed.</source>
-        <translation type="unfinished"></translation>
+        <translation>存放历史记录的磁盘已满：记录已暂停，释放空间后将自动恢复。</translation>
     </message>
     <message>
         <location filename="../core/history/HistoryWorker.cpp" line="259"/>
         <source>The history is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录未打开。</translation>
     </message>
 </context>
 <context>
@@ -2990,17 +2993,17 @@
     <message>
         <location filename="../core/history/HistoryStatus.cpp" line="29"/>
         <source>recorder</source>
-        <translation type="unfinished"></translation>
+        <translation>记录器</translation>
     </message>
     <message>
         <location filename="../core/history/HistoryStatus.cpp" line="30"/>
         <source>Balloonscope</source>
-        <translation type="unfinished">Balloonscope</translation>
+        <translation>Balloonscope</translation>
     </message>
     <message>
         <location filename="../core/history/HistoryStatus.cpp" line="31"/>
         <source>%1 (pid %2 on %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%3 上的 pid %2）</translation>
     </message>
 </context>
 <context>
@@ -3079,82 +3082,82 @@
     <message>
         <location filename="../core/history/Metric.cpp" line="18"/>
         <source>Actual (balloon)</source>
-        <translation type="unfinished"></translation>
+        <translation>实际（气球）</translation>
     </message>
     <message>
         <location filename="../core/history/Metric.cpp" line="19"/>
         <source>Maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>最大内存</translation>
     </message>
     <message>
         <location filename="../core/history/Metric.cpp" line="21"/>
         <source>Taken back by the balloon</source>
-        <translation type="unfinished"></translation>
+        <translation>气球收回的内存</translation>
     </message>
     <message>
         <location filename="../core/history/Metric.cpp" line="22"/>
         <source>QEMU resident (host)</source>
-        <translation type="unfinished"></translation>
+        <translation>QEMU 常驻内存（宿主机）</translation>
     </message>
     <message>
         <location filename="../core/history/Metric.cpp" line="23"/>
         <source>Available (guest total)</source>
-        <translation type="unfinished">可见总量（虚拟机总内存）</translation>
+        <translation>可见总量（虚拟机总内存）</translation>
     </message>
     <message>
         <location filename="../core/history/Metric.cpp" line="25"/>
         <source>Unused (free)</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲（未使用）</translation>
     </message>
     <message>
         <location filename="../core/history/Metric.cpp" line="26"/>
         <source>Usable (MemAvailable)</source>
-        <translation type="unfinished"></translation>
+        <translation>可用（MemAvailable）</translation>
     </message>
     <message>
         <location filename="../core/history/Metric.cpp" line="27"/>
         <source>Disk caches</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘缓存</translation>
     </message>
     <message>
         <location filename="../core/history/Metric.cpp" line="28"/>
         <source>Used (available − unused)</source>
-        <translation type="unfinished">已用（可见总量 − 空闲）</translation>
+        <translation>已用（可见总量 − 空闲）</translation>
     </message>
     <message>
         <location filename="../core/history/Metric.cpp" line="30"/>
         <source>Used excl. cache (available − usable)</source>
-        <translation type="unfinished">已用（不含缓存）（可见总量 − 可用）</translation>
+        <translation>已用（不含缓存）（可见总量 − 可用）</translation>
     </message>
     <message>
         <location filename="../core/history/Metric.cpp" line="31"/>
         <source>Swapped in</source>
-        <translation type="unfinished"></translation>
+        <translation>已换入</translation>
     </message>
     <message>
         <location filename="../core/history/Metric.cpp" line="32"/>
         <source>Swapped out</source>
-        <translation type="unfinished"></translation>
+        <translation>已换出</translation>
     </message>
     <message>
         <location filename="../core/history/Metric.cpp" line="33"/>
         <source>Major faults</source>
-        <translation type="unfinished"></translation>
+        <translation>主缺页错误</translation>
     </message>
     <message>
         <location filename="../core/history/Metric.cpp" line="34"/>
         <source>Minor faults</source>
-        <translation type="unfinished"></translation>
+        <translation>次缺页错误</translation>
     </message>
     <message>
         <location filename="../core/history/Metric.cpp" line="36"/>
         <source>Huge pages allocated</source>
-        <translation type="unfinished"></translation>
+        <translation>已分配大页</translation>
     </message>
     <message>
         <location filename="../core/history/Metric.cpp" line="37"/>
         <source>Huge page failures</source>
-        <translation type="unfinished"></translation>
+        <translation>大页分配失败</translation>
     </message>
 </context>
 <context>
@@ -3162,42 +3165,42 @@
     <message>
         <location filename="../core/history/RangePresets.cpp" line="18"/>
         <source>Last 15 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 15 分钟</translation>
     </message>
     <message>
         <location filename="../core/history/RangePresets.cpp" line="19"/>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 1 小时</translation>
     </message>
     <message>
         <location filename="../core/history/RangePresets.cpp" line="20"/>
         <source>Last 6 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 6 小时</translation>
     </message>
     <message>
         <location filename="../core/history/RangePresets.cpp" line="21"/>
         <source>Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 1 天</translation>
     </message>
     <message>
         <location filename="../core/history/RangePresets.cpp" line="22"/>
         <source>Last week</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 1 周</translation>
     </message>
     <message>
         <location filename="../core/history/RangePresets.cpp" line="23"/>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 30 天</translation>
     </message>
     <message>
         <location filename="../core/history/RangePresets.cpp" line="24"/>
         <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 90 天</translation>
     </message>
     <message>
         <location filename="../core/history/RangePresets.cpp" line="25"/>
         <source>Last year</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 1 年</translation>
     </message>
 </context>
 <context>
@@ -3473,7 +3476,7 @@
     <name>bs::cli::HistoryCommand</name>
     <message>
         <source>Print JSON.</source>
-        <translation type="obsolete">输出 JSON。</translation>
+        <translation type="vanished">输出 JSON。</translation>
     </message>
 </context>
 <context>
@@ -3487,11 +3490,11 @@
     <name>bs::cli::RecordCommand</name>
     <message>
         <source>Seconds between polls, 1-3600 (default 10).</source>
-        <translation type="obsolete">轮询间隔秒数，1-3600（默认 5）。 {1-3600 ?} {10)?}</translation>
+        <translation type="vanished">轮询间隔秒数，1-3600（默认 10）。</translation>
     </message>
     <message>
         <source>--interval must be 1 to 3600 seconds, not &quot;%1&quot;.</source>
-        <translation type="obsolete">--interval 必须是 1 到 3600 秒，而不是“%1”。</translation>
+        <translation type="vanished">--interval 必须是 1 到 3600 秒，而不是“%1”。</translation>
     </message>
 </context>
 <context>
@@ -4770,7 +4773,7 @@ Options:
     <message>
         <location filename="../gui/readiness/ReadinessDialog.cpp" line="233"/>
         <source>Set it on the host with virsh:</source>
-        <translation type="unfinished"></translation>
+        <translation>在宿主机上用 virsh 设置：</translation>
     </message>
     <message>
         <location filename="../gui/readiness/ReadinessDialog.cpp" line="236"/>
