@@ -14,6 +14,7 @@
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -310,6 +311,18 @@ void BalloonTargetDialog::replan() {
     lines << m_plan.notes;
     m_planText->setText(lines.join(u'\n'));
     updateEnabled();
+    growToFit();
+}
+
+void BalloonTargetDialog::growToFit() {
+    // Messages come and go and wrap: a dialog sized once would squeeze its rows when a long
+    // one appears (QDialog's minimum size does not follow wrapped labels). Grow, never shrink
+    // under the user's hands.
+    QTimer::singleShot(0, this, [this] {
+        const int needed = layout()->totalHeightForWidth(width());
+        if (needed > height())
+            resize(width(), needed);
+    });
 }
 
 void BalloonTargetDialog::updateEnabled() {
@@ -350,6 +363,7 @@ void BalloonTargetDialog::onGuestApplied(const GuestApplyResult &result) {
                       : result.outcome == GuestOutcome::Partial ? InlineMessage::Kind::Warning
                                                                 : InlineMessage::Kind::Error;
     m_result->setMessage(kind, lines.join(u'\n'));
+    growToFit();
 }
 
 void BalloonTargetDialog::onFinished(const ApplySummary &summary) {

@@ -87,6 +87,7 @@ private:
     void onGuestApplied(const bs::GuestApplyResult &result);
     void onFinished(const bs::ApplySummary &summary);
     void updateEnabled();
+    void growToFit();
 
     QPointer<MonitoredHost> m_host;
     QPointer<BalloonControls> m_controls;

@@ -82,7 +82,7 @@ StatsPeriodDialog::StatsPeriodDialog(MonitoredHost *host, BalloonControls *contr
     QHeaderView *columns = m_view->horizontalHeader();
     columns->setSectionResizeMode(QHeaderView::Interactive);
     columns->setSectionResizeMode(StatsPeriodModel::Plan, QHeaderView::Stretch);
-    const int widths[] = {130, 90, 120, 80, 90, 0, 190, 190};
+    const int widths[] = {120, 90, 100, 80, 90, 0, 150, 200};
     for (int c = 0; c < StatsPeriodModel::ColumnCount; ++c) {
         if (widths[c] > 0) // never narrower than the (translated) header
             m_view->setColumnWidth(c, std::max(widths[c], columns->sectionSizeHint(c)));
@@ -141,7 +141,7 @@ StatsPeriodDialog::StatsPeriodDialog(MonitoredHost *host, BalloonControls *contr
     }
 
     setHostName(m_hostName);
-    resize(1180, 600);
+    resize(1200, 560);
     updateReadOnly();
     inspect();
 }
