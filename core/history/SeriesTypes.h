@@ -22,11 +22,14 @@ QString tierKey(Tier tier);        // "raw", "1m", "1h"
 // One bucket of a decimated series, about one pixel wide: the lowest and highest value in it and
 // the mean (weighted by the number of samples), drawn at timeMs. A gap (guest off, nothing
 // recorded, stats missing) is a point whose values are NaN: it breaks the line there.
+// `samples` says how many polls the point stands for: a chart draws the min–max band only where
+// it is more than one (a single sample has no spread to show).
 struct EnvelopePoint {
     qint64 timeMs = 0;
     double min = std::numeric_limits<double>::quiet_NaN();
     double avg = std::numeric_limits<double>::quiet_NaN();
     double max = std::numeric_limits<double>::quiet_NaN();
+    int samples = 0; // polls behind the point (for a sum: the most behind any one part); 0 = gap
 
     bool isGap() const { return std::isnan(avg); }
     static EnvelopePoint gap(qint64 timeMs) { return EnvelopePoint{timeMs}; }
