@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HostMetric.h"
 #include "Metric.h"
 
 #include <QList>
@@ -90,7 +91,33 @@ struct AggregateResult {
     QList<EnvelopePoint> hostTotal; // host memory (KiB) as recorded, a step line; may be empty
 };
 
+// A range query for one host's own figures (HostSample, schema 3): host memory, the guests'
+// sums as the host saw them at each poll, KSM, huge pages.
+struct HostSeriesRequest {
+    QString hostId;
+    QList<HostMetric> metrics;
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    int points = 1000;
+};
+
+struct HostSeries {
+    HostMetric metric = HostMetric::Total;
+    QList<EnvelopePoint> points;
+};
+
+struct HostSeriesResult {
+    QString hostId;
+    qint64 bucketMs = 0;
+    QList<TierSpan> tiers;
+    QList<HostSeries> series; // one per requested metric, in request order
+    // The host's memory size from virNodeGetInfo as recorded (a step line): the total to draw
+    // on hosts whose MemTotal is not available (libvirt's test driver). May be empty.
+    QList<EnvelopePoint> nodeMemory;
+};
+
 } // namespace bs
 
 Q_DECLARE_METATYPE(bs::SeriesResult)
 Q_DECLARE_METATYPE(bs::AggregateResult)
+Q_DECLARE_METATYPE(bs::HostSeriesResult)
