@@ -7,6 +7,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace bs::cli {
@@ -21,6 +22,11 @@ public:
     virtual QString name() const = 0;
     virtual QString summary() const = 0;
     virtual int run(const QStringList &arguments) = 0;
+
+    // The value of an --interval option when it lies within the monitor's limits (1-3600 s);
+    // otherwise prints why and returns nullopt (exit code 2 for the caller).
+    static std::optional<int> intervalSeconds(const QCommandLineParser &parser,
+                                              const QCommandLineOption &option);
 
 protected:
     // Parses with `parser`; on error prints the message and the usage to stderr and returns

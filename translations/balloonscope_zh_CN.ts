@@ -4,204 +4,164 @@
 <context>
     <name>AgentChecks</name>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="52"/>
         <source>Guest-agent checks are off for this guest (opt-in).</source>
         <translation>此虚拟机未开启客户机代理检查（需手动开启）。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="57"/>
         <source>org.qemu.guest_agent.0 is connected: an agent answers in the guest.</source>
         <translation>org.qemu.guest_agent.0 已连接：虚拟机中有代理在响应。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="62"/>
         <source>org.qemu.guest_agent.0 is disconnected: no agent runs in the guest.</source>
         <translation>org.qemu.guest_agent.0 未连接：虚拟机中没有运行代理。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="68"/>
         <source>An org.qemu.guest_agent.0 channel is configured; libvirt shows no state for it (the guest does not run, or this driver does not track it).</source>
         <translation>已配置 org.qemu.guest_agent.0 通道，但 libvirt 未显示其状态（虚拟机未运行，或此驱动不跟踪该状态）。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="74"/>
         <source>No org.qemu.guest_agent.0 channel in the domain XML: no agent evidence is available.</source>
         <translation>域 XML 中没有 org.qemu.guest_agent.0 通道：无法获得来自代理的依据。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="88"/>
         <source>The agent refuses %1: it is disabled in the guest.</source>
         <translation>代理拒绝执行 %1：该命令在虚拟机中已被禁用。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="93"/>
         <source>The agent does not have %1 (an older agent, or not on this OS).</source>
         <translation>代理不支持 %1（代理版本较旧，或在此操作系统上不提供）。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="96"/>
         <source>No answer to %1 within %2 s.</source>
         <translation>%1 在 %2 秒内无响应。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="99"/>
         <source>No agent is connected to the guest&apos;s channel.</source>
         <translation>没有代理连接到虚拟机的通道。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="103"/>
         <source>This connection cannot send guest-agent commands (its libvirt driver has no virDomainQemuAgentCommand).</source>
         <translation>此连接无法发送客户机代理命令（其 libvirt 驱动不支持 virDomainQemuAgentCommand）。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="107"/>
         <source>libvirt refused the agent command: a read-only connection cannot send one. Connect without --readonly.</source>
         <translation>libvirt 拒绝了代理命令：只读连接不能发送此类命令。请不带 --readonly 重新连接。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="111"/>
         <source>The reply to %1 could not be read.</source>
         <translation>无法读取 %1 的回复。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="115"/>
         <source>%1 had not finished when Balloonscope stopped waiting.</source>
         <translation>Balloonscope 停止等待时，%1 仍未完成。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="118"/>
         <source>%1 failed.</source>
         <translation>%1 失败。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="121"/>
         <source>Not asked: the agent stopped answering before.</source>
         <translation>未查询：代理此前已停止响应。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="132"/>
         <source>Not asked: %1</source>
         <translation>未查询：%1</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="153"/>
         <source>(no version)</source>
         <translation>（无版本号）</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="154"/>
         <source>qemu-ga %1 answers (%2 commands). Enabled: %3.</source>
         <translation>qemu-ga %1 有响应（%2 条命令）。已启用：%3。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="157"/>
         <source>none of the ones used here</source>
         <translation>无（此处用到的命令均未启用）</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="161"/>
         <source>Disabled: %1.</source>
         <translation>已禁用：%1。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="164"/>
         <source>Not offered: %1.</source>
         <translation>未提供：%1。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="181"/>
         <source>id &quot;%1&quot;: %2 (%3).</source>
         <translation>id“%1”：%2（%3）。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="183"/>
         <source>No usable version-id (Windows agents send &quot;N/A&quot; or odd strings): the version is not relied on.</source>
         <translation>没有可用的 version-id（Windows 代理会发送“N/A”或不规范的字符串）：不以该版本号为依据。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="188"/>
         <source>The libosinfo metadata says %1 (%2): the agent is believed.</source>
         <translation>libosinfo 元数据记录为 %1（%2）：以代理报告的为准。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="201"/>
         <source>guest-get-devices needs a QEMU 5.2 or newer agent.</source>
         <translation>guest-get-devices 需要 QEMU 5.2 或更高版本的代理。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="207"/>
         <source>Installed: %1.</source>
         <translation>已安装：%1。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="211"/>
         <source>(older agent reply format &quot;%1&quot;)</source>
         <translation>（旧版代理的回复格式“%1”）</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="214"/>
         <source>(matched by driver name: no PCI ids in the reply)</source>
         <translation>（按驱动名称匹配：回复中没有 PCI ID）</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="217"/>
         <source>The version &quot;%1&quot; is not a number; shown as sent.</source>
         <translation>版本“%1”不是数字；按原样显示。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/readiness/AgentChecks.cpp" line="221"/>
         <source>guest-get-devices lists %n device(s) with a driver; none is the VirtIO balloon (vendor 6900, device 4098 or 4165). A device without a driver is not listed, so no balloon driver is installed.</source>
         <translation>
             <numerusform>guest-get-devices 列出了 %n 个已安装驱动的设备，其中没有 VirtIO 气球设备（厂商 6900，设备 4098 或 4165）。没有驱动的设备不会被列出，因此未安装气球驱动。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="227"/>
         <source>Yet fresh statistics arrive on the host, which is what counts.</source>
         <translation>但宿主机仍在收到新的统计信息，这才是关键。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="244"/>
         <source>Fresh statistics still arrive on the host (this driver build reports by itself), which is what counts.</source>
         <translation>宿主机仍在收到新的统计信息（此版本的驱动会自行报告），这才是关键。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="247"/>
         <source>%1: %2 [%3].</source>
         <translation>%1：%2 [%3]。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="253"/>
         <source>It will not start by itself after a reboot.</source>
         <translation>重启后它不会自动启动。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="259"/>
         <source>%1: BalloonService is not installed [%2].</source>
         <translation>%1：BalloonService 未安装 [%2]。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="288"/>
         <source>virtio_balloon is bound to %1 (%2).</source>
         <translation>virtio_balloon 已绑定到 %1（%2）。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="294"/>
         <source>virtio_balloon is loaded (/proc/modules: &quot;%1&quot;); its binding was not seen because guest-exec is not available.</source>
         <translation>virtio_balloon 已加载（/proc/modules：“%1”）；由于 guest-exec 不可用，无法查看其绑定情况。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="300"/>
         <source>virtio_balloon is not in /proc/modules (%1): it is not loaded, or it is built into the kernel.</source>
         <translation>virtio_balloon 不在 /proc/modules 中（%1）：它未加载，或已编译进内核。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="306"/>
         <source>virtio_balloon is loaded but bound to no device (%1: %2).</source>
         <translation>virtio_balloon 已加载，但未绑定任何设备（%1：%2）。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentChecks.cpp" line="312"/>
         <source>%1 does not exist: virtio_balloon is not loaded [%2].</source>
         <translation>%1 不存在：virtio_balloon 未加载 [%2]。</translation>
     </message>
@@ -209,77 +169,62 @@
 <context>
     <name>BalloonSession</name>
     <message>
-        <location filename="../cli/BalloonSession.cpp" line="118"/>
         <source>Change the running guest now (VIR_DOMAIN_AFFECT_LIVE).</source>
         <translation>立即更改运行中的虚拟机（VIR_DOMAIN_AFFECT_LIVE）。</translation>
     </message>
     <message>
-        <location filename="../cli/BalloonSession.cpp" line="121"/>
         <source>Change the persistent configuration, kept across restarts (VIR_DOMAIN_AFFECT_CONFIG). Without --live or --config: live for running guests and config for persistent ones, so a running persistent guest gets both, a shut-off guest its configuration, a transient guest the live change.</source>
         <translation>更改持久配置，重启后仍然保留（VIR_DOMAIN_AFFECT_CONFIG）。既不指定 --live 也不指定 --config 时：运行中的虚拟机做运行时更改，持久虚拟机更改其配置；因此运行中的持久虚拟机两者都改，已关机的虚拟机只改配置，临时虚拟机只做运行时更改。</translation>
     </message>
     <message>
-        <location filename="../cli/BalloonSession.cpp" line="129"/>
         <source>GUEST</source>
         <translation>虚拟机</translation>
     </message>
     <message>
-        <location filename="../cli/BalloonSession.cpp" line="129"/>
         <source>STATE</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../cli/BalloonSession.cpp" line="130"/>
         <source>KIND</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../cli/BalloonSession.cpp" line="130"/>
         <source>BALLOON</source>
         <translation>气球</translation>
     </message>
     <message>
-        <location filename="../cli/BalloonSession.cpp" line="131"/>
         <source>LIVE PERIOD</source>
         <translation>运行时周期</translation>
     </message>
     <message>
-        <location filename="../cli/BalloonSession.cpp" line="132"/>
         <source>PERSISTENT PERIOD</source>
         <translation>持久周期</translation>
     </message>
     <message>
-        <location filename="../cli/BalloonSession.cpp" line="140"/>
         <source>persistent</source>
         <translation>持久</translation>
     </message>
     <message>
-        <location filename="../cli/BalloonSession.cpp" line="141"/>
         <source>transient</source>
         <translation>临时</translation>
     </message>
     <message>
-        <location filename="../cli/BalloonSession.cpp" line="156"/>
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../cli/BalloonSession.cpp" line="158"/>
         <source>note: %1</source>
         <translation>说明：%1</translation>
     </message>
     <message>
-        <location filename="../cli/BalloonSession.cpp" line="160"/>
         <source>persistent &lt;memballoon&gt;:</source>
         <translation>持久配置中的 &lt;memballoon&gt;：</translation>
     </message>
     <message>
-        <location filename="../cli/BalloonSession.cpp" line="172"/>
         <source>%1 applied, %2 unchanged, %3 partial, %4 failed%5.</source>
         <translation>%1 台已应用，%2 台无变化，%3 台部分完成，%4 台失败%5。</translation>
     </message>
     <message>
-        <location filename="../cli/BalloonSession.cpp" line="177"/>
         <source> (cancelled)</source>
         <translation>（已取消）</translation>
     </message>
@@ -287,125 +232,107 @@
 <context>
     <name>CliCommand</name>
     <message>
-        <location filename="../cli/CliCommand.cpp" line="22"/>
         <source>Show this help.</source>
         <translation>显示此帮助。</translation>
     </message>
     <message>
-        <location filename="../cli/CliCommand.cpp" line="36"/>
         <source>Unexpected argument: %1</source>
         <translation>意外的参数：%1</translation>
     </message>
     <message>
-        <location filename="../cli/CliCommand.cpp" line="48"/>
         <source>libvirt URI of a host (repeat for several hosts).</source>
         <translation>宿主机的 libvirt URI（可重复以指定多台宿主机）。</translation>
     </message>
     <message>
-        <location filename="../cli/CliCommand.cpp" line="49"/>
         <source>libvirt URI of the host, e.g. qemu:///system.</source>
         <translation>宿主机的 libvirt URI，例如 qemu:///system。</translation>
     </message>
     <message>
-        <location filename="../cli/CliCommand.cpp" line="52"/>
         <source>Open a read-only connection.</source>
         <translation>以只读方式连接。</translation>
     </message>
     <message>
-        <location filename="../cli/CliCommand.cpp" line="58"/>
         <source>Instead of --connect: a demo host inside this process (libvirt&apos;s QEMU driver embedded, four small guests; test:///default where QEMU or the guest images are missing). The demo guests stop when the command ends.</source>
         <translation>代替 --connect：在本进程内运行演示宿主机（内嵌 libvirt 的 QEMU 驱动，四台小型虚拟机；缺少 QEMU 或虚拟机镜像时改用 test:///default）。命令结束时演示虚拟机随之停止。</translation>
     </message>
     <message>
-        <location filename="../cli/HostArguments.cpp" line="15"/>
         <source>Invalid --connect URI &quot;%1&quot;: %2</source>
         <translation>无效的 --connect URI“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../cli/HostArguments.cpp" line="31"/>
-        <location filename="../cli/HostArguments.cpp" line="59"/>
         <source>Missing --connect URI (for example --connect qemu:///system).</source>
         <translation>缺少 --connect URI（例如 --connect qemu:///system）。</translation>
     </message>
     <message>
-        <location filename="../cli/HostArguments.cpp" line="36"/>
         <source>This command takes one --connect URI.</source>
         <translation>此命令只接受一个 --connect URI。</translation>
     </message>
     <message>
-        <location filename="../cli/HostArguments.cpp" line="47"/>
         <source>Use either --demo or --connect, not both.</source>
         <translation>请使用 --demo 或 --connect 之一，不要同时使用。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SetBalloonCommand.cpp" line="13"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../cli/HistoryOutput.cpp" line="61"/>
         <source>The history has no guest named &quot;%1&quot; or with that UUID on this host.</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录中，此宿主机上没有名为“%1”或具有该 UUID 的虚拟机。</translation>
     </message>
     <message>
-        <location filename="../cli/HistoryOutput.cpp" line="69"/>
         <source>Several guests were called &quot;%1&quot;; give the UUID: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>有多台虚拟机曾名为“%1”；请指定 UUID：%2</translation>
     </message>
     <message>
-        <location filename="../cli/HistoryOutput.cpp" line="147"/>
         <source>%1 (%2) on %3
 %4 to %5, one point per %6 s (%7); KiB, avg [min..max]
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2），位于 %3
+%4 至 %5，每 %6 秒一个点（%7）；单位 KiB，平均值 [最小值..最大值]
+</translation>
     </message>
     <message>
-        <location filename="../cli/HistoryOutput.cpp" line="154"/>
         <source>no data</source>
-        <translation type="unfinished"></translation>
+        <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../cli/HistoryOutput.cpp" line="156"/>
         <source>TIME</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
-        <location filename="../cli/HistoryOutput.cpp" line="168"/>
         <source>(gap)</source>
-        <translation type="unfinished"></translation>
+        <translation>（空缺）</translation>
     </message>
     <message>
-        <location filename="../cli/HistoryOutput.cpp" line="179"/>
         <source>Nothing was recorded for this guest in this range.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>此时间范围内没有此虚拟机的记录。
+</translation>
     </message>
     <message>
-        <location filename="../cli/commands/RecordCommand.cpp" line="53"/>
         <source>--%1 must be a duration such as 120, 90s, 15m, 7d or 1y, not &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 必须是时长，例如 120、90s、15m、7d 或 1y，而不是“%2”。</translation>
+    </message>
+    <message>
+        <source>--interval must be 1 to 3600 seconds, not &quot;%1&quot;.</source>
+        <translation>--interval 必须是 1 到 3600 秒，而不是“%1”。</translation>
     </message>
 </context>
 <context>
     <name>ConnectionForm</name>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="177"/>
         <source>Enter the host name or address of the remote machine.</source>
         <translation>请输入远程机器的主机名或地址。</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="181"/>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="206"/>
         <source>&quot;%1&quot; is not a host name or address.</source>
         <translation>“%1”不是有效的主机名或地址。</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="186"/>
         <source>&quot;%1&quot; is not a valid user name.</source>
         <translation>“%1”不是有效的用户名。</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="189"/>
         <source>Port %1 is out of range: use 1 to 65535.</source>
         <translation>端口 %1 超出范围：请使用 1 到 65535。</translation>
     </message>
@@ -413,82 +340,66 @@
 <context>
     <name>ConnectionUri</name>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="35"/>
         <source>Enter a connection URI, for example qemu:///system.</source>
         <translation>请输入连接 URI，例如 qemu:///system。</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="38"/>
         <source>A connection URI cannot contain spaces: write a space in a file path as %20.</source>
         <translation>连接 URI 不能包含空格：文件路径中的空格请写作 %20。</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="43"/>
         <source>A connection URI starts with a driver and &quot;://&quot;, for example qemu:///system or qemu+ssh://user@host/system.</source>
         <translation>连接 URI 以驱动名和“://”开头，例如 qemu:///system 或 qemu+ssh://user@host/system。</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="58"/>
         <source>Port &quot;%1&quot; is out of range: use 1 to 65535.</source>
         <translation>端口“%1”超出范围：请使用 1 到 65535。</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="65"/>
         <source>This is not a valid URI: %1</source>
         <translation>这不是有效的 URI：%1</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="76"/>
         <source>Unknown hypervisor driver &quot;%1&quot;: use one of %2.</source>
         <translation>未知的虚拟化驱动“%1”：请使用以下之一：%2。</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="81"/>
         <source>Unknown transport &quot;%1&quot;: use one of %2.</source>
         <translation>未知的传输方式“%1”：请使用以下之一：%2。</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="85"/>
         <source>Do not put a password in the URI: Balloonscope asks for it when it connects and can keep it in the desktop keyring.</source>
         <translation>请勿在 URI 中写入密码：Balloonscope 会在连接时询问，并可将其保存在桌面密钥环中。</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="97"/>
         <source>A %1 connection needs a host name, for example %2+%1://root@kvm1.example.com/system.</source>
         <translation>%1 连接需要主机名，例如 %2+%1://root@kvm1.example.com/system。</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="103"/>
         <source>The unix transport is local: remove the host name.</source>
         <translation>unix 传输方式仅用于本机：请去掉主机名。</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="110"/>
         <source>A qemu URI ends in /system, /session or /embed, not &quot;%1&quot;.</source>
         <translation>qemu URI 应以 /system、/session 或 /embed 结尾，而不是“%1”。</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="116"/>
         <source>qemu:///embed needs a root directory, for example qemu:///embed?root=/tmp/vms.</source>
         <translation>qemu:///embed 需要一个根目录，例如 qemu:///embed?root=/tmp/vms。</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="121"/>
         <source>A test URI needs a path: test:///default or the path of a test driver XML file.</source>
         <translation>test URI 需要路径：test:///default 或测试驱动 XML 文件的路径。</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="127"/>
         <source>The keyfile parameter is empty.</source>
         <translation>keyfile 参数为空。</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="150"/>
         <source>this machine</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionUri.cpp" line="153"/>
         <source>test driver (%1)</source>
         <translation>测试驱动（%1）</translation>
     </message>
@@ -496,22 +407,18 @@
 <context>
     <name>DemoSession</name>
     <message>
-        <location filename="../cli/DemoSession.cpp" line="14"/>
         <source>Stopping the demo guests.</source>
         <translation>正在停止演示虚拟机。</translation>
     </message>
     <message>
-        <location filename="../cli/DemoSession.cpp" line="41"/>
         <source>Interrupted while the demo host started.</source>
         <translation>演示宿主机启动过程中被中断。</translation>
     </message>
     <message>
-        <location filename="../cli/DemoSession.cpp" line="45"/>
         <source>The demo host is not available: %1 Showing test:///default instead.</source>
         <translation>演示宿主机不可用：%1 改为显示 test:///default。</translation>
     </message>
     <message>
-        <location filename="../cli/DemoSession.cpp" line="52"/>
         <source>Demo host ready after %1 s: %2 (guest consoles in %3)</source>
         <translation>演示宿主机在 %1 秒后就绪：%2（虚拟机控制台输出位于 %3）</translation>
     </message>
@@ -519,47 +426,38 @@
 <context>
     <name>DomainsCommand</name>
     <message>
-        <location filename="../cli/commands/DomainsCommand.cpp" line="15"/>
         <source>List the guests of a host with their state, balloon device and stats state.</source>
         <translation>列出宿主机上的虚拟机及其状态、气球设备和统计状态。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/DomainsCommand.cpp" line="22"/>
         <source>Print JSON.</source>
         <translation>输出 JSON。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/DomainsCommand.cpp" line="36"/>
         <source>Could not connect to %1: %2</source>
         <translation>无法连接到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../cli/commands/DomainsCommand.cpp" line="65"/>
         <source>NAME</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../cli/commands/DomainsCommand.cpp" line="66"/>
         <source>STATE</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../cli/commands/DomainsCommand.cpp" line="67"/>
         <source>BALLOON</source>
         <translation>气球</translation>
     </message>
     <message>
-        <location filename="../cli/commands/DomainsCommand.cpp" line="68"/>
         <source>PERIOD</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../cli/commands/DomainsCommand.cpp" line="69"/>
         <source>STATS</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../cli/commands/DomainsCommand.cpp" line="70"/>
         <source>UUID</source>
         <translation>UUID</translation>
     </message>
@@ -567,57 +465,46 @@
 <context>
     <name>EnableStatsCommand</name>
     <message>
-        <location filename="../cli/commands/EnableStatsCommand.cpp" line="11"/>
         <source>Set the balloon stats period of guests (live, persistent or both) and report per guest.</source>
         <translation>设置虚拟机的气球统计周期（运行时、持久或两者），并逐台报告结果。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/EnableStatsCommand.cpp" line="19"/>
         <source>A guest, by name or UUID (repeat for several).</source>
         <translation>虚拟机的名称或 UUID（可重复以指定多台）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/EnableStatsCommand.cpp" line="21"/>
         <source>Every guest of the host.</source>
         <translation>宿主机上的所有虚拟机。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/EnableStatsCommand.cpp" line="24"/>
         <source>Stats period in seconds, 1-3600 (10 is a good value), or &quot;off&quot; to stop the statistics. 0 is refused: turning statistics off must be said with &quot;off&quot;.</source>
         <translation>统计周期，单位为秒，1-3600（10 是合适的值），或用“off”停止统计。不接受 0：关闭统计必须明确写“off”。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/EnableStatsCommand.cpp" line="29"/>
         <source>For guests without a balloon device (&lt;memballoon model=&apos;none&apos;/&gt; or none at all): give the persistent configuration a virtio balloon with the period. It takes effect after the guest&apos;s next shutdown and start; everything else in the XML is kept.</source>
         <translation>对于没有气球设备的虚拟机（&lt;memballoon model=&apos;none&apos;/&gt; 或完全没有）：在持久配置中添加带该周期的 virtio 气球。虚拟机下次关机并启动后生效；XML 中的其余内容保持不变。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/EnableStatsCommand.cpp" line="33"/>
         <source>Show what would change, with the persistent &lt;memballoon&gt; as a diff, and change nothing.</source>
         <translation>显示将要进行的更改（持久配置中的 &lt;memballoon&gt; 以差异形式显示），但不做任何更改。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/EnableStatsCommand.cpp" line="37"/>
         <source>After a live change, wait for the guests&apos; next reports (up to two periods) and say whether the stats flow, or why not. Exit code 1 if any do not.</source>
         <translation>运行时更改后，等待虚拟机的下一次报告（最多两个周期），并说明统计数据是否已在上报，若没有则说明原因。只要有一台没有上报，退出码即为 1。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/EnableStatsCommand.cpp" line="46"/>
         <source>Missing --period SEC (1-3600) or --period off.</source>
         <translation>缺少 --period SEC（1-3600）或 --period off。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/EnableStatsCommand.cpp" line="58"/>
         <source>Name the guests with --domain NAME (repeatable), or give --all.</source>
         <translation>请用 --domain NAME（可重复）指定虚拟机，或使用 --all。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/EnableStatsCommand.cpp" line="68"/>
         <source>Could not connect to %1: %2</source>
         <translation>无法连接到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../cli/commands/EnableStatsCommand.cpp" line="102"/>
         <source>%1: the new balloon takes effect after its next shutdown and start.</source>
         <translation>%1：新的气球设备在其下次关机并启动后生效。</translation>
     </message>
@@ -625,37 +512,30 @@
 <context>
     <name>GuestFactsReader</name>
     <message>
-        <location filename="../core/readiness/GuestFactsReader.cpp" line="52"/>
         <source>Could not read the state of %1</source>
         <translation>无法读取 %1 的状态</translation>
     </message>
     <message>
-        <location filename="../core/readiness/GuestFactsReader.cpp" line="67"/>
         <source>Could not read the configuration of %1: %2</source>
         <translation>无法读取 %1 的配置：%2</translation>
     </message>
     <message>
-        <location filename="../core/readiness/GuestFactsReader.cpp" line="88"/>
         <source>the guest does not run.</source>
         <translation>虚拟机未运行。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/GuestFactsReader.cpp" line="90"/>
         <source>the guest has no guest-agent channel.</source>
         <translation>虚拟机没有客户机代理通道。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/GuestFactsReader.cpp" line="92"/>
         <source>no agent is connected to the guest&apos;s channel.</source>
         <translation>没有代理连接到虚拟机的通道。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/GuestFactsReader.cpp" line="108"/>
         <source>Could not list the guests</source>
         <translation>无法列出虚拟机</translation>
     </message>
     <message>
-        <location filename="../core/readiness/GuestFactsReader.cpp" line="129"/>
         <source>There is no guest named &quot;%1&quot;.</source>
         <translation>没有名为“%1”的虚拟机。</translation>
     </message>
@@ -663,140 +543,109 @@
 <context>
     <name>HistoryCommand</name>
     <message>
-        <location filename="../cli/commands/HistoryCommand.cpp" line="58"/>
         <source>Print a guest&apos;s recorded memory over a time range, decimated as the history chart shows it (min/avg/max per bucket, KiB; gaps where nothing was recorded).</source>
-        <translation type="unfinished"></translation>
+        <translation>输出虚拟机在某一时间范围内记录的内存数据，按历史记录图表的显示方式抽稀（每个时间段给出最小值/平均值/最大值，单位 KiB；无记录处显示为空缺）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HistoryCommand.cpp" line="65"/>
         <source>History database (default %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录数据库（默认 %1）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HistoryCommand.cpp" line="67"/>
         <source>libvirt URI the guest ran on.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机所运行的 libvirt URI。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HistoryCommand.cpp" line="70"/>
         <source>The guest: its UUID, or a name it has or had.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机：其 UUID，或其当前或曾用的名称。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HistoryCommand.cpp" line="73"/>
         <source>The last stretch of time, e.g. 15m, 1h, 7d, 1y (default 1h).</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的一段时间，例如 15m、1h、7d、1y（默认 1h）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HistoryCommand.cpp" line="76"/>
         <source>Start, ISO 8601 (local time unless it says otherwise).</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间，ISO 8601 格式（未注明时区时按本地时间）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HistoryCommand.cpp" line="79"/>
         <source>End, ISO 8601 (default now).</source>
-        <translation type="unfinished"></translation>
+        <translation>结束时间，ISO 8601 格式（默认为当前时间）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HistoryCommand.cpp" line="82"/>
         <source>At most this many buckets (a chart&apos;s width in pixels; default 200).</source>
-        <translation type="unfinished"></translation>
+        <translation>时间段的最大数量（相当于图表的像素宽度；默认 200）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HistoryCommand.cpp" line="87"/>
         <source>Comma-separated metrics (default used,used_excluding_cache,actual,rss): %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>以逗号分隔的指标（默认 used,used_excluding_cache,actual,rss）：%1。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HistoryCommand.cpp" line="94"/>
         <source>Print JSON.</source>
-        <translation type="unfinished">输出 JSON。</translation>
+        <translation>输出 JSON。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HistoryCommand.cpp" line="95"/>
         <source>Print CSV.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出 CSV。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HistoryCommand.cpp" line="102"/>
         <source>history needs --host URI and --domain NAME|UUID.</source>
-        <translation type="unfinished"></translation>
+        <translation>history 需要 --host URI 和 --domain NAME|UUID。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HistoryCommand.cpp" line="106"/>
         <source>Choose one of --json and --csv.</source>
-        <translation type="unfinished"></translation>
+        <translation>--json 和 --csv 只能选择其一。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HistoryCommand.cpp" line="113"/>
         <source>Use either --range or --from/--to.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用 --range 或 --from/--to，二者只能选其一。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HistoryCommand.cpp" line="121"/>
         <source>--from and --to must be ISO 8601 times (2025-01-31T08:00), --from before --to.</source>
-        <translation type="unfinished"></translation>
+        <translation>--from 和 --to 必须是 ISO 8601 时间（2025-01-31T08:00），且 --from 早于 --to。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HistoryCommand.cpp" line="129"/>
         <source>--to needs --from.</source>
-        <translation type="unfinished"></translation>
+        <translation>--to 需要与 --from 一起使用。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HistoryCommand.cpp" line="135"/>
         <source>--range must be a duration such as 15m, 1h, 7d or 1y, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--range 必须是时长，例如 15m、1h、7d 或 1y，而不是“%1”。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HistoryCommand.cpp" line="145"/>
         <source>--points must be 1 to 100000, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--points 必须是 1 到 100000，而不是“%1”。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HistoryCommand.cpp" line="153"/>
         <source>Unknown metric &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知指标“%1”。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HistoryCommand.cpp" line="159"/>
         <source>--metric names no metric.</source>
-        <translation type="unfinished"></translation>
+        <translation>--metric 未指定任何指标。</translation>
     </message>
 </context>
 <context>
     <name>HostCommand</name>
     <message>
-        <location filename="../cli/commands/HostCommand.cpp" line="15"/>
         <source>Show a host&apos;s memory: free memory, the guests&apos; overcommit, KSM and huge pages, with advice. Figures a host cannot give are marked &quot;not available on this host&quot;.</source>
         <translation>显示宿主机的内存情况：空闲内存、虚拟机超配、KSM 和大页，并给出建议。宿主机无法提供的数据标记为“此宿主机不提供”。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostCommand.cpp" line="25"/>
         <source>Print JSON (sizes in KiB; one indented object, or one line per overview with --count).</source>
         <translation>输出 JSON（大小单位为 KiB；输出一个带缩进的对象，或在使用 --count 时每份概览输出一行）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostCommand.cpp" line="29"/>
         <source>Number of overviews, one per poll (default 1). Two or more tell whether KSM is scanning.</source>
         <translation>概览份数，每次轮询一份（默认 1）。两份或以上可判断 KSM 是否正在扫描。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostCommand.cpp" line="33"/>
         <source>Seconds between polls, 1-3600 (default 5).</source>
         <translation>轮询间隔秒数，1-3600（默认 5）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostCommand.cpp" line="43"/>
         <source>--count must be a number of overviews (1 or more), not &quot;%1&quot;.</source>
         <translation>--count 必须是概览份数（1 或更大），而不是“%1”。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostCommand.cpp" line="50"/>
-        <source>--interval must be 1 to 3600 seconds, not &quot;%1&quot;.</source>
-        <translation>--interval 必须是 1 到 3600 秒，而不是“%1”。</translation>
-    </message>
-    <message>
-        <location filename="../cli/commands/HostCommand.cpp" line="94"/>
         <source>Could not connect to %1: %2</source>
         <translation>无法连接到 %1：%2</translation>
     </message>
@@ -804,267 +653,214 @@
 <context>
     <name>HostSideInspector</name>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="17"/>
         <source>last_update = %1 (%2)</source>
         <translation>last_update = %1（%2）</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="18"/>
         <source>last_update = %1 (%2, %3 s before it was read, by this machine&apos;s clock)</source>
         <translation>last_update = %1（%2，按本机时钟为读取前 %3 秒）</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="27"/>
         <source>No statistics were read yet.</source>
         <translation>尚未读取到统计信息。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="28"/>
         <source>The guest does not run: there are no statistics.</source>
         <translation>虚拟机未运行：没有统计信息。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="41"/>
         <source>A balloon driver has reported: %1.</source>
         <translation>气球驱动已报告过：%1。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="44"/>
         <source>Without a period this may be the single report a Linux driver sends when it loads.</source>
         <translation>由于未设置周期，这可能只是 Linux 驱动加载时发送的那一次报告。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="50"/>
         <source>no last_update field</source>
         <translation>没有 last_update 字段</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="52"/>
         <source>%1; the guest cannot report now.</source>
         <translation>%1；虚拟机目前无法报告。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="54"/>
         <source>%1; polling is off, so nobody asked.</source>
         <translation>%1；轮询已关闭，因此从未请求过统计信息。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="57"/>
         <source>%1 after %2 s of watching with a %3 s period: no balloon driver answers in the guest.</source>
         <translation>在 %3 秒的周期下观察 %2 秒后仍为 %1：虚拟机中没有气球驱动响应。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="64"/>
         <source>%1 after %2 s; %3 s of watching decide.</source>
         <translation>观察 %2 秒后仍为 %1；需要观察 %3 秒才能判定。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="77"/>
         <source>last_update went from %1 to %2 within %3 s of watching.</source>
         <translation>在 %3 秒的观察内，last_update 从 %1 变为 %2。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="84"/>
         <source>last_update stayed at %1 for %2 s with a %3 s period: the driver reported before, but nothing delivers statistics now.</source>
         <translation>在 %3 秒的周期下，last_update 在 %2 秒内一直停留在 %1：驱动此前报告过，但现在没有任何程序提供统计信息。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="92"/>
         <source>last_update stayed 0: there is no report to follow.</source>
         <translation>last_update 一直为 0：没有可跟踪的报告。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="95"/>
         <source>Watched %1 s of the %2 s needed (two periods of %3 s) without a new report yet.</source>
         <translation>已观察 %1 秒，共需 %2 秒（两个 %3 秒的周期），尚未收到新报告。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="104"/>
         <source>The guest does not run now.</source>
         <translation>虚拟机当前未运行。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="106"/>
         <source>No virtio balloon device.</source>
         <translation>没有 virtio 气球设备。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="108"/>
         <source>Polling is off: there is nothing to follow.</source>
         <translation>轮询已关闭：没有可跟踪的内容。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="128"/>
         <source>No guest fields were read.</source>
         <translation>未读取到任何虚拟机侧字段。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="129"/>
         <source>Only host-side fields: %1.</source>
         <translation>仅有宿主机侧字段：%1。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="134"/>
         <source>%1 The guest&apos;s own view (unused, available, usable) is missing.</source>
         <translation>%1 缺少虚拟机自身的视角（空闲、可见总量、可用）。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="157"/>
         <source>Latest report with guest fields: %1.</source>
         <translation>最近一次包含虚拟机侧字段的报告：%1。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="160"/>
         <source>Absent: %1.</source>
         <translation>缺失：%1。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="164"/>
         <source>Without usable, &quot;used&quot; counts the page cache (Linux before 4.6, older Windows drivers).</source>
         <translation>没有“可用”字段时，“已用”会把页缓存计算在内（Linux 4.6 之前的内核、较旧的 Windows 驱动）。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="170"/>
         <source>Without both unused and available, &quot;used&quot; cannot be computed.</source>
         <translation>若不同时具备“空闲”和“可见总量”，则无法计算“已用”。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="178"/>
         <source>On Windows, BalloonService fills the fields differently from Linux: &quot;available&quot; is the total physical memory, &quot;unused&quot; is the available memory including the standby cache, and &quot;usable&quot; is that plus half of the file cache. So available − unused (&quot;used&quot;) leaves the cache out, and a guest at 100 % in Task Manager can look half-empty here, or the other way round.</source>
         <translation>在 Windows 上，BalloonService 填写这些字段的方式与 Linux 不同：“可见总量”是物理内存总量，“空闲”是包括备用缓存在内的可用内存（Windows 所说的 Available），“可用”则是在此基础上再加上一半的文件缓存。因此，可见总量 − 空闲（即“已用”）不含缓存：在任务管理器中显示 100% 的虚拟机，在这里可能看起来只用了一半，反之亦然。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostReportChecks.cpp" line="188"/>
         <source>The guest&apos;s memory is backed by huge pages (&lt;memoryBacking&gt;&lt;hugepages/&gt;). Statistics still work, but inflating the balloon gives no memory back to the host: static huge pages cannot be freed page by page.</source>
         <translation>虚拟机内存由大页提供（&lt;memoryBacking&gt;&lt;hugepages/&gt;）。统计信息仍然有效，但膨胀气球不会把内存还给宿主机：静态大页无法逐页释放。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="82"/>
         <source>State: %1.</source>
         <translation>状态：%1。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="85"/>
         <source>State: %1 (%2): the guest cannot report until it runs again.</source>
         <translation>状态：%1（%2）：虚拟机恢复运行之前无法报告。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="91"/>
         <source>libvirt did not say whether the guest runs (state %1).</source>
         <translation>libvirt 未说明虚拟机是否在运行（状态 %1）。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="95"/>
         <source>State: %1 (%2).</source>
         <translation>状态：%1（%2）。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="105"/>
         <source>The domain XML could not be read.</source>
         <translation>无法读取域 XML。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="117"/>
         <source>&lt;memballoon model=&apos;%1&apos;&gt;.</source>
         <translation>&lt;memballoon model=&apos;%1&apos;&gt;。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="118"/>
         <source>&lt;memballoon model=&apos;%1&apos; %2&gt;.</source>
         <translation>&lt;memballoon model=&apos;%1&apos; %2&gt;。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="123"/>
         <source>&lt;memballoon model=&apos;none&apos;&gt;: the guest has no balloon device, so nothing can be reported.</source>
         <translation>&lt;memballoon model=&apos;none&apos;&gt;：虚拟机没有气球设备，因此无法报告任何内容。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="126"/>
         <source>No &lt;memballoon&gt; element in the domain XML: the guest has no balloon device.</source>
         <translation>域 XML 中没有 &lt;memballoon&gt; 元素：虚拟机没有气球设备。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="129"/>
         <source>&lt;memballoon model=&apos;%1&apos;&gt;: only a virtio balloon reports guest statistics.</source>
         <translation>&lt;memballoon model=&apos;%1&apos;&gt;：只有 virtio 气球才会报告虚拟机统计信息。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="140"/>
         <source>No libosinfo metadata in the domain XML: the OS is not recorded on the host (the guest agent can tell).</source>
         <translation>域 XML 中没有 libosinfo 元数据：宿主机上未记录操作系统（客户机代理可以提供此信息）。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="143"/>
         <source>libosinfo id %1: %2.</source>
         <translation>libosinfo id %1：%2。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="152"/>
         <source>The guest does not run: it has no live period.</source>
         <translation>虚拟机未运行：没有运行中的统计周期。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="156"/>
         <source>The live XML could not be read.</source>
         <translation>无法读取运行中的 XML。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="160"/>
         <source>No virtio balloon device, so no period applies.</source>
         <translation>没有 virtio 气球设备，因此统计周期不适用。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="166"/>
         <source>&lt;stats period=&apos;%1&apos;/&gt; in the live XML: QEMU asks every %1 s.</source>
         <translation>运行中的 XML 中为 &lt;stats period=&apos;%1&apos;/&gt;：QEMU 每 %1 秒请求一次。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="172"/>
         <source>&lt;stats period=&apos;%1&apos;/&gt; in the live XML: polling is off.</source>
         <translation>运行中的 XML 中为 &lt;stats period=&apos;%1&apos;/&gt;：轮询已关闭。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="173"/>
         <source>No &lt;stats period&gt; in the live XML: polling is off, nobody asks the driver for statistics.</source>
         <translation>运行中的 XML 中没有 &lt;stats period&gt;：轮询已关闭，不会向驱动请求统计信息。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="183"/>
         <source>Transient guest: it has no persistent configuration, the live period is all there is.</source>
         <translation>临时虚拟机：没有持久配置，只有运行中的统计周期。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="188"/>
         <source>The persistent (inactive) XML could not be read.</source>
         <translation>无法读取持久（非活动）XML。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="193"/>
         <source>The persistent configuration has no virtio balloon device (model &apos;%1&apos;).</source>
         <translation>持久配置中没有 virtio 气球设备（model &apos;%1&apos;）。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="206"/>
         <source>&lt;stats period=&apos;%1&apos;/&gt; in the persistent XML: kept across restarts.</source>
         <translation>持久 XML 中为 &lt;stats period=&apos;%1&apos;/&gt;：重启后仍然保留。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="209"/>
         <source>&lt;stats period=&apos;%1&apos;/&gt; in the persistent XML</source>
         <translation>持久 XML 中为 &lt;stats period=&apos;%1&apos;/&gt;</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="210"/>
         <source>No &lt;stats period&gt; in the persistent XML</source>
         <translation>持久 XML 中没有 &lt;stats period&gt;</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="213"/>
         <source>%1: the live period is lost when the guest is shut down.</source>
         <translation>%1：运行中的统计周期将在虚拟机关机后丢失。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/HostSideInspector.cpp" line="217"/>
         <source>%1: polling stays off after a restart too.</source>
         <translation>%1：重启后轮询仍将保持关闭。</translation>
     </message>
@@ -1072,184 +868,146 @@
 <context>
     <name>HostText</name>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="47"/>
         <source>%1× the host</source>
         <translation>宿主机的 %1 倍</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="62"/>
         <source>Memory (virsh nodememstats)</source>
         <translation>内存（virsh nodememstats）</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="64"/>
         <source>total</source>
         <translation>总量</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="65"/>
         <source>free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="66"/>
         <source>buffers</source>
         <translation>缓冲区</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="67"/>
         <source>cached</source>
         <translation>缓存</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="69"/>
         <source>Node (virsh nodeinfo)</source>
         <translation>节点（virsh nodeinfo）</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="71"/>
         <source>memory size</source>
         <translation>内存大小</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="72"/>
         <source>CPUs, NUMA cells</source>
         <translation>CPU 数、NUMA 节点数</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="81"/>
         <source>Guests against the host (%1 running of %2; host total %3)</source>
         <translation>虚拟机与宿主机对比（%2 台中 %1 台运行；宿主机总量 %3）</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="84"/>
-        <location filename="../cli/commands/HostText.cpp" line="131"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="86"/>
         <source>sum of maximum</source>
         <translation>最大内存合计</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="87"/>
         <source>sum of actual</source>
         <translation>实际合计</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="88"/>
         <source>sum of used</source>
         <translation>已用合计</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="88"/>
         <source>%1 (%2 of %3 guests report)</source>
         <translation>%1（%3 台虚拟机中 %2 台正在报告）</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="93"/>
         <source>used of their memory</source>
         <translation>内存已用比例</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="95"/>
         <source>all defined, maximum</source>
         <translation>全部已定义虚拟机（最大内存）</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="100"/>
         <source>KSM (virsh node-memory-tune)</source>
         <translation>KSM（virsh node-memory-tune）</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="117"/>
         <source>saved</source>
         <translation>已节省</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="117"/>
         <source>%1 KiB (%2 MiB)</source>
         <translation>%1 KiB（%2 MiB）</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="121"/>
         <source>sharing ratio</source>
         <translation>共享比</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="123"/>
         <source>scan rate</source>
         <translation>扫描速率</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="125"/>
         <source>%1 pages/s</source>
         <translation>%1 页/秒</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="127"/>
         <source>ksmd</source>
         <translation>ksmd</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="128"/>
         <source>page size</source>
         <translation>页大小</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="135"/>
         <source>Huge pages (virsh capabilities, virsh freepages)</source>
         <translation>大页（virsh capabilities、virsh freepages）</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="138"/>
         <source>pools</source>
         <translation>大页池</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="138"/>
-        <location filename="../cli/commands/HostText.cpp" line="156"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="144"/>
         <source>cell %1, %2 KiB pages</source>
         <translation>节点 %1，%2 KiB 页</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="145"/>
         <source>%1 total, %2 free%3</source>
         <translation>共 %1，空闲 %2%3</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="147"/>
         <source> (more free than total)</source>
         <translation>（空闲数多于总数）</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="154"/>
         <source>%1 (shut off)</source>
         <translation>%1（已关机）</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="155"/>
         <source>guests on huge pages</source>
         <translation>使用大页的虚拟机</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="160"/>
         <source>Host %1 at %2</source>
         <translation>宿主机 %1，时间 %2</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="167"/>
         <source>Advice</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../cli/commands/HostText.cpp" line="169"/>
         <source>nothing to point out</source>
         <translation>没有需要指出的问题</translation>
     </message>
@@ -1257,79 +1015,64 @@
 <context>
     <name>ReadinessCommand</name>
     <message>
-        <location filename="../cli/commands/ReadinessCommand.cpp" line="27"/>
         <source>Tell, for each guest, whether it will report its memory, and if not, why and what to do. Host-side checks watch last_update for about two stats periods. Exit code 0 when every selected guest is ready, 1 otherwise.</source>
         <translation>逐台判断虚拟机是否会报告其内存；如果不会，说明原因及处理方法。宿主机侧检查会观察 last_update 约两个统计周期。所有选定的虚拟机均就绪时退出码为 0，否则为 1。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/ReadinessCommand.cpp" line="38"/>
         <source>OS: %1</source>
         <translation>操作系统：%1</translation>
     </message>
     <message>
-        <location filename="../cli/commands/ReadinessCommand.cpp" line="45"/>
         <source>fix: %1</source>
         <translation>修复方法：%1</translation>
     </message>
     <message>
-        <location filename="../cli/commands/ReadinessCommand.cpp" line="47"/>
         <source>Next step: %1</source>
         <translation>下一步：%1</translation>
     </message>
     <message>
-        <location filename="../cli/commands/ReadinessCommand.cpp" line="60"/>
         <source>A guest to check, by name or UUID (repeat for several; default: every guest).</source>
         <translation>要检查的虚拟机，按名称或 UUID 指定（可重复以指定多台；默认：所有虚拟机）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/ReadinessCommand.cpp" line="64"/>
         <source>Also ask the guest agent (opt-in, read-only). %1</source>
         <translation>同时查询客户机代理（需手动开启，只读）。%1</translation>
     </message>
     <message>
-        <location filename="../cli/commands/ReadinessCommand.cpp" line="67"/>
         <source>Seconds to wait for each guest-agent command (default 5).</source>
         <translation>每条客户机代理命令的等待秒数（默认 5）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/ReadinessCommand.cpp" line="71"/>
         <source>Watch last_update at most this long, in seconds (default %1). Guests are decided as soon as possible: at once without a period, within one period when reports advance, after two periods otherwise.</source>
         <translation>观察 last_update 的最长时间，单位为秒（默认 %1）。每台虚拟机会尽早得出结论：未设置周期时立即判定；报告在推进时，一个周期内判定；否则在两个周期后判定。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/ReadinessCommand.cpp" line="76"/>
         <source>Print a JSON array of reports.</source>
         <translation>输出由报告组成的 JSON 数组。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/ReadinessCommand.cpp" line="85"/>
         <source>--agent-timeout must be 1 to 300 seconds, not &quot;%1&quot;.</source>
         <translation>--agent-timeout 必须是 1 到 300 秒，而不是“%1”。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/ReadinessCommand.cpp" line="92"/>
         <source>--max-wait must be 0 to 86400 seconds, not &quot;%1&quot;.</source>
         <translation>--max-wait 必须是 0 到 86400 秒，而不是“%1”。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/ReadinessCommand.cpp" line="107"/>
         <source>Note: %1</source>
         <translation>注意：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../cli/commands/ReadinessCommand.cpp" line="133"/>
         <source>Watching last_update of %n guest(s) for about %1 s (two stats periods)…</source>
         <translation>
             <numerusform>正在观察 %n 台虚拟机的 last_update，约 %1 秒（两个统计周期）…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../cli/commands/ReadinessCommand.cpp" line="151"/>
         <source>Could not connect to %1: %2</source>
         <translation>无法连接到 %1：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../cli/commands/ReadinessCommand.cpp" line="174"/>
         <source>%1 of %n guest(s) ready.</source>
         <translation>
             <numerusform>%n 台虚拟机中 %1 台就绪。</numerusform>
@@ -1339,87 +1082,70 @@
 <context>
     <name>ReadinessInspector</name>
     <message>
-        <location filename="../core/readiness/ReadinessInspector.cpp" line="59"/>
         <source>The guest&apos;s configuration could not be read.</source>
         <translation>无法读取虚拟机的配置。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessInspector.cpp" line="63"/>
         <source>The guest has no virtio balloon device, so it cannot report its memory.</source>
         <translation>虚拟机没有 virtio 气球设备，因此无法报告其内存。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessInspector.cpp" line="69"/>
         <source>The guest does not run, and its configuration has no stats period: polling will be off when it starts.</source>
         <translation>虚拟机未运行，且其配置中没有统计周期：启动后轮询将处于关闭状态。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessInspector.cpp" line="73"/>
         <source>The guest does not run, so whether its driver reports cannot be seen.</source>
         <translation>虚拟机未运行，因此无法确认其驱动是否会报告。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessInspector.cpp" line="78"/>
         <source>No stats period is set, so QEMU never asks the balloon driver for statistics.</source>
         <translation>未设置统计周期，因此 QEMU 从不向气球驱动请求统计信息。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessInspector.cpp" line="83"/>
         <source>The guest is %1: it cannot report until it runs.</source>
         <translation>虚拟机状态为“%1”：在恢复运行之前无法报告。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessInspector.cpp" line="92"/>
         <source>Fresh reports with the guest&apos;s own memory figures arrive (period %1 s).</source>
         <translation>正在收到包含虚拟机自身内存数据的新报告（周期 %1 秒）。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessInspector.cpp" line="94"/>
         <source>Nothing to do.</source>
         <translation>无需操作。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessInspector.cpp" line="97"/>
         <source>Reports arrive but carry none of the guest&apos;s own figures: the driver is there, but nothing fills in the statistics.</source>
         <translation>收到了报告，但其中不含虚拟机自身的任何数据：驱动存在，但没有程序填写统计信息。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessInspector.cpp" line="103"/>
         <source>The balloon driver reported before, but its reports stopped: nothing delivers statistics (on Windows, BalloonService does).</source>
         <translation>气球驱动此前报告过，但报告已停止：没有程序提供统计信息（在 Windows 上由 BalloonService 负责）。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessInspector.cpp" line="105"/>
         <source>The balloon driver reported before, but its reports stopped: nothing delivers statistics now.</source>
         <translation>气球驱动此前报告过，但报告已停止：目前没有程序提供统计信息。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessInspector.cpp" line="114"/>
         <source>The balloon driver is installed (guest agent) but the guest never reported: nothing delivers statistics (BalloonService).</source>
         <translation>气球驱动已安装（据客户机代理），但虚拟机从未报告：没有程序提供统计信息（BalloonService）。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessInspector.cpp" line="116"/>
         <source>The balloon driver is loaded (guest agent) but the guest never reported: nothing delivers statistics.</source>
         <translation>气球驱动已加载（据客户机代理），但虚拟机从未报告：没有程序提供统计信息。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessInspector.cpp" line="122"/>
         <source>A %1 s period is set but the guest never reported in %2 s: no balloon driver is loaded in the guest.</source>
         <translation>已设置 %1 秒的周期，但虚拟机在 %2 秒内从未报告：虚拟机中没有加载气球驱动。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessInspector.cpp" line="132"/>
         <source>Not watched long enough: %1 s of the %2 s (two periods) that decide.</source>
         <translation>观察时间不足：已观察 %1 秒，判定需要 %2 秒（两个周期）。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessInspector.cpp" line="160"/>
         <source>%1 (guest agent)</source>
         <translation>%1（客户机代理）</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessInspector.cpp" line="162"/>
         <source>%1 (libosinfo)</source>
         <translation>%1（libosinfo）</translation>
     </message>
@@ -1427,233 +1153,183 @@
 <context>
     <name>RecordCommand</name>
     <message>
-        <location filename="../cli/commands/RecordCommand.cpp" line="64"/>
         <source>Record the hosts&apos; guest memory into the history, without a display, until stopped (SIGTERM, Ctrl+C) or --duration ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>将各宿主机上虚拟机的内存记录到历史记录中，不显示界面，直到被停止（SIGTERM、Ctrl+C）或 --duration 指定的时长结束。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/RecordCommand.cpp" line="72"/>
         <source>History database (default %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录数据库（默认 %1）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/RecordCommand.cpp" line="75"/>
         <source>Seconds between polls, 1-3600 (default 10).</source>
-        <translation type="unfinished">轮询间隔秒数，1-3600（默认 5）。 {1-3600 ?} {10)?}</translation>
+        <translation>轮询间隔秒数，1-3600（默认 10）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/RecordCommand.cpp" line="78"/>
         <source>Stop after this long (default: until stopped).</source>
-        <translation type="unfinished"></translation>
+        <translation>运行多长时间后停止（默认：一直运行到被停止）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/RecordCommand.cpp" line="81"/>
         <source>Keep every poll this long (default 7d).</source>
-        <translation type="unfinished"></translation>
+        <translation>每次轮询数据的保留期（默认 7d）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/RecordCommand.cpp" line="84"/>
         <source>Keep 1-minute roll-ups this long (default 90d).</source>
-        <translation type="unfinished"></translation>
+        <translation>1 分钟汇总的保留期（默认 90d）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/RecordCommand.cpp" line="87"/>
         <source>Keep 1-hour roll-ups this long (default 3y).</source>
-        <translation type="unfinished"></translation>
+        <translation>1 小时汇总的保留期（默认 3y）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/RecordCommand.cpp" line="97"/>
-        <source>--interval must be 1 to 3600 seconds, not &quot;%1&quot;.</source>
-        <translation type="unfinished">--interval 必须是 1 到 3600 秒，而不是“%1”。</translation>
-    </message>
-    <message>
-        <location filename="../cli/commands/RecordCommand.cpp" line="141"/>
         <source>The history file was damaged (%1); it was moved to %2 and a new one started.</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录文件已损坏（%1）；已将其移至 %2，并新建了一个历史记录文件。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/RecordCommand.cpp" line="149"/>
         <source>%1 is recorded by %2 already: not recording it twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已由 %2 记录：不会重复记录。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/RecordCommand.cpp" line="156"/>
         <source>Cannot record into %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法记录到 %1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../cli/commands/RecordCommand.cpp" line="186"/>
         <source>Recording %n host(s) every %1 s into %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在每 %1 秒将 %n 台宿主机的数据记录到 %2。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../cli/commands/RecordCommand.cpp" line="213"/>
         <source>Stopped by signal %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已被信号 %1 停止。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../cli/commands/RecordCommand.cpp" line="214"/>
         <source>Recorded %n poll(s) into %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 次轮询记录到 %1。</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>Remedies</name>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="31"/>
         <source>Set a stats period (for example %1 s) so that QEMU asks the balloon driver for statistics. Balloonscope can set it for you; the command below does the same.</source>
         <translation>设置统计周期（例如 %1 秒），使 QEMU 向气球驱动请求统计信息。Balloonscope 可以替您设置；下面的命令效果相同。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="47"/>
         <source>Start the guest, then check again: a guest that does not run cannot report.</source>
         <translation>启动虚拟机后再次检查：未运行的虚拟机无法报告。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="53"/>
         <source>Resume the guest, then check again: its balloon driver cannot report while its CPUs are stopped.</source>
         <translation>恢复虚拟机运行后再次检查：虚拟机的 CPU 处于停止状态时，其气球驱动无法报告。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="61"/>
         <source>Give the guest a virtio balloon device: in its configuration replace the &lt;memballoon&gt; element with &lt;memballoon model=&apos;virtio&apos;&gt;&lt;stats period=&apos;%1&apos;/&gt;&lt;/memballoon&gt;, then shut the guest down and start it again (a reboot from inside is not enough).</source>
         <translation>为虚拟机添加 virtio 气球设备：在其配置中将 &lt;memballoon&gt; 元素替换为 &lt;memballoon model=&apos;virtio&apos;&gt;&lt;stats period=&apos;%1&apos;/&gt;&lt;/memballoon&gt;，然后将虚拟机关机再重新启动（仅在虚拟机内部重启是不够的）。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="73"/>
         <source>Balloonscope could not read the guest&apos;s configuration; check the connection and run the check again.</source>
         <translation>Balloonscope 无法读取虚拟机的配置；请检查连接后重新运行检查。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/readiness/Remedies.cpp" line="80"/>
         <source>Not enough time has passed to judge the reports: check again in about %n second(s) (two stats periods).</source>
         <translation>
             <numerusform>经过的时间还不足以判断报告情况：请在约 %n 秒后（两个统计周期）再次检查。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="88"/>
         <source>Install the virtio-win guest tools in the guest (virtio-win-guest-tools.exe on the virtio-win ISO): they install the VirtIO Balloon Driver and BalloonService together. Installing only the driver from its INF (pnputil, Device Manager) leaves BalloonService out; then also run blnsvr.exe -i.</source>
         <translation>在虚拟机中安装 virtio-win 客户机工具（virtio-win ISO 中的 virtio-win-guest-tools.exe）：它会同时安装 VirtIO 气球驱动（VirtIO Balloon Driver）和 BalloonService。仅通过 INF 安装驱动（pnputil、设备管理器）不会安装 BalloonService；这种情况下还需运行 blnsvr.exe -i。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="93"/>
         <source># in the guest, as Administrator; E: is the virtio-win ISO</source>
         <translation># 在虚拟机中以管理员身份运行；E: 为 virtio-win ISO 所在的驱动器</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="95"/>
         <source># or, driver and service by hand (w10 = your Windows version folder):</source>
         <translation># 或者手动安装驱动和服务（w10 = 与您的 Windows 版本对应的文件夹）：</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="101"/>
         <source>Load the virtio_balloon module in the guest and make it load at boot (most distribution kernels build it as a module).</source>
         <translation>在虚拟机中加载 virtio_balloon 模块，并设置为开机自动加载（大多数发行版内核将其编译为模块）。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="104"/>
-        <location filename="../core/readiness/Remedies.cpp" line="173"/>
         <source># in the guest, as root</source>
         <translation># 在虚拟机中以 root 身份运行</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="113"/>
         <source>Load a balloon driver in the guest. Windows: %1 Linux: %2</source>
         <translation>在虚拟机中加载气球驱动。Windows：%1 Linux：%2</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="115"/>
         <source># Windows guest:</source>
         <translation># Windows 虚拟机：</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="115"/>
         <source># Linux guest:</source>
         <translation># Linux 虚拟机：</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="123"/>
         <source>The service (blnsvr.exe) produces the statistics; the driver only carries them.</source>
         <translation>统计信息由该服务（blnsvr.exe）生成；驱动只负责传递。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="128"/>
         <source>Start BalloonService in the guest and set it to start automatically. %1</source>
         <translation>在虚拟机中启动 BalloonService，并将其设置为自动启动。%1</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="129"/>
-        <location filename="../core/readiness/Remedies.cpp" line="162"/>
         <source># in the guest, in PowerShell as Administrator</source>
         <translation># 在虚拟机中，以管理员身份在 PowerShell 中运行</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="136"/>
         <source>Install BalloonService in the guest with blnsvr.exe -i (it ships with the balloon driver) and start it. %1 Its name is BalloonService: &quot;sc query BLNSVR&quot; finds nothing.</source>
         <translation>在虚拟机中用 blnsvr.exe -i 安装 BalloonService（它随气球驱动一起提供）并启动它。%1 该服务的名称是 BalloonService：“sc query BLNSVR”查不到它。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="140"/>
         <source>Make sure BalloonService runs in the guest: install it with blnsvr.exe -i if Get-Service does not find it, then start it. %1 Its name is BalloonService: &quot;sc query BLNSVR&quot; finds nothing.</source>
         <translation>确保 BalloonService 在虚拟机中运行：如果 Get-Service 找不到它，请用 blnsvr.exe -i 安装，然后启动它。%1 该服务的名称是 BalloonService：“sc query BLNSVR”查不到它。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="144"/>
         <source># in the guest, in PowerShell as Administrator, in the folder that holds blnsvr.exe</source>
         <translation># 在虚拟机中，以管理员身份在 PowerShell 中、于 blnsvr.exe 所在的文件夹内运行</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="146"/>
         <source># (guest tools: C:\Program Files\Virtio-Win\Balloon; ISO: E:\Balloon\w10\amd64)</source>
         <translation># （客户机工具：C:\Program Files\Virtio-Win\Balloon；ISO：E:\Balloon\w10\amd64）</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="159"/>
         <source>BalloonService runs, yet no statistics arrive: restart it, and look for its errors in the guest&apos;s Application event log.</source>
         <translation>BalloonService 正在运行，但没有收到统计信息：请重启该服务，并在虚拟机的“应用程序”事件日志中查找其错误。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="169"/>
         <source>The Linux driver answers by itself, so a report that stops means the guest is stalled or the driver was unbound. Look at the guest&apos;s kernel log and reload the module.</source>
         <translation>Linux 驱动会自行响应，因此报告停止意味着虚拟机已卡住或驱动已被解绑。请查看虚拟机的内核日志并重新加载该模块。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="199"/>
         <source>Windows: %1 Linux: %2</source>
         <translation>Windows：%1 Linux：%2</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="205"/>
         <source>For in-guest evidence, give the guest an agent channel (&lt;channel type=&apos;unix&apos;&gt;&lt;target type=&apos;virtio&apos; name=&apos;org.qemu.guest_agent.0&apos;/&gt;&lt;/channel&gt;) and install qemu-guest-agent inside it (Windows: from the virtio-win guest tools). Not needed for the verdict.</source>
         <translation>如需获取来自虚拟机内部的依据，请为虚拟机添加代理通道（&lt;channel type=&apos;unix&apos;&gt;&lt;target type=&apos;virtio&apos; name=&apos;org.qemu.guest_agent.0&apos;/&gt;&lt;/channel&gt;），并在其中安装 qemu-guest-agent（Windows：通过 virtio-win 客户机工具安装）。得出结论并不需要此项。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="211"/>
         <source># Linux guest: apt install qemu-guest-agent (or dnf, zypper)</source>
         <translation># Linux 虚拟机：apt install qemu-guest-agent（或 dnf、zypper）</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="215"/>
         <source>The agent channel exists but no agent answers: start qemu-guest-agent in the guest. Not needed for the verdict.</source>
         <translation>代理通道已存在，但没有代理响应：请在虚拟机中启动 qemu-guest-agent。得出结论并不需要此项。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="218"/>
         <source># Linux guest, as root</source>
         <translation># Linux 虚拟机，以 root 身份运行</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="219"/>
         <source># Windows guest, PowerShell as Administrator</source>
         <translation># Windows 虚拟机，以管理员身份运行 PowerShell</translation>
     </message>
     <message>
-        <location filename="../core/readiness/Remedies.cpp" line="224"/>
         <source>The guest agent refuses %1 (disabled in its configuration, for example BLACKLIST_RPC or --block-rpcs). Allow it if you want this evidence; the verdict does not need it.</source>
         <translation>客户机代理拒绝执行 %1（已在其配置中禁用，例如通过 BLACKLIST_RPC 或 --block-rpcs）。如需此项依据，请允许该命令；得出结论并不需要它。</translation>
     </message>
@@ -1661,97 +1337,74 @@
 <context>
     <name>SampleCommand</name>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="25"/>
         <source>Poll a host&apos;s guests and print their memory samples, as the GUI charts them. Sizes are KiB; absent fields are shown as - (text) or null (JSON).</source>
         <translation>轮询宿主机上的虚拟机并输出其内存采样（与图形界面绘制的数据相同）。大小单位为 KiB；缺失的字段显示为 -（文本）或 null（JSON）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="34"/>
         <source>Print one JSON object per guest per sample (JSON Lines).</source>
         <translation>每台虚拟机每次采样输出一个 JSON 对象（JSON Lines）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="36"/>
         <source>Number of samples (default 1, 0 = until interrupted).</source>
         <translation>采样次数（默认 1，0 表示直到被中断）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="39"/>
         <source>Seconds between samples, 1-3600 (default 5).</source>
         <translation>采样间隔秒数，1-3600（默认 5）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="49"/>
         <source>--count must be a number of samples (0 or more), not &quot;%1&quot;.</source>
         <translation>--count 必须是采样次数（0 或更大），而不是“%1”。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="56"/>
-        <source>--interval must be 1 to 3600 seconds, not &quot;%1&quot;.</source>
-        <translation>--interval 必须是 1 到 3600 秒，而不是“%1”。</translation>
-    </message>
-    <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="69"/>
         <source>TIME</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="70"/>
         <source>GUEST</source>
         <translation>虚拟机</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="71"/>
         <source>ACTUAL</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="72"/>
         <source>AVAILABLE</source>
         <translation>可见总量</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="73"/>
         <source>UNUSED</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="74"/>
         <source>USABLE</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="75"/>
         <source>USED</source>
         <translation>已用</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="76"/>
         <source>RSS</source>
         <translation>RSS</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="77"/>
         <source>REPORT</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="78"/>
         <source>STATS</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="101"/>
         <source>new</source>
         <translation>新</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="101"/>
         <source>repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SampleCommand.cpp" line="107"/>
         <source>Could not connect to %1: %2</source>
         <translation>无法连接到 %1：%2</translation>
     </message>
@@ -1759,67 +1412,54 @@
 <context>
     <name>SetBalloonCommand</name>
     <message>
-        <location filename="../cli/commands/SetBalloonCommand.cpp" line="19"/>
         <source>Set a guest&apos;s balloon target (its current memory), live and/or persistent, within a safe floor and its maximum.</source>
         <translation>在安全下限与最大内存之间设置虚拟机的气球目标（即其当前内存），可用于运行时和/或持久配置。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SetBalloonCommand.cpp" line="27"/>
         <source>The guest, by name or UUID.</source>
         <translation>虚拟机的名称或 UUID。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SetBalloonCommand.cpp" line="30"/>
         <source>The memory the guest gets, e.g. 512MiB, 1.5GiB, 2G (binary units; a plain number is KiB).</source>
         <translation>虚拟机获得的内存，例如 512MiB、1.5GiB、2G（二进制单位；纯数字表示 KiB）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SetBalloonCommand.cpp" line="35"/>
         <source>Apply although the target leaves the guest less than 10% above what it uses, or its use is unknown. Never goes below what it uses or above its maximum.</source>
         <translation>即使目标值使虚拟机可用内存比其已用内存高出不足 10%，或其内存使用未知，也照样应用。但绝不会低于其已用内存，也不会高于其最大内存。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SetBalloonCommand.cpp" line="38"/>
         <source>Show the limits and what would change; change nothing.</source>
         <translation>显示限制以及将要进行的更改，但不做任何更改。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SetBalloonCommand.cpp" line="46"/>
         <source>Name one guest with --domain NAME.</source>
         <translation>请用 --domain NAME 指定一台虚拟机。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SetBalloonCommand.cpp" line="50"/>
         <source>Missing --target SIZE (for example --target 2GiB).</source>
         <translation>缺少 --target SIZE（例如 --target 2GiB）。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SetBalloonCommand.cpp" line="64"/>
         <source>Could not connect to %1: %2</source>
         <translation>无法连接到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SetBalloonCommand.cpp" line="80"/>
         <source>uses %1 (usable %2)</source>
         <translation>已用 %1（可用 %2）</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SetBalloonCommand.cpp" line="81"/>
         <source>its use is unknown (no fresh statistics)</source>
         <translation>内存使用未知（没有最新的统计数据）</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SetBalloonCommand.cpp" line="82"/>
         <source>%1: maximum %2, now %3; %4; safe floor %5; persistent: maximum %6, at boot %7.</source>
         <translation>%1：最大 %2，当前 %3；%4；安全下限 %5；持久配置：最大 %6，启动时 %7。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SetBalloonCommand.cpp" line="97"/>
         <source>Not applied: rerun with --force to accept the warning.</source>
         <translation>未应用：如接受该警告，请加 --force 重新运行。</translation>
     </message>
     <message>
-        <location filename="../cli/commands/SetBalloonCommand.cpp" line="103"/>
         <source>warning (accepted with --force): %1</source>
         <translation>警告（已通过 --force 接受）：%1</translation>
     </message>
@@ -1827,109 +1467,88 @@
 <context>
     <name>bs::AdviceRules</name>
     <message numerus="yes">
-        <location filename="../core/host/AdviceRules.cpp" line="26"/>
         <source>%n more</source>
         <translation>
             <numerusform>另有 %n 台</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../core/host/AdviceRules.cpp" line="65"/>
         <source>The host has %1 free, %2 with buffers and cache: %3 % of its %4. A guest that grows or starts will push it into reclaim and swap.</source>
         <translation>宿主机空闲内存为 %1，加上缓冲区和缓存为 %2：占其 %4 的 %3%。任何虚拟机内存增长或新虚拟机启动，都会迫使宿主机进行内存回收并使用交换空间。</translation>
     </message>
     <message>
-        <location filename="../core/host/AdviceRules.cpp" line="90"/>
         <source>The running guests&apos; maximum memory, %1, oversells the host&apos;s %2 by %3×.</source>
         <translation>运行中虚拟机的最大内存合计为 %1，达到宿主机 %2 的 %3 倍（超配）。</translation>
     </message>
     <message>
-        <location filename="../core/host/AdviceRules.cpp" line="96"/>
         <source>The guests that report (%1 of %2) use %3 % of their memory: little is left for ballooning to take back.</source>
         <translation>正在报告的虚拟机（%2 台中的 %1 台）已用其内存的 %3%：气球能收回的内存所剩无几。</translation>
     </message>
     <message>
-        <location filename="../core/host/AdviceRules.cpp" line="98"/>
         <source>The guests that report (%1 of %2) use %3 % of their memory.</source>
         <translation>正在报告的虚拟机（%2 台中的 %1 台）已用其内存的 %3%。</translation>
     </message>
     <message>
-        <location filename="../core/host/AdviceRules.cpp" line="104"/>
         <source>No running guest reports its own use, so how much ballooning could take back is unknown.</source>
         <translation>没有运行中的虚拟机报告自身的内存使用情况，因此无法得知气球能收回多少内存。</translation>
     </message>
     <message>
-        <location filename="../core/host/AdviceRules.cpp" line="118"/>
         <source>The running guests hold %1 now (their balloons&apos; current size), %2 % of the host&apos;s %3. QEMU&apos;s own overhead and the host need the rest: a balloon that deflates, or one more guest, will push the host into swap.</source>
         <translation>运行中的虚拟机当前占用 %1（即其气球的当前大小），为宿主机 %3 的 %2%。其余部分需留给 QEMU 自身开销和宿主机：任何一个气球收缩，或再多一台虚拟机，都会使宿主机开始使用交换空间。</translation>
     </message>
     <message>
-        <location filename="../core/host/AdviceRules.cpp" line="151"/>
         <source>Running guests with a balloon that report no memory statistics: %1 (%2 of %3). The host cannot tell how much of their memory they use, nor how far their balloons could safely inflate; Readiness shows each guest&apos;s cause.</source>
         <translation>有气球设备但不报告内存统计信息的运行中虚拟机：%1（%3 台中的 %2 台）。宿主机无法得知它们用了多少内存，也无法得知其气球能安全膨胀到什么程度；“就绪状态”中会显示每台虚拟机的原因。</translation>
     </message>
     <message>
-        <location filename="../core/host/AdviceRules.cpp" line="183"/>
         <source>Running guests without a usable balloon device: %1 (%2 of %3), while the host is oversold by %4×. Their memory can only be taken back by restarting them with less.</source>
         <translation>没有可用气球设备的运行中虚拟机：%1（%3 台中的 %2 台），而宿主机已超配 %4 倍。只能通过减少其内存后重启来收回这些内存。</translation>
     </message>
     <message>
-        <location filename="../core/host/AdviceRules.cpp" line="225"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../core/host/AdviceRules.cpp" line="226"/>
         <source>info</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../core/host/AdviceRulesPages.cpp" line="33"/>
         <source>KSM has made %1 full scans (at up to %2 pages/s) over %3 pages but saves nothing: its CPU cost does not pay. If the guests do not share an image, consider turning KSM off.</source>
         <translation>KSM 已对 %3 个页面完成 %1 轮完整扫描（速率最高 %2 页/秒），但没有节省任何内存：其 CPU 开销得不偿失。如果这些虚拟机不共用同一镜像，请考虑关闭 KSM。</translation>
     </message>
     <message>
-        <location filename="../core/host/AdviceRulesPages.cpp" line="39"/>
         <source>KSM has made %1 full scans (at up to %2 pages/s) but saves only %3, %4 % of the host&apos;s memory, rescanning %5 unique pages for each page it saves: its CPU cost may not pay. If the guests do not share an image, consider turning KSM off.</source>
         <translation>KSM 已完成 %1 轮完整扫描（速率最高 %2 页/秒），但仅节省 %3，占宿主机内存的 %4%；每节省一个页面，就要反复扫描 %5 个不重复的页面：其 CPU 开销可能得不偿失。如果这些虚拟机不共用同一镜像，请考虑关闭 KSM。</translation>
     </message>
     <message>
-        <location filename="../core/host/AdviceRulesPages.cpp" line="77"/>
         <source>KSM saves %1, more than the %2 the host has free with buffers and cache: turning KSM off (or unmerging) would push the host into swap.</source>
         <translation>KSM 节省了 %1，超过宿主机空闲内存加缓冲区和缓存的总和 %2：关闭 KSM（或取消合并）会使宿主机开始使用交换空间。</translation>
     </message>
     <message>
-        <location filename="../core/host/AdviceRulesPages.cpp" line="90"/>
         <source>KSM saves %1, %2 % of the host&apos;s memory, with %3 mappings per shared page. Turning it off needs that much free memory; the host has %4 free with buffers and cache.</source>
         <translation>KSM 节省了 %1，占宿主机内存的 %2%，每个共享页面平均有 %3 个映射。关闭 KSM 需要同样多的空闲内存；宿主机空闲内存加缓冲区和缓存共 %4。</translation>
     </message>
     <message>
-        <location filename="../core/host/AdviceRulesPages.cpp" line="109"/>
         <source>KSM merges pages across the host&apos;s %1 NUMA nodes (merge_across_nodes = 1): a guest may read a merged page from a remote node. With guests pinned to nodes, 0 keeps pages local at the cost of some of the %2 saved.</source>
         <translation>KSM 会跨宿主机的 %1 个 NUMA 节点合并页面（merge_across_nodes = 1）：虚拟机可能要从远端节点读取合并后的页面。若虚拟机已绑定到节点，设为 0 可使页面保持在本地，代价是已节省的 %2 会减少一部分。</translation>
     </message>
     <message>
-        <location filename="../core/host/AdviceRulesPages.cpp" line="140"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../core/host/AdviceRulesPages.cpp" line="163"/>
         <source>%1 of huge pages are reserved and free (%2), and no guest of this host is configured for huge pages: unless something outside libvirt uses them, that memory is lost to the host and its guests.</source>
         <translation>有 %1 的大页已预留但处于空闲（%2），而此宿主机上没有虚拟机配置为使用大页：除非 libvirt 之外有程序使用它们，否则这部分内存对宿主机及其虚拟机都不可用。</translation>
     </message>
     <message>
-        <location filename="../core/host/AdviceRulesPages.cpp" line="169"/>
         <source>%1 of huge pages are reserved and free (%2), kept for guests that are shut off (%3): until they start, nothing else can use that memory.</source>
         <translation>有 %1 的大页已预留但处于空闲（%2），留给已关机的虚拟机（%3）：在这些虚拟机启动之前，其他任何程序都无法使用这部分内存。</translation>
     </message>
     <message>
-        <location filename="../core/host/AdviceRulesPages.cpp" line="176"/>
         <source>%1 of the %2 reserved as huge pages are free (%3): free huge pages cannot be used for anything but huge-page guests.</source>
         <translation>预留为大页的 %2 中有 %1 处于空闲（%3）：空闲的大页只能供使用大页的虚拟机使用。</translation>
     </message>
     <message>
-        <location filename="../core/host/AdviceRulesPages.cpp" line="219"/>
         <source>Guest %1 is configured for %2 in %3 huge pages, but only %4 of them are free: it will not start until pages are freed or added (virsh allocpages).</source>
         <translation>虚拟机 %1 配置为使用 %3 大页共 %2，但其中只有 %4 空闲：在释放或添加大页（virsh allocpages）之前，它将无法启动。</translation>
     </message>
@@ -1937,47 +1556,38 @@
 <context>
     <name>bs::AgentInspector</name>
     <message>
-        <location filename="../core/readiness/AgentInspector.cpp" line="49"/>
         <source>exit code %1</source>
         <translation>退出码 %1</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentInspector.cpp" line="50"/>
         <source>signal %1</source>
         <translation>信号 %1</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentInspector.cpp" line="56"/>
         <source>, stdout &quot;%1&quot;</source>
         <translation>，stdout“%1”</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentInspector.cpp" line="59"/>
         <source>, stderr &quot;%1&quot;</source>
         <translation>，stderr“%1”</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentInspector.cpp" line="135"/>
         <source>guest-info lists %1 as disabled</source>
         <translation>guest-info 将 %1 列为已禁用</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentInspector.cpp" line="140"/>
         <source>guest-info does not list %1</source>
         <translation>guest-info 未列出 %1</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentInspector.cpp" line="158"/>
         <source>qemu-ga %1, %2 commands</source>
         <translation>qemu-ga %1，%2 条命令</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentInspector.cpp" line="215"/>
         <source>%1 devices listed</source>
         <translation>列出了 %1 个设备</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentInspector.cpp" line="252"/>
         <source>pid %1 had not exited after %2 polls %3 ms apart; qemu-ga keeps its status until it is asked again</source>
         <translation>pid %1 在 %2 次轮询（间隔 %3 毫秒）后仍未退出；qemu-ga 会保留其状态，直到再次被查询</translation>
     </message>
@@ -1985,75 +1595,58 @@
 <context>
     <name>bs::AgentParsers</name>
     <message>
-        <location filename="../core/readiness/AgentParsers.cpp" line="21"/>
         <source>Unexpected %1 reply: %2</source>
         <translation>意外的 %1 回复：%2</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentParsers.cpp" line="139"/>
-        <location filename="../core/readiness/AgentParsers.cpp" line="206"/>
-        <location filename="../core/readiness/AgentParsers.cpp" line="299"/>
         <source>not an object</source>
         <translation>不是对象</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentParsers.cpp" line="145"/>
         <source>no supported_commands list</source>
         <translation>没有 supported_commands 列表</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentParsers.cpp" line="184"/>
-        <location filename="../core/readiness/AgentParsers.cpp" line="188"/>
         <source>kernel %1</source>
         <translation>内核 %1</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentParsers.cpp" line="185"/>
         <source>kernel %1, build %2</source>
         <translation>内核 %1，内部版本 %2</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentParsers.cpp" line="241"/>
         <source>(no driver name)</source>
         <translation>（无驱动名称）</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentParsers.cpp" line="248"/>
         <source> (date &quot;%1&quot;)</source>
         <translation>（日期“%1”）</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentParsers.cpp" line="250"/>
         <source>, PCI %1:%2 (vendor %3, device %4)</source>
         <translation>，PCI %1:%2（厂商 %3，设备 %4）</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentParsers.cpp" line="262"/>
         <source>not a list</source>
         <translation>不是列表</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentParsers.cpp" line="292"/>
         <source>no pid</source>
         <translation>没有 pid</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentParsers.cpp" line="303"/>
         <source>no &quot;exited&quot;</source>
         <translation>没有“exited”</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentParsers.cpp" line="323"/>
         <source>%1 is not valid base64: &quot;%2&quot;</source>
         <translation>%1 不是有效的 base64：“%2”</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentParsers.cpp" line="335"/>
         <source>no handle</source>
         <translation>没有 handle</translation>
     </message>
     <message>
-        <location filename="../core/readiness/AgentParsers.cpp" line="346"/>
         <source>no valid buf-b64</source>
         <translation>没有有效的 buf-b64</translation>
     </message>
@@ -2061,524 +1654,410 @@
 <context>
     <name>bs::BalloonText</name>
     <message>
-        <location filename="../core/balloon/BalloonChangeEvent.cpp" line="23"/>
         <source>live</source>
         <translation>运行时</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonChangeEvent.cpp" line="23"/>
         <source>persistent</source>
         <translation>持久</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonChangeEvent.cpp" line="29"/>
         <source>Stats period (%1): %2 → %3</source>
         <translation>统计周期（%1）：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonChangeEvent.cpp" line="32"/>
         <source>Balloon device (%1): %2 → %3, stats period %4</source>
         <translation>气球设备（%1）：%2 → %3，统计周期 %4</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonChangeEvent.cpp" line="33"/>
-        <location filename="../core/balloon/BalloonPlan.cpp" line="49"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonChangeEvent.cpp" line="36"/>
         <source>Balloon target (%1): %2 → %3</source>
         <translation>气球目标（%1）：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonChangeEvent.cpp" line="37"/>
-        <location filename="../core/balloon/BalloonChangeEvent.cpp" line="38"/>
-        <location filename="../core/balloon/BalloonPlan.cpp" line="38"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonControls.cpp" line="17"/>
         <source>Not connected to %1 right now; nothing was changed.</source>
         <translation>当前未连接到 %1；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonControls.cpp" line="44"/>
-        <location filename="../core/balloon/BalloonControls.cpp" line="80"/>
         <source>the host</source>
         <translation>宿主机</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonControls.cpp" line="100"/>
         <source>Cancelled before this guest was changed.</source>
         <translation>在更改此虚拟机之前已取消。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonExecutor.cpp" line="31"/>
         <source>libvirt accepted the change, but %1; check the guest&apos;s configuration.</source>
         <translation>libvirt 接受了更改，但%1；请检查虚拟机的配置。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonExecutor.cpp" line="36"/>
-        <location filename="../core/balloon/StatsPeriodSetting.cpp" line="53"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonExecutor.cpp" line="36"/>
-        <location filename="../core/balloon/StatsPeriodSetting.cpp" line="52"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonExecutor.cpp" line="48"/>
         <source>The connection is read-only, or this user may not change guests</source>
         <translation>连接是只读的，或此用户无权更改虚拟机</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonExecutor.cpp" line="52"/>
         <source>The guest no longer exists</source>
         <translation>该虚拟机已不存在</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonExecutor.cpp" line="56"/>
         <source>The host&apos;s hypervisor driver cannot do this</source>
         <translation>宿主机的虚拟化驱动不支持此操作</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonExecutor.cpp" line="59"/>
         <source>The guest&apos;s state does not allow this</source>
         <translation>虚拟机当前的状态不允许此操作</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonExecutor.cpp" line="62"/>
         <source>libvirt refused the change</source>
         <translation>libvirt 拒绝了此更改</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonExecutor.cpp" line="83"/>
         <source>The warnings were not confirmed.</source>
         <translation>警告未被确认。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonExecutor.cpp" line="126"/>
         <source>the guest&apos;s balloon driver moves its memory there over the next seconds</source>
         <translation>虚拟机的气球驱动会在接下来的几秒内将内存调整到该值</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonExecutor.cpp" line="147"/>
         <source>the live XML shows the period %1</source>
         <translation>运行时 XML 显示的周期为 %1</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonExecutor.cpp" line="148"/>
         <source>the persistent XML shows the period %1</source>
         <translation>持久 XML 显示的周期为 %1</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonExecutor.cpp" line="159"/>
         <source>The guest&apos;s persistent configuration changed since the preview; nothing was changed. Review the change again.</source>
         <translation>自预览以来虚拟机的持久配置已发生变化；未做任何更改。请重新检查此更改。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonExecutor.cpp" line="179"/>
         <source>the defined guest has another UUID</source>
         <translation>定义后的虚拟机 UUID 不同</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonExecutor.cpp" line="187"/>
         <source>the persistent balloon reads &apos;%1&apos; with period %2</source>
         <translation>持久配置中的气球为“%1”，周期为 %2</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonExecutor.cpp" line="196"/>
         <source>The target is too large for this host.</source>
         <translation>目标值对此宿主机而言过大。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonExecutor.cpp" line="208"/>
         <source>the persistent &lt;currentMemory&gt; reads %1 KiB</source>
         <translation>持久配置中的 &lt;currentMemory&gt; 为 %1 KiB</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonInspector.cpp" line="27"/>
         <source>Could not read the guest&apos;s configuration</source>
         <translation>无法读取虚拟机的配置</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonInspector.cpp" line="59"/>
         <source>Could not read the guest&apos;s state</source>
         <translation>无法读取虚拟机的状态</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonInspector.cpp" line="65"/>
         <source>Could not tell whether the guest is persistent</source>
         <translation>无法确定虚拟机是否为持久虚拟机</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonInspector.cpp" line="119"/>
         <source>Could not list the guests</source>
         <translation>无法列出虚拟机</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonInspector.cpp" line="135"/>
         <source>There is no guest named &quot;%1&quot; on %2.</source>
         <translation>%2 上没有名为“%1”的虚拟机。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonPlan.cpp" line="42"/>
         <source>live stats period: %1 → %2</source>
         <translation>运行时统计周期：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonPlan.cpp" line="44"/>
         <source>persistent stats period: %1 → %2</source>
         <translation>持久统计周期：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonPlan.cpp" line="47"/>
         <source>persistent balloon: %1 → virtio with stats period %2 (after the next shutdown and start)</source>
         <translation>持久气球设备：%1 → virtio，统计周期 %2（下次关机并启动后生效）</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonPlan.cpp" line="51"/>
         <source>live balloon target: %1 → %2</source>
         <translation>运行时气球目标：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonPlan.cpp" line="54"/>
         <source>persistent balloon target (currentMemory): %1 → %2</source>
         <translation>持久气球目标（currentMemory）：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonPlan.cpp" line="63"/>
         <source>live: %1</source>
         <translation>运行时：%1</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonPlan.cpp" line="65"/>
         <source>persistent: %1</source>
         <translation>持久：%1</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonResult.cpp" line="10"/>
         <source>%1 — done</source>
         <translation>%1 — 完成</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonResult.cpp" line="11"/>
         <source>%1 — done (%2)</source>
         <translation>%1 — 完成（%2）</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonResult.cpp" line="13"/>
         <source>%1 — FAILED: %2</source>
         <translation>%1 — 失败：%2</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonResult.cpp" line="16"/>
         <source>%1 — not attempted: %2</source>
         <translation>%1 — 未执行：%2</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonResult.cpp" line="39"/>
         <source>applied</source>
         <translation>已应用</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonResult.cpp" line="41"/>
         <source>unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonResult.cpp" line="43"/>
         <source>PARTIAL</source>
         <translation>部分完成</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonResult.cpp" line="47"/>
         <source>FAILED</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonResult.cpp" line="67"/>
         <source>nothing to change</source>
         <translation>无需更改</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonTargetPlanner.cpp" line="28"/>
         <source>The guest is not running (%1); only its persistent configuration can change.</source>
         <translation>虚拟机未运行（%1）；只能更改其持久配置。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonTargetPlanner.cpp" line="35"/>
         <source>The running guest has no balloon device, so its memory cannot change while it runs.</source>
         <translation>运行中的虚拟机没有气球设备，因此运行期间无法更改其内存。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonTargetPlanner.cpp" line="41"/>
         <source>The guest&apos;s maximum memory could not be read.</source>
         <translation>无法读取虚拟机的最大内存。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonTargetPlanner.cpp" line="46"/>
         <source>The target %1 is above the guest&apos;s maximum memory %2: the balloon cannot give a guest more than its maximum (raising &lt;memory&gt; needs a restart).</source>
         <translation>目标值 %1 高于虚拟机的最大内存 %2：气球无法给虚拟机超过其最大值的内存（提高 &lt;memory&gt; 需要重启）。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonTargetPlanner.cpp" line="55"/>
         <source>The target %1 is below what the guest uses now (%2, not counting its cache): it would have to swap or kill processes.</source>
         <translation>目标值 %1 低于虚拟机当前的内存使用（%2，不含缓存）：虚拟机将不得不使用交换空间或终止进程。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonTargetPlanner.cpp" line="59"/>
-        <location filename="../core/balloon/BalloonTargetPlanner.cpp" line="119"/>
         <source>The target %1 is below the safe floor of %2.</source>
         <translation>目标值 %1 低于安全下限 %2。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonTargetPlanner.cpp" line="65"/>
         <source>The live balloon target is already %1.</source>
         <translation>运行时气球目标已经是 %1。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonTargetPlanner.cpp" line="71"/>
         <source>The guest&apos;s memory use is unknown (no fresh statistics: enable the stats period first), so Balloonscope cannot check that %1 leaves it enough room.</source>
         <translation>虚拟机的内存使用未知（没有最新的统计数据：请先启用统计周期），因此 Balloonscope 无法确认 %1 是否给它留有足够的空间。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonTargetPlanner.cpp" line="77"/>
         <source>%1 leaves the guest less than %2 % above what it uses (%3): it may start to swap.</source>
         <translation>%1 使虚拟机的内存比其已用内存（%3）高出不足 %2%：虚拟机可能开始使用交换空间。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonTargetPlanner.cpp" line="97"/>
-        <location filename="../core/balloon/StatsPeriodPlanner.cpp" line="169"/>
         <source>The guest is transient: it has no persistent configuration.</source>
         <translation>该虚拟机是临时虚拟机：它没有持久配置。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonTargetPlanner.cpp" line="102"/>
         <source>The persistent configuration has no balloon device: the guest always starts with its full memory.</source>
         <translation>持久配置中没有气球设备：虚拟机总是以全部内存启动。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonTargetPlanner.cpp" line="108"/>
         <source>The persistent maximum memory could not be read.</source>
         <translation>无法读取持久配置中的最大内存。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonTargetPlanner.cpp" line="113"/>
         <source>The target %1 is above the configured maximum memory %2.</source>
         <translation>目标值 %1 高于配置的最大内存 %2。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonTargetPlanner.cpp" line="125"/>
         <source>The persistent balloon target is already %1.</source>
         <translation>持久气球目标已经是 %1。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonTargetPlanner.cpp" line="169"/>
-        <location filename="../core/balloon/StatsPeriodPlanner.cpp" line="190"/>
         <source>The connection is read-only: reconnect with write access to change guests.</source>
         <translation>连接是只读的：请以可写方式重新连接后再更改虚拟机。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonTargetPlanner.cpp" line="175"/>
         <source>A balloon target of 0 is not a size.</source>
         <translation>气球目标为 0 不是有效的大小。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonXmlPatch.cpp" line="184"/>
         <source>The guest has no &lt;memballoon&gt; element: a stats period needs a balloon model (virtio) to be added first.</source>
         <translation>虚拟机没有 &lt;memballoon&gt; 元素：设置统计周期之前需要先添加气球设备（virtio）。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonXmlPatch.cpp" line="215"/>
         <source>The domain XML is an empty &lt;domain/&gt;.</source>
         <translation>域 XML 是一个空的 &lt;domain/&gt;。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonXmlPatch.cpp" line="260"/>
         <source>A stats period must be at least 1 second; remove the &lt;stats&gt; element to turn polling off.</source>
         <translation>统计周期至少为 1 秒；要关闭轮询，请删除 &lt;stats&gt; 元素。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonXmlPatch.cpp" line="265"/>
         <source>&quot;%1&quot; is not a balloon model.</source>
         <translation>“%1”不是气球型号。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonXmlPatch.cpp" line="268"/>
         <source>The domain XML is not valid UTF-8.</source>
         <translation>域 XML 不是有效的 UTF-8。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonXmlPatch.cpp" line="275"/>
         <source>The domain XML has more than one &lt;devices&gt;, &lt;memballoon&gt; or &lt;stats&gt; element; libvirt allows one. Fix it by hand first.</source>
         <translation>域 XML 中有多个 &lt;devices&gt;、&lt;memballoon&gt; 或 &lt;stats&gt; 元素；libvirt 只允许一个。请先手动修正。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/BalloonXmlPatch.cpp" line="310"/>
         <source>Internal error: the edited &lt;memballoon&gt; did not read back as intended; the XML is left untouched.</source>
         <translation>内部错误：编辑后的 &lt;memballoon&gt; 读回的结果与预期不符；XML 保持不变。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/MemballoonLocator.cpp" line="116"/>
-        <location filename="../core/balloon/MemballoonLocator.cpp" line="231"/>
         <source>The domain XML is empty.</source>
         <translation>域 XML 为空。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/MemballoonLocator.cpp" line="127"/>
         <source>The domain XML has a document type declaration; Balloonscope does not edit such documents.</source>
         <translation>域 XML 中包含文档类型声明；Balloonscope 不编辑此类文档。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/MemballoonLocator.cpp" line="140"/>
         <source>Could not locate the &lt;%1&gt; tag in the text at line %2; the XML is left untouched.</source>
         <translation>无法在第 %2 行的文本中定位 &lt;%1&gt; 标签；XML 保持不变。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/MemballoonLocator.cpp" line="151"/>
         <source>This is not a domain XML: its root element is &lt;%1&gt;.</source>
         <translation>这不是域 XML：其根元素是 &lt;%1&gt;。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/MemballoonLocator.cpp" line="198"/>
         <source>Could not locate the end of &lt;%1&gt; in the text at line %2; the XML is left untouched.</source>
         <translation>无法在第 %2 行的文本中定位 &lt;%1&gt; 的结束位置；XML 保持不变。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/MemballoonLocator.cpp" line="226"/>
         <source>The domain XML is not well-formed: %1 (line %2).</source>
         <translation>域 XML 格式不正确：%1（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsFlowWatch.cpp" line="55"/>
         <source>Waiting up to %1 s for the guest&apos;s next report.</source>
         <translation>最多等待 %1 秒，直到虚拟机的下一次报告。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsFlowWatch.cpp" line="83"/>
         <source>Stats are flowing: the guest reported at %1.</source>
         <translation>统计数据正在上报：虚拟机于 %1 报告。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsFlowWatch.cpp" line="110"/>
         <source>The guest stopped or disappeared before it reported.</source>
         <translation>虚拟机在报告之前已停止或消失。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsFlowWatch.cpp" line="122"/>
         <source>The live configuration still shows no stats period.</source>
         <translation>运行时配置中仍然没有统计周期。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsFlowWatch.cpp" line="125"/>
         <source>No report within two periods: %1</source>
         <translation>两个周期内没有报告：%1</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsFlowWatch.cpp" line="33"/>
-        <location filename="../core/balloon/StatsFlowWatch.cpp" line="130"/>
         <source>No poll of the host arrived in time.</source>
         <translation>未能及时完成对宿主机的轮询。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsPeriodPlanner.cpp" line="32"/>
         <source>&lt;memballoon model=&apos;none&apos;/&gt;</source>
         <translation>&lt;memballoon model=&apos;none&apos;/&gt;</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsPeriodPlanner.cpp" line="33"/>
         <source>no &lt;memballoon&gt; element</source>
         <translation>没有 &lt;memballoon&gt; 元素</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsPeriodPlanner.cpp" line="38"/>
         <source>Its configuration could not be read.</source>
         <translation>无法读取其配置。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsPeriodPlanner.cpp" line="39"/>
         <source>Its balloon model is &apos;%1&apos;, which has no virtio statistics; Balloonscope only sets the period of virtio balloons.</source>
         <translation>其气球型号为“%1”，没有 virtio 统计信息；Balloonscope 只为 virtio 气球设置周期。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsPeriodPlanner.cpp" line="47"/>
         <source>The guest is not running (%1), so there is nothing to change live; only its persistent configuration can change.</source>
         <translation>虚拟机未运行（%1），因此没有可做的运行时更改；只能更改其持久配置。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsPeriodPlanner.cpp" line="57"/>
         <source>The live stats period is already %1.</source>
         <translation>运行时统计周期已经是 %1。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsPeriodPlanner.cpp" line="69"/>
         <source>The running guest has no virtio balloon: its statistics are off already.</source>
         <translation>运行中的虚拟机没有 virtio 气球：其统计本来就是关闭的。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsPeriodPlanner.cpp" line="76"/>
         <source>The running guest has no balloon device (%1): its statistics start after its next shutdown and start.</source>
         <translation>运行中的虚拟机没有气球设备（%1）：其统计将在下次关机并启动后开始。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsPeriodPlanner.cpp" line="84"/>
         <source>The running guest has no balloon device (%1), and none can be added while it runs. Switch its persistent configuration to virtio instead; that takes effect after its next shutdown and start.</source>
         <translation>运行中的虚拟机没有气球设备（%1），而且运行期间无法添加。请改为将其持久配置切换为 virtio；这将在其下次关机并启动后生效。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsPeriodPlanner.cpp" line="99"/>
         <source>The guest is transient: it has no persistent configuration, so the change can only be live (until the guest stops).</source>
         <translation>该虚拟机是临时虚拟机：它没有持久配置，因此只能做运行时更改（直到虚拟机停止）。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsPeriodPlanner.cpp" line="112"/>
         <source>The persistent stats period is already %1.</source>
         <translation>持久统计周期已经是 %1。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsPeriodPlanner.cpp" line="124"/>
         <source>The persistent configuration has no virtio balloon: its statistics are off already.</source>
         <translation>持久配置中没有 virtio 气球：其统计本来就是关闭的。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsPeriodPlanner.cpp" line="139"/>
         <source>The persistent configuration has no balloon device (%1). Choose to switch it to virtio (balloonscope-cli: --switch-to-virtio); that takes effect after the guest&apos;s next shutdown and start.</source>
         <translation>持久配置中没有气球设备（%1）。请选择将其切换为 virtio（balloonscope-cli：--switch-to-virtio）；这将在虚拟机下次关机并启动后生效。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsPeriodPlanner.cpp" line="160"/>
         <source>The virtio balloon takes effect after the guest&apos;s next shutdown and start (a reboot from inside the guest is not enough).</source>
         <translation>virtio 气球在虚拟机下次关机并启动后生效（在虚拟机内部重启是不够的）。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsPeriodPlanner.cpp" line="171"/>
         <source>The persistent configuration already has a balloon device.</source>
         <translation>持久配置中已经有气球设备。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsPeriodPlanner.cpp" line="175"/>
         <source>This is a &apos;%1&apos; guest; Balloonscope only adds virtio balloons to KVM/QEMU guests.</source>
         <translation>这是一台“%1”虚拟机；Balloonscope 只为 KVM/QEMU 虚拟机添加 virtio 气球。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsPeriodSetting.cpp" line="13"/>
         <source>A period of 0 turns the statistics off. If that is what you want, choose &quot;off&quot; explicitly.</source>
         <translation>周期为 0 会关闭统计。如果这正是您想要的，请明确选择“off”。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsPeriodSetting.cpp" line="19"/>
-        <location filename="../core/balloon/StatsPeriodSetting.cpp" line="41"/>
         <source>The stats period must be 1 to 3600 seconds, not %1.</source>
         <translation>统计周期必须为 1 到 3600 秒，而不是 %1。</translation>
     </message>
     <message>
-        <location filename="../core/balloon/StatsPeriodSetting.cpp" line="33"/>
         <source>&quot;%1&quot; is not a stats period: give a number of seconds from 1 to 3600 (for example 10), or &quot;off&quot;.</source>
         <translation>“%1”不是有效的统计周期：请给出 1 到 3600 之间的秒数（例如 10），或“off”。</translation>
     </message>
@@ -2586,7 +2065,6 @@
 <context>
     <name>bs::CapabilitiesParser</name>
     <message>
-        <location filename="../core/host/CapabilitiesParser.cpp" line="80"/>
         <source>The host&apos;s capabilities could not be read: %1</source>
         <translation>无法读取宿主机的能力信息（capabilities）：%1</translation>
     </message>
@@ -2594,12 +2072,10 @@
 <context>
     <name>bs::Connection</name>
     <message>
-        <location filename="../core/libvirt/Connection.cpp" line="87"/>
         <source>Internal error: libvirt&apos;s event loop is not running.</source>
         <translation>内部错误：libvirt 事件循环未运行。</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/Connection.cpp" line="104"/>
         <source>Connecting to %1 was cancelled: no credentials were given.</source>
         <translation>连接 %1 已取消：未提供凭据。</translation>
     </message>
@@ -2607,78 +2083,62 @@
 <context>
     <name>bs::ConnectionEvents</name>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="87"/>
         <source>the daemon closed the connection</source>
         <translation>守护进程关闭了连接</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="90"/>
         <source>the host stopped answering (keepalive timeout)</source>
         <translation>宿主机停止响应（keepalive 超时）</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="93"/>
         <source>closed by Balloonscope</source>
         <translation>由 Balloonscope 关闭</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="96"/>
         <source>an I/O error broke the connection</source>
         <translation>I/O 错误导致连接中断</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="104"/>
         <source>defined</source>
         <translation>已定义</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="106"/>
         <source>undefined</source>
         <translation>已取消定义</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="108"/>
         <source>started</source>
         <translation>已启动</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="110"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="112"/>
         <source>resumed</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="115"/>
         <source>destroyed</source>
         <translation>已强制关闭</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="117"/>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="124"/>
         <source>crashed</source>
         <translation>已崩溃</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="118"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="120"/>
         <source>shutting down</source>
         <translation>正在关机</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="122"/>
         <source>suspended to memory/disk</source>
         <translation>已挂起到内存/磁盘</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/ConnectionEvents.cpp" line="126"/>
         <source>event %1</source>
         <translation>事件 %1</translation>
     </message>
@@ -2686,63 +2146,50 @@
 <context>
     <name>bs::DemoWorker</name>
     <message>
-        <location filename="../core/demo/DemoWorker.cpp" line="76"/>
         <source>Looking for QEMU and the demo guest images.</source>
         <translation>正在查找 QEMU 和演示虚拟机镜像。</translation>
     </message>
     <message>
-        <location filename="../core/demo/DemoWorker.cpp" line="85"/>
         <source>QEMU is not installed (qemu-system-x86_64 was not found).</source>
         <translation>未安装 QEMU（找不到 qemu-system-x86_64）。</translation>
     </message>
     <message>
-        <location filename="../core/demo/DemoWorker.cpp" line="89"/>
         <source>Preparing the embedded QEMU driver.</source>
         <translation>正在准备内嵌的 QEMU 驱动。</translation>
     </message>
     <message>
-        <location filename="../core/demo/DemoWorker.cpp" line="97"/>
         <source>The embedded QEMU driver did not open.</source>
         <translation>内嵌的 QEMU 驱动未能打开。</translation>
     </message>
     <message>
-        <location filename="../core/demo/DemoWorker.cpp" line="111"/>
         <source>Waiting for the demo guests&apos; first memory reports.</source>
         <translation>正在等待演示虚拟机的首次内存报告。</translation>
     </message>
     <message>
-        <location filename="../core/demo/DemoWorker.cpp" line="132"/>
         <source>Could not create %1.</source>
         <translation>无法创建 %1。</translation>
     </message>
     <message>
-        <location filename="../core/demo/DemoWorker.cpp" line="140"/>
-        <location filename="../core/demo/DemoWorker.cpp" line="148"/>
         <source>Could not write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <location filename="../core/demo/DemoWorker.cpp" line="182"/>
         <source>The demo was stopped while it started.</source>
         <translation>演示在启动过程中被停止。</translation>
     </message>
     <message>
-        <location filename="../core/demo/DemoWorker.cpp" line="184"/>
         <source>Starting %1. The first start of QEMU in a new demo directory probes QEMU&apos;s capabilities, which can take up to a minute.</source>
         <translation>正在启动 %1。在新的演示目录中首次启动 QEMU 时会探测 QEMU 的能力，最多可能需要一分钟。</translation>
     </message>
     <message>
-        <location filename="../core/demo/DemoWorker.cpp" line="187"/>
         <source>Starting %1.</source>
         <translation>正在启动 %1。</translation>
     </message>
     <message>
-        <location filename="../core/demo/DemoWorker.cpp" line="197"/>
         <source>Could not start the demo guest %1</source>
         <translation>无法启动演示虚拟机 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/demo/DemoWorker.cpp" line="241"/>
         <source>The demo host runs %n guest(s).</source>
         <translation>
             <numerusform>演示宿主机正在运行 %n 台虚拟机。</numerusform>
@@ -2752,42 +2199,34 @@
 <context>
     <name>bs::DomainState</name>
     <message>
-        <location filename="../core/libvirt/DomainState.cpp" line="41"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/DomainState.cpp" line="43"/>
         <source>blocked</source>
         <translation>阻塞</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/DomainState.cpp" line="45"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/DomainState.cpp" line="47"/>
         <source>shutting down</source>
         <translation>正在关机</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/DomainState.cpp" line="49"/>
         <source>shut off</source>
         <translation>已关机</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/DomainState.cpp" line="51"/>
         <source>crashed</source>
         <translation>已崩溃</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/DomainState.cpp" line="53"/>
         <source>suspended</source>
         <translation>已挂起</translation>
     </message>
     <message>
-        <location filename="../core/libvirt/DomainState.cpp" line="58"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -2795,27 +2234,22 @@
 <context>
     <name>bs::FigureStatus</name>
     <message>
-        <location filename="../core/host/FigureStatus.cpp" line="44"/>
         <source>not read yet</source>
         <translation>尚未读取</translation>
     </message>
     <message>
-        <location filename="../core/host/FigureStatus.cpp" line="46"/>
         <source>available</source>
         <translation>可获取</translation>
     </message>
     <message>
-        <location filename="../core/host/FigureStatus.cpp" line="48"/>
         <source>not available on this host</source>
         <translation>此宿主机不提供</translation>
     </message>
     <message>
-        <location filename="../core/host/FigureStatus.cpp" line="50"/>
         <source>not available on this connection (permission)</source>
         <translation>此连接无法获取（权限不足）</translation>
     </message>
     <message>
-        <location filename="../core/host/FigureStatus.cpp" line="53"/>
         <source>could not be read this time</source>
         <translation>本次读取失败</translation>
     </message>
@@ -2823,7 +2257,6 @@
 <context>
     <name>bs::GuestImages</name>
     <message>
-        <location filename="../core/demo/GuestImages.cpp" line="28"/>
         <source>The demo guest images are missing (%1); build them with scripts/build-guest-images.</source>
         <translation>缺少演示虚拟机镜像（%1）；请用 scripts/build-guest-images 构建。</translation>
     </message>
@@ -2831,62 +2264,50 @@
 <context>
     <name>bs::GuestOutputParsers</name>
     <message>
-        <location filename="../core/readiness/GuestOutputParsers.cpp" line="60"/>
         <source>not installed</source>
         <translation>未安装</translation>
     </message>
     <message>
-        <location filename="../core/readiness/GuestOutputParsers.cpp" line="67"/>
         <source>status %1</source>
         <translation>状态 %1</translation>
     </message>
     <message>
-        <location filename="../core/readiness/GuestOutputParsers.cpp" line="72"/>
         <source>, start type %1 (%2)</source>
         <translation>，启动类型 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../core/readiness/GuestOutputParsers.cpp" line="84"/>
         <source>exit code 3 (Get-Service found no BalloonService)</source>
         <translation>退出码 3（Get-Service 未找到 BalloonService）</translation>
     </message>
     <message>
-        <location filename="../core/readiness/GuestOutputParsers.cpp" line="120"/>
         <source>exit code 1060</source>
         <translation>退出码 1060</translation>
     </message>
     <message>
-        <location filename="../core/readiness/GuestOutputParsers.cpp" line="142"/>
         <source>bound to %1</source>
         <translation>已绑定到 %1</translation>
     </message>
     <message>
-        <location filename="../core/readiness/GuestOutputParsers.cpp" line="145"/>
         <source>registered, bound to no device</source>
         <translation>已注册，未绑定任何设备</translation>
     </message>
     <message>
-        <location filename="../core/readiness/GuestOutputParsers.cpp" line="148"/>
         <source>not loaded</source>
         <translation>未加载</translation>
     </message>
     <message>
-        <location filename="../core/readiness/GuestOutputParsers.cpp" line="150"/>
         <source>loaded as a module</source>
         <translation>已作为模块加载</translation>
     </message>
     <message>
-        <location filename="../core/readiness/GuestOutputParsers.cpp" line="152"/>
         <source>not in /proc/modules</source>
         <translation>不在 /proc/modules 中</translation>
     </message>
     <message>
-        <location filename="../core/readiness/GuestOutputParsers.cpp" line="169"/>
         <source>exit code %1</source>
         <translation>退出码 %1</translation>
     </message>
     <message>
-        <location filename="../core/readiness/GuestOutputParsers.cpp" line="202"/>
         <source>%1 modules listed</source>
         <translation>列出了 %1 个模块</translation>
     </message>
@@ -2894,159 +2315,130 @@
 <context>
     <name>bs::HistoryEvent</name>
     <message>
-        <location filename="../core/history/HistoryEvent.cpp" line="28"/>
         <source>Balloon target set to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>气球目标已设为 %1</translation>
     </message>
     <message>
-        <location filename="../core/history/HistoryEvent.cpp" line="30"/>
         <source>Balloon target set</source>
-        <translation type="unfinished"></translation>
+        <translation>已设置气球目标</translation>
     </message>
     <message>
-        <location filename="../core/history/HistoryEvent.cpp" line="33"/>
         <source>Stats period set to %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>统计周期已设为 %1 秒</translation>
     </message>
     <message>
-        <location filename="../core/history/HistoryEvent.cpp" line="35"/>
         <source>Stats period turned off</source>
-        <translation type="unfinished"></translation>
+        <translation>统计周期已关闭</translation>
     </message>
     <message>
-        <location filename="../core/history/HistoryEvent.cpp" line="37"/>
         <source>Recording started</source>
-        <translation type="unfinished"></translation>
+        <translation>记录已开始</translation>
     </message>
     <message>
-        <location filename="../core/history/HistoryEvent.cpp" line="38"/>
         <source>Recording stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>记录已停止</translation>
     </message>
 </context>
 <context>
     <name>bs::HistoryStore</name>
     <message>
-        <location filename="../core/history/DatabaseFile.cpp" line="25"/>
         <source>the file is not an SQLite database</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件不是 SQLite 数据库</translation>
     </message>
     <message>
-        <location filename="../core/history/DatabaseFile.cpp" line="84"/>
         <source>%1 is an SQLite database of some other program; Balloonscope leaves it alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是其他程序的 SQLite 数据库；Balloonscope 不会改动它。</translation>
     </message>
     <message>
-        <location filename="../core/history/DatabaseFile.cpp" line="102"/>
         <source>The history was written by a newer Balloonscope (schema %1, this one knows %2): it is shown read-only and nothing is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>该历史记录由较新版本的 Balloonscope 写入（架构版本 %1，本版本仅支持到 %2）：将以只读方式显示，且不会记录任何数据。</translation>
     </message>
     <message>
-        <location filename="../core/history/DatabaseFile.cpp" line="118"/>
         <source>There is no history in %1 yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中尚无历史记录。</translation>
     </message>
     <message>
-        <location filename="../core/history/DatabaseFile.cpp" line="169"/>
         <source>Could not move the damaged history file %1 aside.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将已损坏的历史记录文件 %1 移到别处。</translation>
     </message>
     <message>
-        <location filename="../core/history/DatabaseFile.cpp" line="184"/>
         <source>There is no history at %1 yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 处尚无历史记录。</translation>
     </message>
     <message>
-        <location filename="../core/history/DatabaseFile.cpp" line="189"/>
         <source>Could not create the folder for the history, %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建存放历史记录的文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../core/history/DatabaseFile.cpp" line="206"/>
         <source>The history file %1 is damaged: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录文件 %1 已损坏：%2</translation>
     </message>
     <message>
-        <location filename="../core/history/DatabaseFile.cpp" line="219"/>
         <source>The history file could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开历史记录文件。</translation>
     </message>
 </context>
 <context>
     <name>bs::HistoryWorker</name>
     <message>
-        <location filename="../core/history/HistoryWorker.cpp" line="157"/>
         <source>The disk holding the history is full: recording is paused and resumes by itself when space is freed.</source>
-        <translation type="unfinished"></translation>
+        <translation>存放历史记录的磁盘已满：记录已暂停，释放空间后将自动恢复。</translation>
     </message>
     <message>
-        <location filename="../core/history/HistoryWorker.cpp" line="259"/>
         <source>The history is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录未打开。</translation>
     </message>
 </context>
 <context>
     <name>bs::HostLease</name>
     <message>
-        <location filename="../core/history/HistoryStatus.cpp" line="29"/>
         <source>recorder</source>
-        <translation type="unfinished"></translation>
+        <translation>记录器</translation>
     </message>
     <message>
-        <location filename="../core/history/HistoryStatus.cpp" line="30"/>
         <source>Balloonscope</source>
-        <translation type="unfinished">Balloonscope</translation>
+        <translation>Balloonscope</translation>
     </message>
     <message>
-        <location filename="../core/history/HistoryStatus.cpp" line="31"/>
         <source>%1 (pid %2 on %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%3 上的 pid %2）</translation>
     </message>
 </context>
 <context>
     <name>bs::HostStatus</name>
     <message>
-        <location filename="../core/monitor/HostStatus.cpp" line="12"/>
         <source>idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../core/monitor/HostStatus.cpp" line="14"/>
         <source>connecting</source>
         <translation>正在连接</translation>
     </message>
     <message>
-        <location filename="../core/monitor/HostStatus.cpp" line="16"/>
         <source>needs credentials</source>
         <translation>需要凭据</translation>
     </message>
     <message>
-        <location filename="../core/monitor/HostStatus.cpp" line="18"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../core/monitor/HostStatus.cpp" line="20"/>
         <source>disconnected</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../core/monitor/HostStatus.cpp" line="22"/>
         <source>authentication failed</source>
         <translation>认证失败</translation>
     </message>
     <message>
-        <location filename="../core/monitor/HostStatus.cpp" line="24"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../core/monitor/HostStatus.cpp" line="52"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../core/monitor/HostStatus.cpp" line="56"/>
         <source>%1, retry in %2 s</source>
         <translation>%1，%2 秒后重试</translation>
     </message>
@@ -3054,22 +2446,18 @@
 <context>
     <name>bs::KsmFigures</name>
     <message>
-        <location filename="../core/host/KsmFigures.cpp" line="139"/>
         <source>unknown (one reading so far)</source>
         <translation>未知（目前只有一次读数）</translation>
     </message>
     <message>
-        <location filename="../core/host/KsmFigures.cpp" line="141"/>
         <source>off (never scanned since boot)</source>
         <translation>关闭（自开机以来从未扫描）</translation>
     </message>
     <message>
-        <location filename="../core/host/KsmFigures.cpp" line="143"/>
         <source>scanning</source>
         <translation>正在扫描</translation>
     </message>
     <message>
-        <location filename="../core/host/KsmFigures.cpp" line="145"/>
         <source>stopped (merged pages kept)</source>
         <translation>已停止（保留已合并的页面）</translation>
     </message>
@@ -3077,280 +2465,224 @@
 <context>
     <name>bs::Metric</name>
     <message>
-        <location filename="../core/history/Metric.cpp" line="18"/>
         <source>Actual (balloon)</source>
-        <translation type="unfinished"></translation>
+        <translation>实际（气球）</translation>
     </message>
     <message>
-        <location filename="../core/history/Metric.cpp" line="19"/>
         <source>Maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>最大内存</translation>
     </message>
     <message>
-        <location filename="../core/history/Metric.cpp" line="21"/>
         <source>Taken back by the balloon</source>
-        <translation type="unfinished"></translation>
+        <translation>气球收回的内存</translation>
     </message>
     <message>
-        <location filename="../core/history/Metric.cpp" line="22"/>
         <source>QEMU resident (host)</source>
-        <translation type="unfinished"></translation>
+        <translation>QEMU 常驻内存（宿主机）</translation>
     </message>
     <message>
-        <location filename="../core/history/Metric.cpp" line="23"/>
         <source>Available (guest total)</source>
-        <translation type="unfinished">可见总量（虚拟机总内存）</translation>
+        <translation>可见总量（虚拟机总内存）</translation>
     </message>
     <message>
-        <location filename="../core/history/Metric.cpp" line="25"/>
         <source>Unused (free)</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲（未使用）</translation>
     </message>
     <message>
-        <location filename="../core/history/Metric.cpp" line="26"/>
         <source>Usable (MemAvailable)</source>
-        <translation type="unfinished"></translation>
+        <translation>可用（MemAvailable）</translation>
     </message>
     <message>
-        <location filename="../core/history/Metric.cpp" line="27"/>
         <source>Disk caches</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘缓存</translation>
     </message>
     <message>
-        <location filename="../core/history/Metric.cpp" line="28"/>
         <source>Used (available − unused)</source>
-        <translation type="unfinished">已用（可见总量 − 空闲）</translation>
+        <translation>已用（可见总量 − 空闲）</translation>
     </message>
     <message>
-        <location filename="../core/history/Metric.cpp" line="30"/>
         <source>Used excl. cache (available − usable)</source>
-        <translation type="unfinished">已用（不含缓存）（可见总量 − 可用）</translation>
+        <translation>已用（不含缓存）（可见总量 − 可用）</translation>
     </message>
     <message>
-        <location filename="../core/history/Metric.cpp" line="31"/>
         <source>Swapped in</source>
-        <translation type="unfinished"></translation>
+        <translation>已换入</translation>
     </message>
     <message>
-        <location filename="../core/history/Metric.cpp" line="32"/>
         <source>Swapped out</source>
-        <translation type="unfinished"></translation>
+        <translation>已换出</translation>
     </message>
     <message>
-        <location filename="../core/history/Metric.cpp" line="33"/>
         <source>Major faults</source>
-        <translation type="unfinished"></translation>
+        <translation>主缺页错误</translation>
     </message>
     <message>
-        <location filename="../core/history/Metric.cpp" line="34"/>
         <source>Minor faults</source>
-        <translation type="unfinished"></translation>
+        <translation>次缺页错误</translation>
     </message>
     <message>
-        <location filename="../core/history/Metric.cpp" line="36"/>
         <source>Huge pages allocated</source>
-        <translation type="unfinished"></translation>
+        <translation>已分配大页</translation>
     </message>
     <message>
-        <location filename="../core/history/Metric.cpp" line="37"/>
         <source>Huge page failures</source>
-        <translation type="unfinished"></translation>
+        <translation>大页分配失败</translation>
     </message>
 </context>
 <context>
     <name>bs::RangePreset</name>
     <message>
-        <location filename="../core/history/RangePresets.cpp" line="18"/>
         <source>Last 15 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 15 分钟</translation>
     </message>
     <message>
-        <location filename="../core/history/RangePresets.cpp" line="19"/>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 1 小时</translation>
     </message>
     <message>
-        <location filename="../core/history/RangePresets.cpp" line="20"/>
         <source>Last 6 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 6 小时</translation>
     </message>
     <message>
-        <location filename="../core/history/RangePresets.cpp" line="21"/>
         <source>Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 1 天</translation>
     </message>
     <message>
-        <location filename="../core/history/RangePresets.cpp" line="22"/>
         <source>Last week</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 1 周</translation>
     </message>
     <message>
-        <location filename="../core/history/RangePresets.cpp" line="23"/>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../core/history/RangePresets.cpp" line="24"/>
         <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 90 天</translation>
     </message>
     <message>
-        <location filename="../core/history/RangePresets.cpp" line="25"/>
         <source>Last year</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 1 年</translation>
     </message>
 </context>
 <context>
     <name>bs::Readiness</name>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="62"/>
         <source>Guest running</source>
         <translation>虚拟机运行中</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="64"/>
         <source>Balloon device</source>
         <translation>气球设备</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="66"/>
         <source>Operating system</source>
         <translation>操作系统</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="68"/>
         <source>Stats period (live)</source>
         <translation>统计周期（运行中）</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="70"/>
         <source>Stats period (persistent)</source>
         <translation>统计周期（持久配置）</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="72"/>
         <source>Guest has reported (last_update &gt; 0)</source>
         <translation>虚拟机已报告过（last_update &gt; 0）</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="74"/>
         <source>Reports keep coming (last_update advancing)</source>
         <translation>报告持续到达（last_update 递增）</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="77"/>
         <source>Guest memory fields present</source>
         <translation>虚拟机内存字段齐全</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="79"/>
         <source>What the fields mean on Windows</source>
         <translation>Windows 上各字段的含义</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="81"/>
         <source>Huge-page backing</source>
         <translation>大页内存后端</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="83"/>
         <source>Guest agent channel</source>
         <translation>客户机代理通道</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="85"/>
         <source>Guest agent commands</source>
         <translation>客户机代理命令</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="87"/>
         <source>Guest OS (agent)</source>
         <translation>虚拟机操作系统（代理）</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="89"/>
         <source>VirtIO balloon driver (Windows)</source>
         <translation>VirtIO 气球驱动（Windows）</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="91"/>
         <source>BalloonService (Windows)</source>
         <translation>BalloonService（Windows）</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="93"/>
         <source>virtio_balloon bound (Linux)</source>
         <translation>virtio_balloon 已绑定（Linux）</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="125"/>
         <source>pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="127"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="129"/>
         <source>fail</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="131"/>
         <source>note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="135"/>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="177"/>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="213"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="169"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="171"/>
         <source>Linux</source>
         <translation>Linux</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="173"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="201"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="203"/>
         <source>polling off</source>
         <translation>轮询已关闭</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="205"/>
         <source>no balloon device</source>
         <translation>无气球设备</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="207"/>
         <source>no balloon driver</source>
         <translation>无气球驱动</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="209"/>
         <source>nothing delivering stats</source>
         <translation>无程序提供统计信息</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessTypes.cpp" line="217"/>
         <source>Guest-agent checks send raw commands to the guest agent through libvirt (virDomainQemuAgentCommand). libvirt then marks the guest as &quot;tainted&quot; (custom-ga-command) in its log until the guest is restarted. The commands only read: guest-info, guest-get-osinfo, guest-get-devices, and guest-exec of a fixed query (Windows: the state of BalloonService; Linux: whether virtio_balloon is bound), followed by guest-exec-status until it exits; on Linux without guest-exec, /proc/modules is opened read-only with guest-file-open/read/close. Nothing you type is ever run in the guest.</source>
         <translation>客户机代理检查会通过 libvirt（virDomainQemuAgentCommand）向客户机代理发送原始命令。随后 libvirt 会在其日志中将该虚拟机标记为“tainted”（已污染）（custom-ga-command），直到虚拟机重启为止。这些命令只读取信息：guest-info、guest-get-osinfo、guest-get-devices，以及执行固定查询的 guest-exec（Windows：BalloonService 的状态；Linux：virtio_balloon 是否已绑定），之后调用 guest-exec-status 直到该进程退出；在不支持 guest-exec 的 Linux 上，会通过 guest-file-open/read/close 以只读方式打开 /proc/modules。您输入的任何内容都不会在虚拟机中执行。</translation>
     </message>
@@ -3358,17 +2690,14 @@
 <context>
     <name>bs::ReadinessCollector</name>
     <message>
-        <location filename="../core/readiness/ReadinessCollector.cpp" line="46"/>
         <source>The host is gone.</source>
         <translation>该宿主机已不存在。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessCollector.cpp" line="60"/>
         <source>Not connected to the host: the readiness check needs a connection.</source>
         <translation>未连接到宿主机：就绪状态检查需要连接。</translation>
     </message>
     <message>
-        <location filename="../core/readiness/ReadinessCollector.cpp" line="143"/>
         <source>Check the guest&apos;s name and the connection, then run the check again.</source>
         <translation>请检查虚拟机名称和连接，然后重新运行检查。</translation>
     </message>
@@ -3376,12 +2705,10 @@
 <context>
     <name>bs::StatsCollector</name>
     <message>
-        <location filename="../core/monitor/StatsCollector.cpp" line="69"/>
         <source>Could not read the guests&apos; statistics</source>
         <translation>无法读取虚拟机的统计信息</translation>
     </message>
     <message>
-        <location filename="../core/monitor/StatsCollector.cpp" line="108"/>
         <source>Could not list the guests</source>
         <translation>无法列出虚拟机</translation>
     </message>
@@ -3389,115 +2716,73 @@
 <context>
     <name>bs::StatsState</name>
     <message>
-        <location filename="../core/metrics/StatsState.cpp" line="39"/>
         <source>not running</source>
         <translation>未运行</translation>
     </message>
     <message>
-        <location filename="../core/metrics/StatsState.cpp" line="41"/>
         <source>no balloon device</source>
         <translation>无气球设备</translation>
     </message>
     <message>
-        <location filename="../core/metrics/StatsState.cpp" line="43"/>
         <source>stats off</source>
         <translation>统计未开启</translation>
     </message>
     <message>
-        <location filename="../core/metrics/StatsState.cpp" line="45"/>
         <source>waiting for first report</source>
         <translation>等待首次报告</translation>
     </message>
     <message>
-        <location filename="../core/metrics/StatsState.cpp" line="47"/>
         <source>no driver</source>
         <translation>无驱动</translation>
     </message>
     <message>
-        <location filename="../core/metrics/StatsState.cpp" line="49"/>
         <source>stale</source>
         <translation>已停滞</translation>
     </message>
     <message>
-        <location filename="../core/metrics/StatsState.cpp" line="51"/>
         <source>reporting</source>
         <translation>正在报告</translation>
     </message>
     <message>
-        <location filename="../core/metrics/StatsState.cpp" line="55"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../core/metrics/StatsState.cpp" line="83"/>
         <source>The guest is not running, so it cannot report.</source>
         <translation>虚拟机未运行，因此无法报告。</translation>
     </message>
     <message>
-        <location filename="../core/metrics/StatsState.cpp" line="86"/>
         <source>The guest has no virtio balloon device. Switch its configuration to &lt;memballoon model=&apos;virtio&apos;&gt; and restart it.</source>
         <translation>该虚拟机没有 virtio 气球设备。请将其配置改为 &lt;memballoon model=&apos;virtio&apos;&gt; 并重启虚拟机。</translation>
     </message>
     <message>
-        <location filename="../core/metrics/StatsState.cpp" line="90"/>
         <source>No stats period is set, so the balloon driver is never asked for statistics. Set a period (for example 10 s).</source>
         <translation>未设置统计周期，因此从不向气球驱动请求统计信息。请设置一个周期（例如 10 秒）。</translation>
     </message>
     <message>
-        <location filename="../core/metrics/StatsState.cpp" line="95"/>
         <source>A stats period is set; waiting two periods for the first report.</source>
         <translation>已设置统计周期；正在等待两个周期以获得首次报告。</translation>
     </message>
     <message>
-        <location filename="../core/metrics/StatsState.cpp" line="98"/>
         <source>A period is set but the guest never reported: no balloon driver is loaded in the guest (Linux: virtio_balloon; Windows: the virtio-win balloon driver).</source>
         <translation>已设置周期，但虚拟机从未报告：虚拟机中没有加载气球驱动（Linux：virtio_balloon；Windows：virtio-win 气球驱动）。</translation>
     </message>
     <message>
-        <location filename="../core/metrics/StatsState.cpp" line="103"/>
         <source>The guest reported before but its reports stopped: the driver is loaded but nothing feeds it (Windows: BalloonService is not running).</source>
         <translation>虚拟机曾经报告过，但报告已停止：驱动已加载，但没有程序向其提供数据（Windows：BalloonService 未运行）。</translation>
     </message>
     <message>
-        <location filename="../core/metrics/StatsState.cpp" line="108"/>
         <source>The guest reports its memory.</source>
         <translation>虚拟机正在报告其内存使用情况。</translation>
     </message>
     <message>
-        <location filename="../core/metrics/StatsState.cpp" line="112"/>
         <source>Not enough information yet.</source>
         <translation>暂无足够信息。</translation>
     </message>
 </context>
 <context>
-    <name>bs::cli::HistoryCommand</name>
-    <message>
-        <source>Print JSON.</source>
-        <translation type="obsolete">输出 JSON。</translation>
-    </message>
-</context>
-<context>
-    <name>bs::cli::ReadinessCommand</name>
-    <message>
-        <source>Could not connect to %1: %2</source>
-        <translation type="vanished">无法连接到 %1：%2</translation>
-    </message>
-</context>
-<context>
-    <name>bs::cli::RecordCommand</name>
-    <message>
-        <source>Seconds between polls, 1-3600 (default 10).</source>
-        <translation type="obsolete">轮询间隔秒数，1-3600（默认 5）。 {1-3600 ?} {10)?}</translation>
-    </message>
-    <message>
-        <source>--interval must be 1 to 3600 seconds, not &quot;%1&quot;.</source>
-        <translation type="obsolete">--interval 必须是 1 到 3600 秒，而不是“%1”。</translation>
-    </message>
-</context>
-<context>
     <name>bs::cli::TerminalCredentials</name>
     <message>
-        <location filename="../cli/TerminalCredentials.cpp" line="42"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
@@ -3505,22 +2790,18 @@
 <context>
     <name>bs::gui::AgentOptIn</name>
     <message>
-        <location filename="../gui/readiness/AgentOptIn.cpp" line="66"/>
         <source>Use the guest agent?</source>
         <translation>使用客户机代理？</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/AgentOptIn.cpp" line="71"/>
         <source>Use the guest agent</source>
         <translation>使用客户机代理</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/AgentOptIn.cpp" line="81"/>
         <source>Use the guest agent for readiness checks on %1?</source>
         <translation>在 %1 上使用客户机代理进行就绪检查？</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/AgentOptIn.cpp" line="85"/>
         <source>Use the guest agent for readiness checks on every host you add from now on?</source>
         <translation>今后添加的每台宿主机都使用客户机代理进行就绪检查？</translation>
     </message>
@@ -3528,52 +2809,42 @@
 <context>
     <name>bs::gui::ChecklistModel</name>
     <message>
-        <location filename="../gui/readiness/ChecklistModel.cpp" line="52"/>
         <source>guest agent</source>
         <translation>客户机代理</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ChecklistModel.cpp" line="52"/>
         <source>host</source>
         <translation>宿主机</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ChecklistModel.cpp" line="71"/>
         <source>Asked through the QEMU guest agent (opt-in per host).</source>
         <translation>通过 QEMU 客户机代理查询（按宿主机选择开启）。</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ChecklistModel.cpp" line="72"/>
         <source>Seen from the host, without the guest&apos;s help.</source>
         <translation>从宿主机上看到，无需虚拟机配合。</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ChecklistModel.cpp" line="76"/>
         <source>The verdict rests on this check.</source>
         <translation>结论取决于此项检查。</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ChecklistModel.cpp" line="111"/>
         <source>Check</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ChecklistModel.cpp" line="113"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ChecklistModel.cpp" line="115"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ChecklistModel.cpp" line="117"/>
         <source>What was seen</source>
         <translation>观察到的情况</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ChecklistModel.cpp" line="119"/>
         <source>What to do</source>
         <translation>处理方法</translation>
     </message>
@@ -3581,18 +2852,14 @@
 <context>
     <name>bs::gui::CommandBox</name>
     <message>
-        <location filename="../gui/readiness/CommandBox.cpp" line="23"/>
-        <location filename="../gui/readiness/CommandBox.cpp" line="46"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/CommandBox.cpp" line="39"/>
         <source>Copy the commands to the clipboard.</source>
         <translation>将命令复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/CommandBox.cpp" line="45"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
@@ -3600,7 +2867,6 @@
 <context>
     <name>bs::gui::CommandLine</name>
     <message>
-        <location filename="../gui/app/CommandLine.cpp" line="13"/>
         <source>Usage: balloonscope [OPTIONS]
 
 Shows what the guests on KVM/libvirt hosts really do with their memory.
@@ -3631,32 +2897,26 @@ Options:
 </translation>
     </message>
     <message>
-        <location filename="../gui/app/CommandLine.cpp" line="60"/>
         <source>--connect needs a URI.</source>
         <translation>--connect 需要一个 URI。</translation>
     </message>
     <message>
-        <location filename="../gui/app/CommandLine.cpp" line="64"/>
         <source>Invalid URI &quot;%1&quot;: %2</source>
         <translation>无效的 URI“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../gui/app/CommandLine.cpp" line="70"/>
         <source>--lang needs a language, e.g. zh_CN.</source>
         <translation>--lang 需要一种语言，例如 zh_CN。</translation>
     </message>
     <message>
-        <location filename="../gui/app/CommandLine.cpp" line="76"/>
         <source>--settings needs a file name.</source>
         <translation>--settings 需要一个文件名。</translation>
     </message>
     <message>
-        <location filename="../gui/app/CommandLine.cpp" line="81"/>
         <source>Unknown option &quot;%1&quot;.</source>
         <translation>未知选项“%1”。</translation>
     </message>
     <message>
-        <location filename="../gui/app/CommandLine.cpp" line="84"/>
         <source>Unexpected argument &quot;%1&quot;.</source>
         <translation>意外的参数“%1”。</translation>
     </message>
@@ -3664,147 +2924,118 @@ Options:
 <context>
     <name>bs::gui::ConnectionDialog</name>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="43"/>
         <source>Connect to the user&apos;s session daemon (/session)</source>
         <translation>连接到用户会话守护进程（/session）</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="47"/>
         <source>Read-only (monitor only; changes are disabled)</source>
         <translation>只读（仅监控；禁止修改）</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="48"/>
         <source>Connect when Balloonscope starts</source>
         <translation>Balloonscope 启动时自动连接</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="51"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="54"/>
         <source>This machine: system (qemu:///system)</source>
         <translation>本机：系统（qemu:///system）</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="55"/>
         <source>This machine: session (qemu:///session)</source>
         <translation>本机：会话（qemu:///session）</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="56"/>
         <source>Remote host over SSH</source>
         <translation>通过 SSH 连接远程宿主机</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="57"/>
         <source>libvirt test driver (test:///default)</source>
         <translation>libvirt 测试驱动（test:///default）</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="58"/>
         <source>Custom URI</source>
         <translation>自定义 URI</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="61"/>
         <source>Nothing else to fill in.</source>
         <translation>无需填写其他内容。</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="67"/>
         <source>root</source>
         <translation>root</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="68"/>
         <source>kvm1.example.com</source>
         <translation>kvm1.example.com</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="70"/>
         <source>default (22)</source>
         <translation>默认（22）</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="71"/>
         <source>optional, e.g. ~/.ssh/id_ed25519</source>
         <translation>可选，例如 ~/.ssh/id_ed25519</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="74"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="80"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="82"/>
         <source>&amp;Host:</source>
         <translation>主机(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="84"/>
         <source>&amp;Port:</source>
         <translation>端口(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="86"/>
         <source>SSH &amp;key file:</source>
         <translation>SSH 密钥文件(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="88"/>
         <source>OpenSSH (your ssh keys, agent and config)</source>
         <translation>OpenSSH（使用您的 ssh 密钥、代理和配置）</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="89"/>
         <source>Built-in (asks for passwords and host keys here)</source>
         <translation>内置客户端（在此询问密码和主机密钥）</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="90"/>
         <source>OpenSSH needs key or agent authentication and a known host key. The built-in client (libssh) asks for passwords, key passphrases and unknown host keys in Balloonscope.</source>
         <translation>OpenSSH 需要密钥或代理认证，并且主机密钥必须已知。内置客户端（libssh）会在 Balloonscope 中询问密码、密钥口令以及未知的主机密钥。</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="93"/>
         <source>SSH &amp;client:</source>
         <translation>SSH 客户端(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="101"/>
         <source>&amp;URI:</source>
         <translation>&amp;URI：</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="105"/>
         <source>Edit URI</source>
         <translation>编辑 URI</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="106"/>
         <source>Edit the URI by hand (switches to &quot;Custom URI&quot;)</source>
         <translation>手动编辑 URI（切换到“自定义 URI”）</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="112"/>
         <source>&amp;Connect to:</source>
         <translation>连接到(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="117"/>
         <source>Resulting URI:</source>
         <translation>生成的 URI：</translation>
     </message>
     <message>
-        <location filename="../gui/connection/ConnectionDialog.cpp" line="200"/>
         <source>SSH private key</source>
         <translation>SSH 私钥</translation>
     </message>
@@ -3812,47 +3043,38 @@ Options:
 <context>
     <name>bs::gui::CredentialDialog</name>
     <message>
-        <location filename="../gui/app/CredentialDialog.cpp" line="25"/>
         <source>Unknown host key</source>
         <translation>未知的主机密钥</translation>
     </message>
     <message>
-        <location filename="../gui/app/CredentialDialog.cpp" line="32"/>
         <source>&lt;p&gt;Balloonscope has never seen the SSH key of &lt;b&gt;%1&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Key fingerprint:&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Accept it only if it matches the host&apos;s own key (on the host: &lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt;). An accepted key is added to your known hosts.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Balloonscope 从未见过 &lt;b&gt;%1&lt;/b&gt; 的 SSH 密钥。&lt;/p&gt;&lt;p&gt;密钥指纹：&lt;br&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;仅当它与该主机自身的密钥一致时才接受（在该主机上运行：&lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub&lt;/tt&gt;）。接受的密钥会加入您的已知主机列表。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/app/CredentialDialog.cpp" line="45"/>
         <source>Accept key</source>
         <translation>接受密钥</translation>
     </message>
     <message>
-        <location filename="../gui/app/CredentialDialog.cpp" line="46"/>
         <source>Refuse</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../gui/app/CredentialDialog.cpp" line="60"/>
         <source>Credentials for %1</source>
         <translation>%1 的凭据</translation>
     </message>
     <message>
-        <location filename="../gui/app/CredentialDialog.cpp" line="61"/>
         <source>The host &lt;b&gt;%1&lt;/b&gt; asks for the following to connect.</source>
         <translation>宿主机 &lt;b&gt;%1&lt;/b&gt; 需要以下信息才能连接。</translation>
     </message>
     <message>
-        <location filename="../gui/app/CredentialDialog.cpp" line="77"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../gui/app/CredentialDialog.cpp" line="82"/>
         <source>Remember in the desktop keyring</source>
         <translation>保存到桌面密钥环</translation>
     </message>
     <message>
-        <location filename="../gui/app/CredentialDialog.cpp" line="85"/>
         <source>No desktop keyring is available.</source>
         <translation>没有可用的桌面密钥环。</translation>
     </message>
@@ -3860,11 +3082,6 @@ Options:
 <context>
     <name>bs::gui::GuestPanel</name>
     <message>
-        <source>Filter guests by name, host, state or stats state (Ctrl+F)</source>
-        <translation type="vanished">按名称、宿主机、状态或统计状态筛选虚拟机（Ctrl+F）</translation>
-    </message>
-    <message>
-        <location filename="../gui/guests/GuestPanel.cpp" line="23"/>
         <source>Filter guests by name, host, state, stats or readiness (Ctrl+F)</source>
         <translation>按名称、宿主机、状态、统计或就绪情况筛选虚拟机（Ctrl+F）</translation>
     </message>
@@ -3872,120 +3089,98 @@ Options:
 <context>
     <name>bs::gui::GuestTableModel</name>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="52"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/guests/GuestTableModel.cpp" line="54"/>
         <source>%n s ago</source>
         <translation>
             <numerusform>%n 秒前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/guests/GuestTableModel.cpp" line="56"/>
         <source>%n min ago</source>
         <translation>
             <numerusform>%n 分钟前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/guests/GuestTableModel.cpp" line="58"/>
         <source>%n h ago</source>
         <translation>
             <numerusform>%n 小时前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/guests/GuestTableModel.cpp" line="59"/>
         <source>%n days ago</source>
         <translation>
             <numerusform>%n 天前</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="116"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="208"/>
         <source>Used = available − unused (Linux: MemTotal − MemFree, page cache counts as used).</source>
         <translation>已用 = 可见总量 − 空闲（Linux：MemTotal − MemFree，页缓存计为已用）。</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="211"/>
         <source>Usable: what the guest could still use without swapping (Linux: MemAvailable).</source>
         <translation>可用：虚拟机无需换页仍可使用的内存（Linux：MemAvailable）。</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="214"/>
         <source>Actual: the balloon size, what the host currently gives the guest.</source>
         <translation>实际：气球大小，即宿主机当前分配给虚拟机的内存。</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="216"/>
         <source>RSS: the QEMU process&apos;s resident memory on the host.</source>
         <translation>RSS：QEMU 进程在宿主机上的常驻内存。</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="218"/>
         <source>Used as a share of the memory the guest sees (available).</source>
         <translation>已用内存占虚拟机可见内存（可见总量）的比例。</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="232"/>
         <source>Guest</source>
         <translation>虚拟机</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="234"/>
         <source>Host</source>
         <translation>宿主机</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="236"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="238"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="240"/>
         <source>Used</source>
         <translation>已用</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="242"/>
         <source>Usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="244"/>
         <source>RSS</source>
         <translation>RSS</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="246"/>
         <source>Used %</source>
         <translation>已用 %</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="248"/>
         <source>Stats</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="250"/>
         <source>Readiness</source>
         <translation>就绪情况</translation>
     </message>
     <message>
-        <location filename="../gui/guests/GuestTableModel.cpp" line="252"/>
         <source>Last report</source>
         <translation>上次报告</translation>
     </message>
@@ -3993,7 +3188,6 @@ Options:
 <context>
     <name>bs::gui::GuiCredentialProvider</name>
     <message>
-        <location filename="../gui/app/GuiCredentialProvider.cpp" line="88"/>
         <source>Could not store the answer in the desktop keyring: %1</source>
         <translation>无法将回答保存到桌面密钥环：%1</translation>
     </message>
@@ -4001,34 +3195,28 @@ Options:
 <context>
     <name>bs::gui::HostListModel</name>
     <message>
-        <location filename="../gui/hosts/HostListModel.cpp" line="66"/>
         <source>%1 [Demo]</source>
         <translation>%1 [演示]</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/hosts/HostListModel.cpp" line="68"/>
         <source>%1 — %n guest(s)</source>
         <translation>
             <numerusform>%1 — %n 台虚拟机</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../gui/hosts/HostListModel.cpp" line="82"/>
         <source>Host name: %1</source>
         <translation>主机名：%1</translation>
     </message>
     <message>
-        <location filename="../gui/hosts/HostListModel.cpp" line="84"/>
         <source>Read-only connection</source>
         <translation>只读连接</translation>
     </message>
     <message>
-        <location filename="../gui/hosts/HostListModel.cpp" line="101"/>
         <source>Host</source>
         <translation>宿主机</translation>
     </message>
     <message>
-        <location filename="../gui/hosts/HostListModel.cpp" line="101"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -4036,257 +3224,202 @@ Options:
 <context>
     <name>bs::gui::HostOverviewPage</name>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="78"/>
         <source>Advice</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="82"/>
         <source>Host memory</source>
         <translation>宿主机内存</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="88"/>
         <source>Guests against the host (overcommit)</source>
         <translation>虚拟机与宿主机对比（超配）</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="90"/>
         <source>Guests&apos; maximum memory:</source>
         <translation>虚拟机最大内存：</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="92"/>
         <source>Guests&apos; current allocation (actual) and what they use:</source>
         <translation>虚拟机当前分配（实际）及其已用：</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="97"/>
         <source>KSM (kernel same-page merging)</source>
         <translation>KSM（内核同页合并）</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="101"/>
         <source>Huge pages</source>
         <translation>大页</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="105"/>
         <source>NUMA cell</source>
         <translation>NUMA 节点</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="105"/>
         <source>Page size</source>
         <translation>页大小</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="105"/>
         <source>Total</source>
         <translation>总计</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="105"/>
         <source>Free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="105"/>
         <source>Used</source>
         <translation>已用</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="139"/>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="204"/>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="220"/>
         <source>not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="151"/>
         <source>No host selected</source>
         <translation>未选择宿主机</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="153"/>
         <source>Select a host on the left.</source>
         <translation>请在左侧选择一台宿主机。</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="154"/>
         <source>Waiting for the host&apos;s figures…</source>
         <translation>正在等待宿主机的数据…</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="158"/>
         <source>%1 · updated %2</source>
         <translation>%1 · 更新于 %2</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="176"/>
         <source>used %1</source>
         <translation>已用 %1</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="177"/>
         <source>buffers/cache %1</source>
         <translation>缓冲/缓存 %1</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="178"/>
         <source>free %1</source>
         <translation>空闲 %1</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="184"/>
         <source>Total:</source>
         <translation>总计：</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="186"/>
         <source>Free:</source>
         <translation>空闲：</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="187"/>
         <source>Buffers:</source>
         <translation>缓冲：</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="188"/>
         <source>Cached:</source>
         <translation>缓存：</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="189"/>
         <source>Free incl. buffers and cache:</source>
         <translation>空闲（含缓冲和缓存）：</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="199"/>
         <source>Σ maximum %1 (%2 of the host)</source>
         <translation>Σ 最大内存 %1（宿主机的 %2）</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="211"/>
         <source>Σ used %1</source>
         <translation>Σ 已用 %1</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="212"/>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="215"/>
         <source>Σ actual %1</source>
         <translation>Σ 实际 %1</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="222"/>
         <source>Σ maximum (running guests):</source>
         <translation>Σ 最大内存（运行中的虚拟机）：</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="224"/>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="228"/>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="233"/>
         <source>%1 = %2 of the host</source>
         <translation>%1 = 宿主机的 %2</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="226"/>
         <source>Σ maximum (all defined guests):</source>
         <translation>Σ 最大内存（所有已定义的虚拟机）：</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="231"/>
         <source>Σ actual:</source>
         <translation>Σ 实际：</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="235"/>
         <source>Σ used (reporting guests):</source>
         <translation>Σ 已用（正在报告的虚拟机）：</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="236"/>
         <source>%1 = %2 of the host, %3 of what those guests have</source>
         <translation>%1 = 宿主机的 %2，这些虚拟机自身内存的 %3</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="240"/>
         <source>Only guests whose balloon driver reports count here.</source>
         <translation>此处仅计入气球驱动正在报告的虚拟机。</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="250"/>
         <source>State:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="254"/>
         <source>Memory saved:</source>
         <translation>节省的内存：</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="256"/>
         <source>%1 (%2 pages sharing)</source>
         <translation>%1（%2 个共享映射页）</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="259"/>
         <source>Sharing ratio:</source>
         <translation>共享比：</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="261"/>
         <source>%1 mappings per shared page</source>
         <translation>每个共享页 %1 个映射</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="264"/>
         <source>Pages shared / unshared / volatile:</source>
         <translation>共享 / 未共享 / 易变页数：</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="270"/>
         <source>Full scans:</source>
         <translation>完整扫描次数：</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="271"/>
         <source>Scan rate:</source>
         <translation>扫描速率：</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="273"/>
         <source>%1 pages every %2 ms</source>
         <translation>每 %2 毫秒 %1 页</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="289"/>
         <source>inconsistent</source>
         <translation>不一致</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="298"/>
         <source>No guest is backed by huge pages.</source>
         <translation>没有虚拟机使用大页。</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="299"/>
         <source>Guests backed by huge pages: %1</source>
         <translation>使用大页的虚拟机：%1</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="302"/>
         <source>Free huge pages: %1.</source>
         <translation>空闲大页：%1。</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="312"/>
         <source>Nothing to point out.</source>
         <translation>暂无需要提示的内容。</translation>
     </message>
     <message>
-        <location filename="../gui/host/HostOverviewPage.cpp" line="324"/>
         <source>Check their readiness…</source>
         <translation>检查它们的就绪状态…</translation>
     </message>
@@ -4294,7 +3427,6 @@ Options:
 <context>
     <name>bs::gui::HostPanel</name>
     <message>
-        <location filename="../gui/hosts/HostPanel.cpp" line="29"/>
         <source>No host yet. &lt;a href=&quot;add&quot;&gt;Add a connection…&lt;/a&gt;</source>
         <translation>尚无宿主机。&lt;a href=&quot;add&quot;&gt;添加连接…&lt;/a&gt;</translation>
     </message>
@@ -4302,82 +3434,66 @@ Options:
 <context>
     <name>bs::gui::LiveChart</name>
     <message>
-        <location filename="../gui/charts/LiveChart.cpp" line="24"/>
         <source>Used (available − unused)</source>
         <translation>已用（可见总量 − 空闲）</translation>
     </message>
     <message>
-        <location filename="../gui/charts/LiveChart.cpp" line="26"/>
         <source>Used excl. cache (available − usable)</source>
         <translation>已用（不含缓存）（可见总量 − 可用）</translation>
     </message>
     <message>
-        <location filename="../gui/charts/LiveChart.cpp" line="28"/>
         <source>Actual (balloon size)</source>
         <translation>实际（气球大小）</translation>
     </message>
     <message>
-        <location filename="../gui/charts/LiveChart.cpp" line="30"/>
         <source>Available (guest total)</source>
         <translation>可见总量（虚拟机总内存）</translation>
     </message>
     <message>
-        <location filename="../gui/charts/LiveChart.cpp" line="32"/>
         <source>RSS (QEMU on the host)</source>
         <translation>RSS（宿主机上的 QEMU）</translation>
     </message>
     <message>
-        <location filename="../gui/charts/LiveChart.cpp" line="58"/>
         <source>Window:</source>
         <translation>时间窗口：</translation>
     </message>
     <message>
-        <location filename="../gui/charts/LiveChart.cpp" line="59"/>
         <source>5 minutes</source>
         <translation>5 分钟</translation>
     </message>
     <message>
-        <location filename="../gui/charts/LiveChart.cpp" line="60"/>
         <source>15 minutes</source>
         <translation>15 分钟</translation>
     </message>
     <message>
-        <location filename="../gui/charts/LiveChart.cpp" line="61"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../gui/charts/LiveChart.cpp" line="62"/>
         <source>2 hours</source>
         <translation>2 小时</translation>
     </message>
     <message>
-        <location filename="../gui/charts/LiveChart.cpp" line="65"/>
         <source>Unit:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../gui/charts/LiveChart.cpp" line="66"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../gui/charts/LiveChart.cpp" line="84"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../gui/charts/LiveChart.cpp" line="154"/>
         <source>Memory of %1</source>
         <translation>%1 的内存</translation>
     </message>
     <message>
-        <location filename="../gui/charts/LiveChart.cpp" line="161"/>
         <source>Select a guest to chart its memory</source>
         <translation>选择一台虚拟机以绘制其内存曲线</translation>
     </message>
     <message>
-        <location filename="../gui/charts/LiveChart.cpp" line="223"/>
         <source>Memory (%1)</source>
         <translation>内存（%1）</translation>
     </message>
@@ -4385,181 +3501,146 @@ Options:
 <context>
     <name>bs::gui::MainWindow</name>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="73"/>
         <source>Balloonscope</source>
         <translation>Balloonscope</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="86"/>
         <source>Guests</source>
         <translation>虚拟机</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="89"/>
         <source>Host</source>
         <translation>宿主机</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="152"/>
         <source>&amp;New Connection…</source>
         <translation>新建连接(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="157"/>
         <source>&amp;Edit Connection…</source>
         <translation>编辑连接(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="161"/>
         <source>&amp;Remove Connection</source>
         <translation>删除连接(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="165"/>
         <source>&amp;Connect</source>
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="169"/>
         <source>&amp;Disconnect</source>
         <translation>断开连接(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="173"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="177"/>
         <source>&amp;Find Guest</source>
         <translation>查找虚拟机(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="182"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="188"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="193"/>
         <source>&amp;About Balloonscope</source>
         <translation>关于 Balloonscope(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="202"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="212"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="216"/>
         <source>&amp;Guest</source>
         <translation>虚拟机(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="219"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="222"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="225"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="234"/>
         <source>Poll every </source>
         <translation>轮询间隔 </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="236"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="239"/>
         <source>How often each host is asked for its guests&apos; statistics (1–3600 s).</source>
         <translation>向每台宿主机查询虚拟机统计信息的频率（1–3600 秒）。</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="250"/>
         <source>embedded QEMU</source>
         <translation>内嵌 QEMU</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="282"/>
         <source>Starting the demo host…</source>
         <translation>正在启动演示宿主机…</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="285"/>
         <source>Demo host: %1 (%2 of %3)</source>
         <translation>演示宿主机：%1（%2/%3）</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="286"/>
         <source>Demo host: %1</source>
         <translation>演示宿主机：%1</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="291"/>
         <source>The demo host is not available: %1 Showing the libvirt test driver instead.</source>
         <translation>演示宿主机不可用：%1 改为显示 libvirt 测试驱动。</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="343"/>
         <source>Remove connection</source>
         <translation>删除连接</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="344"/>
         <source>Stop watching %1 and forget this connection?</source>
         <translation>停止监控 %1 并删除此连接？</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="381"/>
         <source>About Balloonscope</source>
         <translation>关于 Balloonscope</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="382"/>
         <source>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;Shows what the guests on KVM/libvirt hosts really do with their memory, from the virtio-balloon statistics.&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;根据 virtio-balloon 统计信息，显示 KVM/libvirt 宿主机上的虚拟机实际如何使用内存。&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="505"/>
         <source>&lt;b&gt;%1:&lt;/b&gt; %2 Only host-side figures (actual, RSS) are charted.</source>
         <translation>&lt;b&gt;%1：&lt;/b&gt;%2 图中仅绘制宿主机侧的数据（实际、RSS）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="529"/>
         <source>%1 of %n host(s) connected</source>
         <translation>
             <numerusform>已连接 %1/%n 台宿主机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="530"/>
         <source>, %n guest(s)</source>
         <translation>
             <numerusform>，%n 台虚拟机</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../gui/mainwindow/MainWindow.cpp" line="532"/>
         <source> · last poll %1</source>
         <translation> · 上次轮询 %1</translation>
     </message>
@@ -4567,115 +3648,90 @@ Options:
 <context>
     <name>bs::gui::PreferencesDialog</name>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="31"/>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="32"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="34"/>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="35"/>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="36"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="39"/>
         <source>Run guest-agent checks by default on new hosts</source>
         <translation>对新宿主机默认运行客户机代理检查</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="42"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="45"/>
         <source>Monitoring</source>
         <translation>监控</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="47"/>
         <source>How often each host is asked for its guests&apos; statistics.</source>
         <translation>向每台宿主机查询虚拟机统计信息的频率。</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="48"/>
         <source>Poll every:</source>
         <translation>轮询间隔：</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="49"/>
         <source>The stats period the stats-period dialog proposes for guests.</source>
         <translation>统计周期对话框为虚拟机建议的统计周期。</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="50"/>
         <source>Default stats period:</source>
         <translation>默认统计周期：</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="56"/>
         <source>Warn when a balloon target leaves less than this much above the guest&apos;s used memory.</source>
         <translation>当气球目标值高出虚拟机已用内存的余量小于此比例时发出警告。</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="57"/>
         <source>Balloon target safety margin:</source>
         <translation>气球目标安全余量：</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="60"/>
         <source>Agent checks send commands to the QEMU guest agent; libvirt then marks the guest as &quot;tainted&quot;. They stay off unless you turn them on.</source>
         <translation>代理检查会向 QEMU 客户机代理发送命令，libvirt 随后会将该虚拟机标记为“tainted”（已污染）。除非您开启，否则此功能保持关闭。</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="70"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="72"/>
         <source>Keep raw samples for:</source>
         <translation>原始采样保留：</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="73"/>
         <source>Keep 1-minute summaries for:</source>
         <translation>1 分钟汇总保留：</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="74"/>
         <source>Keep 1-hour summaries for:</source>
         <translation>1 小时汇总保留：</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="77"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="79"/>
         <source>Automatic (MiB or GiB)</source>
         <translation>自动（MiB 或 GiB）</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="83"/>
         <source>Memory unit:</source>
         <translation>内存单位：</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="84"/>
         <source>System language</source>
         <translation>系统语言</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="88"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../gui/settings/PreferencesDialog.cpp" line="90"/>
         <source>A new language applies the next time Balloonscope starts.</source>
         <translation>新语言将在下次启动 Balloonscope 时生效。</translation>
     </message>
@@ -4683,156 +3739,124 @@ Options:
 <context>
     <name>bs::gui::ReadinessDialog</name>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="58"/>
         <source>Set stats period…</source>
         <translation>设置统计周期…</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="65"/>
         <source>Check &amp;again</source>
         <translation>重新检查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="67"/>
         <source>Copy &amp;report</source>
         <translation>复制报告(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="103"/>
         <source>Checklist</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="134"/>
         <source>Off unless you turn it on for this host. The agent can tell whether the balloon driver and BalloonService are installed and running; libvirt marks each guest it asks as &quot;tainted&quot; until the guest restarts.</source>
         <translation>除非您为此宿主机开启，否则保持关闭。代理可以告知气球驱动和 BalloonService 是否已安装并在运行；libvirt 会将被查询的每台虚拟机标记为“tainted”（已污染），直到虚拟机重启。</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="150"/>
         <source>Watch this guest&apos;s reports anew for about two stats periods, ignoring what was seen so far.</source>
         <translation>忽略此前观察到的情况，重新观察此虚拟机的报告约两个统计周期。</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="155"/>
         <source>Copy the whole report as JSON, for a ticket or a colleague.</source>
         <translation>将完整报告复制为 JSON，便于提交工单或发给同事。</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="173"/>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="193"/>
         <source>Readiness of %1</source>
         <translation>%1 的就绪情况</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="176"/>
         <source>Not checked yet</source>
         <translation>尚未检查</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="177"/>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="209"/>
         <source>Guest %1 on %2</source>
         <translation>虚拟机 %1，位于 %2</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="178"/>
         <source>No readiness check has looked at this guest yet.</source>
         <translation>尚未对此虚拟机进行就绪检查。</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="200"/>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="202"/>
         <source>OS: %1</source>
         <translation>操作系统：%1</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="204"/>
         <source>checked at %1</source>
         <translation>检查于 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="208"/>
         <source>reports watched for %n s</source>
         <translation>
             <numerusform>报告已观察 %n 秒</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="219"/>
         <source>The guest agent was asked during this check: libvirt now marks this guest as &quot;tainted&quot; (custom-ga-command) until it restarts.</source>
         <translation>此次检查查询了客户机代理：libvirt 现已将此虚拟机标记为“tainted”（custom-ga-command，已污染），直到其重启。</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="232"/>
         <source>Or set it yourself on the host with virsh:</source>
         <translation>或者在宿主机上用 virsh 自行设置：</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="233"/>
         <source>Set it on the host with virsh:</source>
-        <translation type="unfinished"></translation>
+        <translation>在宿主机上用 virsh 设置：</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="236"/>
         <source>Run on the host, as an administrator:</source>
         <translation>以管理员身份在宿主机上运行：</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="240"/>
         <source>Run inside the guest, in PowerShell as Administrator:</source>
         <translation>在虚拟机内以管理员身份在 PowerShell 中运行：</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="242"/>
         <source>Run inside the guest, as root:</source>
         <translation>在虚拟机内以 root 身份运行：</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="244"/>
         <source>Run inside the guest (lines starting with # are explanations):</source>
         <translation>在虚拟机内运行（以 # 开头的行是说明）：</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="260"/>
         <source>Open the stats-period dialog for this guest.</source>
         <translation>为此虚拟机打开统计周期对话框。</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="261"/>
         <source>The stats-period dialog is not part of this build: use the virsh command below.</source>
         <translation>此版本不含统计周期对话框：请使用下面的 virsh 命令。</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="279"/>
         <source>Use the guest agent on this host for more evidence</source>
         <translation>在此宿主机上使用客户机代理获取更多依据</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="301"/>
         <source>Checking, with the guest agent…</source>
         <translation>正在检查（使用客户机代理）…</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="301"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="307"/>
         <source>Watching the reports: about %n s left</source>
         <translation>
             <numerusform>正在观察报告：约剩 %n 秒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="309"/>
         <source>(%n guest(s) on this host)</source>
         <translation>
             <numerusform>（此宿主机上 %n 台虚拟机）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessDialog.cpp" line="315"/>
         <source>The check failed: %1</source>
         <translation>检查失败：%1</translation>
     </message>
@@ -4840,37 +3864,30 @@ Options:
 <context>
     <name>bs::gui::ReadinessFeature</name>
     <message>
-        <location filename="../gui/readiness/ReadinessFeature.cpp" line="38"/>
         <source>&amp;Readiness…</source>
         <translation>就绪情况(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessFeature.cpp" line="40"/>
         <source>Readiness</source>
         <translation>就绪情况</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessFeature.cpp" line="41"/>
         <source>Will the selected guests report their memory, and if not, why?</source>
         <translation>所选虚拟机能否报告其内存？如果不能，原因是什么？</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessFeature.cpp" line="144"/>
         <source>Checking %1, with the guest agent…</source>
         <translation>正在检查 %1（使用客户机代理）…</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessFeature.cpp" line="145"/>
         <source>Checking %1…</source>
         <translation>正在检查 %1…</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessFeature.cpp" line="161"/>
         <source>%1: the check failed: %2</source>
         <translation>%1：检查失败：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/readiness/ReadinessFeature.cpp" line="170"/>
         <source>%1: watching %n guest(s), about %2 s left</source>
         <translation>
             <numerusform>%1：正在观察 %n 台虚拟机，约剩 %2 秒</numerusform>
@@ -4880,42 +3897,34 @@ Options:
 <context>
     <name>bs::gui::ReadinessPage</name>
     <message>
-        <location filename="../gui/readiness/ReadinessPage.cpp" line="25"/>
         <source>&amp;Inspect all</source>
         <translation>全部检查(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessPage.cpp" line="45"/>
         <source>No guest has been checked yet. Checks run by themselves when a host connects; &quot;Inspect all&quot; runs them now.</source>
         <translation>尚未检查任何虚拟机。宿主机连接后会自动检查；点击“全部检查”可立即检查。</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessPage.cpp" line="105"/>
         <source>Check every guest of every connected host now.</source>
         <translation>立即检查所有已连接宿主机上的全部虚拟机。</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessPage.cpp" line="106"/>
         <source>Check every guest of %1 now.</source>
         <translation>立即检查 %1 上的全部虚拟机。</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessPage.cpp" line="126"/>
         <source>Ready: %1 of %2</source>
         <translation>就绪：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessPage.cpp" line="128"/>
         <source>Need attention: %1</source>
         <translation>需要处理：%1</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessPage.cpp" line="130"/>
         <source>Still being checked: %1</source>
         <translation>仍在检查：%1</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessPage.cpp" line="143"/>
         <source>Select a guest to read why and what to do; double-click it for the checklist.</source>
         <translation>选择一台虚拟机可查看原因和处理方法；双击可打开检查清单。</translation>
     </message>
@@ -4923,32 +3932,26 @@ Options:
 <context>
     <name>bs::gui::ReadinessTableModel</name>
     <message>
-        <location filename="../gui/readiness/ReadinessTableModel.cpp" line="145"/>
         <source>Guest</source>
         <translation>虚拟机</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessTableModel.cpp" line="147"/>
         <source>Host</source>
         <translation>宿主机</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessTableModel.cpp" line="149"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessTableModel.cpp" line="151"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessTableModel.cpp" line="153"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessTableModel.cpp" line="155"/>
         <source>Checked at</source>
         <translation>检查时间</translation>
     </message>
@@ -4956,32 +3959,26 @@ Options:
 <context>
     <name>bs::gui::ReadinessTexts</name>
     <message>
-        <location filename="../gui/readiness/ReadinessBadge.cpp" line="75"/>
         <source>checking…</source>
         <translation>检查中…</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessBadge.cpp" line="79"/>
         <source>provisional</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessBadge.cpp" line="83"/>
         <source>Provisional: taken from the live stats state. The readiness check has not confirmed it yet.</source>
         <translation>暂定：根据当前统计状态推断，尚未经就绪检查确认。</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessBadge.cpp" line="88"/>
         <source>Double-click for the checklist and the fix.</source>
         <translation>双击查看检查清单和修复方法。</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessBadge.cpp" line="93"/>
         <source>not yet</source>
         <translation>尚未检查</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessBadge.cpp" line="106"/>
         <source>Next step:</source>
         <translation>下一步：</translation>
     </message>
@@ -4989,12 +3986,10 @@ Options:
 <context>
     <name>bs::gui::ReadinessTracker</name>
     <message>
-        <location filename="../gui/readiness/ReadinessTracker.cpp" line="180"/>
         <source>This host is not watched any more.</source>
         <translation>已不再监视此宿主机。</translation>
     </message>
     <message>
-        <location filename="../gui/readiness/ReadinessTracker.cpp" line="324"/>
         <source>The connection to the host was lost during the check.</source>
         <translation>检查过程中与宿主机的连接已断开。</translation>
     </message>
@@ -5002,12 +3997,10 @@ Options:
 <context>
     <name>bs::units</name>
     <message>
-        <location filename="../core/common/Units.cpp" line="61"/>
         <source>&quot;%1&quot; is not a size: use a number with KiB, MiB or GiB, for example 512MiB or 2GiB.</source>
         <translation>“%1”不是有效的大小：请使用带 KiB、MiB 或 GiB 的数字，例如 512MiB 或 2GiB。</translation>
     </message>
     <message>
-        <location filename="../core/common/Units.cpp" line="77"/>
         <source>The size &quot;%1&quot; is too large.</source>
         <translation>大小“%1”过大。</translation>
     </message>
@@ -5015,27 +4008,22 @@ Options:
 <context>
     <name>main</name>
     <message>
-        <location filename="../cli/main.cpp" line="36"/>
         <source>Usage: balloonscope-cli COMMAND [OPTIONS]</source>
         <translation>用法：balloonscope-cli 命令 [选项]</translation>
     </message>
     <message>
-        <location filename="../cli/main.cpp" line="39"/>
         <source>Commands:</source>
         <translation>命令：</translation>
     </message>
     <message>
-        <location filename="../cli/main.cpp" line="44"/>
         <source>Run &quot;balloonscope-cli COMMAND --help&quot; for a command&apos;s options.</source>
         <translation>运行“balloonscope-cli 命令 --help”查看命令的选项。</translation>
     </message>
     <message>
-        <location filename="../cli/main.cpp" line="47"/>
         <source>Exit codes: 0 ok, 1 not all good, 2 bad arguments, 3 connection or authentication failure, 4 other failure.</source>
         <translation>退出码：0 成功，1 并非全部正常，2 参数错误，3 连接或认证失败，4 其他失败。</translation>
     </message>
     <message>
-        <location filename="../cli/main.cpp" line="83"/>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>未知命令“%1”。</translation>
     </message>

@@ -24,6 +24,7 @@ struct LifecycleEvent;
 
 namespace bs::gui {
 
+class BalloonFeature;
 class GuestPanel;
 class GuestTableModel;
 class GuiCredentialProvider;
@@ -62,6 +63,7 @@ public:
     HostOverviewHub *hostHub() const { return m_hostHub; }
     HostOverviewPage *hostPage() const { return m_hostPage; }
     ReadinessFeature *readiness() const { return m_readiness; }
+    BalloonFeature *balloon() const { return m_balloon; }
     const Preferences &preferences() const { return m_prefs; }
     const RecentSeries &recentSeries() const { return m_recent; }
     QSettings &settings() const { return m_settings; }
@@ -120,6 +122,7 @@ private:
     HostOverviewPage *m_hostPage = nullptr;
     QMenu *m_guestMenu = nullptr;
     ReadinessFeature *m_readiness = nullptr;
+    BalloonFeature *m_balloon = nullptr;
     QLabel *m_statusLabel;
     QSpinBox *m_interval;
 
