@@ -64,6 +64,11 @@ EnvelopeChart::EnvelopeChart(QWidget *parent)
     m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     m_plot->legend->setWrap(4);
     m_plot->legend->setMargins(QMargins(6, 2, 6, 2));
+    // An empty legend's maximum width is its margins, and a layout column is as narrow as its
+    // narrowest element's maximum: without a maximum of its own, a chart with no series would
+    // squeeze its axis rect to its 50-pixel minimum. Half of QWIDGETSIZE_MAX, because QCustomPlot
+    // adds the margins and ignores a maximum that then reaches QWIDGETSIZE_MAX.
+    m_plot->legend->setMaximumSize(QWIDGETSIZE_MAX / 2, QWIDGETSIZE_MAX);
     // The same left margin on every history chart (whatever the width of its tick labels), so
     // charts stacked on one page line up on the time axis.
     m_plot->axisRect()->setMinimumMargins(QMargins(LeftMargin, 6, 12, 0));

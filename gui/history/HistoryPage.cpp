@@ -241,6 +241,7 @@ void HistoryPage::issueRound() {
         ++m_outstanding;
     } else {
         m_seriesId = 0;
+        m_guestChart->setPlaceholder(tr("Tick one or more guests to chart them."));
         m_guestChart->setSeries({}, 0);
     }
     m_hostSeriesId = m_store->queryHostSeries(

@@ -125,6 +125,26 @@ private Q_SLOTS:
         QTRY_VERIFY(p->guestChart()->valuesAt(T0).contains(units::formatKiB(4194304)));
     }
 
+    void noGuestTickedKeepsTheChartsWidth() {
+        auto history = service(QStringLiteral("none.sqlite"));
+        record(*history, T0, 2);
+        auto p = page(*history, T0 + 2 * Minute);
+        QVERIFY(p);
+        p->showRange(T0, T0 + 2 * Minute);
+        p->showGuests({UuidA});
+        QTRY_COMPARE(p->guestChart()->pointCount(KeyA), 24);
+        p->guestPicker()->setChecked({}); // the user unticks the last guest
+        QTRY_COMPARE(p->guestChart()->pointCount(KeyA), 0);
+        QTRY_VERIFY(!p->scheduler()->inFlight());
+        p->guestChart()->replotNow();
+        p->hostChart()->replotNow();
+        // The empty chart keeps its axis as wide as the host chart's, under the same times.
+        QCOMPARE(p->guestChart()->plot()->axisRect()->width(),
+                 p->hostChart()->plot()->axisRect()->width());
+        QVERIFY(p->guestChart()->plot()->axisRect()->width() > 500);
+        QCOMPARE(p->guestChart()->pointBudget(), p->hostChart()->pointBudget());
+    }
+
     void restartShowsEarlierPointsAndAGap() {
         const QString file = QStringLiteral("restart.sqlite");
         {
