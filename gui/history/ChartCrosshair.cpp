@@ -3,7 +3,6 @@
 #include <QEvent>
 #include <QLabel>
 #include <QMouseEvent>
-#include <QToolTip>
 #include <qcustomplot.h>
 
 namespace bs::gui {
@@ -59,7 +58,12 @@ void ChartCrosshair::moveTo(const QPoint &pos) {
     m_line->setVisible(true);
     m_plot->layer(QStringLiteral("overlay"))->replot();
 
-    m_box->setText(m_valuesAt(key));
+    QString text = m_valuesAt(key);
+    const QString tip = m_markerTip(pos.x());
+    if (!tip.isEmpty())
+        text += QStringLiteral("<hr>") +
+                tip.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    m_box->setText(text);
     m_box->adjustSize();
     // Beside the cursor, on whichever side has room.
     int x = pos.x() + BoxOffset;
@@ -70,15 +74,6 @@ void ChartCrosshair::moveTo(const QPoint &pos) {
     m_box->move(qMax(area.left(), x), y);
     m_box->show();
     m_box->raise();
-
-    const QString tip = m_markerTip(pos.x());
-    if (!tip.isEmpty()) {
-        QToolTip::showText(m_plot->mapToGlobal(pos), tip, m_plot);
-        m_tipShown = true;
-    } else if (m_tipShown) {
-        QToolTip::hideText();
-        m_tipShown = false;
-    }
 }
 
 void ChartCrosshair::hide() {
@@ -87,10 +82,6 @@ void ChartCrosshair::hide() {
         m_plot->layer(QStringLiteral("overlay"))->replot();
     }
     m_box->hide();
-    if (m_tipShown) {
-        QToolTip::hideText();
-        m_tipShown = false;
-    }
 }
 
 bool ChartCrosshair::isShown() const {

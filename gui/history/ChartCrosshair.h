@@ -12,8 +12,9 @@ class QLabel;
 namespace bs::gui {
 
 // A vertical line that follows the mouse over a history chart, with a box listing the values
-// under it (rich text from the chart), and the event markers' tooltips. Drawn on the plot's
-// buffered "overlay" layer, so moving it repaints that layer only, not the data.
+// under it (rich text from the chart) and, near an event marker, that marker's events in the same
+// box (a separate tooltip would cover the values). Drawn on the plot's buffered "overlay" layer,
+// so moving it repaints that layer only, not the data.
 class ChartCrosshair final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ChartCrosshair)
@@ -38,7 +39,6 @@ private:
     std::function<QString(double)> m_markerTip;
     QCPItemStraightLine *m_line;
     QLabel *m_box;
-    bool m_tipShown = false;
 };
 
 } // namespace bs::gui

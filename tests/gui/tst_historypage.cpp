@@ -1,6 +1,7 @@
 #include "HistoryTestSupport.h"
 #include "TestMain.h"
 #include "balloon/BalloonChangeEvent.h"
+#include "history/ChartCrosshair.h"
 #include "history/EnvelopeChart.h"
 #include "history/EventMarkers.h"
 #include "history/GuestPicker.h"
@@ -276,6 +277,32 @@ private Q_SLOTS:
         QVERIFY2(tips.contains(QStringLiteral("web: started")), qPrintable(tips));
         QVERIFY2(tips.contains(change.description()), qPrintable(tips));
         QVERIFY(markers->tooltipAt(-100).isEmpty());
+
+        // Hovering a marker: its events join the values in the crosshair's one box.
+        QCustomPlot *plot = p->hostChart()->plot();
+        const int y = plot->axisRect()->rect().center().y();
+        const auto hover = [plot, y](double x) {
+            const QPointF at(x, y);
+            QMouseEvent move(QEvent::MouseMove, at, plot->mapToGlobal(at), Qt::NoButton,
+                             Qt::NoButton, Qt::NoModifier);
+            QApplication::sendEvent(plot, &move);
+        };
+        double startedAt = -1;
+        for (double x : markers->markerPixels()) {
+            if (markers->tooltipAt(x).contains(QStringLiteral("web: started")))
+                startedAt = x;
+        }
+        QVERIFY(startedAt >= 0);
+        hover(startedAt);
+        QVERIFY(p->hostChart()->crosshair()->isShown());
+        QString box = p->hostChart()->crosshair()->text();
+        QVERIFY2(box.contains(QStringLiteral("web: started")), qPrintable(box));
+        QVERIFY2(box.contains(hostMetricName(HostMetric::Free).toHtmlEscaped()), qPrintable(box));
+        // Away from every marker (a minute from the nearest): the values only.
+        hover(plot->xAxis->coordToPixel(double(T0 + 2 * Minute) / 1000.0));
+        box = p->hostChart()->crosshair()->text();
+        QVERIFY2(!box.contains(QStringLiteral("<hr>")), qPrintable(box));
+        QVERIFY(box.contains(hostMetricName(HostMetric::Free).toHtmlEscaped()));
 
         // Ticking B brings its balloon change onto the guest chart.
         p->showGuests({UuidA, UuidB});
