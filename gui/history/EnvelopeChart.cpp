@@ -22,8 +22,8 @@ namespace {
 constexpr int ReplotDelayMs = 40;     // ≤ 25 repaints per second
 constexpr double MinSpanSeconds = 20; // zooming in stops here
 constexpr double MaxSpanSeconds = 5 * 366 * 86400.0;
-constexpr double Headroom = 1.08; // above the highest visible value
-constexpr int LeftMargin = 78;    // pixels: room for "1,000.5" and the axis label
+constexpr int HeadroomPixels = 22; // above the highest visible value: the markers' labels
+constexpr int LeftMargin = 78;     // pixels: room for "1,000.5" and the axis label
 constexpr quint64 GiBThresholdKiB = 4 * units::KiBPerGiB; // Auto: GiB from 4 GiB up
 const QString BandLayer = QStringLiteral("bands");
 
@@ -291,7 +291,10 @@ void EnvelopeChart::followValues() {
         }
     }
     const double divisor = m_kind == ValueKind::Memory ? m_divisor : 1.0;
-    m_plot->yAxis->setRange(0, top > 0 ? top / divisor * Headroom : 1.0);
+    // The axis rect's height is last replot's (or 0 before the first): at least 100 px.
+    const double height = std::max(100, m_plot->axisRect()->height());
+    const double headroom = height / (height - HeadroomPixels);
+    m_plot->yAxis->setRange(0, top > 0 ? top / divisor * headroom : 1.0);
 }
 
 void EnvelopeChart::setPlaceholder(const QString &text) {
