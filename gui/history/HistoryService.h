@@ -24,7 +24,7 @@ class HostOverviewHub;
 //   auto *history = new HistoryService(options, window);
 //   history->watch(window->registry());
 //   history->watchHostSamples(window->hostHub());
-//   connect(balloonControls, &BalloonControls::changeRecorded,
+//   connect(window->balloon(), &BalloonFeature::changeRecorded,
 //           history, &HistoryService::recordBalloonChange);   // markers for the app's actions
 class HistoryService final : public QObject {
     Q_OBJECT
@@ -58,7 +58,7 @@ public Q_SLOTS:
     // The app's own actions, as markers: source "app", always written (even while a recorder
     // covers the host: the recorder does not know what this window did).
     void recordEvent(const bs::HistoryEvent &event);
-    // BalloonControls::changeRecorded: a balloon target or stats period change libvirt accepted.
+    // BalloonFeature::changeRecorded: a balloon target or stats period change libvirt accepted.
     void recordBalloonChange(const bs::BalloonChangeEvent &change);
 
 Q_SIGNALS:
