@@ -2405,6 +2405,81 @@
     </message>
 </context>
 <context>
+    <name>bs::HostMetric</name>
+    <message>
+        <source>Host total</source>
+        <translation>宿主机总内存</translation>
+    </message>
+    <message>
+        <source>Host free</source>
+        <translation>宿主机空闲</translation>
+    </message>
+    <message>
+        <source>Host buffers</source>
+        <translation>宿主机缓冲区</translation>
+    </message>
+    <message>
+        <source>Host page cache</source>
+        <translation>宿主机页缓存</translation>
+    </message>
+    <message>
+        <source>Host free incl. caches</source>
+        <translation>宿主机空闲（含缓存）</translation>
+    </message>
+    <message>
+        <source>Σ guests&apos; maximum</source>
+        <translation>Σ 虚拟机最大内存</translation>
+    </message>
+    <message>
+        <source>Σ guests&apos; actual</source>
+        <translation>Σ 虚拟机实际内存</translation>
+    </message>
+    <message>
+        <source>Σ guests&apos; used</source>
+        <translation>Σ 虚拟机已用</translation>
+    </message>
+    <message>
+        <source>Running guests</source>
+        <translation>运行中的虚拟机</translation>
+    </message>
+    <message>
+        <source>Reporting guests</source>
+        <translation>正在报告的虚拟机</translation>
+    </message>
+    <message>
+        <source>KSM saved</source>
+        <translation>KSM 节省</translation>
+    </message>
+    <message>
+        <source>KSM pages shared</source>
+        <translation>KSM 共享页（pages_shared）</translation>
+    </message>
+    <message>
+        <source>KSM pages sharing</source>
+        <translation>KSM 共享引用页（pages_sharing）</translation>
+    </message>
+    <message>
+        <source>KSM pages unshared</source>
+        <translation>KSM 未共享页</translation>
+    </message>
+    <message>
+        <source>KSM pages volatile</source>
+        <translation>KSM 易变页</translation>
+    </message>
+    <message>
+        <source>KSM full scans</source>
+        <translation>KSM 完整扫描次数</translation>
+    </message>
+    <message>
+        <source>Huge pages total</source>
+        <translation>大页总数</translation>
+    </message>
+    <message>
+        <source>Huge pages free</source>
+        <translation>空闲大页</translation>
+    </message>
+</context>
+<context>
     <name>bs::HostStatus</name>
     <message>
         <source>idle</source>
@@ -2807,6 +2882,179 @@
     </message>
 </context>
 <context>
+    <name>bs::gui::BalloonConfirm</name>
+    <message>
+        <source>Apply anyway</source>
+        <translation>仍然应用</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::BalloonFeature</name>
+    <message>
+        <source>&amp;Stats period…</source>
+        <translation>统计周期(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Balloon target…</source>
+        <translation>气球目标(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Select one or more guests first.</source>
+        <translation>请先选择一台或多台虚拟机。</translation>
+    </message>
+    <message>
+        <source>%1 is not watched any more.</source>
+        <translation>%1 已不再被监视。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is read-only: reconnect with write access to change guests.</source>
+        <translation>到 %1 的连接是只读的：请以可写方式重新连接后再修改虚拟机。</translation>
+    </message>
+    <message>
+        <source>Turn the balloon statistics of the selected guests on or off.</source>
+        <translation>开启或关闭所选虚拟机的气球统计。</translation>
+    </message>
+    <message>
+        <source>Give the selected guest more or less memory through its balloon.</source>
+        <translation>通过气球给所选虚拟机增加或减少内存。</translation>
+    </message>
+    <message>
+        <source>Select exactly one guest to set its balloon target.</source>
+        <translation>只选择一台虚拟机，才能设置其气球目标。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::BalloonTargetDialog</name>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Balloon now (actual):</source>
+        <translation>当前气球（实际）：</translation>
+    </message>
+    <message>
+        <source>Maximum memory:</source>
+        <translation>最大内存：</translation>
+    </message>
+    <message>
+        <source>Used by the guest:</source>
+        <translation>虚拟机已用：</translation>
+    </message>
+    <message>
+        <source>Usable (MemAvailable):</source>
+        <translation>可用（MemAvailable）：</translation>
+    </message>
+    <message>
+        <source>Persistent configuration:</source>
+        <translation>持久配置：</translation>
+    </message>
+    <message>
+        <source>Apply to:</source>
+        <translation>应用于：</translation>
+    </message>
+    <message>
+        <source>The guest could not be read: %1</source>
+        <translation>无法读取虚拟机：%1</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>目标(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Balloon target of %1 on %2</source>
+        <translation>%2 上 %1 的气球目标</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is read-only: the balloon target can be seen here but not changed. To change it, edit the connection (File → Edit Connection…), clear &quot;Read-only&quot; and connect again.</source>
+        <translation>到 %1 的连接是只读的：此处可以查看气球目标，但不能修改。如需修改，请编辑连接（文件 → 编辑连接…），取消勾选“只读”后重新连接。</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>persistent</source>
+        <translation>持久</translation>
+    </message>
+    <message>
+        <source>transient</source>
+        <translation>临时</translation>
+    </message>
+    <message>
+        <source>%1 (not counting its reclaimable cache)</source>
+        <translation>%1（不含可回收的缓存）</translation>
+    </message>
+    <message>
+        <source>unknown: no fresh statistics from the guest (is its stats period set?)</source>
+        <translation>未知：虚拟机没有新的统计数据（是否已设置统计周期？）</translation>
+    </message>
+    <message>
+        <source>starts with %1 of at most %2</source>
+        <translation>启动时 %1，最多 %2</translation>
+    </message>
+    <message>
+        <source>none (transient guest)</source>
+        <translation>无（临时虚拟机）</translation>
+    </message>
+    <message>
+        <source>Floor %1 (what the guest uses now)</source>
+        <translation>下限 %1（虚拟机当前已用）</translation>
+    </message>
+    <message>
+        <source>Floor %1 (the minimum for any guest)</source>
+        <translation>下限 %1（任何虚拟机的最小值）</translation>
+    </message>
+    <message>
+        <source>a warning below %1 (used + %2 %)</source>
+        <translation>低于 %1 时警告（已用 + %2 %）</translation>
+    </message>
+    <message>
+        <source>maximum %1</source>
+        <translation>最大 %1</translation>
+    </message>
+    <message>
+        <source>Choose where the target applies: the running guest, its persistent configuration, or both.</source>
+        <translation>请选择目标应用于何处：运行中的虚拟机、其持久配置，或两者。</translation>
+    </message>
+    <message>
+        <source>Shrink %1 this far?</source>
+        <translation>要把 %1 缩减到这么小吗？</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>正在应用…</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+    <message>
+        <source>Result unknown: the connection was closed before the result arrived; check the guest.</source>
+        <translation>结果未知：结果返回之前连接已关闭；请检查该虚拟机。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer watched: nothing more can be changed here.</source>
+        <translation>%1 已不再被监视：此处无法再做任何修改。</translation>
+    </message>
+    <message>
+        <source>The change is being applied: its result comes first, then the dialog can close.</source>
+        <translation>正在应用修改：需先等到结果，然后才能关闭对话框。</translation>
+    </message>
+</context>
+<context>
     <name>bs::gui::ChecklistModel</name>
     <message>
         <source>guest agent</source>
@@ -3080,10 +3328,89 @@ Options:
     </message>
 </context>
 <context>
+    <name>bs::gui::EnvelopeChart</name>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Memory (%1)</source>
+        <translation>内存（%1）</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::EventMarkers</name>
+    <message>
+        <source>target %1</source>
+        <translation>气球目标 %1</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>气球目标</translation>
+    </message>
+    <message>
+        <source>stats every %1 s</source>
+        <translation>统计周期 %1 秒</translation>
+    </message>
+    <message>
+        <source>stats off</source>
+        <translation>统计关闭</translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <translation>开始记录</translation>
+    </message>
+    <message>
+        <source>not recording</source>
+        <translation>停止记录</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>%1  %2: %3</source>
+        <translation>%1  %2：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n 个事件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>…… 另有 %n 个</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bs::gui::GuestPanel</name>
     <message>
         <source>Filter guests by name, host, state, stats or readiness (Ctrl+F)</source>
         <translation>按名称、宿主机、状态、统计或就绪情况筛选虚拟机（Ctrl+F）</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::GuestPicker</name>
+    <message>
+        <source>Guests to compare</source>
+        <translation>要比较的虚拟机</translation>
+    </message>
+    <message>
+        <source>Tick the guests to chart together; the guest table&apos;s selection picks them too.</source>
+        <translation>勾选要在同一图表中比较的虚拟机；在虚拟机表格中选择也会勾选它们。</translation>
+    </message>
+    <message>
+        <source>%1
+UUID %2</source>
+        <translation>%1
+UUID %2</translation>
     </message>
 </context>
 <context>
@@ -3190,6 +3517,151 @@ Options:
     <message>
         <source>Could not store the answer in the desktop keyring: %1</source>
         <translation>无法将回答保存到桌面密钥环：%1</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::HistoryBanner</name>
+    <message>
+        <source>Details…</source>
+        <translation>详细信息…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::HistoryChartData</name>
+    <message>
+        <source>Host total (node info)</source>
+        <translation>宿主机总内存（节点信息）</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>raw polls</source>
+        <translation>原始采样</translation>
+    </message>
+    <message>
+        <source>1-minute roll-ups</source>
+        <translation>1 分钟汇总</translation>
+    </message>
+    <message>
+        <source>1-hour roll-ups</source>
+        <translation>1 小时汇总</translation>
+    </message>
+    <message>
+        <source>Resolution: %1 (%2)</source>
+        <translation>分辨率：%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::HistoryFeature</name>
+    <message>
+        <source>&amp;History</source>
+        <translation>历史记录(&amp;H)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Chart the selected guests&apos; recorded memory over any range.</source>
+        <translation>以图表显示所选虚拟机在任意时间范围内记录的内存。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::HistoryPage</name>
+    <message>
+        <source>Metric:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <source>Tick one or more guests to chart them.</source>
+        <translation>勾选一台或多台虚拟机以显示其图表。</translation>
+    </message>
+    <message>
+        <source>No host figures recorded in this range.</source>
+        <translation>此范围内没有记录宿主机数据。</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>虚拟机</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>宿主机</translation>
+    </message>
+    <message>
+        <source>Host: %1</source>
+        <translation>宿主机：%1</translation>
+    </message>
+    <message>
+        <source>No %1 recorded for these guests in this range.</source>
+        <translation>此范围内没有这些虚拟机的“%1”记录。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::HistoryService</name>
+    <message numerus="yes">
+        <source>%n poll(s) not recorded so far.</source>
+        <translation>
+            <numerusform>目前已有 %n 次采样未被记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>History: recording paused (disk full)</source>
+        <translation>历史：记录已暂停（磁盘已满）</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>History: read-only</source>
+        <translation>历史：只读</translation>
+    </message>
+    <message>
+        <source>The history cannot be used: %1</source>
+        <translation>无法使用历史记录：%1</translation>
+    </message>
+    <message>
+        <source>History: not available</source>
+        <translation>历史：不可用</translation>
+    </message>
+    <message>
+        <source>The history file was damaged or was not a history database. It was moved aside to %1 and a new, empty history was started.</source>
+        <translation>历史文件已损坏，或不是历史数据库。它已被移至 %1，并开始了一份新的空历史记录。</translation>
+    </message>
+    <message>
+        <source>History: damaged file moved aside</source>
+        <translation>历史：损坏的文件已移走</translation>
+    </message>
+    <message>
+        <source>%1 is recorded by a running %2. This window shows its history and does not record it a second time.</source>
+        <translation>%1 正由运行中的 %2 记录。本窗口显示其历史，但不会重复记录。</translation>
+    </message>
+    <message>
+        <source>History: %1 recorded by pid %2</source>
+        <translation>历史：%1 由 pid %2 记录</translation>
     </message>
 </context>
 <context>
@@ -3646,6 +4118,96 @@ Options:
     </message>
 </context>
 <context>
+    <name>bs::gui::PeriodChooser</name>
+    <message>
+        <source>&amp;Every</source>
+        <translation>每隔(&amp;E)</translation>
+    </message>
+    <message>
+        <source>O&amp;ff: stop the statistics</source>
+        <translation>关闭(&amp;F)：停止统计</translation>
+    </message>
+    <message>
+        <source>Seconds between two reports of the guest&apos;s balloon driver, 1 to 3600. Short periods show changes sooner and cost the guest a little more.</source>
+        <translation>虚拟机气球驱动两次报告之间的秒数，1 到 3600。周期越短，变化显示得越快，虚拟机的开销也略高。</translation>
+    </message>
+    <message>
+        <source>seconds (1–3600)</source>
+        <translation>秒（1–3600）</translation>
+    </message>
+    <message>
+        <source>Removes the stats period: the guest stops reporting its memory use and Balloonscope only sees the host&apos;s figures.</source>
+        <translation>移除统计周期：虚拟机不再报告其内存使用，Balloonscope 只能看到宿主机侧的数据。</translation>
+    </message>
+    <message>
+        <source>To turn the statistics off, choose &quot;Off&quot;.</source>
+        <translation>如需关闭统计，请选择“关闭”。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::PlanText</name>
+    <message>
+        <source>Will set the %1</source>
+        <translation>将设置%1</translation>
+    </message>
+    <message>
+        <source>Not possible live: %1</source>
+        <translation>无法在运行中修改：%1</translation>
+    </message>
+    <message>
+        <source>Not possible in the persistent configuration: %1</source>
+        <translation>无法在持久配置中修改：%1</translation>
+    </message>
+    <message>
+        <source>Not possible: %1</source>
+        <translation>无法执行：%1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation>无需修改。</translation>
+    </message>
+    <message>
+        <source>Not everything asked for was possible: see &quot;What applying does&quot;.</source>
+        <translation>并非所有请求的修改都能执行：见“应用后的效果”。</translation>
+    </message>
+    <message>
+        <source>Not flowing: %1</source>
+        <translation>统计数据未到达：%1</translation>
+    </message>
+    <message>
+        <source>%1 changed</source>
+        <translation>%1 台已修改</translation>
+    </message>
+    <message>
+        <source>%1 unchanged</source>
+        <translation>%1 台未改变</translation>
+    </message>
+    <message>
+        <source>%1 PARTLY changed</source>
+        <translation>%1 台仅部分修改</translation>
+    </message>
+    <message>
+        <source>%1 FAILED</source>
+        <translation>%1 台失败</translation>
+    </message>
+    <message>
+        <source>Finished: %1.</source>
+        <translation>完成：%1。</translation>
+    </message>
+    <message>
+        <source>Stopped before the remaining guests.</source>
+        <translation>已在处理其余虚拟机之前停止。</translation>
+    </message>
+    <message>
+        <source>See the Result column for what was not done, and why.</source>
+        <translation>未完成的内容及原因见“结果”列。</translation>
+    </message>
+</context>
+<context>
     <name>bs::gui::PreferencesDialog</name>
     <message>
         <source> s</source>
@@ -3734,6 +4296,37 @@ Options:
     <message>
         <source>A new language applies the next time Balloonscope starts.</source>
         <translation>新语言将在下次启动 Balloonscope 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::RangeBar</name>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>自定义范围</translation>
+    </message>
+    <message>
+        <source>A range that ends now and follows the newest polls; or a range of your own (zooming or dragging the charts makes one).</source>
+        <translation>截止到现在并跟随最新采样的范围；或自定义的范围（缩放或拖动图表即会生成一个）。</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Show the range between these two times.</source>
+        <translation>显示这两个时间之间的范围。</translation>
     </message>
 </context>
 <context>
@@ -3992,6 +4585,267 @@ Options:
     <message>
         <source>The connection to the host was lost during the check.</source>
         <translation>检查过程中与宿主机的连接已断开。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::ScopeChooser</name>
+    <message>
+        <source>The running guest, &amp;now (live)</source>
+        <translation>运行中的虚拟机，立即生效(&amp;N)（live）</translation>
+    </message>
+    <message>
+        <source>Its &amp;persistent configuration (kept across restarts)</source>
+        <translation>其持久配置(&amp;P)（重启后保留）</translation>
+    </message>
+    <message>
+        <source>Changes the running guest at once (VIR_DOMAIN_AFFECT_LIVE). The change is lost when the guest shuts down unless the persistent configuration changes too.</source>
+        <translation>立即修改运行中的虚拟机（VIR_DOMAIN_AFFECT_LIVE）。除非同时修改持久配置，否则虚拟机关机后此修改会丢失。</translation>
+    </message>
+    <message>
+        <source>Changes the guest&apos;s stored definition (VIR_DOMAIN_AFFECT_CONFIG), which applies from its next start.</source>
+        <translation>修改虚拟机保存的定义（VIR_DOMAIN_AFFECT_CONFIG），从下次启动起生效。</translation>
+    </message>
+    <message>
+        <source>Not running: only its persistent configuration changes.</source>
+        <translation>未运行：只修改其持久配置。</translation>
+    </message>
+    <message>
+        <source>Transient: only the running guest changes, until it stops.</source>
+        <translation>临时虚拟机：只修改运行中的虚拟机，直到其停止。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::StatsPeriodDialog</name>
+    <message>
+        <source>no &lt;memballoon&gt; element</source>
+        <translation>没有 &lt;memballoon&gt; 元素</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>A guest reports its own memory use only while its balloon driver has a stats period. Choose the period and where it applies; the table shows what that means for each guest.</source>
+        <translation>只有当气球驱动设置了统计周期时，虚拟机才会报告自身的内存使用。请选择周期及其应用范围；表格显示这对每台虚拟机意味着什么。</translation>
+    </message>
+    <message>
+        <source>Why the selected guest does or does not report, in detail.</source>
+        <translation>详细说明所选虚拟机为何报告或不报告。</translation>
+    </message>
+    <message>
+        <source>Stats period:</source>
+        <translation>统计周期：</translation>
+    </message>
+    <message>
+        <source>Apply to:</source>
+        <translation>应用于：</translation>
+    </message>
+    <message>
+        <source>&amp;Switch to virtio in the persistent configuration of guests without a balloon device (takes effect after their next shutdown and start)</source>
+        <translation>在没有气球设备的虚拟机的持久配置中改用 virtio(&amp;S)（在其下次关机并启动后生效）</translation>
+    </message>
+    <message>
+        <source>Adds or changes &lt;memballoon&gt; to model=&apos;virtio&apos; with the period above. A running guest cannot get a balloon device: it keeps running without one until it is shut down and started again.</source>
+        <translation>添加 &lt;memballoon&gt; 或将其改为 model=&apos;virtio&apos;，并使用上面的周期。运行中的虚拟机无法获得气球设备：在关机并再次启动之前，它会在没有气球设备的情况下继续运行。</translation>
+    </message>
+    <message>
+        <source>Stats period of %1 on %2</source>
+        <translation>%2 上 %1 的统计周期</translation>
+    </message>
+    <message>
+        <source>Stats period of %1 guests on %2</source>
+        <translation>%2 上 %1 台虚拟机的统计周期</translation>
+    </message>
+    <message>
+        <source>The host is no longer watched.</source>
+        <translation>该宿主机已不再被监视。</translation>
+    </message>
+    <message>
+        <source>Reading the guests&apos; settings…</source>
+        <translation>正在读取虚拟机的设置…</translation>
+    </message>
+    <message>
+        <source>The guests could not be read: %1</source>
+        <translation>无法读取虚拟机：%1</translation>
+    </message>
+    <message>
+        <source>The persistent configuration has no balloon device (%1). Tick &quot;Switch to virtio&quot; above to add one; it takes effect after the guest&apos;s next shutdown and start.</source>
+        <translation>持久配置中没有气球设备（%1）。勾选上方的“改用 virtio”即可添加；在虚拟机下次关机并启动后生效。</translation>
+    </message>
+    <message>
+        <source>No valid period chosen yet.</source>
+        <translation>尚未选择有效的周期。</translation>
+    </message>
+    <message>
+        <source>Not planned: choose where the period applies.</source>
+        <translation>未规划：请选择周期应用于何处。</translation>
+    </message>
+    <message>
+        <source>Choose where the period applies: the running guest, its persistent configuration, or both.</source>
+        <translation>请选择周期应用于何处：运行中的虚拟机、其持久配置，或两者。</translation>
+    </message>
+    <message>
+        <source>Open &amp;readiness…</source>
+        <translation>打开就绪检查(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Persistent configuration</source>
+        <translation>持久配置</translation>
+    </message>
+    <message>
+        <source>Select a guest to see how its configuration changes.</source>
+        <translation>选择一台虚拟机以查看其配置如何变化。</translation>
+    </message>
+    <message>
+        <source>Open &amp;readiness of %1…</source>
+        <translation>打开 %1 的就绪检查(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Persistent &lt;memballoon&gt; of %1:</source>
+        <translation>%1 的持久 &lt;memballoon&gt;：</translation>
+    </message>
+    <message>
+        <source>No change: the persistent configuration already says this.</source>
+        <translation>无变化：持久配置已经是这样。</translation>
+    </message>
+    <message>
+        <source>No persistent configuration: the guest is transient.</source>
+        <translation>没有持久配置：该虚拟机是临时的。</translation>
+    </message>
+    <message>
+        <source>The persistent configuration does not change.</source>
+        <translation>持久配置不变。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is read-only: the guests&apos; balloon settings can be seen here but not changed. To change them, edit the connection (File → Edit Connection…), clear &quot;Read-only&quot; and connect again.</source>
+        <translation>到 %1 的连接是只读的：此处可以查看虚拟机的气球设置，但不能修改。如需修改，请编辑连接（文件 → 编辑连接…），取消勾选“只读”后重新连接。</translation>
+    </message>
+    <message>
+        <source>Nothing to change: every guest already has this setting, or cannot have it (see the table).</source>
+        <translation>无需修改：每台虚拟机都已是此设置，或无法使用此设置（见表格）。</translation>
+    </message>
+    <message>
+        <source>Turn the statistics off?</source>
+        <translation>要关闭统计吗？</translation>
+    </message>
+    <message>
+        <source>The guests stop reporting their memory use; Balloonscope then shows only the host&apos;s figures for them (actual, RSS).</source>
+        <translation>这些虚拟机将不再报告其内存使用；之后 Balloonscope 只能显示它们在宿主机侧的数据（实际内存、RSS）。</translation>
+    </message>
+    <message>
+        <source>Apply despite the warnings?</source>
+        <translation>不顾警告仍然应用吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop after the guest being changed now; the others stay as they are.</source>
+        <translation>在当前正在修改的虚拟机之后停止；其余虚拟机保持不变。</translation>
+    </message>
+    <message>
+        <source>Applying %1 of %2: %3…</source>
+        <translation>正在应用第 %1 台，共 %2 台：%3…</translation>
+    </message>
+    <message>
+        <source>the connection was closed before the result arrived; check the guest</source>
+        <translation>结果返回之前连接已关闭；请检查该虚拟机</translation>
+    </message>
+    <message>
+        <source>The connection was closed while applying.</source>
+        <translation>应用过程中连接已关闭。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer watched: nothing more can be changed here.</source>
+        <translation>%1 已不再被监视：此处无法再做任何修改。</translation>
+    </message>
+    <message>
+        <source>Stopping after the guest being changed now…</source>
+        <translation>将在当前正在修改的虚拟机之后停止…</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::StatsPeriodModel</name>
+    <message>
+        <source>no &lt;memballoon&gt;</source>
+        <translation>没有 &lt;memballoon&gt;</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>虚拟机</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Balloon model</source>
+        <translation>气球型号</translation>
+    </message>
+    <message>
+        <source>Live period</source>
+        <translation>运行中周期</translation>
+    </message>
+    <message>
+        <source>Persistent period</source>
+        <translation>持久周期</translation>
+    </message>
+    <message>
+        <source>What applying does</source>
+        <translation>应用后的效果</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Stats after applying</source>
+        <translation>应用后的统计</translation>
+    </message>
+    <message>
+        <source>gone</source>
+        <translation>已消失</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>persistent</source>
+        <translation>持久</translation>
+    </message>
+    <message>
+        <source>transient</source>
+        <translation>临时</translation>
+    </message>
+    <message>
+        <source>%1 (next start: %2)</source>
+        <translation>%1（下次启动：%2）</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>applying…</source>
+        <translation>正在应用…</translation>
+    </message>
+    <message>
+        <source>unknown: %1</source>
+        <translation>未知：%1</translation>
+    </message>
+    <message>
+        <source>Not running: there is no live configuration.</source>
+        <translation>未运行：没有运行中的配置。</translation>
+    </message>
+    <message>
+        <source>Transient: there is no persistent configuration.</source>
+        <translation>临时虚拟机：没有持久配置。</translation>
     </message>
 </context>
 <context>

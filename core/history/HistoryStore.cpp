@@ -28,6 +28,7 @@ HistoryStore::HistoryStore(HistoryOptions options, QObject *parent)
             &HistoryStore::hostWriteStateChanged);
     connect(m_worker, &HistoryWorker::seriesReady, this, &HistoryStore::seriesReady);
     connect(m_worker, &HistoryWorker::aggregateReady, this, &HistoryStore::aggregateReady);
+    connect(m_worker, &HistoryWorker::hostSeriesReady, this, &HistoryStore::hostSeriesReady);
     connect(m_worker, &HistoryWorker::eventsReady, this, &HistoryStore::eventsReady);
     connect(m_worker, &HistoryWorker::guestsReady, this, &HistoryStore::guestsReady);
     connect(m_worker, &HistoryWorker::leasesReady, this, &HistoryStore::leasesReady);
@@ -84,6 +85,12 @@ void HistoryStore::recordHostMemory(const QString &hostId, qint64 timeMs, quint6
             Qt::QueuedConnection);
 }
 
+void HistoryStore::recordHost(const HostSample &sample) {
+    if (m_worker)
+        QMetaObject::invokeMethod(
+            m_worker, [w = m_worker, sample] { w->recordHost(sample); }, Qt::QueuedConnection);
+}
+
 void HistoryStore::setRetention(const RetentionPolicy &policy) {
     if (m_worker)
         QMetaObject::invokeMethod(
@@ -109,6 +116,15 @@ quint64 HistoryStore::queryAggregate(const AggregateRequest &request) {
     if (m_worker)
         QMetaObject::invokeMethod(
             m_worker, [w = m_worker, id, request] { w->queryAggregate(id, request); },
+            Qt::QueuedConnection);
+    return id;
+}
+
+quint64 HistoryStore::queryHostSeries(const HostSeriesRequest &request) {
+    const quint64 id = nextId();
+    if (m_worker)
+        QMetaObject::invokeMethod(
+            m_worker, [w = m_worker, id, request] { w->queryHostSeries(id, request); },
             Qt::QueuedConnection);
     return id;
 }

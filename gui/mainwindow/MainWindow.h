@@ -28,6 +28,7 @@ class BalloonFeature;
 class GuestPanel;
 class GuestTableModel;
 class GuiCredentialProvider;
+class HistoryFeature;
 class HostListModel;
 class HostOverviewHub;
 class HostOverviewPage;
@@ -64,6 +65,7 @@ public:
     HostOverviewPage *hostPage() const { return m_hostPage; }
     ReadinessFeature *readiness() const { return m_readiness; }
     BalloonFeature *balloon() const { return m_balloon; }
+    HistoryFeature *history() const { return m_history; }
     const Preferences &preferences() const { return m_prefs; }
     const RecentSeries &recentSeries() const { return m_recent; }
     QSettings &settings() const { return m_settings; }
@@ -73,6 +75,10 @@ public:
     void addPage(QWidget *page, const QString &title);
     void showPage(QWidget *page);
     void addGuestAction(QAction *action);
+
+Q_SIGNALS:
+    // The preferences were changed and applied (retention, unit, ...).
+    void preferencesChanged();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -123,6 +129,7 @@ private:
     QMenu *m_guestMenu = nullptr;
     ReadinessFeature *m_readiness = nullptr;
     BalloonFeature *m_balloon = nullptr;
+    HistoryFeature *m_history = nullptr;
     QLabel *m_statusLabel;
     QSpinBox *m_interval;
 
