@@ -49,7 +49,7 @@ void GuiCredentialProvider::ask(const CredentialRequest &request,
         showDialog(request, pending, {}); // a host key is always the user's decision
         return;
     }
-    m_keyring->read(request.uri, [this, request, pending](std::optional<QString> stored) {
+    m_keyring->read(request.uri, this, [this, request, pending](std::optional<QString> stored) {
         const QJsonObject entries =
             QJsonDocument::fromJson(stored.value_or(QString()).toUtf8()).object();
         const QJsonArray answers = entries.value(signature(request)).toArray();
@@ -82,7 +82,7 @@ void GuiCredentialProvider::showDialog(const CredentialRequest &request,
                     m_keyring->write(
                         request.uri,
                         QString::fromUtf8(QJsonDocument(entries).toJson(QJsonDocument::Compact)),
-                        [this](const QString &error) {
+                        this, [this](const QString &error) {
                             if (!error.isEmpty())
                                 Q_EMIT keyringError(
                                     tr("Could not store the answer in the desktop keyring: %1")
@@ -119,7 +119,7 @@ void GuiCredentialProvider::cancelAll() {
 
 void GuiCredentialProvider::forget(const QString &uri, std::function<void()> done) {
     if (m_keyring)
-        m_keyring->remove(uri, std::move(done));
+        m_keyring->remove(uri, this, std::move(done));
     else if (done)
         done();
 }

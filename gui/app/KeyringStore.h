@@ -18,10 +18,14 @@ public:
     explicit KeyringStore(QString service = QStringLiteral("balloonscope"),
                           QObject *parent = nullptr);
 
-    void read(const QString &key, std::function<void(std::optional<QString>)> done);
-    void write(const QString &key, const QString &secret,
+    // Each callback runs only while `context` lives: a job that outlives its caller (a slow
+    // keyring under load) must not call into a destroyed object.
+    void read(const QString &key, const QObject *context,
+              std::function<void(std::optional<QString>)> done);
+    void write(const QString &key, const QString &secret, const QObject *context,
                std::function<void(QString error)> done = {});
-    void remove(const QString &key, std::function<void()> done = {});
+    void remove(const QString &key, const QObject *context = nullptr,
+                std::function<void()> done = {});
 
 private:
     QString m_service;

@@ -88,8 +88,10 @@ private Q_SLOTS:
                 // rss is the QEMU process on the host, measured per call: it may move.
                 BalloonStats a = it.value();
                 BalloonStats b = other.value();
-                a.rss.reset();
-                b.rss.reset();
+                // (Set, not reset: GCC 12 at -O2 takes a reset optional's payload for
+                // uninitialised in operator==.)
+                a.rss = 0;
+                b.rss = 0;
                 QVERIFY2(a == b,
                          qPrintable(QStringLiteral("%1 differs between the links").arg(it.key())));
                 ++matched;
