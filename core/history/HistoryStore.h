@@ -3,6 +3,7 @@
 #include "HistoryEvent.h"
 #include "HistoryOptions.h"
 #include "HistoryStatus.h"
+#include "SampleQuery.h"
 #include "SeriesTypes.h"
 #include "common/Error.h"
 #include "monitor/MemorySample.h"
@@ -60,6 +61,9 @@ public:
 
     // Queries: each returns an id, and the answer arrives in the matching signal or queryFailed.
     quint64 querySeries(const bs::SeriesRequest &request);
+    // Every recorded poll of the guests in range, undecimated (SampleQuery.h): for raw exports
+    // and report statistics. Only what the raw tier still holds (SampleResult::rawFromMs).
+    quint64 querySamples(const bs::SampleRequest &request);
     quint64 queryAggregate(const bs::AggregateRequest &request);
     quint64 queryEvents(const bs::EventRequest &request);
     quint64 queryGuests(const QString &hostId = {});
@@ -77,6 +81,7 @@ Q_SIGNALS:
     void databaseReplaced(const QString &movedTo, const QString &reason);
     void hostWriteStateChanged(const bs::HostWriteState &state);
     void seriesReady(quint64 id, const bs::SeriesResult &result);
+    void samplesReady(quint64 id, const bs::SampleResult &result);
     void aggregateReady(quint64 id, const bs::AggregateResult &result);
     void eventsReady(quint64 id, const QList<bs::HistoryEvent> &events);
     void guestsReady(quint64 id, const QList<bs::GuestInfo> &guests);

@@ -6,6 +6,7 @@
 #include "RangeReader.h"
 #include "RecorderLease.h"
 #include "RollupCompactor.h"
+#include "SampleReader.h"
 #include "SampleWriter.h"
 #include "common/Logging.h"
 
@@ -33,12 +34,14 @@ struct HistoryWorker::Parts {
         , lease(db, me, options.leaseSeconds)
         , compactor(db, options.retention)
         , reader(db)
+        , samples(db)
         , events(db)
         , recorder(db, writer, lease, events, compactor, options.role) {}
     SampleWriter writer;
     RecorderLease lease;
     RollupCompactor compactor;
     RangeReader reader;
+    SampleReader samples;
     EventLog events;
     CycleRecorder recorder;
 };
@@ -275,6 +278,11 @@ void HistoryWorker::answer(quint64 id, const Result<Value> &result, Signal signa
 void HistoryWorker::querySeries(quint64 id, const SeriesRequest &request) {
     if (ensureReadable(id))
         answer(id, m_parts->reader.series(request), &HistoryWorker::seriesReady);
+}
+
+void HistoryWorker::querySamples(quint64 id, const SampleRequest &request) {
+    if (ensureReadable(id))
+        answer(id, m_parts->samples.samples(request), &HistoryWorker::samplesReady);
 }
 
 void HistoryWorker::queryAggregate(quint64 id, const AggregateRequest &request) {

@@ -3,6 +3,7 @@
 #include "HistoryEvent.h"
 #include "HistoryOptions.h"
 #include "HistoryStatus.h"
+#include "SampleQuery.h"
 #include "SeriesTypes.h"
 #include "Sqlite.h"
 #include "common/Error.h"
@@ -38,6 +39,7 @@ public:
     void setRetention(const RetentionPolicy &policy);
     void compactNow();
     void querySeries(quint64 id, const SeriesRequest &request);
+    void querySamples(quint64 id, const SampleRequest &request);
     void queryAggregate(quint64 id, const AggregateRequest &request);
     void queryEvents(quint64 id, const EventRequest &request);
     void queryGuests(quint64 id, const QString &hostId);
@@ -51,6 +53,7 @@ Q_SIGNALS:
     void databaseReplaced(const QString &movedTo, const QString &reason);
     void hostWriteStateChanged(const bs::HostWriteState &state);
     void seriesReady(quint64 id, const bs::SeriesResult &result);
+    void samplesReady(quint64 id, const bs::SampleResult &result);
     void aggregateReady(quint64 id, const bs::AggregateResult &result);
     void eventsReady(quint64 id, const QList<bs::HistoryEvent> &events);
     void guestsReady(quint64 id, const QList<bs::GuestInfo> &guests);
