@@ -21,6 +21,9 @@ public:
     virtual QString name() const = 0;
     virtual QString summary() const = 0;
     virtual int run(const QStringList &arguments) = 0;
+    // Whether run() paints (charts, reports): main() then makes a QGuiApplication, on Qt's
+    // offscreen platform unless QT_QPA_PLATFORM says otherwise, so it works without a display.
+    virtual bool paints() const { return false; }
 
 protected:
     // Parses with `parser`; on error prints the message and the usage to stderr and returns
