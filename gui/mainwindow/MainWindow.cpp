@@ -16,6 +16,7 @@
 #include "libvirt/ConnectionUri.h"
 #include "monitor/MemorySample.h"
 #include "readiness/ReadinessFeature.h"
+#include "report/ReportFeature.h"
 #include "settings/PreferencesDialog.h"
 
 #include <QAction>
@@ -127,6 +128,9 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
     // action and the per-guest dialogs. Its statsPeriodRequested(hostId, uuids) is for the
     // stats-period dialog to connect to.
     m_readiness = new ReadinessFeature(this);
+    // Reports and exports: File → Export Chart…, Export Chart Data…, Copy Chart, Report…, and the
+    // chart actions in the live chart's context menu.
+    m_report = new ReportFeature(this);
 
     for (const SavedConnection &c : m_store.load())
         addHostRow(c.uri);
@@ -199,7 +203,7 @@ void MainWindow::createActions() {
 }
 
 void MainWindow::createMenus() {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QMenu *file = m_fileMenu = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newAction);
     file->addAction(m_editAction);
     file->addAction(m_removeAction);
@@ -403,6 +407,13 @@ void MainWindow::addGuestAction(QAction *action) {
     view->addAction(action);
     m_guestMenu->addAction(action);
     m_guestMenu->menuAction()->setVisible(true);
+}
+
+void MainWindow::addFileActions(const QList<QAction *> &actions) {
+    // Above the separator before Quit.
+    QAction *before = m_fileMenu->actions().value(m_fileMenu->actions().indexOf(m_quitAction) - 1);
+    m_fileMenu->insertActions(before, actions);
+    m_fileMenu->insertSeparator(before);
 }
 
 void MainWindow::updateHostPage() {

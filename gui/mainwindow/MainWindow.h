@@ -35,6 +35,7 @@ class HostRegistry;
 class KeyringStore;
 class LiveChart;
 class ReadinessFeature;
+class ReportFeature;
 
 // Assembles the panels, menus and status bar; the work happens in the panels and in core.
 class MainWindow final : public QMainWindow {
@@ -62,6 +63,7 @@ public:
     HostOverviewHub *hostHub() const { return m_hostHub; }
     HostOverviewPage *hostPage() const { return m_hostPage; }
     ReadinessFeature *readiness() const { return m_readiness; }
+    ReportFeature *report() const { return m_report; }
     const Preferences &preferences() const { return m_prefs; }
     const RecentSeries &recentSeries() const { return m_recent; }
     QSettings &settings() const { return m_settings; }
@@ -71,6 +73,8 @@ public:
     void addPage(QWidget *page, const QString &title);
     void showPage(QWidget *page);
     void addGuestAction(QAction *action);
+    // Actions in the File menu, above Quit (exports, reports).
+    void addFileActions(const QList<QAction *> &actions);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -120,6 +124,8 @@ private:
     HostOverviewPage *m_hostPage = nullptr;
     QMenu *m_guestMenu = nullptr;
     ReadinessFeature *m_readiness = nullptr;
+    ReportFeature *m_report = nullptr;
+    QMenu *m_fileMenu = nullptr;
     QLabel *m_statusLabel;
     QSpinBox *m_interval;
 
