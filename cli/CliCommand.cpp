@@ -1,5 +1,7 @@
 #include "CliCommand.h"
 
+#include "monitor/HostMonitor.h"
+
 #include <cstdio>
 
 namespace bs::cli {
@@ -58,6 +60,18 @@ void ConnectOptions::addDemo(QCommandLineParser &parser) {
         CliCommand::tr("Instead of --connect: a demo host inside this process (libvirt's QEMU "
                        "driver embedded, four small guests; test:///default where QEMU or the "
                        "guest images are missing). The demo guests stop when the command ends.")));
+}
+
+std::optional<int> CliCommand::intervalSeconds(const QCommandLineParser &parser,
+                                               const QCommandLineOption &option) {
+    bool ok = false;
+    const int seconds = parser.value(option).toInt(&ok);
+    if (!ok || seconds < HostMonitor::MinInterval || seconds > HostMonitor::MaxInterval) {
+        err() << tr("--interval must be 1 to 3600 seconds, not \"%1\".").arg(parser.value(option))
+              << Qt::endl;
+        return std::nullopt;
+    }
+    return seconds;
 }
 
 } // namespace bs::cli

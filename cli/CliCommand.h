@@ -7,6 +7,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace bs::cli {
@@ -24,6 +25,11 @@ public:
     // Whether run() paints (charts, reports): main() then makes a QGuiApplication, on Qt's
     // offscreen platform unless QT_QPA_PLATFORM says otherwise, so it works without a display.
     virtual bool paints() const { return false; }
+
+    // The value of an --interval option when it lies within the monitor's limits (1-3600 s);
+    // otherwise prints why and returns nullopt (exit code 2 for the caller).
+    static std::optional<int> intervalSeconds(const QCommandLineParser &parser,
+                                              const QCommandLineOption &option);
 
 protected:
     // Parses with `parser`; on error prints the message and the usage to stderr and returns

@@ -1,5 +1,6 @@
 #include "Translations.h"
 #include "app/CommandLine.h"
+#include "app/StallMonitor.h"
 #include "libvirt/LibvirtRuntime.h"
 #include "mainwindow/MainWindow.h"
 
@@ -44,6 +45,8 @@ int main(int argc, char *argv[]) {
     bs::installTranslations(app, language);
 
     bs::LibvirtRuntime runtime;
+    // BALLOONSCOPE_STALL_LOG=FILE: measure the GUI thread's stalls (benchmarks only).
+    const auto stallMonitor = bs::gui::StallMonitor::fromEnvironment();
     bs::gui::MainWindow window(*settings);
     window.show();
     for (const QString &uri : line.connectUris)

@@ -313,6 +313,10 @@
         <source>--%1 must be a duration such as 120, 90s, 15m, 7d or 1y, not &quot;%2&quot;.</source>
         <translation>--%1 必须是时长，例如 120、90s、15m、7d 或 1y，而不是“%2”。</translation>
     </message>
+    <message>
+        <source>--interval must be 1 to 3600 seconds, not &quot;%1&quot;.</source>
+        <translation>--interval 必须是 1 到 3600 秒，而不是“%1”。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionForm</name>
@@ -640,10 +644,6 @@
     <message>
         <source>--count must be a number of overviews (1 or more), not &quot;%1&quot;.</source>
         <translation>--count 必须是概览份数（1 或更大），而不是“%1”。</translation>
-    </message>
-    <message>
-        <source>--interval must be 1 to 3600 seconds, not &quot;%1&quot;.</source>
-        <translation>--interval 必须是 1 到 3600 秒，而不是“%1”。</translation>
     </message>
     <message>
         <source>Could not connect to %1: %2</source>
@@ -1181,10 +1181,6 @@
         <translation>1 小时汇总的保留期（默认 3y）。</translation>
     </message>
     <message>
-        <source>--interval must be 1 to 3600 seconds, not &quot;%1&quot;.</source>
-        <translation>--interval 必须是 1 到 3600 秒，而不是“%1”。</translation>
-    </message>
-    <message>
         <source>The history file was damaged (%1); it was moved to %2 and a new one started.</source>
         <translation>历史记录文件已损坏（%1）；已将其移至 %2，并新建了一个历史记录文件。</translation>
     </message>
@@ -1359,10 +1355,6 @@
     <message>
         <source>--count must be a number of samples (0 or more), not &quot;%1&quot;.</source>
         <translation>--count 必须是采样次数（0 或更大），而不是“%1”。</translation>
-    </message>
-    <message>
-        <source>--interval must be 1 to 3600 seconds, not &quot;%1&quot;.</source>
-        <translation>--interval 必须是 1 到 3600 秒，而不是“%1”。</translation>
     </message>
     <message>
         <source>TIME</source>

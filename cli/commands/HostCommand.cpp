@@ -45,16 +45,13 @@ int HostCommand::run(const QStringList &arguments) {
               << Qt::endl;
         return ExitUsage;
     }
-    const int seconds = parser.value(interval).toInt(&ok);
-    if (!ok || seconds < HostMonitor::MinInterval || seconds > HostMonitor::MaxInterval) {
-        err() << tr("--interval must be 1 to 3600 seconds, not \"%1\".").arg(parser.value(interval))
-              << Qt::endl;
+    const std::optional<int> seconds = intervalSeconds(parser, interval);
+    if (!seconds)
         return ExitUsage;
-    }
     auto host = HostArguments::single(parser);
     if (!host)
         return ExitUsage;
-    host->config.intervalSeconds = seconds;
+    host->config.intervalSeconds = *seconds;
     const bool asJson = parser.isSet(json);
 
     MonitoredHost monitored(host->config, host->credentials);

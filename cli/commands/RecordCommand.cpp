@@ -91,13 +91,9 @@ int RecordCommand::run(const QStringList &arguments) {
     if (!parse(parser, arguments, helpShown))
         return helpShown ? ExitOk : ExitUsage;
 
-    bool ok = false;
-    const int seconds = parser.value(interval).toInt(&ok);
-    if (!ok || seconds < HostMonitor::MinInterval || seconds > HostMonitor::MaxInterval) {
-        err() << tr("--interval must be 1 to 3600 seconds, not \"%1\".").arg(parser.value(interval))
-              << Qt::endl;
+    const std::optional<int> seconds = intervalSeconds(parser, interval);
+    if (!seconds)
         return ExitUsage;
-    }
     const auto stopAfter = durationOption(parser, QStringLiteral("duration"));
     const auto raw = durationOption(parser, QStringLiteral("keep-raw"));
     const auto minutes = durationOption(parser, QStringLiteral("keep-minutes"));
@@ -161,7 +157,7 @@ int RecordCommand::run(const QStringList &arguments) {
     qint64 cycles = 0;
     int authFailures = 0;
     for (HostArguments &host : *hosts) {
-        host.config.intervalSeconds = seconds;
+        host.config.intervalSeconds = *seconds;
         auto monitor = std::make_unique<MonitoredHost>(host.config, host.credentials);
         QObject::connect(monitor->worker(), &HostMonitor::cycleReady, &store,
                          [&](const PollCycle &cycle) {
@@ -184,7 +180,7 @@ int RecordCommand::run(const QStringList &arguments) {
         monitors.push_back(std::move(monitor));
     }
     err() << tr("Recording %n host(s) every %1 s into %2.", nullptr, int(hosts->size()))
-                 .arg(seconds)
+                 .arg(*seconds)
                  .arg(path)
           << Qt::endl;
     for (auto &monitor : monitors)

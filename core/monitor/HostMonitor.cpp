@@ -100,8 +100,11 @@ void HostMonitor::connectNow() {
     if (!m_running)
         return;
     publishStatus(HostStatus::State::Connecting);
-    PromptingProvider prompting(m_credentials.get(),
-                                [this] { publishStatus(HostStatus::State::NeedsCredentials); });
+    bool askedUser = false;
+    PromptingProvider prompting(m_credentials.get(), [this, &askedUser] {
+        askedUser = true;
+        publishStatus(HostStatus::State::NeedsCredentials);
+    });
     OpenOptions options;
     options.readOnly = m_config.readOnly;
     auto opened = Connection::open(m_config.uri, options, &prompting);
@@ -109,8 +112,9 @@ void HostMonitor::connectNow() {
         return; // stopped while the open blocked
     if (!opened) {
         const Error &error = opened.error();
-        if (error.kind == Error::Kind::Cancelled || isAuthFailure(error)) {
-            // Asking again by itself would only nag: wait for the user to reconnect.
+        if (error.kind == Error::Kind::Cancelled || isAuthFailure(error) || askedUser) {
+            // The user was asked (a password, a host key they refused) or the credentials were
+            // refused: asking again by itself would only nag. Wait for the user to reconnect.
             publishStatus(HostStatus::State::AuthFailed, error.message, error.technicalDetail());
             m_running = false;
             return;

@@ -117,9 +117,11 @@ void GuiCredentialProvider::cancelAll() {
     }
 }
 
-void GuiCredentialProvider::forget(const QString &uri) {
+void GuiCredentialProvider::forget(const QString &uri, std::function<void()> done) {
     if (m_keyring)
-        m_keyring->remove(uri);
+        m_keyring->remove(uri, std::move(done));
+    else if (done)
+        done();
 }
 
 } // namespace bs::gui

@@ -32,7 +32,7 @@ public:
     std::optional<QStringList> answer(const CredentialRequest &request) override;
     void cancelAll();
     // The remembered answers for this host failed (or the user wants them gone).
-    void forget(const QString &uri);
+    void forget(const QString &uri, std::function<void()> done = {});
 
 Q_SIGNALS:
     // The dialog is about to show / a keyring write failed: for the status bar.

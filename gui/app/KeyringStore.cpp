@@ -39,11 +39,13 @@ void KeyringStore::write(const QString &key, const QString &secret,
     job->start();
 }
 
-void KeyringStore::remove(const QString &key) {
+void KeyringStore::remove(const QString &key, std::function<void()> done) {
     auto *job = new QKeychain::DeletePasswordJob(m_service, this);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
+    if (done)
+        connect(job, &QKeychain::Job::finished, this, [done = std::move(done)] { done(); });
     job->start();
 }
 

@@ -21,7 +21,7 @@ public:
     void read(const QString &key, std::function<void(std::optional<QString>)> done);
     void write(const QString &key, const QString &secret,
                std::function<void(QString error)> done = {});
-    void remove(const QString &key);
+    void remove(const QString &key, std::function<void()> done = {});
 
 private:
     QString m_service;

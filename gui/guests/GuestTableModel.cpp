@@ -1,5 +1,6 @@
 #include "GuestTableModel.h"
 
+#include "common/StatusDot.h"
 #include "metrics/DerivedMetrics.h"
 #include "readiness/ReadinessIcons.h"
 
@@ -34,17 +35,6 @@ QColor statsColor(StatsState state) {
         break;
     }
     return QColor(0x9e, 0x9e, 0x9e);
-}
-
-QIcon dot(const QColor &color) {
-    QPixmap pixmap(12, 12);
-    pixmap.fill(Qt::transparent);
-    QPainter p(&pixmap);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(Qt::NoPen);
-    p.setBrush(color);
-    p.drawEllipse(1, 1, 10, 10);
-    return QIcon(pixmap);
 }
 
 QString ageText(qint64 seconds) {
@@ -175,7 +165,7 @@ QVariant GuestTableModel::data(const QModelIndex &index, int role) const {
         return badge(row).provisional;
     case Qt::DecorationRole:
         if (column == Stats)
-            return dot(statsColor(row.statsState));
+            return statusDot(statsColor(row.statsState));
         if (column == Readiness) {
             const ReadinessBadge b = badge(row);
             return verdictIcon(b.verdict, b.provisional);

@@ -1,5 +1,7 @@
 #include "HostListModel.h"
 
+#include "common/StatusDot.h"
+
 #include <QColor>
 #include <QDateTime>
 #include <QIcon>
@@ -25,17 +27,6 @@ QColor stateColor(HostStatus::State state) {
         break;
     }
     return QColor(0x9e, 0x9e, 0x9e);
-}
-
-QIcon dot(const QColor &color) {
-    QPixmap pixmap(12, 12);
-    pixmap.fill(Qt::transparent);
-    QPainter p(&pixmap);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(Qt::NoPen);
-    p.setBrush(color);
-    p.drawEllipse(1, 1, 10, 10);
-    return QIcon(pixmap);
 }
 
 } // namespace
@@ -70,7 +61,7 @@ QVariant HostListModel::data(const QModelIndex &index, int role) const {
         }
         return row.status.summary(QDateTime::currentMSecsSinceEpoch());
     case Qt::DecorationRole:
-        return index.column() == HostColumn ? QVariant(dot(stateColor(row.status.state)))
+        return index.column() == HostColumn ? QVariant(statusDot(stateColor(row.status.state)))
                                             : QVariant();
     case Qt::ToolTipRole: {
         QString tip =

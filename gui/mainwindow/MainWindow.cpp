@@ -3,6 +3,7 @@
 #include "app/GuiCredentialProvider.h"
 #include "app/HostRegistry.h"
 #include "app/KeyringStore.h"
+#include "balloon/BalloonFeature.h"
 #include "charts/LiveChart.h"
 #include "connection/ConnectionDialog.h"
 #include "demo/DemoHost.h"
@@ -131,6 +132,13 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
     // Reports and exports: File → Export Chart…, Export Chart Data…, Copy Chart, Report…, and the
     // chart actions in the live chart's context menu.
     m_report = new ReportFeature(this);
+    // Balloon controls: "Stats period…" and "Balloon target…" on the selected guests, their
+    // dialogs and the change markers on the live chart. The readiness dialog's "Set stats
+    // period…" opens the same stats-period dialog. balloon()->changeRecorded(event) is for the
+    // history's event markers.
+    m_balloon = new BalloonFeature(this);
+    connect(m_readiness, &ReadinessFeature::statsPeriodRequested, m_balloon,
+            &BalloonFeature::openStatsPeriod);
 
     for (const SavedConnection &c : m_store.load())
         addHostRow(c.uri);
@@ -406,6 +414,7 @@ void MainWindow::addGuestAction(QAction *action) {
     view->setContextMenuPolicy(Qt::ActionsContextMenu);
     view->addAction(action);
     m_guestMenu->addAction(action);
+    m_guestMenu->setToolTipsVisible(true); // a disabled action's tooltip says why
     m_guestMenu->menuAction()->setVisible(true);
 }
 

@@ -24,6 +24,7 @@ struct LifecycleEvent;
 
 namespace bs::gui {
 
+class BalloonFeature;
 class GuestPanel;
 class GuestTableModel;
 class GuiCredentialProvider;
@@ -64,6 +65,7 @@ public:
     HostOverviewPage *hostPage() const { return m_hostPage; }
     ReadinessFeature *readiness() const { return m_readiness; }
     ReportFeature *report() const { return m_report; }
+    BalloonFeature *balloon() const { return m_balloon; }
     const Preferences &preferences() const { return m_prefs; }
     const RecentSeries &recentSeries() const { return m_recent; }
     QSettings &settings() const { return m_settings; }
@@ -126,6 +128,7 @@ private:
     ReadinessFeature *m_readiness = nullptr;
     ReportFeature *m_report = nullptr;
     QMenu *m_fileMenu = nullptr;
+    BalloonFeature *m_balloon = nullptr;
     QLabel *m_statusLabel;
     QSpinBox *m_interval;
 

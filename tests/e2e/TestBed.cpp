@@ -45,6 +45,9 @@ std::optional<TestBed> TestBed::load(QString *why) {
     bed.lifecycleXml = get("BS_TESTBED_LIFECYCLE_XML");
     bed.script = get("BS_TESTBED_SCRIPT");
     bed.statsPeriod = get("BS_TESTBED_STATS_PERIOD").toInt();
+    bed.sshPort = get("BS_TESTBED_SSH_PORT").toInt();
+    bed.sshPassphraseKey = get("BS_TESTBED_SSH_PASSKEY");
+    bed.sshPassphraseFile = get("BS_TESTBED_SSH_PASSPHRASE_FILE");
     bed.sawtoothStepSeconds = get("BS_TESTBED_SAWTOOTH_STEP_S").toInt();
     if (bed.uri.isEmpty() || bed.sshUri.isEmpty() || bed.prefix.isEmpty() || bed.logDir.isEmpty() ||
         bed.statsPeriod <= 0) {

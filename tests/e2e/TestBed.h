@@ -19,7 +19,10 @@ struct TestBed {
     QString prefix; // BS_TESTBED_PREFIX, bstest-
     QString logDir; // serial logs, <logDir>/<guest>.log
     QString lifecycleXml;
-    QString script; // scripts/testbed, for libvirtd-stop / libvirtd-start
+    QString script;            // scripts/testbed, for libvirtd-stop / libvirtd-start
+    int sshPort = 0;           // BS_TESTBED_SSH_PORT, the loopback sshd
+    QString sshPassphraseKey;  // BS_TESTBED_SSH_PASSKEY, a client key with a passphrase
+    QString sshPassphraseFile; // BS_TESTBED_SSH_PASSPHRASE_FILE, that passphrase
     int statsPeriod = 2;
     int sawtoothStepSeconds = 10; // the sawtooth guest changes its memory this often
 

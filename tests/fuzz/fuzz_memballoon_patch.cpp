@@ -3,7 +3,6 @@
 // when a property breaks.
 #include "balloon/BalloonXmlPatchCheck.h"
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     return bs::fuzzMemballoonPatch(data, size);
 }

@@ -1,6 +1,8 @@
 #include "TestMain.h"
 #include "TestSupport.h"
 #include "app/HostRegistry.h"
+#include "balloon/StatsPeriodDialog.h"
+#include "balloon/StatsPeriodModel.h"
 #include "charts/LiveChart.h"
 #include "guests/GuestPanel.h"
 #include "guests/GuestTableModel.h"
@@ -107,19 +109,19 @@ private Q_SLOTS:
         QCOMPARE(dialogs.size(), 1);
         QTRY_VERIFY_WITH_TIMEOUT(dialogs.first()->checklist()->rowCount() > 0, 5000);
 
-        // Nobody connected to statsPeriodRequested: the button says so instead of doing nothing.
-        ReadinessDialog *dialog = readiness->openDialog(uri, noPeriod);
-        QVERIFY(dialog->statsPeriodButton()->isVisibleTo(dialog));
-        QVERIFY(!dialog->statsPeriodButton()->isEnabled());
-        dialog->close();
+        // MainWindow connects statsPeriodRequested to the stats-period dialog: the button works.
         QStringList requested;
         connect(readiness, &ReadinessFeature::statsPeriodRequested, this,
                 [&](const QString &host, const QStringList &uuids) { requested << host << uuids; });
-        QTRY_VERIFY(window.findChildren<ReadinessDialog *>().size() == 1); // closed = deleted
-        dialog = readiness->openDialog(uri, noPeriod);
+        ReadinessDialog *dialog = readiness->openDialog(uri, noPeriod);
+        QVERIFY(dialog->statsPeriodButton()->isVisibleTo(dialog));
         QVERIFY(dialog->statsPeriodButton()->isEnabled());
         dialog->statsPeriodButton()->click();
         QCOMPARE(requested, (QStringList{uri, noPeriod}));
+        const auto periods = window.findChildren<StatsPeriodDialog *>();
+        QCOMPARE(periods.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(periods.constFirst()->model()->rowCount(), 1, 5000);
+        QCOMPARE(periods.constFirst()->model()->row(0).info.uuid, noPeriod);
     }
 
     // A "host" that accepts the TCP connection and then never answers: libvirt's open blocks

@@ -1,0 +1,192 @@
+#include "BalloonFeature.h"
+
+#include "BalloonTargetDialog.h"
+#include "ChangeMarkers.h"
+#include "StatsPeriodDialog.h"
+#include "app/HostRegistry.h"
+#include "balloon/BalloonControls.h"
+#include "guests/GuestPanel.h"
+#include "guests/GuestTableModel.h"
+#include "hosts/HostListModel.h"
+#include "libvirt/ConnectionUri.h"
+#include "mainwindow/MainWindow.h"
+#include "readiness/ReadinessFeature.h"
+
+#include <QAction>
+#include <QItemSelectionModel>
+#include <QTableView>
+
+namespace bs::gui {
+
+namespace {
+
+QString keyOf(const QString &hostId, const QString &uuid) {
+    return hostId + QLatin1Char('\n') + uuid;
+}
+
+} // namespace
+
+BalloonFeature::BalloonFeature(MainWindow *window)
+    : QObject(window)
+    , m_window(window)
+    , m_periodAction(new QAction(tr("&Stats period…"), this))
+    , m_targetAction(new QAction(tr("&Balloon target…"), this))
+    , m_markers(new ChangeMarkers(window->chart(), this)) {
+    m_periodAction->setObjectName(QStringLiteral("statsPeriodAction"));
+    m_targetAction->setObjectName(QStringLiteral("balloonTargetAction"));
+    window->addGuestAction(m_periodAction);
+    window->addGuestAction(m_targetAction);
+    connect(m_periodAction, &QAction::triggered, this, &BalloonFeature::openSelectedStatsPeriod);
+    connect(m_targetAction, &QAction::triggered, this, &BalloonFeature::openSelectedTarget);
+
+    connect(window->guestPanel()->view()->selectionModel(), &QItemSelectionModel::selectionChanged,
+            this, &BalloonFeature::updateActions);
+    connect(window->registry(), &HostRegistry::statusChanged, this, &BalloonFeature::updateActions);
+    connect(window->registry(), &HostRegistry::hostAboutToBeRemoved, this,
+            &BalloonFeature::onHostAboutToBeRemoved);
+
+    connect(this, &BalloonFeature::changeRecorded, m_markers, &ChangeMarkers::add);
+    connect(window->guestPanel(), &GuestPanel::currentGuestChanged, m_markers,
+            &ChangeMarkers::showGuest);
+    connect(window->registry(), &HostRegistry::guestsRemoved, m_markers,
+            &ChangeMarkers::removeGuests);
+    updateActions();
+}
+
+BalloonFeature::~BalloonFeature() = default;
+
+QString BalloonFeature::hostName(const QString &hostId) const {
+    const GuestTableModel *guests = m_window->guestModel();
+    for (int row = 0; row < guests->rowCount(); ++row) {
+        const GuestTableModel::Row *r = guests->rowAt(row);
+        if (r->hostId == hostId && !r->hostName.isEmpty())
+            return r->hostName;
+    }
+    const auto parsed = ConnectionUri::parse(hostId);
+    if (const auto *uri = std::get_if<ConnectionUri>(&parsed))
+        return uri->displayName();
+    return hostId;
+}
+
+void BalloonFeature::updateActions() {
+    const auto selected = m_window->guestPanel()->selectedGuests();
+    QString problem;
+    if (selected.isEmpty())
+        problem = tr("Select one or more guests first.");
+    for (const auto &[hostId, uuid] : selected) {
+        if (!m_window->registry()->contains(hostId)) {
+            problem = tr("%1 is not watched any more.").arg(hostName(hostId));
+            break;
+        }
+        if (m_window->hostModel()->statusOf(hostId).readOnly) {
+            problem = tr("The connection to %1 is read-only: reconnect with write access to "
+                         "change guests.")
+                          .arg(hostName(hostId));
+            break;
+        }
+    }
+    const auto set = [](QAction *action, bool enabled, const QString &tip) {
+        action->setEnabled(enabled);
+        action->setToolTip(tip);
+        action->setStatusTip(enabled ? QString() : tip);
+    };
+    set(m_periodAction, problem.isEmpty(),
+        problem.isEmpty() ? tr("Turn the balloon statistics of the selected guests on or off.")
+                          : problem);
+    const bool one = selected.size() == 1;
+    set(m_targetAction, problem.isEmpty() && one,
+        !problem.isEmpty() ? problem
+        : one              ? tr("Give the selected guest more or less memory through its balloon.")
+                           : tr("Select exactly one guest to set its balloon target."));
+}
+
+BalloonControls *BalloonFeature::controlsFor(const QString &hostId) {
+    if (const auto it = m_controls.find(hostId); it != m_controls.end())
+        return it->second;
+    MonitoredHost *host = m_window->registry()->host(hostId);
+    if (!host)
+        return nullptr;
+    auto *controls = new BalloonControls(host, this);
+    connect(controls, &BalloonControls::changeRecorded, this, &BalloonFeature::changeRecorded);
+    m_controls.emplace(hostId, controls);
+    return controls;
+}
+
+void BalloonFeature::openSelectedStatsPeriod() {
+    // One dialog per host: each host applies with its own connection.
+    QStringList hosts;
+    QHash<QString, QStringList> uuids;
+    for (const auto &[hostId, uuid] : m_window->guestPanel()->selectedGuests()) {
+        if (!hosts.contains(hostId))
+            hosts << hostId;
+        uuids[hostId] << uuid;
+    }
+    for (const QString &hostId : std::as_const(hosts))
+        openStatsPeriod(hostId, uuids.value(hostId));
+}
+
+StatsPeriodDialog *BalloonFeature::openStatsPeriod(const QString &hostId,
+                                                   const QStringList &uuids) {
+    MonitoredHost *host = m_window->registry()->host(hostId);
+    if (!host || uuids.isEmpty())
+        return nullptr;
+    auto *dialog = new StatsPeriodDialog(host, controlsFor(hostId), uuids, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setHostName(hostName(hostId));
+    dialog->setDefaultPeriod(m_window->preferences().defaultStatsPeriod);
+    connect(dialog, &StatsPeriodDialog::readinessRequested, this,
+            [this](const QString &guestHost, const QString &uuid) {
+                if (ReadinessFeature *readiness = m_window->readiness())
+                    readiness->openDialog(guestHost, uuid);
+            });
+    m_periodDialogs.removeAll(nullptr);
+    m_periodDialogs.append(dialog);
+    dialog->show();
+    return dialog;
+}
+
+void BalloonFeature::openSelectedTarget() {
+    const auto selected = m_window->guestPanel()->selectedGuests();
+    if (selected.size() == 1)
+        openBalloonTarget(selected.constFirst().first, selected.constFirst().second);
+}
+
+BalloonTargetDialog *BalloonFeature::openBalloonTarget(const QString &hostId, const QString &uuid) {
+    const QString key = keyOf(hostId, uuid);
+    if (BalloonTargetDialog *open = m_targetDialogs.value(key)) {
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    MonitoredHost *host = m_window->registry()->host(hostId);
+    if (!host)
+        return nullptr;
+    auto *dialog = new BalloonTargetDialog(host, controlsFor(hostId), uuid, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setHostName(hostName(hostId));
+    BalloonTargetPolicy policy;
+    policy.margin = m_window->preferences().usedMarginPercent / 100.0;
+    dialog->setPolicy(policy);
+    m_targetDialogs.insert(key, dialog);
+    connect(dialog, &QObject::destroyed, this, [this, key] { m_targetDialogs.remove(key); });
+    dialog->show();
+    return dialog;
+}
+
+void BalloonFeature::onHostAboutToBeRemoved(const QString &hostId) {
+    for (const auto &dialog : std::as_const(m_periodDialogs)) {
+        if (dialog && dialog->hostId() == hostId)
+            dialog->hostGone();
+    }
+    for (const auto &dialog : std::as_const(m_targetDialogs)) {
+        if (dialog && dialog->hostId() == hostId)
+            dialog->hostGone();
+    }
+    if (const auto it = m_controls.find(hostId); it != m_controls.end()) {
+        delete it->second;
+        m_controls.erase(it);
+    }
+    updateActions();
+}
+
+} // namespace bs::gui

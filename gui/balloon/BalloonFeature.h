@@ -1,0 +1,68 @@
+#pragma once
+
+#include "balloon/BalloonChangeEvent.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <map>
+
+class QAction;
+
+namespace bs {
+class BalloonControls;
+}
+
+namespace bs::gui {
+
+class BalloonTargetDialog;
+class ChangeMarkers;
+class MainWindow;
+class StatsPeriodDialog;
+
+// Puts the balloon controls into the main window: the guest actions "Stats period…" and "Balloon
+// target…" (enabled for what is selected; disabled, with the reason, on read-only connections),
+// their dialogs, one BalloonControls per host (so that a result outlives its dialog), and the
+// markers of balloon changes on the live chart. MainWindow creates it once and connects the
+// readiness dialog's "Set stats period…" to openStatsPeriod().
+class BalloonFeature final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BalloonFeature)
+
+public:
+    explicit BalloonFeature(MainWindow *window);
+    ~BalloonFeature() override;
+
+    QAction *statsPeriodAction() const { return m_periodAction; }
+    QAction *balloonTargetAction() const { return m_targetAction; }
+    ChangeMarkers *markers() const { return m_markers; }
+
+    // Opens a stats-period dialog for these guests of one host (null when the host is not
+    // watched). Also for read-only hosts: the dialog then says why nothing can change.
+    StatsPeriodDialog *openStatsPeriod(const QString &hostId, const QStringList &uuids);
+    // Opens (or raises) the balloon-target dialog of one guest.
+    BalloonTargetDialog *openBalloonTarget(const QString &hostId, const QString &uuid);
+    BalloonControls *controlsFor(const QString &hostId);
+
+Q_SIGNALS:
+    // Every change libvirt accepted, from any dialog: the history's event markers.
+    void changeRecorded(const bs::BalloonChangeEvent &event);
+
+private:
+    void openSelectedStatsPeriod();
+    void openSelectedTarget();
+    void updateActions();
+    void onHostAboutToBeRemoved(const QString &hostId);
+    QString hostName(const QString &hostId) const;
+
+    MainWindow *m_window;
+    QAction *m_periodAction;
+    QAction *m_targetAction;
+    ChangeMarkers *m_markers;
+    std::map<QString, BalloonControls *> m_controls; // children of this object
+    QList<QPointer<StatsPeriodDialog>> m_periodDialogs;
+    QHash<QString, QPointer<BalloonTargetDialog>> m_targetDialogs; // "host\nuuid"
+};
+
+} // namespace bs::gui
