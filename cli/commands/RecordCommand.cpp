@@ -5,6 +5,7 @@
 #include "SignalWatcher.h"
 #include "history/HistoryStore.h"
 #include "history/RangePresets.h"
+#include "host/HostOverviewFeed.h"
 #include "libvirt/Connection.h"
 #include "monitor/MonitoredHost.h"
 
@@ -154,6 +155,7 @@ int RecordCommand::run(const QStringList &arguments) {
     }
 
     std::vector<std::unique_ptr<MonitoredHost>> monitors;
+    std::vector<std::unique_ptr<HostOverviewFeed>> hostFeeds; // the host's figures, per poll
     qint64 cycles = 0;
     int authFailures = 0;
     for (HostArguments &host : *hosts) {
@@ -177,6 +179,10 @@ int RecordCommand::run(const QStringList &arguments) {
                     loop.quit(); // nothing left to record
             });
         recordHostMemoryOnConnect(*monitor, store);
+        auto feed = std::make_unique<HostOverviewFeed>(monitor.get());
+        QObject::connect(feed.get(), &HostOverviewFeed::sampleReady, &store,
+                         &HistoryStore::recordHost);
+        hostFeeds.push_back(std::move(feed));
         monitors.push_back(std::move(monitor));
     }
     err() << tr("Recording %n host(s) every %1 s into %2.", nullptr, int(hosts->size()))
@@ -203,6 +209,7 @@ int RecordCommand::run(const QStringList &arguments) {
         loop.exec();
 
     // Stop polling first, then let the history write what it was handed and close.
+    hostFeeds.clear(); // before the hosts they read from
     monitors.clear();
     store.close();
     if (stopSignal)

@@ -1,5 +1,7 @@
 #include "DemoGuests.h"
 
+#include <QUuid>
+
 namespace bs {
 
 QList<DemoGuestSpec> demoGuestSpecs() {
@@ -34,10 +36,16 @@ QString memballoon(DemoGuestSpec::Balloon balloon, int period) {
 
 } // namespace
 
+QString demoGuestUuid(const QString &name) {
+    static const QUuid ns = QUuid::createUuidV5(QUuid(), QByteArray(DemoMarkerNamespace));
+    return QUuid::createUuidV5(ns, name).toString(QUuid::WithoutBraces);
+}
+
 QString demoGuestXml(const DemoGuestSpec &spec, const DemoGuestFiles &files, int memoryMiB,
                      int statsPeriodSeconds) {
     return QStringLiteral(R"(<domain type='qemu'>
   <name>%1</name>
+  <uuid>%9</uuid>
   <metadata><bs:demo xmlns:bs='%2' role='%3'/></metadata>
   <memory unit='MiB'>%4</memory>
   <currentMemory unit='MiB'>%4</currentMemory>
@@ -63,7 +71,8 @@ QString demoGuestXml(const DemoGuestSpec &spec, const DemoGuestFiles &files, int
         .arg(escaped(spec.name), QLatin1String(DemoMarkerNamespace), escaped(spec.role))
         .arg(memoryMiB)
         .arg(escaped(files.kernel), escaped(files.initrd), escaped(files.serialLog),
-             memballoon(spec.balloon, statsPeriodSeconds));
+             memballoon(spec.balloon, statsPeriodSeconds))
+        .arg(demoGuestUuid(spec.name));
 }
 
 } // namespace bs

@@ -30,6 +30,10 @@ struct DemoGuestFiles {
 // XML namespace of the marker every demo guest carries, so nothing else is ever destroyed.
 inline constexpr char DemoMarkerNamespace[] = "https://balloonscope.invalid/xmlns/demo/1";
 
+// The same UUID for a demo guest at every start (a name-based UUID): a guest keeps its history
+// across restarts of the demo, as a real guest does.
+QString demoGuestUuid(const QString &name);
+
 // A small TCG guest (<domain type='qemu'>: KVM is not assumed), direct kernel boot, serial to a
 // file, HPET as clock source so the guest clock keeps to the host's under TCG.
 QString demoGuestXml(const DemoGuestSpec &spec, const DemoGuestFiles &files, int memoryMiB,

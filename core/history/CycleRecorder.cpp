@@ -1,6 +1,7 @@
 #include "CycleRecorder.h"
 
 #include "EventLog.h"
+#include "HostSampleWriter.h"
 #include "RecorderLease.h"
 #include "RollupCompactor.h"
 #include "SampleWriter.h"
@@ -16,10 +17,12 @@ constexpr qint64 InboxFlushRows = 50000;
 
 } // namespace
 
-CycleRecorder::CycleRecorder(sqlite::Database &db, SampleWriter &writer, RecorderLease &lease,
-                             EventLog &events, RollupCompactor &compactor, WriterRole role)
+CycleRecorder::CycleRecorder(sqlite::Database &db, SampleWriter &writer,
+                             HostSampleWriter &hostWriter, RecorderLease &lease, EventLog &events,
+                             RollupCompactor &compactor, WriterRole role)
     : m_db(db)
     , m_writer(writer)
+    , m_hostWriter(hostWriter)
     , m_lease(lease)
     , m_events(events)
     , m_compactor(compactor)
@@ -119,6 +122,28 @@ Status CycleRecorder::recordHostMemory(const QString &hostId, qint64 timeMs, qui
     if (Status s = m_writer.writeHostMemory(*hostDbId, timeMs / 1000, totalKiB); !s)
         return s;
     return tx.commit();
+}
+
+Result<bool> CycleRecorder::recordHost(const HostSample &sample, qint64 nowMs) {
+    const auto host = m_hosts.constFind(sample.hostId);
+    if (host == m_hosts.cend() || !host->known || !host->recording)
+        return false; // no poll of ours yet, or another writer covers the host
+    sqlite::Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    // Taken over since its cycle (a recorder started in between): the new holder writes it.
+    auto other = m_lease.coveredBy(host->dbId, sample.hostId, nowMs);
+    if (!other)
+        return other.error();
+    if (*other)
+        return false;
+    if (Status s = m_hostWriter.write(host->dbId, sample); !s)
+        return s.error();
+    if (Status s = m_compactor.rerollHost(host->dbId, sample.timeMs / 1000); !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return true;
 }
 
 QList<qint64> CycleRecorder::liveHosts(qint64 monoMs, int leaseSeconds) const {

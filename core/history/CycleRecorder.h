@@ -3,6 +3,7 @@
 #include "HistoryEvent.h"
 #include "HistoryStatus.h"
 #include "Sqlite.h"
+#include "host/HostOverview.h"
 #include "monitor/MemorySample.h"
 
 #include <QHash>
@@ -12,6 +13,7 @@
 namespace bs::history {
 
 class SampleWriter;
+class HostSampleWriter;
 class RecorderLease;
 class EventLog;
 class RollupCompactor;
@@ -21,8 +23,9 @@ class RollupCompactor;
 // values; the worker decides what they mean (pause on a full disk, replace a damaged file).
 class CycleRecorder {
 public:
-    CycleRecorder(sqlite::Database &db, SampleWriter &writer, RecorderLease &lease,
-                  EventLog &events, RollupCompactor &compactor, WriterRole role);
+    CycleRecorder(sqlite::Database &db, SampleWriter &writer, HostSampleWriter &hostWriter,
+                  RecorderLease &lease, EventLog &events, RollupCompactor &compactor,
+                  WriterRole role);
 
     // Writes the cycle if this store may write the host. Returns the host's write state when it
     // changed with this cycle (the store started writing it, or another writer covers it now).
@@ -31,6 +34,10 @@ public:
     // Lifecycle events are written by whoever records the host; the app's own actions always.
     Status recordEvent(const HistoryEvent &event, qint64 nowMs);
     Status recordHostMemory(const QString &hostId, qint64 timeMs, quint64 totalKiB);
+    // The host's figures of a poll, written only while this store writes the host's polls (the
+    // sample follows its cycle) and no other writer covers it: never twice. Returns whether it
+    // was written.
+    Result<bool> recordHost(const HostSample &sample, qint64 nowMs);
 
     // Our leases to keep while we poll those hosts; a host not heard from lapses on its own.
     QList<qint64> liveHosts(qint64 monoMs, int leaseSeconds) const;
@@ -53,6 +60,7 @@ private:
 
     sqlite::Database &m_db;
     SampleWriter &m_writer;
+    HostSampleWriter &m_hostWriter;
     RecorderLease &m_lease;
     EventLog &m_events;
     RollupCompactor &m_compactor;

@@ -77,6 +77,7 @@ void Decimator::flush() {
     entry.point.min = a.min;
     entry.point.max = a.max;
     entry.point.avg = a.weight > 0 ? a.sum / a.weight : (a.min + a.max) / 2;
+    entry.point.samples = qMax(1, qRound(a.weight));
     entry.weight = a.weight;
     m_out.append(entry);
     m_current.reset();
@@ -117,6 +118,7 @@ QList<AggregatedEntry> sumBuckets(const QList<QList<DecimatedEntry>> &perGuest,
         double max = 0;
         double timeMs = 0;
         int guests = 0;
+        int samples = 0;
     };
     QMap<qint64, Sum> sums;
     for (const QList<DecimatedEntry> &entries : perGuest) {
@@ -128,6 +130,7 @@ QList<AggregatedEntry> sumBuckets(const QList<QList<DecimatedEntry>> &perGuest,
             s.avg += e.point.avg;
             s.max += e.point.max;
             s.timeMs += double(e.point.timeMs);
+            s.samples = qMax(s.samples, e.point.samples);
             ++s.guests;
         }
     }
@@ -148,6 +151,7 @@ QList<AggregatedEntry> sumBuckets(const QList<QList<DecimatedEntry>> &perGuest,
         entry.point.min = s.min;
         entry.point.avg = s.avg;
         entry.point.max = s.max;
+        entry.point.samples = s.samples;
         entry.guests = s.guests;
         out.append(entry);
         previous = bucket;

@@ -1,5 +1,6 @@
 #include "HistoryEvent.h"
 
+#include "balloon/BalloonChangeEvent.h"
 #include "common/Units.h"
 
 #include <QCoreApplication>
@@ -20,7 +21,32 @@ HistoryEvent HistoryEvent::fromLifecycle(const LifecycleEvent &event) {
     return out;
 }
 
+HistoryEvent HistoryEvent::fromBalloonChange(const BalloonChangeEvent &change) {
+    HistoryEvent out;
+    out.timeMs = change.timeMs;
+    out.hostId = change.hostId;
+    out.uuid = change.uuid;
+    out.name = change.name;
+    switch (change.kind) {
+    case BalloonChangeEvent::Kind::BalloonTarget:
+        out.kind = Kind::BalloonTarget;
+        out.value = change.after;
+        break;
+    case BalloonChangeEvent::Kind::StatsPeriod:
+    case BalloonChangeEvent::Kind::BalloonModel: // adds the device with a period: a period change
+        out.kind = Kind::StatsPeriod;
+        out.value = change.after.value_or(0);
+        break;
+    }
+    out.detail = change.live ? 0 : 1;
+    out.text = change.description();
+    out.source = QStringLiteral("app");
+    return out;
+}
+
 QString HistoryEvent::description() const {
+    if (!text.isEmpty())
+        return text;
     switch (kind) {
     case Kind::Lifecycle:
         return text;

@@ -11,13 +11,15 @@
 
 namespace bs {
 
+struct BalloonChangeEvent;
+
 // A marker on the history charts: a guest's lifecycle event, or something the app or the user
 // did (a balloon target, a stats period change), or where recording started and stopped.
 struct HistoryEvent {
     enum class Kind {
         Lifecycle,     // code = virDomainEventType, detail = its detail
-        BalloonTarget, // value = the new target, KiB
-        StatsPeriod,   // value = the new period, seconds (0 = off)
+        BalloonTarget, // value = the new target, KiB; detail 1 = persistent configuration only
+        StatsPeriod,   // value = the new period, seconds (0 = off); detail as BalloonTarget
         Recording,     // code: 1 started, 0 stopped
         Note,          // free text
     };
@@ -35,7 +37,11 @@ struct HistoryEvent {
     QString source; // who wrote it: "monitor", "app", "recorder", "cli", ...
 
     static HistoryEvent fromLifecycle(const LifecycleEvent &event);
-    QString description() const; // translated one-liner for a tooltip
+    // A change the balloon controls made (BalloonControls::changeRecorded), as the app's own
+    // marker: text = the change's own line ("Balloon target (live): 2 GiB → 1.5 GiB").
+    static HistoryEvent fromBalloonChange(const BalloonChangeEvent &change);
+    // Translated one-liner for a tooltip; the event's own text when it carries one.
+    QString description() const;
 };
 
 QString historyEventKindKey(HistoryEvent::Kind kind); // stable: "lifecycle", "balloon_target", ...

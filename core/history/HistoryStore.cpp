@@ -29,6 +29,7 @@ HistoryStore::HistoryStore(HistoryOptions options, QObject *parent)
     connect(m_worker, &HistoryWorker::seriesReady, this, &HistoryStore::seriesReady);
     connect(m_worker, &HistoryWorker::samplesReady, this, &HistoryStore::samplesReady);
     connect(m_worker, &HistoryWorker::aggregateReady, this, &HistoryStore::aggregateReady);
+    connect(m_worker, &HistoryWorker::hostSeriesReady, this, &HistoryStore::hostSeriesReady);
     connect(m_worker, &HistoryWorker::eventsReady, this, &HistoryStore::eventsReady);
     connect(m_worker, &HistoryWorker::guestsReady, this, &HistoryStore::guestsReady);
     connect(m_worker, &HistoryWorker::leasesReady, this, &HistoryStore::leasesReady);
@@ -85,6 +86,12 @@ void HistoryStore::recordHostMemory(const QString &hostId, qint64 timeMs, quint6
             Qt::QueuedConnection);
 }
 
+void HistoryStore::recordHost(const HostSample &sample) {
+    if (m_worker)
+        QMetaObject::invokeMethod(
+            m_worker, [w = m_worker, sample] { w->recordHost(sample); }, Qt::QueuedConnection);
+}
+
 void HistoryStore::setRetention(const RetentionPolicy &policy) {
     if (m_worker)
         QMetaObject::invokeMethod(
@@ -119,6 +126,15 @@ quint64 HistoryStore::queryAggregate(const AggregateRequest &request) {
     if (m_worker)
         QMetaObject::invokeMethod(
             m_worker, [w = m_worker, id, request] { w->queryAggregate(id, request); },
+            Qt::QueuedConnection);
+    return id;
+}
+
+quint64 HistoryStore::queryHostSeries(const HostSeriesRequest &request) {
+    const quint64 id = nextId();
+    if (m_worker)
+        QMetaObject::invokeMethod(
+            m_worker, [w = m_worker, id, request] { w->queryHostSeries(id, request); },
             Qt::QueuedConnection);
     return id;
 }

@@ -6,6 +6,7 @@
 #include "SampleQuery.h"
 #include "SeriesTypes.h"
 #include "common/Error.h"
+#include "host/HostOverview.h"
 #include "monitor/MemorySample.h"
 
 #include <QObject>
@@ -55,6 +56,9 @@ public:
     void recordLifecycle(const bs::LifecycleEvent &event);
     // The host's own memory size (virNodeGetInfo), for the aggregate chart's reference line.
     void recordHostMemory(const QString &hostId, qint64 timeMs, quint64 totalKiB);
+    // The host's own figures of a poll (HostOverviewFeed::sampleReady), written with the same
+    // lease as the host's polls: not while a recorder covers the host.
+    void recordHost(const bs::HostSample &sample);
     void setRetention(const bs::RetentionPolicy &policy);
     // Runs every pending roll-up, purge and inbox move now (tests, the benchmark, "tidy up").
     void compactNow();
@@ -65,6 +69,7 @@ public:
     // and report statistics. Only what the raw tier still holds (SampleResult::rawFromMs).
     quint64 querySamples(const bs::SampleRequest &request);
     quint64 queryAggregate(const bs::AggregateRequest &request);
+    quint64 queryHostSeries(const bs::HostSeriesRequest &request);
     quint64 queryEvents(const bs::EventRequest &request);
     quint64 queryGuests(const QString &hostId = {});
     quint64 queryLeases();
@@ -83,6 +88,7 @@ Q_SIGNALS:
     void seriesReady(quint64 id, const bs::SeriesResult &result);
     void samplesReady(quint64 id, const bs::SampleResult &result);
     void aggregateReady(quint64 id, const bs::AggregateResult &result);
+    void hostSeriesReady(quint64 id, const bs::HostSeriesResult &result);
     void eventsReady(quint64 id, const QList<bs::HistoryEvent> &events);
     void guestsReady(quint64 id, const QList<bs::GuestInfo> &guests);
     void leasesReady(quint64 id, const QList<bs::HostLease> &leases);

@@ -3,6 +3,8 @@
 #include "CycleRecorder.h"
 #include "DatabaseFile.h"
 #include "EventLog.h"
+#include "HostSampleWriter.h"
+#include "HostSeriesReader.h"
 #include "RangeReader.h"
 #include "RecorderLease.h"
 #include "RollupCompactor.h"
@@ -31,17 +33,21 @@ constexpr int HeartbeatMs = 10000;
 struct HistoryWorker::Parts {
     Parts(sqlite::Database &db, const HistoryOptions &options, const WriterIdentity &me)
         : writer(db, me.label())
+        , hostWriter(db)
         , lease(db, me, options.leaseSeconds)
         , compactor(db, options.retention)
         , reader(db)
         , samples(db)
+        , hostReader(db)
         , events(db)
-        , recorder(db, writer, lease, events, compactor, options.role) {}
+        , recorder(db, writer, hostWriter, lease, events, compactor, options.role) {}
     SampleWriter writer;
+    HostSampleWriter hostWriter;
     RecorderLease lease;
     RollupCompactor compactor;
     RangeReader reader;
     SampleReader samples;
+    HostSeriesReader hostReader;
     EventLog events;
     CycleRecorder recorder;
 };
@@ -145,14 +151,15 @@ void HistoryWorker::recordCycle(const PollCycle &cycle) {
     }
 }
 
-void HistoryWorker::handleWriteError(const Error &error) {
+void HistoryWorker::handleWriteError(const Error &error, bool countDropped) {
     if (m_parts)
         m_parts->recorder.forget();
     if (sqlite::isCorrupt(error)) {
         recoverFromCorruption(error);
         return;
     }
-    ++m_status.droppedCycles;
+    if (countDropped)
+        ++m_status.droppedCycles;
     if (sqlite::isDiskFull(error)) {
         if (m_status.state != HistoryStatus::State::Paused)
             qCWarning(lcHistory) << "disk full, recording paused:" << error.message;
@@ -191,6 +198,13 @@ void HistoryWorker::recordHostMemory(const QString &hostId, qint64 timeMs, quint
         return;
     if (Status s = m_parts->recorder.recordHostMemory(hostId, timeMs, totalKiB); !s)
         handleWriteError(s.error());
+}
+
+void HistoryWorker::recordHost(const HostSample &sample) {
+    if (!writable() || m_status.state == HistoryStatus::State::Paused)
+        return; // while paused, the next cycle tries the disk: its host sample waits for that
+    if (auto written = m_parts->recorder.recordHost(sample, nowMs()); !written)
+        handleWriteError(written.error(), false);
 }
 
 void HistoryWorker::setRetention(const RetentionPolicy &policy) {
@@ -288,6 +302,11 @@ void HistoryWorker::querySamples(quint64 id, const SampleRequest &request) {
 void HistoryWorker::queryAggregate(quint64 id, const AggregateRequest &request) {
     if (ensureReadable(id))
         answer(id, m_parts->reader.aggregate(request), &HistoryWorker::aggregateReady);
+}
+
+void HistoryWorker::queryHostSeries(quint64 id, const HostSeriesRequest &request) {
+    if (ensureReadable(id))
+        answer(id, m_parts->hostReader.series(request), &HistoryWorker::hostSeriesReady);
 }
 
 void HistoryWorker::queryEvents(quint64 id, const EventRequest &request) {

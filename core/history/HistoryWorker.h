@@ -8,6 +8,7 @@
 #include "Sqlite.h"
 #include "common/Error.h"
 #include "common/Result.h"
+#include "host/HostOverview.h"
 #include "monitor/MemorySample.h"
 
 #include <QElapsedTimer>
@@ -36,11 +37,13 @@ public:
     void recordCycle(const PollCycle &cycle);
     void recordEvent(const HistoryEvent &event);
     void recordHostMemory(const QString &hostId, qint64 timeMs, quint64 totalKiB);
+    void recordHost(const HostSample &sample);
     void setRetention(const RetentionPolicy &policy);
     void compactNow();
     void querySeries(quint64 id, const SeriesRequest &request);
     void querySamples(quint64 id, const SampleRequest &request);
     void queryAggregate(quint64 id, const AggregateRequest &request);
+    void queryHostSeries(quint64 id, const HostSeriesRequest &request);
     void queryEvents(quint64 id, const EventRequest &request);
     void queryGuests(quint64 id, const QString &hostId);
     void queryLeases(quint64 id);
@@ -55,6 +58,7 @@ Q_SIGNALS:
     void seriesReady(quint64 id, const bs::SeriesResult &result);
     void samplesReady(quint64 id, const bs::SampleResult &result);
     void aggregateReady(quint64 id, const bs::AggregateResult &result);
+    void hostSeriesReady(quint64 id, const bs::HostSeriesResult &result);
     void eventsReady(quint64 id, const QList<bs::HistoryEvent> &events);
     void guestsReady(quint64 id, const QList<bs::GuestInfo> &guests);
     void leasesReady(quint64 id, const QList<bs::HostLease> &leases);
@@ -71,7 +75,8 @@ private:
     bool writable() const;
     void setStatus(HistoryStatus::State state, const QString &message = {},
                    const QString &detail = {});
-    void handleWriteError(const Error &error);
+    // countDropped: a lost poll (a cycle), as opposed to a host sample or event that goes with one.
+    void handleWriteError(const Error &error, bool countDropped = true);
     void recoverFromCorruption(const Error &error);
     void compactSlice();
     void heartbeat();

@@ -1,44 +1,14 @@
 #include "RangeReader.h"
 
+#include "QueryPlan.h"
 #include "RollupCompactor.h"
 #include "SampleCodec.h"
 #include "StoredColumns.h"
 
 namespace bs::history {
 
-namespace {
-
-// Without any recording session in range (should not happen): assume a one-minute interval.
-constexpr int FallbackIntervalSeconds = 60;
-
-qint64 floorSeconds(qint64 ms) {
-    return ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
-}
-
-qint64 ceilSeconds(qint64 ms) {
-    return -floorSeconds(-ms);
-}
-
-} // namespace
-
 RangeReader::RangeReader(sqlite::Database &db)
     : m_db(db) {}
-
-Result<std::optional<qint64>> RangeReader::hostDbId(const QString &uri) {
-    auto row = m_db.prepare("SELECT id FROM hosts WHERE uri = ?1");
-    if (!row)
-        return row.error();
-    row->bind(1, uri);
-    switch (row->step()) {
-    case sqlite::Statement::Step::Row:
-        return std::optional<qint64>(row->int64(0));
-    case sqlite::Statement::Step::Done:
-        return std::optional<qint64>();
-    case sqlite::Statement::Step::Failed:
-        break;
-    }
-    return row->error();
-}
 
 Result<std::optional<qint64>> RangeReader::guestDbId(qint64 hostDbId, const QString &uuid) {
     auto row = m_db.prepare("SELECT id FROM guests WHERE host_id = ?1 AND uuid = ?2");
@@ -54,28 +24,6 @@ Result<std::optional<qint64>> RangeReader::guestDbId(qint64 hostDbId, const QStr
         break;
     }
     return row->error();
-}
-
-Result<RangeReader::Plan> RangeReader::plan(qint64 hostDbId, qint64 fromMs, qint64 toMs,
-                                            int points) {
-    auto windows = readTierWindows(m_db);
-    if (!windows)
-        return windows.error();
-    Plan out;
-    const qint64 from = floorSeconds(fromMs);
-    const qint64 to = qMax(from + 1, ceilSeconds(toMs));
-    out.range = planRange(from, to, points, *windows);
-    // The longest polling interval recorded in range decides what counts as "nothing recorded".
-    auto interval = m_db.prepare("SELECT max(interval_s) FROM sessions WHERE host_id = ?1 AND "
-                                 "last_seen >= ?2 AND started <= ?3");
-    if (!interval)
-        return interval.error();
-    interval->bind(1, hostDbId).bind(2, from).bind(3, to);
-    if (interval->step() != sqlite::Statement::Step::Row)
-        return interval->error();
-    out.maxGap =
-        maxGapForInterval(int(interval->optionalInt64(0).value_or(FallbackIntervalSeconds)));
-    return out;
 }
 
 Status RangeReader::readRaw(qint64 guestDbId, const Segment &segment, const QList<Metric> &metrics,
@@ -158,7 +106,7 @@ Status RangeReader::readRollup(qint64 guestDbId, const Segment &segment,
 }
 
 Result<QList<QList<DecimatedEntry>>>
-RangeReader::decimateGuest(qint64 guestDbId, const QList<Metric> &metrics, const Plan &plan) {
+RangeReader::decimateGuest(qint64 guestDbId, const QList<Metric> &metrics, const QueryPlan &plan) {
     QList<Decimator> decimators(metrics.size(), Decimator(plan.range.bucketSeconds, plan.maxGap));
     for (const Segment &segment : plan.range.segments) {
         const Status status = segment.tier == Tier::Raw
@@ -175,10 +123,11 @@ RangeReader::decimateGuest(qint64 guestDbId, const QList<Metric> &metrics, const
 
 Result<SeriesResult> RangeReader::series(const SeriesRequest &request) {
     SeriesResult result;
-    auto host = hostDbId(request.hostId);
+    auto host = findHostDbId(m_db, request.hostId);
     if (!host)
         return host.error();
-    auto planned = plan(host->value_or(-1), request.fromMs, request.toMs, request.points);
+    auto planned =
+        planQuery(m_db, host->value_or(-1), request.fromMs, request.toMs, request.points);
     if (!planned)
         return planned.error();
     result.bucketMs = planned->range.bucketSeconds * 1000;
@@ -213,10 +162,11 @@ Result<SeriesResult> RangeReader::series(const SeriesRequest &request) {
 Result<AggregateResult> RangeReader::aggregate(const AggregateRequest &request) {
     AggregateResult result;
     result.hostId = request.hostId;
-    auto host = hostDbId(request.hostId);
+    auto host = findHostDbId(m_db, request.hostId);
     if (!host)
         return host.error();
-    auto planned = plan(host->value_or(-1), request.fromMs, request.toMs, request.points);
+    auto planned =
+        planQuery(m_db, host->value_or(-1), request.fromMs, request.toMs, request.points);
     if (!planned)
         return planned.error();
     result.bucketMs = planned->range.bucketSeconds * 1000;
@@ -248,37 +198,12 @@ Result<AggregateResult> RangeReader::aggregate(const AggregateRequest &request) 
         result.series.append(s);
     }
     if (*host) {
-        auto total = hostTotal(**host, request.fromMs, request.toMs);
+        auto total = readNodeMemory(m_db, **host, request.fromMs, request.toMs);
         if (!total)
             return total.error();
         result.hostTotal = std::move(total).value();
     }
     return result;
-}
-
-Result<QList<EnvelopePoint>> RangeReader::hostTotal(qint64 hostDbId, qint64 fromMs, qint64 toMs) {
-    // A step line: the size in effect at the start, each change, and the last size to the end.
-    auto rows = m_db.prepare(
-        "SELECT t, total_kib FROM (SELECT t, total_kib FROM host_memory WHERE host_id = ?1 AND "
-        "t <= ?2 ORDER BY t DESC LIMIT 1) UNION SELECT t, total_kib FROM host_memory WHERE "
-        "host_id = ?1 AND t > ?2 AND t < ?3 ORDER BY 1");
-    if (!rows)
-        return rows.error();
-    rows->bind(1, hostDbId).bind(2, floorSeconds(fromMs)).bind(3, ceilSeconds(toMs));
-    QList<EnvelopePoint> out;
-    sqlite::Statement::Step step;
-    while ((step = rows->step()) == sqlite::Statement::Step::Row) {
-        const double kib = double(rows->int64(1));
-        out.append(EnvelopePoint{qMax(fromMs, rows->int64(0) * 1000), kib, kib, kib});
-    }
-    if (step == sqlite::Statement::Step::Failed)
-        return rows->error();
-    if (!out.isEmpty() && out.constLast().timeMs < toMs) {
-        EnvelopePoint last = out.constLast();
-        last.timeMs = toMs;
-        out.append(last);
-    }
-    return out;
 }
 
 Result<QList<GuestInfo>> RangeReader::guests(const QString &hostId) {

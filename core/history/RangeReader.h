@@ -2,6 +2,7 @@
 
 #include "Decimator.h"
 #include "HistoryStatus.h"
+#include "QueryPlan.h"
 #include "RangePlanner.h"
 #include "SeriesTypes.h"
 #include "Sqlite.h"
@@ -20,16 +21,9 @@ public:
     Result<QList<GuestInfo>> guests(const QString &hostId); // empty hostId: every host
 
 private:
-    struct Plan {
-        RangePlan range;
-        qint64 maxGap = 0;
-    };
-    Result<std::optional<qint64>> hostDbId(const QString &uri);
-    Result<QList<EnvelopePoint>> hostTotal(qint64 hostDbId, qint64 fromMs, qint64 toMs);
     Result<std::optional<qint64>> guestDbId(qint64 hostDbId, const QString &uuid);
-    Result<Plan> plan(qint64 hostDbId, qint64 fromMs, qint64 toMs, int points);
     Result<QList<QList<DecimatedEntry>>>
-    decimateGuest(qint64 guestDbId, const QList<Metric> &metrics, const Plan &plan);
+    decimateGuest(qint64 guestDbId, const QList<Metric> &metrics, const QueryPlan &plan);
     Status readRaw(qint64 guestDbId, const Segment &segment, const QList<Metric> &metrics,
                    QList<Decimator> &decimators);
     Status readRollup(qint64 guestDbId, const Segment &segment, const QList<Metric> &metrics,

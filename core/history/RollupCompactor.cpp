@@ -1,5 +1,6 @@
 #include "RollupCompactor.h"
 
+#include "HostColumns.h"
 #include "StoredColumns.h"
 #include "common/Logging.h"
 
@@ -82,8 +83,8 @@ Result<TierWindows> readTierWindows(sqlite::Database &db) {
 RollupCompactor::RollupCompactor(sqlite::Database &db, RetentionPolicy policy)
     : m_db(db)
     , m_policy(policy.normalized())
-    , m_minuteSql(minuteRollupSql())
-    , m_hourSql(hourRollupSql()) {}
+    , m_minuteSql{minuteRollupSql(), hostMinuteRollupSql()}
+    , m_hourSql{hourRollupSql(), hostHourRollupSql()} {}
 
 Result<RollupCompactor::TierState> RollupCompactor::tierState(const char *tier) {
     auto row = m_db.prepare("SELECT rolled_until, purged_before FROM tiers WHERE tier = ?1");
@@ -104,17 +105,26 @@ Status RollupCompactor::setTier(const char *tier, const char *column, qint64 val
     return update->run();
 }
 
-Result<std::optional<qint64>> RollupCompactor::firstRowAtOrAfter(const char *table, qint64 t) {
-    // One index seek per guest rather than a scan of the whole table.
-    const QByteArray sql = QByteArray("SELECT min((SELECT min(t) FROM ") + table +
-                           " WHERE guest_id = g.id AND t >= ?1)) FROM guests g";
+Result<std::optional<qint64>> RollupCompactor::firstRowAtOrAfter(const TierTables &tables,
+                                                                 qint64 t) {
+    // One index seek per guest (and per host) rather than a scan of the whole table.
+    const QByteArray sql = QByteArray("SELECT min((SELECT min(t) FROM ") + tables.guests +
+                           " WHERE guest_id = g.id AND t >= ?1)) FROM guests g UNION ALL "
+                           "SELECT min((SELECT min(t) FROM " +
+                           tables.hosts + " WHERE host_id = h.id AND t >= ?1)) FROM hosts h";
     auto row = m_db.prepare(sql.constData());
     if (!row)
         return row.error();
     row->bind(1, t);
-    if (row->step() != sqlite::Statement::Step::Row)
+    std::optional<qint64> first;
+    sqlite::Statement::Step step;
+    while ((step = row->step()) == sqlite::Statement::Step::Row) {
+        if (const auto found = row->optionalInt64(0))
+            first = qMin(first.value_or(*found), *found);
+    }
+    if (step == sqlite::Statement::Step::Failed)
         return row->error();
-    return row->optionalInt64(0);
+    return first;
 }
 
 Result<qint64> RollupCompactor::flushInbox() {
@@ -148,14 +158,14 @@ Result<qint64> RollupCompactor::flushInbox() {
     if (Status s = m_db.exec("DELETE FROM samples_inbox"); !s)
         return s.error();
     for (const auto &[guest, minuteStart] : late) {
-        auto again = m_db.prepare(m_minuteSql.constData());
+        auto again = m_db.prepare(m_minuteSql.guests.constData());
         if (!again)
             return again.error();
         again->bind(1, minuteStart).bind(2, minuteStart + 60).bind(3, guest);
         if (Status s = again->run(); !s)
             return s.error();
         if (hour->rolledUntil && minuteStart < *hour->rolledUntil) {
-            auto hourAgain = m_db.prepare(m_hourSql.constData());
+            auto hourAgain = m_db.prepare(m_hourSql.guests.constData());
             if (!hourAgain)
                 return hourAgain.error();
             const qint64 h = alignDown(minuteStart, 3600);
@@ -171,7 +181,33 @@ Result<qint64> RollupCompactor::flushInbox() {
     return moved;
 }
 
-Result<bool> RollupCompactor::roll(const char *tier, const QByteArray &sql, const char *source,
+Status RollupCompactor::rerollHost(qint64 hostDbId, qint64 t) {
+    auto minute = tierState("1m");
+    if (!minute)
+        return minute.error();
+    const qint64 m = alignDown(t, 60);
+    if (!minute->rolledUntil || m >= *minute->rolledUntil)
+        return Status::success(); // rolled up in due course
+    auto again = m_db.prepare(m_minuteSql.hosts.constData());
+    if (!again)
+        return again.error();
+    again->bind(1, m).bind(2, m + 60).bind(3, hostDbId);
+    if (Status s = again->run(); !s)
+        return s;
+    auto hour = tierState("1h");
+    if (!hour)
+        return hour.error();
+    const qint64 h = alignDown(t, 3600);
+    if (!hour->rolledUntil || h >= *hour->rolledUntil)
+        return Status::success();
+    auto hourAgain = m_db.prepare(m_hourSql.hosts.constData());
+    if (!hourAgain)
+        return hourAgain.error();
+    hourAgain->bind(1, h).bind(2, h + 3600).bind(3, hostDbId);
+    return hourAgain->run();
+}
+
+Result<bool> RollupCompactor::roll(const char *tier, const RollSql &sql, const TierTables &source,
                                    qint64 target, qint64 step, qint64 chunk) {
     sqlite::Transaction tx(m_db);
     if (!tx.begun())
@@ -193,14 +229,20 @@ Result<bool> RollupCompactor::roll(const char *tier, const QByteArray &sql, cons
     if (start >= target)
         return false;
     const qint64 end = qMin(target, start + chunk);
-    auto rollup = m_db.prepare(sql.constData());
-    if (!rollup)
-        return rollup.error();
-    rollup->bind(1, start).bind(2, end).bindNull(3);
-    if (Status s = rollup->run(); !s)
-        return s.error();
+    qint64 changes = 0;
+    // Guests and hosts are rolled over the same stretch in one transaction: the tier's
+    // rolled_until holds for both.
+    for (const QByteArray *text : {&sql.guests, &sql.hosts}) {
+        auto rollup = m_db.prepare(text->constData());
+        if (!rollup)
+            return rollup.error();
+        rollup->bind(1, start).bind(2, end).bindNull(3);
+        if (Status s = rollup->run(); !s)
+            return s.error();
+        changes += m_db.changes();
+    }
     qint64 rolled = end;
-    if (m_db.changes() == 0) {
+    if (changes == 0) {
         // An empty stretch (nothing recorded): jump to the next row instead of walking it.
         auto next = firstRowAtOrAfter(source, end);
         if (!next)
@@ -215,8 +257,8 @@ Result<bool> RollupCompactor::roll(const char *tier, const QByteArray &sql, cons
 }
 
 Result<bool> RollupCompactor::rollMinutes(qint64 nowSeconds) {
-    return roll("1m", m_minuteSql, "samples", alignDown(nowSeconds - RollupDelaySeconds, 60), 60,
-                MinuteChunkSeconds);
+    return roll("1m", m_minuteSql, {"samples", "host_samples"},
+                alignDown(nowSeconds - RollupDelaySeconds, 60), 60, MinuteChunkSeconds);
 }
 
 Result<bool> RollupCompactor::rollHours() {
@@ -225,11 +267,11 @@ Result<bool> RollupCompactor::rollHours() {
         return minute.error();
     if (!minute->rolledUntil)
         return false;
-    return roll("1h", m_hourSql, "rollup_1m", alignDown(*minute->rolledUntil, 3600), 3600,
-                HourChunkSeconds);
+    return roll("1h", m_hourSql, {"rollup_1m", "host_rollup_1m"},
+                alignDown(*minute->rolledUntil, 3600), 3600, HourChunkSeconds);
 }
 
-Result<bool> RollupCompactor::purge(const char *tier, const char *table, qint64 cutoff,
+Result<bool> RollupCompactor::purge(const char *tier, const TierTables &tables, qint64 cutoff,
                                     qint64 chunk) {
     sqlite::Transaction tx(m_db);
     if (!tx.begun())
@@ -246,20 +288,28 @@ Result<bool> RollupCompactor::purge(const char *tier, const char *table, qint64 
         state->purgedBefore = cutoff;
         worked = true;
     }
-    const QByteArray sql = QByteArray("DELETE FROM ") + table +
-                           " WHERE guest_id = ?1 AND t < min(?2, (SELECT min(t) FROM " + table +
-                           " WHERE guest_id = ?1) + ?3)";
-    auto del = m_db.prepare(sql.constData());
-    auto guests = m_db.prepare("SELECT id FROM guests");
-    if (!del)
-        return del.error();
-    if (!guests)
-        return guests.error();
-    while (guests->step() == sqlite::Statement::Step::Row) {
-        del->bind(1, guests->int64(0)).bind(2, state->purgedBefore).bind(3, chunk);
-        if (Status s = del->run(); !s)
-            return s.error();
-        worked = worked || m_db.changes() > 0;
+    struct Owners {
+        const char *table;
+        const char *key;
+        const char *ids;
+    };
+    for (const Owners &o : {Owners{tables.guests, "guest_id", "SELECT id FROM guests"},
+                            Owners{tables.hosts, "host_id", "SELECT id FROM hosts"}}) {
+        const QByteArray sql = QByteArray("DELETE FROM ") + o.table + " WHERE " + o.key +
+                               " = ?1 AND t < min(?2, (SELECT min(t) FROM " + o.table + " WHERE " +
+                               o.key + " = ?1) + ?3)";
+        auto del = m_db.prepare(sql.constData());
+        auto owners = m_db.prepare(o.ids);
+        if (!del)
+            return del.error();
+        if (!owners)
+            return owners.error();
+        while (owners->step() == sqlite::Statement::Step::Row) {
+            del->bind(1, owners->int64(0)).bind(2, state->purgedBefore).bind(3, chunk);
+            if (Status s = del->run(); !s)
+                return s.error();
+            worked = worked || m_db.changes() > 0;
+        }
     }
     if (Status s = tx.commit(); !s)
         return s.error();
@@ -332,14 +382,18 @@ Result<bool> RollupCompactor::step(qint64 nowSeconds) {
         return hour.error();
     const qint64 rawCutoff =
         alignDown(qMin(nowSeconds - m_policy.rawSeconds, minute->rolledUntil.value_or(0)), 60);
-    if (auto did = purge("raw", "samples", rawCutoff, PurgeChunkSeconds); !did || *did)
+    if (auto did = purge("raw", {"samples", "host_samples"}, rawCutoff, PurgeChunkSeconds);
+        !did || *did)
         return did;
     const qint64 minuteCutoff =
         alignDown(qMin(nowSeconds - m_policy.minuteSeconds, hour->rolledUntil.value_or(0)), 3600);
-    if (auto did = purge("1m", "rollup_1m", minuteCutoff, PurgeChunkSeconds * 7); !did || *did)
+    if (auto did =
+            purge("1m", {"rollup_1m", "host_rollup_1m"}, minuteCutoff, PurgeChunkSeconds * 7);
+        !did || *did)
         return did;
     const qint64 hourCutoff = alignDown(nowSeconds - m_policy.hourSeconds, 3600);
-    if (auto did = purge("1h", "rollup_1h", hourCutoff, PurgeChunkSeconds * 30); !did || *did)
+    if (auto did = purge("1h", {"rollup_1h", "host_rollup_1h"}, hourCutoff, PurgeChunkSeconds * 30);
+        !did || *did)
         return did;
     if (auto did = purgeAuxiliary(nowSeconds); !did || *did)
         return did;

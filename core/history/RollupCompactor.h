@@ -9,7 +9,8 @@ namespace bs::history {
 // The background upkeep of the history, in small steps so that polls and queries queued on the
 // history thread are served in between (each step is one short transaction):
 // 1. move `samples_inbox` into `samples` (re-rolling any minute a late row falls into);
-// 2. roll raw samples up into minutes, minutes into hours (min/avg/max of every metric);
+// 2. roll raw samples up into minutes, minutes into hours (min/avg/max of every metric), the
+//    guests' and the hosts' (schema 3) over the same stretch, so one tiers row holds for both;
 // 3. purge each tier past its retention, but never past what the next tier has rolled up;
 // 4. give free pages back to the file system when many piled up.
 // Several processes may run it on one database: every step re-reads the tiers table under the
@@ -24,6 +25,9 @@ public:
 
     // Moves every inbox row into `samples`; returns how many.
     Result<qint64> flushInbox();
+    // A host sample written at `t` after its minute (or hour) was rolled up: rolls that minute
+    // and hour of the host again. Inside the caller's transaction.
+    Status rerollHost(qint64 hostDbId, qint64 t);
     // One unit of work; false when there was nothing left to do.
     Result<bool> step(qint64 nowSeconds);
 
@@ -32,21 +36,30 @@ private:
         std::optional<qint64> rolledUntil;
         qint64 purgedBefore = 0;
     };
+    // A tier's table for the guests and the same tier's for the hosts (schema 3).
+    struct TierTables {
+        const char *guests;
+        const char *hosts;
+    };
+    struct RollSql {
+        QByteArray guests;
+        QByteArray hosts;
+    };
     Result<TierState> tierState(const char *tier);
     Status setTier(const char *tier, const char *column, qint64 value);
     Result<bool> rollMinutes(qint64 nowSeconds);
     Result<bool> rollHours();
-    Result<bool> roll(const char *tier, const QByteArray &sql, const char *source, qint64 target,
+    Result<bool> roll(const char *tier, const RollSql &sql, const TierTables &source, qint64 target,
                       qint64 step, qint64 chunk);
-    Result<bool> purge(const char *tier, const char *table, qint64 cutoff, qint64 chunk);
+    Result<bool> purge(const char *tier, const TierTables &tables, qint64 cutoff, qint64 chunk);
     Result<bool> purgeAuxiliary(qint64 nowSeconds);
     Result<bool> vacuum();
-    Result<std::optional<qint64>> firstRowAtOrAfter(const char *table, qint64 t);
+    Result<std::optional<qint64>> firstRowAtOrAfter(const TierTables &tables, qint64 t);
 
     sqlite::Database &m_db;
     RetentionPolicy m_policy;
-    QByteArray m_minuteSql;
-    QByteArray m_hourSql;
+    RollSql m_minuteSql;
+    RollSql m_hourSql;
 };
 
 // Where each tier's data is complete (RangePlanner.h), from the tiers table.

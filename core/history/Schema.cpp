@@ -168,6 +168,80 @@ CREATE TABLE host_memory(
 ) WITHOUT ROWID;
 )sql";
 
+// Version 3: the host's own figures with every poll (HostSample: host memory, the guests' sums,
+// KSM, huge pages), so the host charts reach as far back as the guests' (issue 7). One row per
+// host per poll, written straight into host_samples (one row per commit is one page: no inbox
+// needed), rolled up into minutes and hours with the guests' tiers (same `tiers` rows: a tier is
+// rolled up to the same time for guests and hosts). free_with_caches = free + buffers + cached is
+// derived per poll and only kept in the roll-ups. Integers only, NULL for "not available then".
+//  host_samples      the HostSample fields by their hostSampleToJson names (KiB; KSM pages;
+//                    guest counts)
+//  host_rollup_1m/1h n = polls behind the row; min/avg/max of every HostMetric (HostMetric.h order)
+constexpr const char *V3 = R"sql(
+CREATE TABLE host_samples(
+    host_id INTEGER NOT NULL,
+    t INTEGER NOT NULL,
+    total INTEGER, free INTEGER, buffers INTEGER, cached INTEGER,
+    guests_maximum INTEGER, guests_actual INTEGER, guests_used INTEGER,
+    guests_active INTEGER NOT NULL, guests_reporting INTEGER NOT NULL,
+    ksm_saved INTEGER, ksm_pages_shared INTEGER, ksm_pages_sharing INTEGER,
+    ksm_pages_unshared INTEGER, ksm_pages_volatile INTEGER, ksm_full_scans INTEGER,
+    huge_pages_total INTEGER, huge_pages_free INTEGER,
+    PRIMARY KEY(host_id, t)
+) WITHOUT ROWID;
+CREATE TABLE host_rollup_1m(
+    host_id INTEGER NOT NULL,
+    t INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    total_min INTEGER, total_avg INTEGER, total_max INTEGER,
+    free_min INTEGER, free_avg INTEGER, free_max INTEGER,
+    buffers_min INTEGER, buffers_avg INTEGER, buffers_max INTEGER,
+    cached_min INTEGER, cached_avg INTEGER, cached_max INTEGER,
+    free_with_caches_min INTEGER, free_with_caches_avg INTEGER, free_with_caches_max INTEGER,
+    guests_maximum_min INTEGER, guests_maximum_avg INTEGER, guests_maximum_max INTEGER,
+    guests_actual_min INTEGER, guests_actual_avg INTEGER, guests_actual_max INTEGER,
+    guests_used_min INTEGER, guests_used_avg INTEGER, guests_used_max INTEGER,
+    guests_active_min INTEGER, guests_active_avg INTEGER, guests_active_max INTEGER,
+    guests_reporting_min INTEGER, guests_reporting_avg INTEGER, guests_reporting_max INTEGER,
+    ksm_saved_min INTEGER, ksm_saved_avg INTEGER, ksm_saved_max INTEGER,
+    ksm_pages_shared_min INTEGER, ksm_pages_shared_avg INTEGER, ksm_pages_shared_max INTEGER,
+    ksm_pages_sharing_min INTEGER, ksm_pages_sharing_avg INTEGER, ksm_pages_sharing_max INTEGER,
+    ksm_pages_unshared_min INTEGER, ksm_pages_unshared_avg INTEGER, ksm_pages_unshared_max INTEGER,
+    ksm_pages_volatile_min INTEGER, ksm_pages_volatile_avg INTEGER, ksm_pages_volatile_max INTEGER,
+    ksm_full_scans_min INTEGER, ksm_full_scans_avg INTEGER, ksm_full_scans_max INTEGER,
+    huge_pages_total_min INTEGER, huge_pages_total_avg INTEGER, huge_pages_total_max INTEGER,
+    huge_pages_free_min INTEGER, huge_pages_free_avg INTEGER, huge_pages_free_max INTEGER,
+    PRIMARY KEY(host_id, t)
+) WITHOUT ROWID;
+CREATE TABLE host_rollup_1h(
+    host_id INTEGER NOT NULL,
+    t INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    total_min INTEGER, total_avg INTEGER, total_max INTEGER,
+    free_min INTEGER, free_avg INTEGER, free_max INTEGER,
+    buffers_min INTEGER, buffers_avg INTEGER, buffers_max INTEGER,
+    cached_min INTEGER, cached_avg INTEGER, cached_max INTEGER,
+    free_with_caches_min INTEGER, free_with_caches_avg INTEGER, free_with_caches_max INTEGER,
+    guests_maximum_min INTEGER, guests_maximum_avg INTEGER, guests_maximum_max INTEGER,
+    guests_actual_min INTEGER, guests_actual_avg INTEGER, guests_actual_max INTEGER,
+    guests_used_min INTEGER, guests_used_avg INTEGER, guests_used_max INTEGER,
+    guests_active_min INTEGER, guests_active_avg INTEGER, guests_active_max INTEGER,
+    guests_reporting_min INTEGER, guests_reporting_avg INTEGER, guests_reporting_max INTEGER,
+    ksm_saved_min INTEGER, ksm_saved_avg INTEGER, ksm_saved_max INTEGER,
+    ksm_pages_shared_min INTEGER, ksm_pages_shared_avg INTEGER, ksm_pages_shared_max INTEGER,
+    ksm_pages_sharing_min INTEGER, ksm_pages_sharing_avg INTEGER, ksm_pages_sharing_max INTEGER,
+    ksm_pages_unshared_min INTEGER, ksm_pages_unshared_avg INTEGER, ksm_pages_unshared_max INTEGER,
+    ksm_pages_volatile_min INTEGER, ksm_pages_volatile_avg INTEGER, ksm_pages_volatile_max INTEGER,
+    ksm_full_scans_min INTEGER, ksm_full_scans_avg INTEGER, ksm_full_scans_max INTEGER,
+    huge_pages_total_min INTEGER, huge_pages_total_avg INTEGER, huge_pages_total_max INTEGER,
+    huge_pages_free_min INTEGER, huge_pages_free_avg INTEGER, huge_pages_free_max INTEGER,
+    PRIMARY KEY(host_id, t)
+) WITHOUT ROWID;
+CREATE VIEW host_samples_readable AS
+SELECT h.uri AS host, datetime(s.t, 'unixepoch') AS time, s.*
+FROM host_samples s JOIN hosts h ON h.id = s.host_id;
+)sql";
+
 struct Migration {
     int toVersion;
     const char *sql;
@@ -176,6 +250,7 @@ struct Migration {
 constexpr Migration Migrations[] = {
     {1, V1},
     {2, V2},
+    {3, V3},
 };
 
 static_assert(std::size(Migrations) == SchemaVersion, "one migration per schema version");

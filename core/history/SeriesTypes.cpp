@@ -33,7 +33,8 @@ bool same(double a, double b) {
 } // namespace
 
 bool EnvelopePoint::operator==(const EnvelopePoint &o) const {
-    return timeMs == o.timeMs && same(min, o.min) && same(avg, o.avg) && same(max, o.max);
+    return timeMs == o.timeMs && same(min, o.min) && same(avg, o.avg) && same(max, o.max) &&
+           samples == o.samples;
 }
 
 } // namespace bs

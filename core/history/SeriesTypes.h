@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HostMetric.h"
 #include "Metric.h"
 
 #include <QList>
@@ -22,11 +23,14 @@ QString tierKey(Tier tier);        // "raw", "1m", "1h"
 // One bucket of a decimated series, about one pixel wide: the lowest and highest value in it and
 // the mean (weighted by the number of samples), drawn at timeMs. A gap (guest off, nothing
 // recorded, stats missing) is a point whose values are NaN: it breaks the line there.
+// `samples` says how many polls the point stands for: a chart draws the min–max band only where
+// it is more than one (a single sample has no spread to show).
 struct EnvelopePoint {
     qint64 timeMs = 0;
     double min = std::numeric_limits<double>::quiet_NaN();
     double avg = std::numeric_limits<double>::quiet_NaN();
     double max = std::numeric_limits<double>::quiet_NaN();
+    int samples = 0; // polls behind the point (for a sum: the most behind any one part); 0 = gap
 
     bool isGap() const { return std::isnan(avg); }
     static EnvelopePoint gap(qint64 timeMs) { return EnvelopePoint{timeMs}; }
@@ -87,7 +91,33 @@ struct AggregateResult {
     QList<EnvelopePoint> hostTotal; // host memory (KiB) as recorded, a step line; may be empty
 };
 
+// A range query for one host's own figures (HostSample, schema 3): host memory, the guests'
+// sums as the host saw them at each poll, KSM, huge pages.
+struct HostSeriesRequest {
+    QString hostId;
+    QList<HostMetric> metrics;
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    int points = 1000;
+};
+
+struct HostSeries {
+    HostMetric metric = HostMetric::Total;
+    QList<EnvelopePoint> points;
+};
+
+struct HostSeriesResult {
+    QString hostId;
+    qint64 bucketMs = 0;
+    QList<TierSpan> tiers;
+    QList<HostSeries> series; // one per requested metric, in request order
+    // The host's memory size from virNodeGetInfo as recorded (a step line): the total to draw
+    // on hosts whose MemTotal is not available (libvirt's test driver). May be empty.
+    QList<EnvelopePoint> nodeMemory;
+};
+
 } // namespace bs
 
 Q_DECLARE_METATYPE(bs::SeriesResult)
 Q_DECLARE_METATYPE(bs::AggregateResult)
+Q_DECLARE_METATYPE(bs::HostSeriesResult)

@@ -104,6 +104,11 @@ AggregateResult queryAggregate(HistoryStore &store, const AggregateRequest &requ
                                     &HistoryStore::aggregateReady);
 }
 
+HostSeriesResult queryHostSeries(HistoryStore &store, const HostSeriesRequest &request) {
+    return waitFor<HostSeriesResult>(store, store.queryHostSeries(request),
+                                     &HistoryStore::hostSeriesReady);
+}
+
 QList<HistoryEvent> queryEvents(HistoryStore &store, const EventRequest &request) {
     return waitFor<QList<HistoryEvent>>(store, store.queryEvents(request),
                                         &HistoryStore::eventsReady);

@@ -35,6 +35,7 @@ bool openAndWait(HistoryStore &store);
 SeriesResult querySeries(HistoryStore &store, const SeriesRequest &request);
 SampleResult querySamples(HistoryStore &store, const SampleRequest &request);
 AggregateResult queryAggregate(HistoryStore &store, const AggregateRequest &request);
+HostSeriesResult queryHostSeries(HistoryStore &store, const HostSeriesRequest &request);
 QList<HistoryEvent> queryEvents(HistoryStore &store, const EventRequest &request);
 QList<GuestInfo> queryGuests(HistoryStore &store, const QString &hostId = {});
 QList<HostLease> queryLeases(HistoryStore &store);

@@ -6,6 +6,7 @@
 #include <QDomDocument>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QUuid>
 
 using namespace bs;
 
@@ -45,6 +46,12 @@ private Q_SLOTS:
                     .text()
                     .contains(QLatin1String("bs.role=sawtooth")));
         QVERIFY(xml.contains(QLatin1String(DemoMarkerNamespace)));
+        // The same UUID at every start, so the guest's history goes on across restarts.
+        const QString uuid = domain.firstChildElement(QStringLiteral("uuid")).text();
+        QCOMPARE(uuid, demoGuestUuid(QStringLiteral("demo-sawtooth")));
+        QVERIFY(!QUuid::fromString(uuid).isNull());
+        QCOMPARE(demoGuestXml(specs.at(0), files, 160, 1), xml);
+        QVERIFY(demoGuestUuid(QStringLiteral("demo-steady")) != uuid);
         QVERIFY(xml.contains(files.serialLog));
 
         const BalloonConfig balloon = parseBalloonConfig(xml);

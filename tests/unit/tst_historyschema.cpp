@@ -127,6 +127,68 @@ private Q_SLOTS:
         QCOMPARE(valueCount(querySeries(store, r).series[0].points), 31);
     }
 
+    void migratesFromTheSecondSchema() {
+        const QByteArray v2 = readFixture(QStringLiteral("history/schema-v2.sql"));
+        QVERIFY(!v2.isEmpty());
+        const QString path = fileFromSql(QStringLiteral("v2.sqlite"), v2);
+        QVERIFY(!path.isEmpty());
+        QCOMPARE(sqlInt(path, "PRAGMA user_version"), 2);
+
+        HistoryStore store(options(path));
+        QVERIFY(openAndWait(store));
+        QCOMPARE(store.status().state, HistoryStatus::State::Ready);
+        QCOMPARE(store.status().fileSchemaVersion, 2);
+        QCOMPARE(sqlInt(path, "PRAGMA user_version"), history::SchemaVersion);
+        QCOMPARE(sqlInt(path, "SELECT count(*) FROM sqlite_master WHERE name IN ('host_samples', "
+                              "'host_rollup_1m', 'host_rollup_1h', 'host_samples_readable')"),
+                 4);
+
+        // Schema 2's data reads as before: the guests' polls and the host memory step line.
+        SeriesRequest r;
+        r.hostId = FixtureHost;
+        r.uuids = {Web};
+        r.metrics = {Metric::Used};
+        r.fromMs = T0;
+        r.toMs = T0 + 300000;
+        r.points = 300;
+        const auto raw = querySeries(store, r);
+        QCOMPARE(valueCount(raw.series[0].points), 30);
+        QCOMPARE(raw.series[0].points.first().avg, 500000.0);
+        AggregateRequest a;
+        a.hostId = FixtureHost;
+        a.metrics = {Metric::Actual};
+        a.fromMs = T0;
+        a.toMs = T0 + 300000;
+        a.points = 5;
+        const auto aggregate = queryAggregate(store, a);
+        QCOMPARE(aggregate.hostTotal.first().avg, 16777216.0);
+
+        // What schema 3 adds works on the migrated file: a poll, then its host figures.
+        const qint64 t = T0 + 300000;
+        store.record(
+            pollCycle(FixtureHost, t, {guestPoll(Web, QStringLiteral("web-frontend"), t, 7)}, 10));
+        HostSample host;
+        host.hostId = FixtureHost;
+        host.timeMs = t;
+        host.total = 16777216;
+        host.free = 8000000;
+        host.guestsActual = 4194304;
+        host.guestsActive = 1;
+        store.recordHost(host);
+        HostSeriesRequest h;
+        h.hostId = FixtureHost;
+        h.metrics = {HostMetric::Free, HostMetric::KsmSaved};
+        h.fromMs = T0;
+        h.toMs = t + 10000;
+        h.points = 100;
+        const auto hostSeries = queryHostSeries(store, h);
+        QCOMPARE(hostSeries.series.size(), 2);
+        QCOMPARE(valueCount(hostSeries.series[0].points), 1);
+        QCOMPARE(hostSeries.series[0].points.first().avg, 8000000.0);
+        QCOMPARE(hostSeries.series[1].points.size(), 0); // KSM not known: nothing, not zero
+        QCOMPARE(hostSeries.nodeMemory.first().avg, 16777216.0);
+    }
+
     void everyStepMigratesAlone() {
         // Build version 1 from its own SQL, then let the store take it through every later step.
         const QString path = m_dir.filePath(QStringLiteral("steps.sqlite"));
