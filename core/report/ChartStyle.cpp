@@ -57,6 +57,10 @@ QFont reportFont(double pointSize, const QLocale &locale) {
         font.setFamilies(families); // later families fill in the glyphs earlier ones lack
     font.setStyleHint(QFont::SansSerif);
     font.setPointSizeF(pointSize);
+    // No ligatures: Qt 6.4 maps a ligature glyph back to its presentation form (U+FB00 for "ff"),
+    // so "buffers" would not be found by search, copy or pdftotext. Qt shapes letter-spaced text
+    // without ligatures; 1/64 px (QFixed's step) is invisible at any resolution.
+    font.setLetterSpacing(QFont::AbsoluteSpacing, 1.0 / 64.0);
     return font;
 }
 

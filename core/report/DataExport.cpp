@@ -63,7 +63,7 @@ QByteArray CsvExporter::chart(const ChartData &chart) {
     QString out = QStringLiteral("time,t_ms");
     for (const ChartSeries &s : chart.series) {
         if (decimated)
-            out += QStringLiteral(",%1_min,%1_avg,%1_max").arg(s.key);
+            out += QStringLiteral(",%1_min,%1_avg,%1_max,%1_polls").arg(s.key);
         else
             out += QLatin1Char(',') + s.key;
     }
@@ -75,12 +75,13 @@ QByteArray CsvExporter::chart(const ChartData &chart) {
         for (int i = 0; i < it->size(); ++i) {
             const EnvelopePoint *p = it->at(i);
             if (!p || p->isGap()) {
-                out += decimated ? QStringLiteral(",,,") : QStringLiteral(",");
+                out += decimated ? QStringLiteral(",,,,") : QStringLiteral(",");
                 if (p)
                     gaps.append(chart.series[i].key);
             } else if (decimated) {
                 out += QLatin1Char(',') + exactNumber(p->min) + QLatin1Char(',') +
-                       exactNumber(p->avg) + QLatin1Char(',') + exactNumber(p->max);
+                       exactNumber(p->avg) + QLatin1Char(',') + exactNumber(p->max) +
+                       QLatin1Char(',') + QString::number(p->samples);
             } else {
                 out += QLatin1Char(',') + exactNumber(p->avg);
             }
@@ -159,6 +160,7 @@ QByteArray JsonExporter::chart(const ChartData &chart) {
                 point.insert(QStringLiteral("min"), e.min);
                 point.insert(QStringLiteral("avg"), e.avg);
                 point.insert(QStringLiteral("max"), e.max);
+                point.insert(QStringLiteral("polls"), e.samples);
             } else {
                 point.insert(QStringLiteral("value"), e.avg);
             }

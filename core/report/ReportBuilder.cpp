@@ -76,6 +76,9 @@ ReportBuilder::ReportBuilder(HistoryStore *store, QObject *parent)
     connect(
         store, &HistoryStore::eventsReady, this,
         [this](quint64 id, const QList<HistoryEvent> &v) { onAnswer(id, QVariant::fromValue(v)); });
+    connect(
+        store, &HistoryStore::hostSeriesReady, this,
+        [this](quint64 id, const HostSeriesResult &v) { onAnswer(id, QVariant::fromValue(v)); });
     connect(store, &HistoryStore::queryFailed, this, &ReportBuilder::onFailed);
 }
 
@@ -90,6 +93,7 @@ bool ReportBuilder::start(const ReportRequest &request) {
     m_data.request = request;
     m_data.hostName = request.hostName.isEmpty() ? displayName(request.hostId) : request.hostName;
     m_aggregate = AggregateResult{};
+    m_hostSeries.reset();
     m_answers.clear();
     m_pending.clear();
     m_asked = 0;
@@ -162,6 +166,10 @@ void ReportBuilder::onGuests(const QList<GuestInfo> &known) {
                 AggregateRequest{m_request.hostId, ReportFigures::aggregateMetrics(),
                                  m_request.fromMs, m_request.toMs, m_request.chartPoints}),
             typed<AggregateResult>([this](const AggregateResult &r) { m_aggregate = r; }));
+        ask(m_store->queryHostSeries(
+                HostSeriesRequest{m_request.hostId, ReportFigures::hostMetrics(), m_request.fromMs,
+                                  m_request.toMs, m_request.chartPoints}),
+            typed<HostSeriesResult>([this](const HostSeriesResult &r) { m_hostSeries = r; }));
     }
     ask(m_store->queryEvents(
             EventRequest{m_request.hostId, uuids, m_request.fromMs, m_request.toMs, {}}),
@@ -227,7 +235,7 @@ void ReportBuilder::finishIfDone() {
               [](const GuestReport &a, const GuestReport &b) {
                   return QString::localeAwareCompare(a.name, b.name) < 0;
               });
-    m_data.host = ReportFigures::host(m_aggregate, m_request, m_data.hostName);
+    m_data.host = ReportFigures::host(m_aggregate, m_hostSeries, m_request, m_data.hostName);
     m_data.host.guestsWithData =
         int(std::count_if(m_data.guests.cbegin(), m_data.guests.cend(),
                           [](const GuestReport &g) { return hasData(g); }));

@@ -9,6 +9,7 @@
 #include <QObject>
 
 #include <functional>
+#include <optional>
 
 namespace bs {
 
@@ -52,6 +53,7 @@ private:
     ReportRequest m_request;
     ReportData m_data;
     AggregateResult m_aggregate;
+    std::optional<HostSeriesResult> m_hostSeries;
     QList<GuestAnswers> m_answers;
     QHash<quint64, Handler> m_pending;
     int m_asked = 0;

@@ -109,7 +109,82 @@ FigureStats sumStats(const AggregateResult &aggregate, Metric metric) {
     return {};
 }
 
+const HostSeries *findHostSeries(const HostSeriesResult &result, HostMetric metric) {
+    for (const HostSeries &s : result.series) {
+        if (s.metric == metric)
+            return &s;
+    }
+    return nullptr;
+}
+
+bool hasPoints(const HostSeries *s) {
+    return s && std::any_of(s->points.cbegin(), s->points.cend(),
+                            [](const EnvelopePoint &p) { return !p.isGap(); });
+}
+
+ChartSeries hostSeries(const HostSeries &in, const QString &key, const QString &name,
+                       const QColor &colour, bool band) {
+    ChartSeries s;
+    s.key = key;
+    s.name = name;
+    s.colour = colour;
+    s.widthPt = 1.2;
+    s.band = band;
+    s.points = in.points;
+    return s;
+}
+
+// The host's free memory chart and figures from its recorded samples.
+void fillHostSamples(const HostSeriesResult &r, const ReportRequest &request,
+                     const QString &hostName, HostReport &out) {
+    const HostSeries *free = findHostSeries(r, HostMetric::Free);
+    const HostSeries *withCaches = findHostSeries(r, HostMetric::FreeWithCaches);
+    const HostSeries *total = findHostSeries(r, HostMetric::Total);
+    const HostSeries *ksm = findHostSeries(r, HostMetric::KsmSaved);
+    if (!hasPoints(free) && !hasPoints(withCaches))
+        return;
+    out.hostSamplesRecorded = true;
+    out.hostSamplesMissing.clear();
+    out.freeKiB = envelopeStats(hasPoints(free) ? free->points : withCaches->points);
+    if (hasPoints(ksm))
+        out.ksmSavedKiB = envelopeStats(ksm->points);
+    ChartData &chart = out.freeMemoryChart;
+    chart.title = ReportFigures::tr("Host free memory on %1").arg(hostName);
+    chart.fromMs = request.fromMs;
+    chart.toMs = request.toMs;
+    chart.provenance.source = QStringLiteral("history-host");
+    chart.provenance.hostId = request.hostId;
+    chart.provenance.bucketMs = r.bucketMs;
+    chart.provenance.tiers = r.tiers;
+    if (hasPoints(free))
+        chart.series.append(hostSeries(*free, QStringLiteral("host_free"),
+                                       ReportFigures::tr("Free"), QColor(0x2e, 0x7d, 0x32), true));
+    if (hasPoints(withCaches))
+        chart.series.append(hostSeries(*withCaches, QStringLiteral("host_free_with_caches"),
+                                       ReportFigures::tr("Free incl. buffers and cache"),
+                                       QColor(0x15, 0x65, 0xc0), false));
+    if (hasPoints(ksm))
+        chart.series.append(hostSeries(*ksm, QStringLiteral("host_ksm_saved"),
+                                       ReportFigures::tr("KSM saved"), QColor(0x8e, 0x24, 0xaa),
+                                       false));
+    QList<EnvelopePoint> totalPoints = hasPoints(total) ? total->points : r.nodeMemory;
+    if (!totalPoints.isEmpty()) {
+        ChartSeries s;
+        s.key = QStringLiteral("host_total");
+        s.name = ReportFigures::tr("Host memory");
+        s.colour = QColor(0x37, 0x47, 0x4f);
+        s.widthPt = 1.6;
+        s.step = true;
+        s.points = totalPoints;
+        chart.series.append(s);
+    }
+}
+
 } // namespace
+
+QList<HostMetric> ReportFigures::hostMetrics() {
+    return {HostMetric::Free, HostMetric::FreeWithCaches, HostMetric::Total, HostMetric::KsmSaved};
+}
 
 QList<Metric> ReportFigures::rollupMetrics() {
     return {Metric::Used, Metric::Available, Metric::UsedExcludingCache, Metric::Actual};
@@ -152,11 +227,13 @@ GuestReport ReportFigures::guest(const GuestAnswers &in, const ReportRequest &re
 }
 
 QString ReportFigures::hostSamplesMissing() {
-    return tr("Not recorded: this history holds no host samples (free memory, KSM).");
+    return tr("Not recorded: this history holds no host samples (free memory, KSM) for this "
+              "range.");
 }
 
-HostReport ReportFigures::host(const AggregateResult &aggregate, const ReportRequest &request,
-                               const QString &hostName) {
+HostReport ReportFigures::host(const AggregateResult &aggregate,
+                               const std::optional<HostSeriesResult> &hostSeries,
+                               const ReportRequest &request, const QString &hostName) {
     HostReport out;
     out.sumUsed = sumStats(aggregate, Metric::Used);
     out.sumActual = sumStats(aggregate, Metric::Actual);
@@ -189,6 +266,8 @@ HostReport ReportFigures::host(const AggregateResult &aggregate, const ReportReq
     }
     out.hostSamplesRecorded = false;
     out.hostSamplesMissing = hostSamplesMissing();
+    if (hostSeries)
+        fillHostSamples(*hostSeries, request, hostName, out);
     return out;
 }
 

@@ -34,11 +34,16 @@ public:
     static int rollupPoints(qint64 fromMs, qint64 toMs);
 
     static GuestReport guest(const GuestAnswers &answers, const ReportRequest &request);
-    static HostReport host(const AggregateResult &aggregate, const ReportRequest &request,
-                           const QString &hostName);
+    // `hostSeries`: the host's own figures (free memory, KSM); absent or all gaps when the
+    // history recorded none for this range (schema < 3, or a recorder that predates them).
+    static HostReport host(const AggregateResult &aggregate,
+                           const std::optional<HostSeriesResult> &hostSeries,
+                           const ReportRequest &request, const QString &hostName);
     // The metrics of the host aggregate query.
     static QList<Metric> aggregateMetrics();
-    // "Not recorded" for the host samples this history does not hold yet.
+    // The metrics of the host series query (free memory, free with caches, total, KSM saved).
+    static QList<HostMetric> hostMetrics();
+    // "Not recorded" for the host samples this history does not hold.
     static QString hostSamplesMissing();
 };
 

@@ -8,13 +8,18 @@
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace bs {
 
 ReportJob::ReportJob(HistoryStore *store, QObject *parent)
     : QObject(parent)
     , m_builder(new ReportBuilder(store, this)) {
     connect(m_builder, &ReportBuilder::progress, this, [this](int answered, int asked) {
-        Q_EMIT progress(asked > 0 ? 50 * answered / asked : 0, tr("Reading the history…"));
+        // Queries are asked as earlier answers come in (roll-ups where raw polls do not reach
+        // back), so answered/asked can drop: the bar never goes backwards.
+        m_readPercent = std::max(m_readPercent, asked > 0 ? 50 * answered / asked : 0);
+        Q_EMIT progress(m_readPercent, tr("Reading the history…"));
     });
     connect(m_builder, &ReportBuilder::failed, this, [this](const Error &error) {
         m_running = false;
@@ -46,6 +51,7 @@ bool ReportJob::start(const ReportRequest &request, const QString &path) {
     m_running = true;
     m_cancelled = false;
     m_path = path;
+    m_readPercent = 0;
     Q_EMIT progress(0, tr("Reading the history…"));
     if (!m_builder->start(request)) {
         m_running = false;

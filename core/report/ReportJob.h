@@ -48,6 +48,7 @@ private:
     QString m_path;
     bool m_running = false;
     bool m_cancelled = false;
+    int m_readPercent = 0; // 0..50: the history part of the progress
 };
 
 } // namespace bs

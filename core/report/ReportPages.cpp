@@ -109,7 +109,9 @@ ElementList ReportPages::host(const ReportData &data) {
     freeTitle->spaceBeforePt = 14;
     out.append(freeTitle);
     if (h.hostSamplesRecorded) {
-        auto free = std::make_shared<ChartElement>(h.freeMemoryChart, 50);
+        ChartData freeChart = h.freeMemoryChart;
+        freeChart.title.clear(); // the heading above names it
+        auto free = std::make_shared<ChartElement>(freeChart, 50);
         free->group = chartGroup + 1;
         out.append(free);
     } else {

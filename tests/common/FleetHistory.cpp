@@ -2,6 +2,7 @@
 
 #include <libvirt/libvirt.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace bs::test {
@@ -105,8 +106,53 @@ MemorySample fleetPoll(const FleetGuest &g, qint64 t) {
     return s;
 }
 
+HostSample fleetHostPoll(const QString &hostId, const QList<MemorySample> &samples, qint64 t,
+                         quint64 hostMemoryKiB) {
+    HostSample h;
+    h.hostId = hostId;
+    h.timeMs = t;
+    h.total = hostMemoryKiB;
+    quint64 rss = 0;
+    quint64 maximum = 0;
+    quint64 actual = 0;
+    quint64 used = 0;
+    for (const MemorySample &s : samples) {
+        if (!isActive(s.state))
+            continue;
+        ++h.guestsActive;
+        // What the guest really holds on the host: what it uses plus its caches where it reports
+        // (untouched balloon memory is never faulted in), its RSS otherwise.
+        if (s.freshReport && s.stats.available && s.stats.unused)
+            rss +=
+                *s.stats.available - *s.stats.unused + s.stats.diskCaches.value_or(0) + 256 * 1024;
+        else
+            rss += s.stats.rss.value_or(0);
+        maximum += s.stats.maximum.value_or(0);
+        actual += s.stats.actual.value_or(0);
+        if (s.freshReport && s.stats.available && s.stats.unused) {
+            used += *s.stats.available - *s.stats.unused;
+            ++h.guestsReporting;
+        }
+    }
+    const double ksmPhase = 0.5 + 0.5 * std::sin(2 * M_PI * double(t) / (Day / 3));
+    const quint64 ksm = quint64((1.0 + 2.0 * ksmPhase) * double(GiB));
+    const quint64 taken = std::min(hostMemoryKiB, rss + 6 * GiB);
+    const quint64 free = std::min(hostMemoryKiB, hostMemoryKiB - taken + ksm);
+    h.cached = free / 5;
+    h.buffers = free / 40;
+    h.free = free - *h.cached - *h.buffers;
+    h.guestsMaximum = maximum;
+    h.guestsActual = actual;
+    h.guestsUsed = used;
+    h.ksmSaved = ksm;
+    h.ksmPagesSharing = ksm / 4;
+    h.ksmPagesShared = ksm / 16;
+    return h;
+}
+
 qint64 recordFleet(HistoryStore &store, const QString &hostId, const QList<FleetGuest> &guests,
-                   qint64 fromMs, qint64 toMs, int intervalSeconds, quint64 hostMemoryKiB) {
+                   qint64 fromMs, qint64 toMs, int intervalSeconds, quint64 hostMemoryKiB,
+                   bool hostSamples) {
     store.recordHostMemory(hostId, fromMs, hostMemoryKiB);
     qint64 polls = 0;
     for (qint64 t = fromMs; t < toMs; t += intervalSeconds * 1000LL) {
@@ -137,6 +183,8 @@ qint64 recordFleet(HistoryStore &store, const QString &hostId, const QList<Fleet
         }
         polls += cycle.samples.size();
         store.record(cycle);
+        if (hostSamples) // after the cycle: the recorder writes host figures only for its hosts
+            store.recordHost(fleetHostPoll(hostId, cycle.samples, t, hostMemoryKiB));
     }
     return polls;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "history/HistoryStore.h"
+#include "host/HostOverview.h"
 
 #include <QList>
 #include <QString>
@@ -34,10 +35,17 @@ QList<FleetGuest> fleetGuests(int count, qint64 fromMs, qint64 toMs, bool varied
 // The guest's figures at a time (KiB): used = available − unused, available just below actual.
 MemorySample fleetPoll(const FleetGuest &guest, qint64 timeMs);
 
+// The host's own figures for a poll of `samples` (KiB): free = total − what the guests hold
+// (used + caches where they report, RSS otherwise) − 6 GiB for the host itself + what KSM saves
+// (a slowly varying 1–3 GiB); a fifth of it is page cache.
+HostSample fleetHostPoll(const QString &hostId, const QList<MemorySample> &samples, qint64 timeMs,
+                         quint64 hostMemoryKiB);
+
 // Polls every `intervalSeconds` from fromMs to toMs (exclusive) plus the guests' events and the
-// host's memory size; returns the number of guest polls handed over.
+// host's memory size, and with `hostSamples` the host's own figures per poll (schema 3);
+// returns the number of guest polls handed over.
 qint64 recordFleet(HistoryStore &store, const QString &hostId, const QList<FleetGuest> &guests,
                    qint64 fromMs, qint64 toMs, int intervalSeconds = 10,
-                   quint64 hostMemoryKiB = 128ULL * 1024 * 1024);
+                   quint64 hostMemoryKiB = 128ULL * 1024 * 1024, bool hostSamples = true);
 
 } // namespace bs::test

@@ -3,6 +3,7 @@
 #include "mainwindow/MainWindow.h"
 #include "report/ChartExport.h"
 #include "report/ChartExportDialog.h"
+#include "report/ChartStyle.h"
 #include "report/DataExport.h"
 #include "report/ReportFeature.h"
 

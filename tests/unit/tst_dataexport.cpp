@@ -60,7 +60,7 @@ QList<EnvelopePoint> csvPoints(const Csv &csv, const QString &key, bool decimate
             continue; // this series has no point at this time
         if (decimated)
             out.append(EnvelopePoint{t, cellValue(row[first]), cellValue(row[first + 1]),
-                                     cellValue(row[first + 2])});
+                                     cellValue(row[first + 2]), row[first + 3].toInt()});
         else
             out.append(EnvelopePoint{t, cellValue(row[first]), cellValue(row[first]),
                                      cellValue(row[first])});
@@ -78,7 +78,8 @@ QList<EnvelopePoint> jsonPoints(const QJsonObject &series, bool decimated) {
         else if (decimated)
             out.append(EnvelopePoint{t, p.value(QStringLiteral("min")).toDouble(),
                                      p.value(QStringLiteral("avg")).toDouble(),
-                                     p.value(QStringLiteral("max")).toDouble()});
+                                     p.value(QStringLiteral("max")).toDouble(),
+                                     p.value(QStringLiteral("polls")).toInt()});
         else {
             const double value = p.value(QStringLiteral("value")).toDouble();
             out.append(EnvelopePoint{t, value, value, value});

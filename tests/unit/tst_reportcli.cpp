@@ -224,7 +224,8 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::ReadOnly));
         QStringList lines =
             QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        QCOMPARE(lines.takeFirst(), QStringLiteral("time,t_ms,used_min,used_avg,used_max,gaps"));
+        QCOMPARE(lines.takeFirst(),
+                 QStringLiteral("time,t_ms,used_min,used_avg,used_max,used_polls,gaps"));
         const QList<EnvelopePoint> &points = result.series[0].points;
         QCOMPARE(lines.size(), points.size());
         for (int i = 0; i < points.size(); ++i) {
@@ -233,6 +234,10 @@ private Q_SLOTS:
             QCOMPARE(cells[2].toDouble(), points[i].min);
             QCOMPARE(cells[3].toDouble(), points[i].avg);
             QCOMPARE(cells[4].toDouble(), points[i].max);
+            QCOMPARE(cells[5].toInt(), points[i].samples);
+            QCOMPARE(QDateTime::fromString(cells[0], Qt::ISODateWithMs).toMSecsSinceEpoch(),
+                     points[i].timeMs);
+            QVERIFY(cells[0].endsWith(QLatin1Char('Z'))); // UTC
         }
     }
 

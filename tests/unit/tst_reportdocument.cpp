@@ -127,7 +127,20 @@ private Q_SLOTS:
 
         QVERIFY(data.host.totalKiB);
         QCOMPARE(*data.host.totalKiB, 128ULL * 1024 * 1024);
-        QVERIFY(!data.host.hostSamplesRecorded);
+        // The host's own figures (schema 3): free memory and KSM as fleetHostPoll recorded them.
+        QVERIFY(data.host.hostSamplesRecorded);
+        QVERIFY(data.host.hostSamplesMissing.isEmpty());
+        QVERIFY(data.host.freeKiB.valid());
+        QVERIFY(data.host.freeKiB.min > 0 && data.host.freeKiB.max < 128.0 * 1024 * 1024);
+        QVERIFY(data.host.ksmSavedKiB.min >= 1024.0 * 1024);
+        QVERIFY(data.host.ksmSavedKiB.max <= 3.0 * 1024 * 1024);
+        QVERIFY(data.host.freeMemoryChart.hasValues());
+        // Without them (an older history) the report says "not recorded", never 0.
+        const HostReport without =
+            ReportFigures::host(AggregateResult{}, std::nullopt, request(), data.hostName);
+        QVERIFY(!without.hostSamplesRecorded);
+        QVERIFY(!without.hostSamplesMissing.isEmpty());
+        QVERIFY(!without.freeKiB.valid());
     }
 
     void pdfHoldsTheGuestsAndTheirNumbers() {
@@ -166,7 +179,12 @@ private Q_SLOTS:
         const auto it = std::find_if(data.guests.cbegin(), data.guests.cend(),
                                      [&](const GuestReport &g) { return g.uuid == web.uuid; });
         QVERIFY(text.contains(gib(it->used.p95)));
-        QVERIFY(text.contains(QStringLiteral("not recorded")));
+        QVERIFY(text.contains(QStringLiteral("Free incl. buffers and cache")));
+        QVERIFY(!text.contains(QStringLiteral("not recorded")));
+        // No ligature glyphs in the text layer ("ﬀ" for "ff" would break search and copy).
+        QVERIFY(std::none_of(text.cbegin(), text.cend(), [](QChar c) {
+            return c.unicode() >= 0xFB00 && c.unicode() <= 0xFB06;
+        }));
     }
 
     void chosenGuestsAndSections() {
