@@ -230,6 +230,25 @@
     </message>
 </context>
 <context>
+    <name>ChartExport</name>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Select a guest first: the chart shows none.</source>
+        <translation>请先选择一个客户机：图表中还没有内容。</translation>
+    </message>
+    <message>
+        <source>Export Chart Data</source>
+        <translation>导出图表数据</translation>
+    </message>
+    <message>
+        <source>CSV, one row per time (*.csv);;JSON (*.json)</source>
+        <translation>CSV，每个时间一行 (*.csv);;JSON (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>CliCommand</name>
     <message>
         <source>Show this help.</source>
@@ -510,6 +529,81 @@
     </message>
 </context>
 <context>
+    <name>ExportCommand</name>
+    <message>
+        <source>Export a guest&apos;s memory chart (PNG, SVG, PDF) or the data behind it (CSV, JSON: the chart&apos;s points, or every raw poll with --raw) from the history.</source>
+        <translation>从历史记录导出客户机的内存图表（PNG、SVG、PDF）或其背后的数据（CSV、JSON：图表中的点，或使用 --raw 导出每次原始轮询）。</translation>
+    </message>
+    <message>
+        <source>The guest: its UUID, or a name it has or had.</source>
+        <translation>客户机：其 UUID，或其当前或曾用的名称。</translation>
+    </message>
+    <message>
+        <source>The file to write; its extension picks the format.</source>
+        <translation>要写入的文件；由扩展名决定格式。</translation>
+    </message>
+    <message>
+        <source>CSV/JSON: every recorded poll with all its fields instead of the chart&apos;s points.</source>
+        <translation>CSV/JSON：导出每次记录的轮询及其全部字段，而不是图表中的点。</translation>
+    </message>
+    <message>
+        <source>Buckets of the chart query (default: the image width, so CSV/JSON hold the points a PNG of the same options draws).</source>
+        <translation>图表查询的分桶数（默认：图像宽度，使 CSV/JSON 恰好包含相同选项的 PNG 所绘制的点）。</translation>
+    </message>
+    <message>
+        <source>Comma-separated metrics (default used,used_excluding_cache,actual,available).</source>
+        <translation>以逗号分隔的指标（默认 used,used_excluding_cache,actual,available）。</translation>
+    </message>
+    <message>
+        <source>Image width in pixels (1600).</source>
+        <translation>图像宽度，单位像素（1600）。</translation>
+    </message>
+    <message>
+        <source>Image height in pixels (900).</source>
+        <translation>图像高度，单位像素（900）。</translation>
+    </message>
+    <message>
+        <source>PNG resolution: fonts and lines are sized for it (144).</source>
+        <translation>PNG 分辨率：字体和线条按此分辨率确定大小（144）。</translation>
+    </message>
+    <message>
+        <source>Give the guest with --domain NAME|UUID.</source>
+        <translation>请用 --domain NAME|UUID 指定客户机。</translation>
+    </message>
+    <message>
+        <source>Give the file to write with --out; it must end in .csv, .json, .png, .svg or .pdf.</source>
+        <translation>请用 --out 指定要写入的文件；其扩展名必须是 .csv、.json、.png、.svg 或 .pdf。</translation>
+    </message>
+    <message>
+        <source>--raw exports data: use it with .csv or .json.</source>
+        <translation>--raw 导出的是数据：请与 .csv 或 .json 一起使用。</translation>
+    </message>
+    <message>
+        <source>--width and --height take 16 to %1 pixels, --dpi %2 to %3.</source>
+        <translation>--width 和 --height 取值为 16 到 %1 像素，--dpi 取值为 %2 到 %3。</translation>
+    </message>
+    <message>
+        <source>--points must be 1 to 100000, not &quot;%1&quot;.</source>
+        <translation>--points 必须是 1 到 100000，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Unknown metric &quot;%1&quot;.</source>
+        <translation>未知指标“%1”。</translation>
+    </message>
+    <message>
+        <source>--metric names no metric.</source>
+        <translation>--metric 未指定任何指标。</translation>
+    </message>
+    <message>
+        <source>Raw polls before %1 were rolled up: the export starts there.</source>
+        <translation>%1 之前的原始轮询已汇总：导出从该时间开始。</translation>
+    </message>
+    <message>
+        <source>Wrote %1.</source>
+        <translation>已写入 %1。</translation>
+    </message>
+</context>
+<context>
     <name>GuestFactsReader</name>
     <message>
         <source>Could not read the state of %1</source>
@@ -538,6 +632,108 @@
     <message>
         <source>There is no guest named &quot;%1&quot;.</source>
         <translation>没有名为“%1”的虚拟机。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryArguments</name>
+    <message>
+        <source>History database (default %1).</source>
+        <translation>历史记录数据库（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>libvirt URI of the recorded host.</source>
+        <translation>所记录宿主机的 libvirt URI。</translation>
+    </message>
+    <message>
+        <source>The last stretch of time, e.g. 1h, 24h, 7d (default %1).</source>
+        <translation>最近的一段时间，例如 1h、24h、7d（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Start, ISO 8601 (local time unless it says otherwise).</source>
+        <translation>开始时间，ISO 8601 格式（未注明时区时按本地时间）。</translation>
+    </message>
+    <message>
+        <source>End, ISO 8601 (default now).</source>
+        <translation>结束时间，ISO 8601 格式（默认为当前时间）。</translation>
+    </message>
+    <message>
+        <source>Give the host with --host URI.</source>
+        <translation>请用 --host URI 指定宿主机。</translation>
+    </message>
+    <message>
+        <source>Use either --range or --from/--to.</source>
+        <translation>请使用 --range 或 --from/--to，二者只能选其一。</translation>
+    </message>
+    <message>
+        <source>--from and --to must be ISO 8601 times (2025-01-31T08:00), --from before --to.</source>
+        <translation>--from 和 --to 必须是 ISO 8601 时间（2025-01-31T08:00），且 --from 早于 --to。</translation>
+    </message>
+    <message>
+        <source>--to needs --from.</source>
+        <translation>--to 需要与 --from 一起使用。</translation>
+    </message>
+    <message>
+        <source>--range must be a duration such as 1h, 24h, 7d or 1y, not &quot;%1&quot;.</source>
+        <translation>--range 必须是时长，例如 1h、24h、7d 或 1y，而不是“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryChart</name>
+    <message>
+        <source>started</source>
+        <translation>已启动</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>resumed</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>shutting down</source>
+        <translation>正在关机</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>已挂起</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>已崩溃</translation>
+    </message>
+    <message>
+        <source>balloon → %1</source>
+        <translation>气球 → %1</translation>
+    </message>
+    <message>
+        <source>balloon target</source>
+        <translation>气球目标</translation>
+    </message>
+    <message>
+        <source>stats every %1 s</source>
+        <translation>每 %1 秒统计</translation>
+    </message>
+    <message>
+        <source>stats off</source>
+        <translation>统计未开启</translation>
+    </message>
+    <message>
+        <source>Memory of %1</source>
+        <translation>%1 的内存</translation>
+    </message>
+    <message>
+        <source>%1 – %2 (%3)</source>
+        <translation>%1 – %2（%3）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -1210,6 +1406,21 @@
     </message>
 </context>
 <context>
+    <name>RecordedReadiness</name>
+    <message>
+        <source>Nothing was recorded for this guest in the range.</source>
+        <translation>此时间范围内没有该客户机的任何记录。</translation>
+    </message>
+    <message>
+        <source>The guest did not run in the range.</source>
+        <translation>该客户机在此时间范围内未运行。</translation>
+    </message>
+    <message>
+        <source>(As last seen running, %1.)</source>
+        <translation>（最后一次运行时所见，%1。）</translation>
+    </message>
+</context>
+<context>
     <name>Remedies</name>
     <message>
         <source>Set a stats period (for example %1 s) so that QEMU asks the balloon driver for statistics. Balloonscope can set it for you; the command below does the same.</source>
@@ -1332,6 +1543,443 @@
     <message>
         <source>The guest agent refuses %1 (disabled in its configuration, for example BLACKLIST_RPC or --block-rpcs). Allow it if you want this evidence; the verdict does not need it.</source>
         <translation>客户机代理拒绝执行 %1（已在其配置中禁用，例如通过 BLACKLIST_RPC 或 --block-rpcs）。如需此项依据，请允许该命令；得出结论并不需要它。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCommand</name>
+    <message>
+        <source>Write a PDF report of a host&apos;s guests over a time range from the history: cover, host summary, and per guest a chart and min/avg/p95/max. No display needed.</source>
+        <translation>根据历史记录为宿主机上的客户机生成指定时间范围的 PDF 报告：封面、宿主机摘要，以及每个客户机的图表和最小/平均/p95/最大值。无需显示器。</translation>
+    </message>
+    <message>
+        <source>The PDF file to write.</source>
+        <translation>要写入的 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>Comma-separated guests (names or UUIDs; default every guest with data in range).</source>
+        <translation>以逗号分隔的客户机（名称或 UUID；默认为此范围内有数据的所有客户机）。</translation>
+    </message>
+    <message>
+        <source>Comma-separated sections: cover, host, guests (default all three).</source>
+        <translation>以逗号分隔的章节：cover、host、guests（默认三者全部）。</translation>
+    </message>
+    <message>
+        <source>The host&apos;s name on the report (default from the URI).</source>
+        <translation>报告中宿主机的名称（默认取自 URI）。</translation>
+    </message>
+    <message>
+        <source>Give the PDF to write with --out FILE.pdf.</source>
+        <translation>请用 --out FILE.pdf 指定要写入的 PDF。</translation>
+    </message>
+    <message>
+        <source>--sections takes cover, host and guests, with host or guests among them, not &quot;%1&quot;.</source>
+        <translation>--sections 可取 cover、host 和 guests，且必须包含 host 或 guests，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 pages, %3 guests.</source>
+        <translation>已写入 %1：%2 页，%3 个客户机。</translation>
+    </message>
+    <message>
+        <source>Not in the history of %1: %2</source>
+        <translation>不在 %1 的历史记录中：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDocument</name>
+    <message>
+        <source>Could not draw the report.</source>
+        <translation>无法绘制报告。</translation>
+    </message>
+    <message>
+        <source>Guest memory report: %1</source>
+        <translation>客户机内存报告：%1</translation>
+    </message>
+    <message>
+        <source>How to read this report</source>
+        <translation>如何阅读本报告</translation>
+    </message>
+    <message>
+        <source>Guest memory report · %1</source>
+        <translation>客户机内存报告 · %1</translation>
+    </message>
+    <message>
+        <source>%1 · generated %2</source>
+        <translation>%1 · 生成于 %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Guest memory report</source>
+        <translation>客户机内存报告</translation>
+    </message>
+    <message>
+        <source>%1 in this report</source>
+        <translation>本报告包含 %1</translation>
+    </message>
+    <message>
+        <source>%1 more without data in the range</source>
+        <translation>另有 %1 个在此范围内没有数据</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>宿主机</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>时间范围</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>客户机</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Generated by</source>
+        <translation>生成者</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1，位于 %2</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Host summary</source>
+        <translation>宿主机摘要</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFigures</name>
+    <message>
+        <source>Host free memory on %1</source>
+        <translation>%1 的宿主机空闲内存</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Free incl. buffers and cache</source>
+        <translation>空闲（含缓冲区和缓存）</translation>
+    </message>
+    <message>
+        <source>KSM saved</source>
+        <translation>KSM 节省</translation>
+    </message>
+    <message>
+        <source>Host memory</source>
+        <translation>宿主机内存</translation>
+    </message>
+    <message>
+        <source>The polls of this range are kept only as roll-ups, which do not hold the stats state.</source>
+        <translation>此范围内的轮询只保留为汇总数据，其中不包含统计状态。</translation>
+    </message>
+    <message>
+        <source>Not recorded: this history holds no host samples (free memory, KSM) for this range.</source>
+        <translation>未记录：此历史记录中没有此范围的宿主机样本（空闲内存、KSM）。</translation>
+    </message>
+    <message>
+        <source>Guests&apos; memory on %1</source>
+        <translation>%1 上客户机的内存</translation>
+    </message>
+    <message>
+        <source>Σ used</source>
+        <translation>Σ 已用</translation>
+    </message>
+    <message>
+        <source>Σ balloon size (actual)</source>
+        <translation>Σ 气球大小（actual）</translation>
+    </message>
+    <message>
+        <source>Σ maximum</source>
+        <translation>Σ 最大内存</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPages</name>
+    <message>
+        <source>%1 %2 at its peak, of %3 host memory; average %4</source>
+        <translation>峰值时 %1 %2，宿主机内存为 %3；平均 %4</translation>
+    </message>
+    <message>
+        <source>%1 at its peak; the host memory size is not recorded, so no ratio</source>
+        <translation>峰值时 %1；未记录宿主机内存大小，因此无法计算比例</translation>
+    </message>
+    <message>
+        <source>Memory figures are in binary units (1 GiB = 1024 MiB = 1,048,576 KiB), as libvirt reports them.</source>
+        <translation>内存数值使用二进制单位（1 GiB = 1024 MiB = 1,048,576 KiB），与 libvirt 报告的一致。</translation>
+    </message>
+    <message>
+        <source>Used = available − unused, as the guest itself reports it (page cache counts as used); used excl. cache = available − usable (MemAvailable). Used % is used as a share of the guest&apos;s own total (available). Actual is the balloon size: what the host currently gives the guest.</source>
+        <translation>已用 = 可用 − 未用，由客户机自身报告（页缓存计为已用）；不含缓存的已用 = 可用 − 可使用（MemAvailable）。已用 % 是已用占客户机自身总量（可用）的比例。actual 是气球大小：宿主机当前分配给客户机的内存。</translation>
+    </message>
+    <message>
+        <source>Min, avg, p95 and max are over every raw poll of the range that brought a fresh guest report, or over one-minute averages where raw polls are no longer kept; each guest says which. P95: 95 % of the values are at or below it (nearest rank).</source>
+        <translation>最小、平均、p95 和最大值基于此范围内每次带有新客户机报告的原始轮询计算；若原始轮询已不再保留，则基于每分钟平均值；每个客户机都会注明依据。P95：95 % 的值不超过它（最近秩法）。</translation>
+    </message>
+    <message>
+        <source>Stats coverage is the share of the range in which the guest&apos;s own statistics were fresh (the host saw its reports advance). Readiness is the host-side verdict recorded with the last poll in which the guest ran.</source>
+        <translation>统计覆盖率是此范围内客户机自身统计数据保持新鲜的时间占比（宿主机看到其报告在更新）。就绪情况是客户机最后一次运行时的轮询所记录的宿主机侧判定。</translation>
+    </message>
+    <message>
+        <source>Charts: the line is the average per bucket, the shaded band its minimum to maximum; a break is a gap (the guest was off, nothing was recorded, or its statistics were missing). Dashed lines mark events.</source>
+        <translation>图表：线条为每个分桶的平均值，阴影带为其最小值到最大值；断开处为空缺（客户机已关闭、没有记录或缺少统计数据）。虚线标记事件。</translation>
+    </message>
+    <message>
+        <source>Host summary</source>
+        <translation>宿主机摘要</translation>
+    </message>
+    <message>
+        <source>Host memory</source>
+        <translation>宿主机内存</translation>
+    </message>
+    <message>
+        <source>as libvirt&apos;s node info reports it</source>
+        <translation>来自 libvirt 的节点信息</translation>
+    </message>
+    <message>
+        <source>the host&apos;s size was not recorded in this range</source>
+        <translation>此范围内未记录宿主机内存大小</translation>
+    </message>
+    <message>
+        <source>KSM saved</source>
+        <translation>KSM 节省</translation>
+    </message>
+    <message>
+        <source>on average; at most %1</source>
+        <translation>平均值；最多 %1</translation>
+    </message>
+    <message>
+        <source>Overcommit</source>
+        <translation>超额分配</translation>
+    </message>
+    <message>
+        <source>Σ maximum</source>
+        <translation>Σ 最大内存</translation>
+    </message>
+    <message>
+        <source>Balloon / host</source>
+        <translation>气球 / 宿主机</translation>
+    </message>
+    <message>
+        <source>Σ balloon size</source>
+        <translation>Σ 气球大小</translation>
+    </message>
+    <message>
+        <source>Guests&apos; memory on the host</source>
+        <translation>宿主机上客户机的内存</translation>
+    </message>
+    <message>
+        <source>Host free memory</source>
+        <translation>宿主机空闲内存</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>客户机</translation>
+    </message>
+    <message>
+        <source>Used avg (%1)</source>
+        <translation>已用平均（%1）</translation>
+    </message>
+    <message>
+        <source>Used p95 (%1)</source>
+        <translation>已用 p95（%1）</translation>
+    </message>
+    <message>
+        <source>Used max (%1)</source>
+        <translation>已用最大（%1）</translation>
+    </message>
+    <message>
+        <source>Used % p95</source>
+        <translation>已用 % p95</translation>
+    </message>
+    <message>
+        <source>Balloon (%1)</source>
+        <translation>气球（%1）</translation>
+    </message>
+    <message>
+        <source>Stats coverage</source>
+        <translation>统计覆盖率</translation>
+    </message>
+    <message>
+        <source>Readiness</source>
+        <translation>就绪情况</translation>
+    </message>
+    <message>
+        <source>Guests at a glance</source>
+        <translation>客户机概览</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>No guest has data in this range.</source>
+        <translation>此范围内没有任何客户机有数据。</translation>
+    </message>
+    <message>
+        <source>No data in this range, left out: %1.</source>
+        <translation>此范围内没有数据，已略去：%1。</translation>
+    </message>
+    <message>
+        <source>Not in the history of this host: %1.</source>
+        <translation>不在此宿主机的历史记录中：%1。</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>客户机</translation>
+    </message>
+    <message>
+        <source>Guests in this report: %1</source>
+        <translation>本报告中的客户机：%1</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>最小</translation>
+    </message>
+    <message>
+        <source>Avg</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>P95</source>
+        <translation>P95</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>maximum %1</source>
+        <translation>最大内存 %1</translation>
+    </message>
+    <message>
+        <source>raw polls in range: %1</source>
+        <translation>范围内的原始轮询：%1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Used, % of the guest&apos;s total</source>
+        <translation>已用，占客户机总量的 %</translation>
+    </message>
+    <message>
+        <source>Balloon size</source>
+        <translation>气球大小</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+</context>
+<context>
+    <name>ReportText</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <extracomment>A share in a report: &quot;97.3 %&quot;.</extracomment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <extracomment>A ratio such as overcommit: &quot;1.50×&quot;.</extracomment>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>No fresh guest report in the range: only host-side figures.</source>
+        <translation>此范围内没有新的客户机报告：只有宿主机侧数值。</translation>
+    </message>
+    <message>
+        <source>Over %1 raw polls with a fresh guest report.</source>
+        <translation>基于 %1 次带有新客户机报告的原始轮询。</translation>
+    </message>
+    <message>
+        <source>Over %1 one-minute and one-hour averages: raw polls are no longer kept for the start of the range (min and max are the true extremes).</source>
+        <translation>基于 %1 个一分钟和一小时平均值：范围开头的原始轮询已不再保留（最小值和最大值为真实极值）。</translation>
+    </message>
+    <message>
+        <source>Over %1 one-minute averages: raw polls are no longer kept for the start of the range (min and max are the true extremes).</source>
+        <translation>基于 %1 个一分钟平均值：范围开头的原始轮询已不再保留（最小值和最大值为真实极值）。</translation>
+    </message>
+    <message>
+        <source>No values in the range.</source>
+        <translation>此范围内没有数值。</translation>
+    </message>
+    <message>
+        <source>not known: no raw polls in the range</source>
+        <translation>未知：此范围内没有原始轮询</translation>
+    </message>
+    <message>
+        <source>%1 of the time since %2 (older polls are rolled up)</source>
+        <translation>自 %2 以来 %1 的时间（更早的轮询已汇总）</translation>
+    </message>
+    <message>
+        <source>%1 of the range</source>
+        <translation>占范围的 %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 throughout</source>
+        <translation>始终为 %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 – %2 %3</source>
+        <translation>%1 – %2 %3</translation>
+    </message>
+    <message>
+        <source>(maximum %1 %2)</source>
+        <translation>（最大内存 %1 %2）</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
     </message>
 </context>
 <context>
@@ -1649,6 +2297,14 @@
     <message>
         <source>no valid buf-b64</source>
         <translation>没有有效的 buf-b64</translation>
+    </message>
+</context>
+<context>
+    <name>bs::AxisTicks</name>
+    <message>
+        <source>MMM d</source>
+        <extracomment>QDate format of a day on a chart&apos;s time axis (&quot;Jan 2&quot;).</extracomment>
+        <translation>M月d日</translation>
     </message>
 </context>
 <context>
@@ -2070,6 +2726,33 @@
     </message>
 </context>
 <context>
+    <name>bs::ChartRenderer</name>
+    <message>
+        <source>%1 (no data)</source>
+        <translation>%1（无数据）</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Time (%1)</source>
+        <translation>时间（%1）</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded in this range.</source>
+        <translation>此范围内没有任何记录。</translation>
+    </message>
+</context>
+<context>
     <name>bs::Connection</name>
     <message>
         <source>Internal error: libvirt&apos;s event loop is not running.</source>
@@ -2405,6 +3088,81 @@
     </message>
 </context>
 <context>
+    <name>bs::HostMetric</name>
+    <message>
+        <source>Host total</source>
+        <translation>宿主机总内存</translation>
+    </message>
+    <message>
+        <source>Host free</source>
+        <translation>宿主机空闲</translation>
+    </message>
+    <message>
+        <source>Host buffers</source>
+        <translation>宿主机缓冲区</translation>
+    </message>
+    <message>
+        <source>Host page cache</source>
+        <translation>宿主机页缓存</translation>
+    </message>
+    <message>
+        <source>Host free incl. caches</source>
+        <translation>宿主机空闲（含缓存）</translation>
+    </message>
+    <message>
+        <source>Σ guests&apos; maximum</source>
+        <translation>Σ 客户机最大内存</translation>
+    </message>
+    <message>
+        <source>Σ guests&apos; actual</source>
+        <translation>Σ 客户机 actual</translation>
+    </message>
+    <message>
+        <source>Σ guests&apos; used</source>
+        <translation>Σ 客户机已用</translation>
+    </message>
+    <message>
+        <source>Running guests</source>
+        <translation>运行中的客户机</translation>
+    </message>
+    <message>
+        <source>Reporting guests</source>
+        <translation>正在报告的客户机</translation>
+    </message>
+    <message>
+        <source>KSM saved</source>
+        <translation>KSM 节省</translation>
+    </message>
+    <message>
+        <source>KSM pages shared</source>
+        <translation>KSM 共享页（shared）</translation>
+    </message>
+    <message>
+        <source>KSM pages sharing</source>
+        <translation>KSM 共享引用页（sharing）</translation>
+    </message>
+    <message>
+        <source>KSM pages unshared</source>
+        <translation>KSM 未共享页</translation>
+    </message>
+    <message>
+        <source>KSM pages volatile</source>
+        <translation>KSM 易变页</translation>
+    </message>
+    <message>
+        <source>KSM full scans</source>
+        <translation>KSM 完整扫描次数</translation>
+    </message>
+    <message>
+        <source>Huge pages total</source>
+        <translation>大页总量</translation>
+    </message>
+    <message>
+        <source>Huge pages free</source>
+        <translation>大页空闲</translation>
+    </message>
+</context>
+<context>
     <name>bs::HostStatus</name>
     <message>
         <source>idle</source>
@@ -2527,6 +3285,13 @@
     <message>
         <source>Huge page failures</source>
         <translation>大页分配失败</translation>
+    </message>
+</context>
+<context>
+    <name>bs::PdfChartExporter</name>
+    <message>
+        <source>Could not draw the chart.</source>
+        <translation>无法绘制图表。</translation>
     </message>
 </context>
 <context>
@@ -2703,6 +3468,43 @@
     </message>
 </context>
 <context>
+    <name>bs::ReportBuilder</name>
+    <message>
+        <source>The history holds nothing for the host %1.</source>
+        <translation>历史记录中没有宿主机 %1 的任何数据。</translation>
+    </message>
+    <message>
+        <source>The history knows none of these guests on %1: %2</source>
+        <translation>历史记录中没有 %1 上的这些客户机：%2</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ReportJob</name>
+    <message>
+        <source>Reading the history…</source>
+        <translation>正在读取历史记录…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Drawing the pages…</source>
+        <translation>正在绘制页面…</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>bs::SaveFile</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>bs::StatsCollector</name>
     <message>
         <source>Could not read the guests&apos; statistics</source>
@@ -2804,6 +3606,234 @@
     <message>
         <source>Use the guest agent for readiness checks on every host you add from now on?</source>
         <translation>今后添加的每台宿主机都使用客户机代理进行就绪检查？</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::BalloonConfirm</name>
+    <message>
+        <source>Apply anyway</source>
+        <translation>仍然应用</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::BalloonFeature</name>
+    <message>
+        <source>&amp;Stats period…</source>
+        <translation>统计周期(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Balloon target…</source>
+        <translation>气球目标(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Select one or more guests first.</source>
+        <translation>请先选择一个或多个客户机。</translation>
+    </message>
+    <message>
+        <source>%1 is not watched any more.</source>
+        <translation>%1 已不再被监视。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is read-only: reconnect with write access to change guests.</source>
+        <translation>到 %1 的连接是只读的：请以写权限重新连接以更改客户机。</translation>
+    </message>
+    <message>
+        <source>Turn the balloon statistics of the selected guests on or off.</source>
+        <translation>开启或关闭所选客户机的气球统计。</translation>
+    </message>
+    <message>
+        <source>Give the selected guest more or less memory through its balloon.</source>
+        <translation>通过气球给所选客户机更多或更少的内存。</translation>
+    </message>
+    <message>
+        <source>Select exactly one guest to set its balloon target.</source>
+        <translation>请只选择一个客户机来设置其气球目标。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::BalloonTargetDialog</name>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Balloon now (actual):</source>
+        <translation>当前气球（actual）：</translation>
+    </message>
+    <message>
+        <source>Maximum memory:</source>
+        <translation>最大内存：</translation>
+    </message>
+    <message>
+        <source>Used by the guest:</source>
+        <translation>客户机已用：</translation>
+    </message>
+    <message>
+        <source>Usable (MemAvailable):</source>
+        <translation>可使用（MemAvailable）：</translation>
+    </message>
+    <message>
+        <source>Persistent configuration:</source>
+        <translation>持久配置：</translation>
+    </message>
+    <message>
+        <source>Apply to:</source>
+        <translation>应用于：</translation>
+    </message>
+    <message>
+        <source>The guest could not be read: %1</source>
+        <translation>无法读取客户机：%1</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>目标(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Balloon target of %1 on %2</source>
+        <translation>%2 上 %1 的气球目标</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is read-only: the balloon target can be seen here but not changed. To change it, edit the connection (File → Edit Connection…), clear &quot;Read-only&quot; and connect again.</source>
+        <translation>到 %1 的连接是只读的：此处可以查看气球目标，但不能更改。如需更改，请编辑连接（文件 → 编辑连接…），取消“只读”并重新连接。</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>persistent</source>
+        <translation>持久</translation>
+    </message>
+    <message>
+        <source>transient</source>
+        <translation>临时</translation>
+    </message>
+    <message>
+        <source>%1 (not counting its reclaimable cache)</source>
+        <translation>%1（不计其可回收缓存）</translation>
+    </message>
+    <message>
+        <source>unknown: no fresh statistics from the guest (is its stats period set?)</source>
+        <translation>未知：没有来自客户机的新统计数据（是否已设置统计周期？）</translation>
+    </message>
+    <message>
+        <source>starts with %1 of at most %2</source>
+        <translation>启动时为 %1，最多 %2</translation>
+    </message>
+    <message>
+        <source>none (transient guest)</source>
+        <translation>无（临时客户机）</translation>
+    </message>
+    <message>
+        <source>Floor %1 (what the guest uses now)</source>
+        <translation>下限 %1（客户机当前所用）</translation>
+    </message>
+    <message>
+        <source>Floor %1 (the minimum for any guest)</source>
+        <translation>下限 %1（任何客户机的最小值）</translation>
+    </message>
+    <message>
+        <source>a warning below %1 (used + %2 %)</source>
+        <translation>低于 %1 时警告（已用 + %2 %）</translation>
+    </message>
+    <message>
+        <source>maximum %1</source>
+        <translation>最大内存 %1</translation>
+    </message>
+    <message>
+        <source>Choose where the target applies: the running guest, its persistent configuration, or both.</source>
+        <translation>请选择目标应用于何处：运行中的客户机、其持久配置，或两者。</translation>
+    </message>
+    <message>
+        <source>Shrink %1 this far?</source>
+        <translation>确定将 %1 缩小到这个程度？</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>正在应用…</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+    <message>
+        <source>Result unknown: the connection was closed before the result arrived; check the guest.</source>
+        <translation>结果未知：连接在结果返回前已关闭；请检查客户机。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer watched: nothing more can be changed here.</source>
+        <translation>%1 已不再被监视：此处无法再做更改。</translation>
+    </message>
+    <message>
+        <source>The change is being applied: its result comes first, then the dialog can close.</source>
+        <translation>更改正在应用：先得到结果，然后才能关闭对话框。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::ChartExportDialog</name>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>PDF page (A4 landscape)</source>
+        <translation>PDF 页面（A4 横向）</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Fonts and lines are sized for this resolution: at 144 dpi a 1600 px wide chart prints 28 cm wide with 8 pt labels.</source>
+        <translation>字体和线条按此分辨率确定大小：在 144 dpi 下，1600 像素宽的图表打印出来宽 28 厘米，标签为 8 磅。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>尺寸：</translation>
+    </message>
+    <message>
+        <source>Resolution (dpi):</source>
+        <translation>分辨率（dpi）：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation>请选择要写入的文件。</translation>
     </message>
 </context>
 <context>
@@ -3646,6 +4676,96 @@ Options:
     </message>
 </context>
 <context>
+    <name>bs::gui::PeriodChooser</name>
+    <message>
+        <source>&amp;Every</source>
+        <translation>每(&amp;E)</translation>
+    </message>
+    <message>
+        <source>O&amp;ff: stop the statistics</source>
+        <translation>关闭(&amp;F)：停止统计</translation>
+    </message>
+    <message>
+        <source>Seconds between two reports of the guest&apos;s balloon driver, 1 to 3600. Short periods show changes sooner and cost the guest a little more.</source>
+        <translation>客户机气球驱动两次报告之间的秒数，1 到 3600。周期越短，变化显示得越快，客户机的开销也略高。</translation>
+    </message>
+    <message>
+        <source>seconds (1–3600)</source>
+        <translation>秒（1–3600）</translation>
+    </message>
+    <message>
+        <source>Removes the stats period: the guest stops reporting its memory use and Balloonscope only sees the host&apos;s figures.</source>
+        <translation>移除统计周期：客户机停止报告其内存使用，Balloonscope 只能看到宿主机侧的数值。</translation>
+    </message>
+    <message>
+        <source>To turn the statistics off, choose &quot;Off&quot;.</source>
+        <translation>要关闭统计，请选择“关闭”。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::PlanText</name>
+    <message>
+        <source>Will set the %1</source>
+        <translation>将设置 %1</translation>
+    </message>
+    <message>
+        <source>Not possible live: %1</source>
+        <translation>无法在线更改：%1</translation>
+    </message>
+    <message>
+        <source>Not possible in the persistent configuration: %1</source>
+        <translation>无法在持久配置中更改：%1</translation>
+    </message>
+    <message>
+        <source>Not possible: %1</source>
+        <translation>无法更改：%1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation>无需更改。</translation>
+    </message>
+    <message>
+        <source>Not everything asked for was possible: see &quot;What applying does&quot;.</source>
+        <translation>并非所有请求的更改都可行：请查看“应用的效果”。</translation>
+    </message>
+    <message>
+        <source>Not flowing: %1</source>
+        <translation>数据未在更新：%1</translation>
+    </message>
+    <message>
+        <source>%1 changed</source>
+        <translation>%1 已更改</translation>
+    </message>
+    <message>
+        <source>%1 unchanged</source>
+        <translation>%1 未更改</translation>
+    </message>
+    <message>
+        <source>%1 PARTLY changed</source>
+        <translation>%1 部分更改</translation>
+    </message>
+    <message>
+        <source>%1 FAILED</source>
+        <translation>%1 失败</translation>
+    </message>
+    <message>
+        <source>Finished: %1.</source>
+        <translation>已完成：%1。</translation>
+    </message>
+    <message>
+        <source>Stopped before the remaining guests.</source>
+        <translation>在处理其余客户机之前已停止。</translation>
+    </message>
+    <message>
+        <source>See the Result column for what was not done, and why.</source>
+        <translation>请查看“结果”列，了解哪些未完成以及原因。</translation>
+    </message>
+</context>
+<context>
     <name>bs::gui::PreferencesDialog</name>
     <message>
         <source> s</source>
@@ -3992,6 +5112,417 @@ Options:
     <message>
         <source>The connection to the host was lost during the check.</source>
         <translation>检查过程中与宿主机的连接已断开。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::ReportDialog</name>
+    <message>
+        <source>Cover with contents</source>
+        <translation>含目录的封面</translation>
+    </message>
+    <message>
+        <source>Host summary</source>
+        <translation>宿主机摘要</translation>
+    </message>
+    <message>
+        <source>A page section per guest</source>
+        <translation>每个客户机一节</translation>
+    </message>
+    <message>
+        <source>Open the report when it is done</source>
+        <translation>完成后打开报告</translation>
+    </message>
+    <message>
+        <source>Create Report</source>
+        <translation>生成报告</translation>
+    </message>
+    <message>
+        <source>Memory Report</source>
+        <translation>内存报告</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>自定义范围</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>宿主机：</translation>
+    </message>
+    <message>
+        <source>Guests:</source>
+        <translation>客户机：</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>时间范围：</translation>
+    </message>
+    <message>
+        <source>Sections:</source>
+        <translation>章节：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>正在读取历史记录…</translation>
+    </message>
+    <message>
+        <source>The history holds no host yet: record one first (connect a host, or run balloonscope-cli record).</source>
+        <translation>历史记录中还没有宿主机：请先记录一个（连接宿主机，或运行 balloonscope-cli record）。</translation>
+    </message>
+    <message>
+        <source>Save Report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose a host.</source>
+        <translation>请选择宿主机。</translation>
+    </message>
+    <message>
+        <source>Tick at least one guest.</source>
+        <translation>请至少勾选一个客户机。</translation>
+    </message>
+    <message>
+        <source>The range must end after it starts.</source>
+        <translation>时间范围的结束必须晚于开始。</translation>
+    </message>
+    <message>
+        <source>Choose the host summary, the guests, or both.</source>
+        <translation>请选择宿主机摘要、客户机或两者。</translation>
+    </message>
+    <message>
+        <source>Choose the file to write.</source>
+        <translation>请选择要写入的文件。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 pages).</source>
+        <translation>已写入 %1（%2 页）。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::ReportFeature</name>
+    <message>
+        <source>Export &amp;Chart…</source>
+        <translation>导出图表(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export Chart &amp;Data…</source>
+        <translation>导出图表数据(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y Chart</source>
+        <translation>复制图表(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation>报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG, SVG or PDF.</source>
+        <translation>将图表保存为 PNG、SVG 或 PDF。</translation>
+    </message>
+    <message>
+        <source>Save the points the chart shows as CSV or JSON.</source>
+        <translation>将图表显示的点保存为 CSV 或 JSON。</translation>
+    </message>
+    <message>
+        <source>Put the chart on the clipboard as a picture.</source>
+        <translation>将图表作为图片放到剪贴板。</translation>
+    </message>
+    <message>
+        <source>A PDF report of a host&apos;s guests over a time range.</source>
+        <translation>宿主机上客户机在某一时间范围内的 PDF 报告。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::ScopeChooser</name>
+    <message>
+        <source>The running guest, &amp;now (live)</source>
+        <translation>运行中的客户机，立即生效(&amp;N)（在线）</translation>
+    </message>
+    <message>
+        <source>Its &amp;persistent configuration (kept across restarts)</source>
+        <translation>其持久配置(&amp;P)（重启后保留）</translation>
+    </message>
+    <message>
+        <source>Changes the running guest at once (VIR_DOMAIN_AFFECT_LIVE). The change is lost when the guest shuts down unless the persistent configuration changes too.</source>
+        <translation>立即更改运行中的客户机（VIR_DOMAIN_AFFECT_LIVE）。除非同时更改持久配置，否则客户机关闭后更改会丢失。</translation>
+    </message>
+    <message>
+        <source>Changes the guest&apos;s stored definition (VIR_DOMAIN_AFFECT_CONFIG), which applies from its next start.</source>
+        <translation>更改客户机存储的定义（VIR_DOMAIN_AFFECT_CONFIG），从下次启动起生效。</translation>
+    </message>
+    <message>
+        <source>Not running: only its persistent configuration changes.</source>
+        <translation>未运行：只更改其持久配置。</translation>
+    </message>
+    <message>
+        <source>Transient: only the running guest changes, until it stops.</source>
+        <translation>临时客户机：只更改运行中的客户机，直到其停止。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::StatsPeriodDialog</name>
+    <message>
+        <source>no &lt;memballoon&gt; element</source>
+        <translation>没有 &lt;memballoon&gt; 元素</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>A guest reports its own memory use only while its balloon driver has a stats period. Choose the period and where it applies; the table shows what that means for each guest.</source>
+        <translation>客户机只有在其气球驱动设置了统计周期时才会报告自身的内存使用。请选择周期以及应用位置；表格显示这对每个客户机意味着什么。</translation>
+    </message>
+    <message>
+        <source>Why the selected guest does or does not report, in detail.</source>
+        <translation>详细说明所选客户机为何报告或不报告。</translation>
+    </message>
+    <message>
+        <source>Stats period:</source>
+        <translation>统计周期：</translation>
+    </message>
+    <message>
+        <source>Apply to:</source>
+        <translation>应用于：</translation>
+    </message>
+    <message>
+        <source>&amp;Switch to virtio in the persistent configuration of guests without a balloon device (takes effect after their next shutdown and start)</source>
+        <translation>为没有气球设备的客户机在持久配置中切换到 virtio(&amp;S)（在其下次关机并启动后生效）</translation>
+    </message>
+    <message>
+        <source>Adds or changes &lt;memballoon&gt; to model=&apos;virtio&apos; with the period above. A running guest cannot get a balloon device: it keeps running without one until it is shut down and started again.</source>
+        <translation>将 &lt;memballoon&gt; 添加或改为 model=&apos;virtio&apos;，并使用上面的周期。运行中的客户机无法获得气球设备：在关机并重新启动之前，它将继续在没有气球设备的情况下运行。</translation>
+    </message>
+    <message>
+        <source>Stats period of %1 on %2</source>
+        <translation>%2 上 %1 的统计周期</translation>
+    </message>
+    <message>
+        <source>Stats period of %1 guests on %2</source>
+        <translation>%2 上 %1 个客户机的统计周期</translation>
+    </message>
+    <message>
+        <source>The host is no longer watched.</source>
+        <translation>该宿主机已不再被监视。</translation>
+    </message>
+    <message>
+        <source>Reading the guests&apos; settings…</source>
+        <translation>正在读取客户机的设置…</translation>
+    </message>
+    <message>
+        <source>The guests could not be read: %1</source>
+        <translation>无法读取客户机：%1</translation>
+    </message>
+    <message>
+        <source>The persistent configuration has no balloon device (%1). Tick &quot;Switch to virtio&quot; above to add one; it takes effect after the guest&apos;s next shutdown and start.</source>
+        <translation>持久配置中没有气球设备（%1）。勾选上面的“切换到 virtio”来添加一个；它将在客户机下次关机并启动后生效。</translation>
+    </message>
+    <message>
+        <source>No valid period chosen yet.</source>
+        <translation>尚未选择有效的周期。</translation>
+    </message>
+    <message>
+        <source>Not planned: choose where the period applies.</source>
+        <translation>未计划：请选择周期应用于何处。</translation>
+    </message>
+    <message>
+        <source>Choose where the period applies: the running guest, its persistent configuration, or both.</source>
+        <translation>请选择周期应用于何处：运行中的客户机、其持久配置，或两者。</translation>
+    </message>
+    <message>
+        <source>Open &amp;readiness…</source>
+        <translation>打开就绪情况(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Persistent configuration</source>
+        <translation>持久配置</translation>
+    </message>
+    <message>
+        <source>Select a guest to see how its configuration changes.</source>
+        <translation>选择一个客户机以查看其配置如何变化。</translation>
+    </message>
+    <message>
+        <source>Open &amp;readiness of %1…</source>
+        <translation>打开 %1 的就绪情况(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Persistent &lt;memballoon&gt; of %1:</source>
+        <translation>%1 的持久 &lt;memballoon&gt;：</translation>
+    </message>
+    <message>
+        <source>No change: the persistent configuration already says this.</source>
+        <translation>无需更改：持久配置已经是这样。</translation>
+    </message>
+    <message>
+        <source>No persistent configuration: the guest is transient.</source>
+        <translation>没有持久配置：该客户机是临时的。</translation>
+    </message>
+    <message>
+        <source>The persistent configuration does not change.</source>
+        <translation>持久配置不变。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is read-only: the guests&apos; balloon settings can be seen here but not changed. To change them, edit the connection (File → Edit Connection…), clear &quot;Read-only&quot; and connect again.</source>
+        <translation>到 %1 的连接是只读的：此处可以查看客户机的气球设置，但不能更改。如需更改，请编辑连接（文件 → 编辑连接…），取消“只读”并重新连接。</translation>
+    </message>
+    <message>
+        <source>Nothing to change: every guest already has this setting, or cannot have it (see the table).</source>
+        <translation>无需更改：每个客户机都已是此设置，或无法使用此设置（见表格）。</translation>
+    </message>
+    <message>
+        <source>Turn the statistics off?</source>
+        <translation>关闭统计？</translation>
+    </message>
+    <message>
+        <source>The guests stop reporting their memory use; Balloonscope then shows only the host&apos;s figures for them (actual, RSS).</source>
+        <translation>这些客户机将停止报告其内存使用；之后 Balloonscope 对它们只显示宿主机侧的数值（actual、RSS）。</translation>
+    </message>
+    <message>
+        <source>Apply despite the warnings?</source>
+        <translation>忽略警告并应用？</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop after the guest being changed now; the others stay as they are.</source>
+        <translation>在当前正在更改的客户机之后停止；其他客户机保持不变。</translation>
+    </message>
+    <message>
+        <source>Applying %1 of %2: %3…</source>
+        <translation>正在应用 %1/%2：%3…</translation>
+    </message>
+    <message>
+        <source>the connection was closed before the result arrived; check the guest</source>
+        <translation>连接在结果返回前已关闭；请检查客户机</translation>
+    </message>
+    <message>
+        <source>The connection was closed while applying.</source>
+        <translation>应用时连接已关闭。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer watched: nothing more can be changed here.</source>
+        <translation>%1 已不再被监视：此处无法再做更改。</translation>
+    </message>
+    <message>
+        <source>Stopping after the guest being changed now…</source>
+        <translation>将在当前正在更改的客户机之后停止…</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::StatsPeriodModel</name>
+    <message>
+        <source>no &lt;memballoon&gt;</source>
+        <translation>没有 &lt;memballoon&gt;</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>客户机</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Balloon model</source>
+        <translation>气球型号</translation>
+    </message>
+    <message>
+        <source>Live period</source>
+        <translation>在线周期</translation>
+    </message>
+    <message>
+        <source>Persistent period</source>
+        <translation>持久周期</translation>
+    </message>
+    <message>
+        <source>What applying does</source>
+        <translation>应用的效果</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Stats after applying</source>
+        <translation>应用后的统计</translation>
+    </message>
+    <message>
+        <source>gone</source>
+        <translation>已消失</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>persistent</source>
+        <translation>持久</translation>
+    </message>
+    <message>
+        <source>transient</source>
+        <translation>临时</translation>
+    </message>
+    <message>
+        <source>%1 (next start: %2)</source>
+        <translation>%1（下次启动：%2）</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>applying…</source>
+        <translation>正在应用…</translation>
+    </message>
+    <message>
+        <source>unknown: %1</source>
+        <translation>未知：%1</translation>
+    </message>
+    <message>
+        <source>Not running: there is no live configuration.</source>
+        <translation>未运行：没有在线配置。</translation>
+    </message>
+    <message>
+        <source>Transient: there is no persistent configuration.</source>
+        <translation>临时客户机：没有持久配置。</translation>
     </message>
 </context>
 <context>
