@@ -1616,7 +1616,7 @@
     </message>
     <message>
         <source>%1 in this report</source>
-        <translation>本报告包含 %1</translation>
+        <translation>本报告包含 %1 个</translation>
     </message>
     <message>
         <source>%1 more without data in the range</source>
@@ -1818,7 +1818,7 @@
     </message>
     <message>
         <source>Stats coverage</source>
-        <translation>统计覆盖率</translation>
+        <translation>覆盖率</translation>
     </message>
     <message>
         <source>Readiness</source>

@@ -12,6 +12,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -61,7 +62,9 @@ ReportDialog::ReportDialog(HistoryStore *store, QWidget *parent)
     setWindowTitle(tr("Memory Report"));
 
     m_guestView->setModel(m_guests);
-    m_guestView->setMinimumHeight(140);
+    m_guestView->setMinimumHeight(200);
+    // Wide enough for a host's name with its URI and a file name with its date.
+    m_path->setMinimumWidth(fontMetrics().averageCharWidth() * 48);
     auto *all = new QPushButton(tr("All"), this);
     auto *none = new QPushButton(tr("None"), this);
     auto *guestButtons = new QHBoxLayout;
@@ -111,6 +114,9 @@ ReportDialog::ReportDialog(HistoryStore *store, QWidget *parent)
     m_progress->setRange(0, 100);
     m_progress->setValue(0);
     m_status->setWordWrap(true);
+    // Room for a two-line message from the start: the dialog does not grow (and squeeze the
+    // guest list) when one appears.
+    m_status->setMinimumHeight(m_status->fontMetrics().lineSpacing() * 2);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -219,7 +225,9 @@ void ReportDialog::hostChanged() {
         const QString name = QStringLiteral("memory-report-%1-%2.pdf")
                                  .arg(displayName(host).replace(unsafe, QStringLiteral("-")),
                                       QDate::currentDate().toString(Qt::ISODate));
-        m_path->setText(QDir(dir.isEmpty() ? QDir::homePath() : dir).filePath(name));
+        // Documents only where it exists (a fresh account or a server may have none).
+        const bool useDocuments = !dir.isEmpty() && QFileInfo(dir).isDir();
+        m_path->setText(QDir(useDocuments ? dir : QDir::homePath()).filePath(name));
         m_path->setProperty("suggested", true);
     }
 }
