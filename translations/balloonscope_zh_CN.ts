@@ -3115,7 +3115,7 @@
     </message>
     <message>
         <source>Σ guests&apos; actual</source>
-        <translation>Σ 客户机 actual</translation>
+        <translation>Σ 客户机实际内存</translation>
     </message>
     <message>
         <source>Σ guests&apos; used</source>
@@ -3135,11 +3135,11 @@
     </message>
     <message>
         <source>KSM pages shared</source>
-        <translation>KSM 共享页（shared）</translation>
+        <translation>KSM 共享页（pages_shared）</translation>
     </message>
     <message>
         <source>KSM pages sharing</source>
-        <translation>KSM 共享引用页（sharing）</translation>
+        <translation>KSM 共享引用页（pages_sharing）</translation>
     </message>
     <message>
         <source>KSM pages unshared</source>
@@ -3155,11 +3155,11 @@
     </message>
     <message>
         <source>Huge pages total</source>
-        <translation>大页总量</translation>
+        <translation>大页总数</translation>
     </message>
     <message>
         <source>Huge pages free</source>
-        <translation>大页空闲</translation>
+        <translation>空闲大页</translation>
     </message>
 </context>
 <context>
@@ -3627,7 +3627,7 @@
     </message>
     <message>
         <source>Select one or more guests first.</source>
-        <translation>请先选择一个或多个客户机。</translation>
+        <translation>请先选择一台或多台客户机。</translation>
     </message>
     <message>
         <source>%1 is not watched any more.</source>
@@ -3635,7 +3635,7 @@
     </message>
     <message>
         <source>The connection to %1 is read-only: reconnect with write access to change guests.</source>
-        <translation>到 %1 的连接是只读的：请以写权限重新连接以更改客户机。</translation>
+        <translation>到 %1 的连接是只读的：请以可写方式重新连接后再修改客户机。</translation>
     </message>
     <message>
         <source>Turn the balloon statistics of the selected guests on or off.</source>
@@ -3643,11 +3643,11 @@
     </message>
     <message>
         <source>Give the selected guest more or less memory through its balloon.</source>
-        <translation>通过气球给所选客户机更多或更少的内存。</translation>
+        <translation>通过气球给所选客户机增加或减少内存。</translation>
     </message>
     <message>
         <source>Select exactly one guest to set its balloon target.</source>
-        <translation>请只选择一个客户机来设置其气球目标。</translation>
+        <translation>只选择一台客户机，才能设置其气球目标。</translation>
     </message>
 </context>
 <context>
@@ -3666,7 +3666,7 @@
     </message>
     <message>
         <source>Balloon now (actual):</source>
-        <translation>当前气球（actual）：</translation>
+        <translation>当前气球（实际）：</translation>
     </message>
     <message>
         <source>Maximum memory:</source>
@@ -3678,7 +3678,7 @@
     </message>
     <message>
         <source>Usable (MemAvailable):</source>
-        <translation>可使用（MemAvailable）：</translation>
+        <translation>可用（MemAvailable）：</translation>
     </message>
     <message>
         <source>Persistent configuration:</source>
@@ -3706,7 +3706,7 @@
     </message>
     <message>
         <source>The connection to %1 is read-only: the balloon target can be seen here but not changed. To change it, edit the connection (File → Edit Connection…), clear &quot;Read-only&quot; and connect again.</source>
-        <translation>到 %1 的连接是只读的：此处可以查看气球目标，但不能更改。如需更改，请编辑连接（文件 → 编辑连接…），取消“只读”并重新连接。</translation>
+        <translation>到 %1 的连接是只读的：此处可以查看气球目标，但不能修改。如需修改，请编辑连接（文件 → 编辑连接…），取消勾选“只读”后重新连接。</translation>
     </message>
     <message>
         <source>%1, %2</source>
@@ -3722,15 +3722,15 @@
     </message>
     <message>
         <source>%1 (not counting its reclaimable cache)</source>
-        <translation>%1（不计其可回收缓存）</translation>
+        <translation>%1（不含可回收的缓存）</translation>
     </message>
     <message>
         <source>unknown: no fresh statistics from the guest (is its stats period set?)</source>
-        <translation>未知：没有来自客户机的新统计数据（是否已设置统计周期？）</translation>
+        <translation>未知：客户机没有新的统计数据（是否已设置统计周期？）</translation>
     </message>
     <message>
         <source>starts with %1 of at most %2</source>
-        <translation>启动时为 %1，最多 %2</translation>
+        <translation>启动时 %1，最多 %2</translation>
     </message>
     <message>
         <source>none (transient guest)</source>
@@ -3738,7 +3738,7 @@
     </message>
     <message>
         <source>Floor %1 (what the guest uses now)</source>
-        <translation>下限 %1（客户机当前所用）</translation>
+        <translation>下限 %1（客户机当前已用）</translation>
     </message>
     <message>
         <source>Floor %1 (the minimum for any guest)</source>
@@ -3750,7 +3750,7 @@
     </message>
     <message>
         <source>maximum %1</source>
-        <translation>最大内存 %1</translation>
+        <translation>最大 %1</translation>
     </message>
     <message>
         <source>Choose where the target applies: the running guest, its persistent configuration, or both.</source>
@@ -3758,7 +3758,7 @@
     </message>
     <message>
         <source>Shrink %1 this far?</source>
-        <translation>确定将 %1 缩小到这个程度？</translation>
+        <translation>要把 %1 缩减到这么小吗？</translation>
     </message>
     <message>
         <source>Applying…</source>
@@ -3770,15 +3770,15 @@
     </message>
     <message>
         <source>Result unknown: the connection was closed before the result arrived; check the guest.</source>
-        <translation>结果未知：连接在结果返回前已关闭；请检查客户机。</translation>
+        <translation>结果未知：结果返回之前连接已关闭；请检查该客户机。</translation>
     </message>
     <message>
         <source>%1 is no longer watched: nothing more can be changed here.</source>
-        <translation>%1 已不再被监视：此处无法再做更改。</translation>
+        <translation>%1 已不再被监视：此处无法再做任何修改。</translation>
     </message>
     <message>
         <source>The change is being applied: its result comes first, then the dialog can close.</source>
-        <translation>更改正在应用：先得到结果，然后才能关闭对话框。</translation>
+        <translation>正在应用修改：需先等到结果，然后才能关闭对话框。</translation>
     </message>
 </context>
 <context>
@@ -4110,10 +4110,89 @@ Options:
     </message>
 </context>
 <context>
+    <name>bs::gui::EnvelopeChart</name>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Memory (%1)</source>
+        <translation>内存（%1）</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::EventMarkers</name>
+    <message>
+        <source>target %1</source>
+        <translation>气球目标 %1</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>气球目标</translation>
+    </message>
+    <message>
+        <source>stats every %1 s</source>
+        <translation>统计周期 %1 秒</translation>
+    </message>
+    <message>
+        <source>stats off</source>
+        <translation>统计关闭</translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <translation>开始记录</translation>
+    </message>
+    <message>
+        <source>not recording</source>
+        <translation>停止记录</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>%1  %2: %3</source>
+        <translation>%1  %2：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n 个事件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>…… 另有 %n 个</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bs::gui::GuestPanel</name>
     <message>
         <source>Filter guests by name, host, state, stats or readiness (Ctrl+F)</source>
         <translation>按名称、宿主机、状态、统计或就绪情况筛选客户机（Ctrl+F）</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::GuestPicker</name>
+    <message>
+        <source>Guests to compare</source>
+        <translation>要比较的客户机</translation>
+    </message>
+    <message>
+        <source>Tick the guests to chart together; the guest table&apos;s selection picks them too.</source>
+        <translation>勾选要在同一图表中比较的客户机；在客户机表格中选择也会勾选它们。</translation>
+    </message>
+    <message>
+        <source>%1
+UUID %2</source>
+        <translation>%1
+UUID %2</translation>
     </message>
 </context>
 <context>
@@ -4220,6 +4299,151 @@ Options:
     <message>
         <source>Could not store the answer in the desktop keyring: %1</source>
         <translation>无法将回答保存到桌面密钥环：%1</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::HistoryBanner</name>
+    <message>
+        <source>Details…</source>
+        <translation>详细信息…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::HistoryChartData</name>
+    <message>
+        <source>Host total (node info)</source>
+        <translation>宿主机总内存（节点信息）</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>raw polls</source>
+        <translation>原始采样</translation>
+    </message>
+    <message>
+        <source>1-minute roll-ups</source>
+        <translation>1 分钟汇总</translation>
+    </message>
+    <message>
+        <source>1-hour roll-ups</source>
+        <translation>1 小时汇总</translation>
+    </message>
+    <message>
+        <source>Resolution: %1 (%2)</source>
+        <translation>分辨率：%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::HistoryFeature</name>
+    <message>
+        <source>&amp;History</source>
+        <translation>历史记录(&amp;H)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Chart the selected guests&apos; recorded memory over any range.</source>
+        <translation>以图表显示所选客户机在任意时间范围内记录的内存。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::HistoryPage</name>
+    <message>
+        <source>Metric:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <source>Tick one or more guests to chart them.</source>
+        <translation>勾选一台或多台客户机以显示其图表。</translation>
+    </message>
+    <message>
+        <source>No host figures recorded in this range.</source>
+        <translation>此范围内没有记录宿主机数据。</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>客户机</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>宿主机</translation>
+    </message>
+    <message>
+        <source>Host: %1</source>
+        <translation>宿主机：%1</translation>
+    </message>
+    <message>
+        <source>No %1 recorded for these guests in this range.</source>
+        <translation>此范围内没有这些客户机的“%1”记录。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::HistoryService</name>
+    <message numerus="yes">
+        <source>%n poll(s) not recorded so far.</source>
+        <translation>
+            <numerusform>目前已有 %n 次采样未被记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>History: recording paused (disk full)</source>
+        <translation>历史：记录已暂停（磁盘已满）</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>History: read-only</source>
+        <translation>历史：只读</translation>
+    </message>
+    <message>
+        <source>The history cannot be used: %1</source>
+        <translation>无法使用历史记录：%1</translation>
+    </message>
+    <message>
+        <source>History: not available</source>
+        <translation>历史：不可用</translation>
+    </message>
+    <message>
+        <source>The history file was damaged or was not a history database. It was moved aside to %1 and a new, empty history was started.</source>
+        <translation>历史文件已损坏，或不是历史数据库。它已被移至 %1，并开始了一份新的空历史记录。</translation>
+    </message>
+    <message>
+        <source>History: damaged file moved aside</source>
+        <translation>历史：损坏的文件已移走</translation>
+    </message>
+    <message>
+        <source>%1 is recorded by a running %2. This window shows its history and does not record it a second time.</source>
+        <translation>%1 正由运行中的 %2 记录。本窗口显示其历史，但不会重复记录。</translation>
+    </message>
+    <message>
+        <source>History: %1 recorded by pid %2</source>
+        <translation>历史：%1 由 pid %2 记录</translation>
     </message>
 </context>
 <context>
@@ -4679,7 +4903,7 @@ Options:
     <name>bs::gui::PeriodChooser</name>
     <message>
         <source>&amp;Every</source>
-        <translation>每(&amp;E)</translation>
+        <translation>每隔(&amp;E)</translation>
     </message>
     <message>
         <source>O&amp;ff: stop the statistics</source>
@@ -4695,30 +4919,30 @@ Options:
     </message>
     <message>
         <source>Removes the stats period: the guest stops reporting its memory use and Balloonscope only sees the host&apos;s figures.</source>
-        <translation>移除统计周期：客户机停止报告其内存使用，Balloonscope 只能看到宿主机侧的数值。</translation>
+        <translation>移除统计周期：客户机不再报告其内存使用，Balloonscope 只能看到宿主机侧的数据。</translation>
     </message>
     <message>
         <source>To turn the statistics off, choose &quot;Off&quot;.</source>
-        <translation>要关闭统计，请选择“关闭”。</translation>
+        <translation>如需关闭统计，请选择“关闭”。</translation>
     </message>
 </context>
 <context>
     <name>bs::gui::PlanText</name>
     <message>
         <source>Will set the %1</source>
-        <translation>将设置 %1</translation>
+        <translation>将设置%1</translation>
     </message>
     <message>
         <source>Not possible live: %1</source>
-        <translation>无法在线更改：%1</translation>
+        <translation>无法在运行中修改：%1</translation>
     </message>
     <message>
         <source>Not possible in the persistent configuration: %1</source>
-        <translation>无法在持久配置中更改：%1</translation>
+        <translation>无法在持久配置中修改：%1</translation>
     </message>
     <message>
         <source>Not possible: %1</source>
-        <translation>无法更改：%1</translation>
+        <translation>无法执行：%1</translation>
     </message>
     <message>
         <source>Warning: %1</source>
@@ -4726,43 +4950,43 @@ Options:
     </message>
     <message>
         <source>Nothing to change.</source>
-        <translation>无需更改。</translation>
+        <translation>无需修改。</translation>
     </message>
     <message>
         <source>Not everything asked for was possible: see &quot;What applying does&quot;.</source>
-        <translation>并非所有请求的更改都可行：请查看“应用的效果”。</translation>
+        <translation>并非所有请求的修改都能执行：见“应用后的效果”。</translation>
     </message>
     <message>
         <source>Not flowing: %1</source>
-        <translation>数据未在更新：%1</translation>
+        <translation>统计数据未到达：%1</translation>
     </message>
     <message>
         <source>%1 changed</source>
-        <translation>%1 已更改</translation>
+        <translation>%1 台已修改</translation>
     </message>
     <message>
         <source>%1 unchanged</source>
-        <translation>%1 未更改</translation>
+        <translation>%1 台未改变</translation>
     </message>
     <message>
         <source>%1 PARTLY changed</source>
-        <translation>%1 部分更改</translation>
+        <translation>%1 台仅部分修改</translation>
     </message>
     <message>
         <source>%1 FAILED</source>
-        <translation>%1 失败</translation>
+        <translation>%1 台失败</translation>
     </message>
     <message>
         <source>Finished: %1.</source>
-        <translation>已完成：%1。</translation>
+        <translation>完成：%1。</translation>
     </message>
     <message>
         <source>Stopped before the remaining guests.</source>
-        <translation>在处理其余客户机之前已停止。</translation>
+        <translation>已在处理其余客户机之前停止。</translation>
     </message>
     <message>
         <source>See the Result column for what was not done, and why.</source>
-        <translation>请查看“结果”列，了解哪些未完成以及原因。</translation>
+        <translation>未完成的内容及原因见“结果”列。</translation>
     </message>
 </context>
 <context>
@@ -4854,6 +5078,37 @@ Options:
     <message>
         <source>A new language applies the next time Balloonscope starts.</source>
         <translation>新语言将在下次启动 Balloonscope 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::RangeBar</name>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>自定义范围</translation>
+    </message>
+    <message>
+        <source>A range that ends now and follows the newest polls; or a range of your own (zooming or dragging the charts makes one).</source>
+        <translation>截止到现在并跟随最新采样的范围；或自定义的范围（缩放或拖动图表即会生成一个）。</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Show the range between these two times.</source>
+        <translation>显示这两个时间之间的范围。</translation>
     </message>
 </context>
 <context>
@@ -5268,7 +5523,7 @@ Options:
     <name>bs::gui::ScopeChooser</name>
     <message>
         <source>The running guest, &amp;now (live)</source>
-        <translation>运行中的客户机，立即生效(&amp;N)（在线）</translation>
+        <translation>运行中的客户机，立即生效(&amp;N)（live）</translation>
     </message>
     <message>
         <source>Its &amp;persistent configuration (kept across restarts)</source>
@@ -5276,19 +5531,19 @@ Options:
     </message>
     <message>
         <source>Changes the running guest at once (VIR_DOMAIN_AFFECT_LIVE). The change is lost when the guest shuts down unless the persistent configuration changes too.</source>
-        <translation>立即更改运行中的客户机（VIR_DOMAIN_AFFECT_LIVE）。除非同时更改持久配置，否则客户机关闭后更改会丢失。</translation>
+        <translation>立即修改运行中的客户机（VIR_DOMAIN_AFFECT_LIVE）。除非同时修改持久配置，否则客户机关机后此修改会丢失。</translation>
     </message>
     <message>
         <source>Changes the guest&apos;s stored definition (VIR_DOMAIN_AFFECT_CONFIG), which applies from its next start.</source>
-        <translation>更改客户机存储的定义（VIR_DOMAIN_AFFECT_CONFIG），从下次启动起生效。</translation>
+        <translation>修改客户机保存的定义（VIR_DOMAIN_AFFECT_CONFIG），从下次启动起生效。</translation>
     </message>
     <message>
         <source>Not running: only its persistent configuration changes.</source>
-        <translation>未运行：只更改其持久配置。</translation>
+        <translation>未运行：只修改其持久配置。</translation>
     </message>
     <message>
         <source>Transient: only the running guest changes, until it stops.</source>
-        <translation>临时客户机：只更改运行中的客户机，直到其停止。</translation>
+        <translation>临时客户机：只修改运行中的客户机，直到其停止。</translation>
     </message>
 </context>
 <context>
@@ -5307,7 +5562,7 @@ Options:
     </message>
     <message>
         <source>A guest reports its own memory use only while its balloon driver has a stats period. Choose the period and where it applies; the table shows what that means for each guest.</source>
-        <translation>客户机只有在其气球驱动设置了统计周期时才会报告自身的内存使用。请选择周期以及应用位置；表格显示这对每个客户机意味着什么。</translation>
+        <translation>只有当气球驱动设置了统计周期时，客户机才会报告自身的内存使用。请选择周期及其应用范围；表格显示这对每台客户机意味着什么。</translation>
     </message>
     <message>
         <source>Why the selected guest does or does not report, in detail.</source>
@@ -5323,11 +5578,11 @@ Options:
     </message>
     <message>
         <source>&amp;Switch to virtio in the persistent configuration of guests without a balloon device (takes effect after their next shutdown and start)</source>
-        <translation>为没有气球设备的客户机在持久配置中切换到 virtio(&amp;S)（在其下次关机并启动后生效）</translation>
+        <translation>在没有气球设备的客户机的持久配置中改用 virtio(&amp;S)（在其下次关机并启动后生效）</translation>
     </message>
     <message>
         <source>Adds or changes &lt;memballoon&gt; to model=&apos;virtio&apos; with the period above. A running guest cannot get a balloon device: it keeps running without one until it is shut down and started again.</source>
-        <translation>将 &lt;memballoon&gt; 添加或改为 model=&apos;virtio&apos;，并使用上面的周期。运行中的客户机无法获得气球设备：在关机并重新启动之前，它将继续在没有气球设备的情况下运行。</translation>
+        <translation>添加 &lt;memballoon&gt; 或将其改为 model=&apos;virtio&apos;，并使用上面的周期。运行中的客户机无法获得气球设备：在关机并再次启动之前，它会在没有气球设备的情况下继续运行。</translation>
     </message>
     <message>
         <source>Stats period of %1 on %2</source>
@@ -5335,7 +5590,7 @@ Options:
     </message>
     <message>
         <source>Stats period of %1 guests on %2</source>
-        <translation>%2 上 %1 个客户机的统计周期</translation>
+        <translation>%2 上 %1 台客户机的统计周期</translation>
     </message>
     <message>
         <source>The host is no longer watched.</source>
@@ -5351,7 +5606,7 @@ Options:
     </message>
     <message>
         <source>The persistent configuration has no balloon device (%1). Tick &quot;Switch to virtio&quot; above to add one; it takes effect after the guest&apos;s next shutdown and start.</source>
-        <translation>持久配置中没有气球设备（%1）。勾选上面的“切换到 virtio”来添加一个；它将在客户机下次关机并启动后生效。</translation>
+        <translation>持久配置中没有气球设备（%1）。勾选上方的“改用 virtio”即可添加；在客户机下次关机并启动后生效。</translation>
     </message>
     <message>
         <source>No valid period chosen yet.</source>
@@ -5359,7 +5614,7 @@ Options:
     </message>
     <message>
         <source>Not planned: choose where the period applies.</source>
-        <translation>未计划：请选择周期应用于何处。</translation>
+        <translation>未规划：请选择周期应用于何处。</translation>
     </message>
     <message>
         <source>Choose where the period applies: the running guest, its persistent configuration, or both.</source>
@@ -5367,7 +5622,7 @@ Options:
     </message>
     <message>
         <source>Open &amp;readiness…</source>
-        <translation>打开就绪情况(&amp;R)…</translation>
+        <translation>打开就绪检查(&amp;R)…</translation>
     </message>
     <message>
         <source>Persistent configuration</source>
@@ -5375,11 +5630,11 @@ Options:
     </message>
     <message>
         <source>Select a guest to see how its configuration changes.</source>
-        <translation>选择一个客户机以查看其配置如何变化。</translation>
+        <translation>选择一台客户机以查看其配置如何变化。</translation>
     </message>
     <message>
         <source>Open &amp;readiness of %1…</source>
-        <translation>打开 %1 的就绪情况(&amp;R)…</translation>
+        <translation>打开 %1 的就绪检查(&amp;R)…</translation>
     </message>
     <message>
         <source>Persistent &lt;memballoon&gt; of %1:</source>
@@ -5387,7 +5642,7 @@ Options:
     </message>
     <message>
         <source>No change: the persistent configuration already says this.</source>
-        <translation>无需更改：持久配置已经是这样。</translation>
+        <translation>无变化：持久配置已经是这样。</translation>
     </message>
     <message>
         <source>No persistent configuration: the guest is transient.</source>
@@ -5399,23 +5654,23 @@ Options:
     </message>
     <message>
         <source>The connection to %1 is read-only: the guests&apos; balloon settings can be seen here but not changed. To change them, edit the connection (File → Edit Connection…), clear &quot;Read-only&quot; and connect again.</source>
-        <translation>到 %1 的连接是只读的：此处可以查看客户机的气球设置，但不能更改。如需更改，请编辑连接（文件 → 编辑连接…），取消“只读”并重新连接。</translation>
+        <translation>到 %1 的连接是只读的：此处可以查看客户机的气球设置，但不能修改。如需修改，请编辑连接（文件 → 编辑连接…），取消勾选“只读”后重新连接。</translation>
     </message>
     <message>
         <source>Nothing to change: every guest already has this setting, or cannot have it (see the table).</source>
-        <translation>无需更改：每个客户机都已是此设置，或无法使用此设置（见表格）。</translation>
+        <translation>无需修改：每台客户机都已是此设置，或无法使用此设置（见表格）。</translation>
     </message>
     <message>
         <source>Turn the statistics off?</source>
-        <translation>关闭统计？</translation>
+        <translation>要关闭统计吗？</translation>
     </message>
     <message>
         <source>The guests stop reporting their memory use; Balloonscope then shows only the host&apos;s figures for them (actual, RSS).</source>
-        <translation>这些客户机将停止报告其内存使用；之后 Balloonscope 对它们只显示宿主机侧的数值（actual、RSS）。</translation>
+        <translation>这些客户机将不再报告其内存使用；之后 Balloonscope 只能显示它们在宿主机侧的数据（实际内存、RSS）。</translation>
     </message>
     <message>
         <source>Apply despite the warnings?</source>
-        <translation>忽略警告并应用？</translation>
+        <translation>不顾警告仍然应用吗？</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
@@ -5423,27 +5678,27 @@ Options:
     </message>
     <message>
         <source>Stop after the guest being changed now; the others stay as they are.</source>
-        <translation>在当前正在更改的客户机之后停止；其他客户机保持不变。</translation>
+        <translation>在当前正在修改的客户机之后停止；其余客户机保持不变。</translation>
     </message>
     <message>
         <source>Applying %1 of %2: %3…</source>
-        <translation>正在应用 %1/%2：%3…</translation>
+        <translation>正在应用第 %1 台，共 %2 台：%3…</translation>
     </message>
     <message>
         <source>the connection was closed before the result arrived; check the guest</source>
-        <translation>连接在结果返回前已关闭；请检查客户机</translation>
+        <translation>结果返回之前连接已关闭；请检查该客户机</translation>
     </message>
     <message>
         <source>The connection was closed while applying.</source>
-        <translation>应用时连接已关闭。</translation>
+        <translation>应用过程中连接已关闭。</translation>
     </message>
     <message>
         <source>%1 is no longer watched: nothing more can be changed here.</source>
-        <translation>%1 已不再被监视：此处无法再做更改。</translation>
+        <translation>%1 已不再被监视：此处无法再做任何修改。</translation>
     </message>
     <message>
         <source>Stopping after the guest being changed now…</source>
-        <translation>将在当前正在更改的客户机之后停止…</translation>
+        <translation>将在当前正在修改的客户机之后停止…</translation>
     </message>
 </context>
 <context>
@@ -5466,7 +5721,7 @@ Options:
     </message>
     <message>
         <source>Live period</source>
-        <translation>在线周期</translation>
+        <translation>运行中周期</translation>
     </message>
     <message>
         <source>Persistent period</source>
@@ -5474,7 +5729,7 @@ Options:
     </message>
     <message>
         <source>What applying does</source>
-        <translation>应用的效果</translation>
+        <translation>应用后的效果</translation>
     </message>
     <message>
         <source>Result</source>
@@ -5518,7 +5773,7 @@ Options:
     </message>
     <message>
         <source>Not running: there is no live configuration.</source>
-        <translation>未运行：没有在线配置。</translation>
+        <translation>未运行：没有运行中的配置。</translation>
     </message>
     <message>
         <source>Transient: there is no persistent configuration.</source>

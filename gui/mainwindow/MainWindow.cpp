@@ -10,6 +10,8 @@
 #include "guests/GuestFilterProxy.h"
 #include "guests/GuestPanel.h"
 #include "guests/GuestTableModel.h"
+#include "history/HistoryFeature.h"
+#include "history/HistoryService.h"
 #include "host/HostOverviewHub.h"
 #include "host/HostOverviewPage.h"
 #include "hosts/HostListModel.h"
@@ -139,6 +141,12 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
     m_balloon = new BalloonFeature(this);
     connect(m_readiness, &ReadinessFeature::statsPeriodRequested, m_balloon,
             &BalloonFeature::openStatsPeriod);
+    // History: records every watched host (polls, host figures, lifecycle events) into the
+    // history database and adds the "History" page. Its service's recordEvent() and
+    // recordBalloonChange() take the app's own actions as chart markers.
+    m_history = new HistoryFeature(this);
+    connect(m_balloon, &BalloonFeature::changeRecorded, m_history->service(),
+            &HistoryService::recordBalloonChange);
 
     for (const SavedConnection &c : m_store.load())
         addHostRow(c.uri);
@@ -449,6 +457,7 @@ void MainWindow::applyPreferences() {
     m_registry->setIntervalSeconds(m_prefs.pollIntervalSeconds);
     m_guestModel->setUnit(m_prefs.unit);
     m_chart->setUnit(m_prefs.unit);
+    Q_EMIT preferencesChanged();
 }
 
 void MainWindow::onStatus(const HostStatus &status) {

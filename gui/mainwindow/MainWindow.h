@@ -28,6 +28,7 @@ class BalloonFeature;
 class GuestPanel;
 class GuestTableModel;
 class GuiCredentialProvider;
+class HistoryFeature;
 class HostListModel;
 class HostOverviewHub;
 class HostOverviewPage;
@@ -66,6 +67,7 @@ public:
     ReadinessFeature *readiness() const { return m_readiness; }
     ReportFeature *report() const { return m_report; }
     BalloonFeature *balloon() const { return m_balloon; }
+    HistoryFeature *history() const { return m_history; }
     const Preferences &preferences() const { return m_prefs; }
     const RecentSeries &recentSeries() const { return m_recent; }
     QSettings &settings() const { return m_settings; }
@@ -77,6 +79,10 @@ public:
     void addGuestAction(QAction *action);
     // Actions in the File menu, above Quit (exports, reports).
     void addFileActions(const QList<QAction *> &actions);
+
+Q_SIGNALS:
+    // The preferences were changed and applied (retention, unit, ...).
+    void preferencesChanged();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -129,6 +135,7 @@ private:
     ReportFeature *m_report = nullptr;
     QMenu *m_fileMenu = nullptr;
     BalloonFeature *m_balloon = nullptr;
+    HistoryFeature *m_history = nullptr;
     QLabel *m_statusLabel;
     QSpinBox *m_interval;
 

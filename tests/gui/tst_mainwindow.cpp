@@ -35,7 +35,11 @@ class TestMainWindow : public QObject {
     QTemporaryDir m_dir;
 
     std::unique_ptr<QSettings> freshSettings(const QString &name) {
-        return std::make_unique<QSettings>(m_dir.filePath(name), QSettings::IniFormat);
+        auto settings = std::make_unique<QSettings>(m_dir.filePath(name), QSettings::IniFormat);
+        // Each window's history in the test's own directory, never in the user's data dir.
+        settings->setValue(QStringLiteral("history/path"),
+                           m_dir.filePath(name + QStringLiteral(".sqlite")));
+        return settings;
     }
 
 private Q_SLOTS:

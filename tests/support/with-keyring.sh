@@ -6,7 +6,7 @@ home=$(mktemp -d /tmp/bs-keyring.XXXXXX)
 trap 'rm -rf "$home"' EXIT
 export HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config"
 export BS_KEYRING_HOME="$home"
-exec dbus-run-session -- bash -c '
+dbus-run-session -- bash -c '
     eval "$(printf %s bs-test-keyring | gnome-keyring-daemon --unlock --components=secrets --daemonize 2>/dev/null)"
     export GNOME_KEYRING_CONTROL
     "$@"' bash "$@"

@@ -1,0 +1,362 @@
+#include "HistoryPage.h"
+
+#include "EnvelopeChart.h"
+#include "GuestPicker.h"
+#include "HistoryBanner.h"
+#include "HistoryChartData.h"
+#include "HistoryService.h"
+#include "RangeBar.h"
+#include "RefreshScheduler.h"
+#include "charts/ChartPalette.h"
+#include "common/Logging.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace bs::gui {
+
+namespace {
+
+constexpr qint64 MaxLiveIntervalMs = 60 * 1000; // a coarse live chart still moves every minute
+
+QLabel *boldLabel(QWidget *parent) {
+    auto *label = new QLabel(parent);
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
+} // namespace
+
+HistoryPage::HistoryPage(HistoryService *service, QWidget *parent)
+    : QWidget(parent)
+    , m_service(service)
+    , m_store(service->store())
+    , m_banner(new HistoryBanner(this))
+    , m_rangeBar(new RangeBar(this))
+    , m_picker(new GuestPicker(this))
+    , m_metric(new QComboBox(this))
+    , m_guestTitle(boldLabel(this))
+    , m_hostTitle(boldLabel(this))
+    , m_guestChart(new EnvelopeChart(this))
+    , m_hostChart(new EnvelopeChart(this))
+    , m_scheduler(new RefreshScheduler(this))
+    , m_now([] { return QDateTime::currentMSecsSinceEpoch(); }) {
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_rangeBar);
+
+    // The guest picker left of both charts, so the two charts share one time axis, one above
+    // the other, at the same x.
+    auto *guestBox = new QWidget(this);
+    auto *guestLayout = new QVBoxLayout(guestBox);
+    guestLayout->setContentsMargins(0, 0, 0, 0);
+    auto *guestHeader = new QHBoxLayout;
+    guestHeader->addWidget(m_guestTitle);
+    guestHeader->addSpacing(12);
+    guestHeader->addWidget(new QLabel(tr("Metric:"), this));
+    for (Metric m : allMetrics())
+        m_metric->addItem(metricName(m), int(m));
+    m_metric->setCurrentIndex(m_metric->findData(int(Metric::Used)));
+    guestHeader->addWidget(m_metric);
+    guestHeader->addStretch(1);
+    guestLayout->addLayout(guestHeader);
+    guestLayout->addWidget(m_guestChart, 1);
+
+    auto *hostBox = new QWidget(this);
+    auto *hostLayout = new QVBoxLayout(hostBox);
+    hostLayout->setContentsMargins(0, 0, 0, 0);
+    hostLayout->addWidget(m_hostTitle);
+    hostLayout->addWidget(m_hostChart, 1);
+
+    auto *charts = new QSplitter(Qt::Vertical, this);
+    charts->addWidget(guestBox);
+    charts->addWidget(hostBox);
+    charts->setChildrenCollapsible(false);
+    auto *columns = new QSplitter(Qt::Horizontal, this);
+    m_picker->setMinimumWidth(140);
+    columns->addWidget(m_picker);
+    columns->addWidget(charts);
+    columns->setStretchFactor(1, 1);
+    columns->setSizes({190, 1000});
+    columns->setChildrenCollapsible(false);
+    layout->addWidget(columns, 1);
+    m_guestChart->setPlaceholder(tr("Tick one or more guests to chart them."));
+    m_hostChart->setPlaceholder(tr("No host figures recorded in this range."));
+
+    connect(m_service, &HistoryService::noticesChanged, this,
+            [this] { m_banner->setNotices(m_service->notices()); });
+    connect(m_banner, &HistoryBanner::dismissed, m_service, &HistoryService::dismissNotice);
+    connect(m_service, &HistoryService::cycleQueued, this, &HistoryPage::onCycle);
+    connect(m_service, &HistoryService::eventQueued, this, &HistoryPage::onEventQueued);
+    connect(m_store, &HistoryStore::seriesReady, this, &HistoryPage::onSeries);
+    connect(m_store, &HistoryStore::hostSeriesReady, this, &HistoryPage::onHostSeries);
+    connect(m_store, &HistoryStore::eventsReady, this, &HistoryPage::onEvents);
+    connect(m_store, &HistoryStore::guestsReady, this, &HistoryPage::onGuests);
+    connect(m_store, &HistoryStore::queryFailed, this, &HistoryPage::onFailed);
+    connect(m_rangeBar, &RangeBar::presetChosen, this, &HistoryPage::showPreset);
+    connect(m_rangeBar, &RangeBar::customChosen, this, &HistoryPage::showRange);
+    for (EnvelopeChart *chart : {m_guestChart, m_hostChart})
+        connect(chart, &EnvelopeChart::viewChanged, this,
+                [this, chart](qint64 from, qint64 to) { onView(chart, from, to); });
+    connect(m_picker, &GuestPicker::checkedChanged, this, &HistoryPage::onChecked);
+    connect(m_metric, &QComboBox::currentIndexChanged, this, [this] {
+        updateTitles();
+        m_scheduler->requestNow();
+    });
+    connect(m_scheduler, &RefreshScheduler::due, this, &HistoryPage::issueRound);
+
+    m_banner->setNotices(m_service->notices());
+    updateTitles();
+    showPreset(DefaultPresetSeconds);
+}
+
+HistoryPage::~HistoryPage() = default;
+
+void HistoryPage::setClock(std::function<qint64()> nowMs) {
+    m_now = std::move(nowMs);
+    if (m_live)
+        showPreset(m_spanMs / 1000);
+}
+
+void HistoryPage::setHost(const QString &hostId, const QString &displayName) {
+    m_hostName = displayName;
+    if (hostId == m_hostId) {
+        updateTitles();
+        return;
+    }
+    m_hostId = hostId;
+    abandonRound();
+    m_events.clear();
+    m_picker->setGuests({});
+    updateTitles();
+    queryGuests();
+    m_scheduler->requestNow();
+}
+
+void HistoryPage::showGuests(const QStringList &uuids) {
+    m_picker->setChecked(uuids);
+}
+
+void HistoryPage::setMetric(Metric metric) {
+    m_metric->setCurrentIndex(m_metric->findData(int(metric)));
+}
+
+void HistoryPage::setUnit(units::SizeUnit unit) {
+    m_guestChart->setUnit(unit);
+    m_hostChart->setUnit(unit);
+}
+
+void HistoryPage::showPreset(qint64 seconds) {
+    m_live = true;
+    m_spanMs = seconds * 1000;
+    m_toMs = m_now();
+    m_fromMs = m_toMs - m_spanMs;
+    setChartsRange(m_fromMs, m_toMs);
+    m_rangeBar->showRange(m_fromMs, m_toMs, true, seconds);
+    m_scheduler->requestNow();
+}
+
+void HistoryPage::showRange(qint64 fromMs, qint64 toMs) {
+    m_live = false;
+    m_fromMs = fromMs;
+    m_toMs = qMax(fromMs + 1000, toMs);
+    setChartsRange(m_fromMs, m_toMs);
+    m_rangeBar->showRange(m_fromMs, m_toMs, false);
+    m_scheduler->requestNow();
+}
+
+void HistoryPage::setChartsRange(qint64 fromMs, qint64 toMs) {
+    m_guestChart->setTimeRange(fromMs, toMs);
+    m_hostChart->setTimeRange(fromMs, toMs);
+}
+
+void HistoryPage::onView(EnvelopeChart *source, qint64 fromMs, qint64 toMs) {
+    // A zoom or pan leaves "follow now" and moves both charts; the data follows after the
+    // gesture (debounced), stretched from what is there until then.
+    m_live = false;
+    m_fromMs = fromMs;
+    m_toMs = toMs;
+    (source == m_guestChart ? m_hostChart : m_guestChart)->setTimeRange(fromMs, toMs);
+    m_rangeBar->showRange(fromMs, toMs, false);
+    m_scheduler->requestDebounced();
+}
+
+void HistoryPage::onChecked() {
+    const auto colors = HistoryChartData::guestColors(m_picker->checkedUuids(),
+                                                      ChartPalette::fromPalette(palette()));
+    m_picker->setColors(colors);
+    m_scheduler->requestNow();
+}
+
+void HistoryPage::updateTitles() {
+    m_guestTitle->setText(tr("Guests"));
+    m_hostTitle->setText(m_hostId.isEmpty() ? tr("Host") : tr("Host: %1").arg(m_hostName));
+}
+
+void HistoryPage::queryGuests() {
+    if (!m_hostId.isEmpty())
+        m_guestsId = m_store->queryGuests(m_hostId);
+}
+
+void HistoryPage::abandonRound() {
+    // Answers still on their way are for another host: they are ignored by id.
+    m_seriesId = m_hostSeriesId = m_eventsId = 0;
+    m_outstanding = 0;
+    if (m_scheduler->inFlight())
+        m_scheduler->roundFinished();
+}
+
+void HistoryPage::issueRound() {
+    if (!isVisible()) {
+        m_dirty = true; // nobody looks: read when the page is shown
+        return;
+    }
+    m_dirty = false;
+    if (m_hostId.isEmpty()) {
+        m_guestChart->setSeries({}, 0);
+        m_hostChart->setSeries({}, 0);
+        return;
+    }
+    if (m_live) {
+        m_toMs = m_now();
+        m_fromMs = m_toMs - m_spanMs;
+    }
+    m_roundLive = m_live;
+    m_roundFrom = m_fromMs;
+    m_roundTo = m_toMs;
+    m_budget = m_hostChart->pointBudget();
+    m_outstanding = 0;
+    const QStringList uuids = m_picker->checkedUuids();
+    if (!uuids.isEmpty()) {
+        SeriesRequest r{m_hostId, uuids,  {Metric(m_metric->currentData().toInt())},
+                        m_fromMs, m_toMs, m_guestChart->pointBudget()};
+        m_seriesId = m_store->querySeries(r);
+        ++m_seriesQueries;
+        ++m_outstanding;
+    } else {
+        m_seriesId = 0;
+        m_guestChart->setPlaceholder(tr("Tick one or more guests to chart them."));
+        m_guestChart->setSeries({}, 0);
+    }
+    m_hostSeriesId = m_store->queryHostSeries(
+        HostSeriesRequest{m_hostId, HistoryChartData::hostMetrics(), m_fromMs, m_toMs, m_budget});
+    ++m_hostQueries;
+    m_eventsId = m_store->queryEvents(EventRequest{m_hostId, {}, m_fromMs, m_toMs, {}});
+    m_outstanding += 2;
+    m_scheduler->roundStarted();
+}
+
+void HistoryPage::answered() {
+    if (--m_outstanding > 0)
+        return;
+    if (m_roundLive && m_live) {
+        // The window slides with the data: both move in the same repaint.
+        setChartsRange(m_roundFrom, m_roundTo);
+        m_rangeBar->showRange(m_roundFrom, m_roundTo, true, m_spanMs / 1000);
+    }
+    m_scheduler->roundFinished();
+    Q_EMIT refreshed();
+}
+
+void HistoryPage::onSeries(quint64 id, const SeriesResult &result) {
+    if (id == 0 || id != m_seriesId)
+        return;
+    m_seriesId = 0;
+    const Metric metric = Metric(m_metric->currentData().toInt());
+    const QStringList uuids = m_picker->checkedUuids();
+    QHash<QString, QString> names;
+    for (const QString &uuid : uuids)
+        names.insert(uuid, m_picker->nameOf(uuid));
+    const auto colors = HistoryChartData::guestColors(uuids, ChartPalette::fromPalette(palette()));
+    m_guestChart->setValueKind(HistoryChartData::valueKind(metric));
+    m_guestChart->setPlaceholder(
+        tr("No %1 recorded for these guests in this range.").arg(metricName(metric)));
+    m_guestChart->setSeries(HistoryChartData::guestSeries(result, names, colors), result.bucketMs);
+    answered();
+}
+
+void HistoryPage::onHostSeries(quint64 id, const HostSeriesResult &result) {
+    if (id == 0 || id != m_hostSeriesId)
+        return;
+    m_hostSeriesId = 0;
+    m_bucketMs = result.bucketMs;
+    m_hostChart->setSeries(
+        HistoryChartData::hostSeries(result, ChartPalette::fromPalette(palette())),
+        result.bucketMs);
+    m_rangeBar->setResolution(HistoryChartData::resolution(result.bucketMs, result.tiers));
+    answered();
+}
+
+void HistoryPage::onEvents(quint64 id, const QList<HistoryEvent> &events) {
+    if (id == 0 || id != m_eventsId)
+        return;
+    m_eventsId = 0;
+    m_events = events;
+    m_hostChart->setEvents(events);
+    m_guestChart->setEvents(HistoryChartData::guestEvents(events, m_picker->checkedUuids()));
+    answered();
+}
+
+void HistoryPage::onGuests(quint64 id, const QList<GuestInfo> &guests) {
+    if (id != m_guestsId)
+        return;
+    m_guestsId = 0;
+    m_picker->setGuests(guests);
+}
+
+void HistoryPage::onFailed(quint64 id, const Error &error) {
+    if (id == 0 || (id != m_seriesId && id != m_hostSeriesId && id != m_eventsId))
+        return;
+    qCWarning(lcHistory) << "history query failed:" << error.message;
+    if (id == m_seriesId)
+        m_seriesId = 0;
+    else if (id == m_hostSeriesId)
+        m_hostSeriesId = 0;
+    else
+        m_eventsId = 0;
+    answered();
+}
+
+void HistoryPage::onCycle(const PollCycle &cycle) {
+    if (cycle.hostId != m_hostId)
+        return;
+    for (const MemorySample &s : cycle.samples) {
+        if (!m_picker->contains(s.uuid) && m_guestsId == 0) {
+            queryGuests(); // queued behind the cycle's write: the new guest is listed
+            break;
+        }
+    }
+    if (m_live)
+        m_scheduler->requestLive(qBound<qint64>(0, m_bucketMs, MaxLiveIntervalMs));
+}
+
+void HistoryPage::onEventQueued(const HistoryEvent &event) {
+    if (event.hostId != m_hostId)
+        return;
+    if (m_live)
+        m_scheduler->requestLive(0);
+    else if (event.timeMs >= m_fromMs && event.timeMs <= m_toMs)
+        m_scheduler->requestNow();
+}
+
+void HistoryPage::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    if (m_dirty || m_live)
+        m_scheduler->requestNow();
+}
+
+void HistoryPage::resizeEvent(QResizeEvent *event) {
+    QWidget::resizeEvent(event);
+    // A much wider plot deserves more points (and a narrower one fewer).
+    const int budget = m_hostChart->pointBudget();
+    if (m_budget > 0 && qAbs(budget - m_budget) * 6 > m_budget)
+        m_scheduler->requestDebounced();
+}
+
+} // namespace bs::gui

@@ -1,0 +1,133 @@
+#pragma once
+
+#include "common/Units.h"
+#include "history/HistoryEvent.h"
+#include "history/Metric.h"
+#include "history/SeriesTypes.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QComboBox;
+class QLabel;
+
+namespace bs {
+class HistoryStore;
+struct Error;
+struct GuestInfo;
+} // namespace bs
+
+namespace bs::gui {
+
+class EnvelopeChart;
+class GuestPicker;
+class HistoryBanner;
+class HistoryService;
+class RangeBar;
+class RefreshScheduler;
+
+// The "History" page: a time range (presets that follow now, or from/to), a guest chart that
+// compares the ticked guests on one metric, and a host chart (Σ used vs Σ actual vs host total,
+// host free, KSM saved), both with event markers and a crosshair, on one time axis. Zoom (wheel)
+// and pan (drag) re-read the history 150 ms after the gesture, with the plot's width as the
+// point budget; while the range ends now, new polls are appended as they are recorded.
+// Everything comes from the store's queries as plain values: no SQLite on this thread.
+class HistoryPage final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HistoryPage)
+
+public:
+    static constexpr qint64 DefaultPresetSeconds = 3600;
+
+    explicit HistoryPage(HistoryService *service, QWidget *parent = nullptr);
+    ~HistoryPage() override;
+
+    void setHost(const QString &hostId, const QString &displayName);
+    QString hostId() const { return m_hostId; }
+    // The guests to compare (the guest table's selection): replaces the ticked ones.
+    void showGuests(const QStringList &uuids);
+    void setMetric(Metric metric);
+    void setUnit(units::SizeUnit unit);
+    // A range that ends now and follows the newest polls.
+    void showPreset(qint64 seconds);
+    void showRange(qint64 fromMs, qint64 toMs);
+    bool isLive() const { return m_live; }
+    qint64 fromMs() const { return m_fromMs; }
+    qint64 toMs() const { return m_toMs; }
+    // Wall clock, ms since the epoch (tests inject a fixed "now").
+    void setClock(std::function<qint64()> nowMs);
+
+    RangeBar *rangeBar() const { return m_rangeBar; }
+    EnvelopeChart *guestChart() const { return m_guestChart; }
+    EnvelopeChart *hostChart() const { return m_hostChart; }
+    GuestPicker *guestPicker() const { return m_picker; }
+    QComboBox *metricBox() const { return m_metric; }
+    HistoryBanner *banner() const { return m_banner; }
+    RefreshScheduler *scheduler() const { return m_scheduler; }
+    int seriesQueries() const { return m_seriesQueries; }
+    int hostQueries() const { return m_hostQueries; }
+
+Q_SIGNALS:
+    // A round of queries was answered and drawn.
+    void refreshed();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void issueRound();
+    void abandonRound();
+    void answered();
+    void onSeries(quint64 id, const SeriesResult &result);
+    void onHostSeries(quint64 id, const HostSeriesResult &result);
+    void onEvents(quint64 id, const QList<HistoryEvent> &events);
+    void onGuests(quint64 id, const QList<GuestInfo> &guests);
+    void onFailed(quint64 id, const Error &error);
+    void onCycle(const PollCycle &cycle);
+    void onEventQueued(const HistoryEvent &event);
+    void onView(EnvelopeChart *source, qint64 fromMs, qint64 toMs);
+    void onChecked();
+    void queryGuests();
+    void setChartsRange(qint64 fromMs, qint64 toMs);
+    void updateTitles();
+
+    HistoryService *m_service;
+    HistoryStore *m_store;
+    HistoryBanner *m_banner;
+    RangeBar *m_rangeBar;
+    GuestPicker *m_picker;
+    QComboBox *m_metric;
+    QLabel *m_guestTitle;
+    QLabel *m_hostTitle;
+    EnvelopeChart *m_guestChart;
+    EnvelopeChart *m_hostChart;
+    RefreshScheduler *m_scheduler;
+    std::function<qint64()> m_now;
+
+    QString m_hostId;
+    QString m_hostName;
+    bool m_live = true;
+    qint64 m_spanMs = DefaultPresetSeconds * 1000;
+    qint64 m_fromMs = 0;
+    qint64 m_toMs = 0;
+    QList<HistoryEvent> m_events;
+
+    // The round of queries in flight (ids 0 once answered or abandoned).
+    quint64 m_seriesId = 0;
+    quint64 m_hostSeriesId = 0;
+    quint64 m_eventsId = 0;
+    quint64 m_guestsId = 0;
+    int m_outstanding = 0;
+    bool m_roundLive = false;
+    qint64 m_roundFrom = 0;
+    qint64 m_roundTo = 0;
+    qint64 m_bucketMs = 0;
+    int m_budget = 0;
+    bool m_dirty = false;
+    int m_seriesQueries = 0;
+    int m_hostQueries = 0;
+};
+
+} // namespace bs::gui
