@@ -147,6 +147,8 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
     m_history = new HistoryFeature(this);
     connect(m_balloon, &BalloonFeature::changeRecorded, m_history->service(),
             &HistoryService::recordBalloonChange);
+    // Reports read the history the window records, not a second read-only store on the file.
+    m_report->setHistoryStore(m_history->service()->store());
 
     for (const SavedConnection &c : m_store.load())
         addHostRow(c.uri);
