@@ -4400,6 +4400,10 @@ UUID %2</translation>
         <source>No %1 recorded for these guests in this range.</source>
         <translation>此范围内没有这些客户机的“%1”记录。</translation>
     </message>
+    <message>
+        <source>Host memory</source>
+        <translation>宿主机内存</translation>
+    </message>
 </context>
 <context>
     <name>bs::gui::HistoryService</name>

@@ -10,7 +10,9 @@
 #include "guests/GuestFilterProxy.h"
 #include "guests/GuestPanel.h"
 #include "guests/GuestTableModel.h"
+#include "history/EnvelopeChart.h"
 #include "history/HistoryFeature.h"
+#include "history/HistoryPage.h"
 #include "history/HistoryService.h"
 #include "host/HostOverviewHub.h"
 #include "host/HostOverviewPage.h"
@@ -149,6 +151,8 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
             &HistoryService::recordBalloonChange);
     // Reports read the history the window records, not a second read-only store on the file.
     m_report->setHistoryStore(m_history->service()->store());
+    for (EnvelopeChart *chart : {m_history->page()->guestChart(), m_history->page()->hostChart()})
+        m_report->addChart(chart, chart); // File → Export Chart… and the charts' context menu
 
     for (const SavedConnection &c : m_store.load())
         addHostRow(c.uri);
