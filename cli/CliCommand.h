@@ -22,6 +22,9 @@ public:
     virtual QString name() const = 0;
     virtual QString summary() const = 0;
     virtual int run(const QStringList &arguments) = 0;
+    // Whether run() paints (charts, reports): main() then makes a QGuiApplication, on Qt's
+    // offscreen platform unless QT_QPA_PLATFORM says otherwise, so it works without a display.
+    virtual bool paints() const { return false; }
 
     // The value of an --interval option when it lies within the monitor's limits (1-3600 s);
     // otherwise prints why and returns nullopt (exit code 2 for the caller).

@@ -3,15 +3,18 @@
 #include "Translations.h"
 #include "commands/DomainsCommand.h"
 #include "commands/EnableStatsCommand.h"
+#include "commands/ExportCommand.h"
 #include "commands/HistoryCommand.h"
 #include "commands/HostCommand.h"
 #include "commands/ReadinessCommand.h"
 #include "commands/RecordCommand.h"
+#include "commands/ReportCommand.h"
 #include "commands/SampleCommand.h"
 #include "commands/SetBalloonCommand.h"
 #include "libvirt/LibvirtRuntime.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <csignal>
 
@@ -29,6 +32,8 @@ std::vector<std::unique_ptr<CliCommand>> makeCommands() {
     commands.push_back(std::make_unique<SetBalloonCommand>());
     commands.push_back(std::make_unique<RecordCommand>());
     commands.push_back(std::make_unique<HistoryCommand>());
+    commands.push_back(std::make_unique<ReportCommand>());
+    commands.push_back(std::make_unique<ExportCommand>());
     return commands;
 }
 
@@ -50,17 +55,47 @@ void printUsage(QTextStream &stream, const std::vector<std::unique_ptr<CliComman
            << Qt::endl;
 }
 
+// The command named on the command line (the first argument that is not --lang and its value).
+QString commandName(int argc, char *argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--lang") {
+            ++i;
+            continue;
+        }
+        if (!arg.startsWith("--lang="))
+            return QString::fromLocal8Bit(arg);
+    }
+    return {};
+}
+
+// Commands that paint (report, export) get a QGuiApplication for fonts and QPainter, on Qt's
+// offscreen platform unless QT_QPA_PLATFORM names another: cron and ssh have no display. The
+// others stay on QCoreApplication.
+std::unique_ptr<QCoreApplication> makeApplication(int &argc, char *argv[], bool paints) {
+    if (!paints)
+        return std::make_unique<QCoreApplication>(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    return std::make_unique<QGuiApplication>(argc, argv);
+}
+
 } // namespace
 
 int main(int argc, char *argv[]) {
     bs::LibvirtRuntime::prepareProcess();
-    QCoreApplication app(argc, argv);
+    const auto commands = makeCommands();
+    const QString requested = commandName(argc, argv);
+    const bool paints = std::any_of(commands.cbegin(), commands.cend(), [&](const auto &c) {
+        return c->name() == requested && c->paints();
+    });
+    const auto application = makeApplication(argc, argv, paints);
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("balloonscope"));
     QCoreApplication::setOrganizationName(QStringLiteral("balloonscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BALLOONSCOPE_VERSION));
     bs::installTranslations(app, bs::languageFromArguments(app.arguments()));
 
-    const auto commands = makeCommands();
     QStringList args = app.arguments().mid(1);
     args = bs::stripLanguageArgument(args);
     if (args.isEmpty() || args.constFirst() == QLatin1String("--help") ||

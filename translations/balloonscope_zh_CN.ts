@@ -5,19 +5,19 @@
     <name>AgentChecks</name>
     <message>
         <source>Guest-agent checks are off for this guest (opt-in).</source>
-        <translation>此虚拟机未开启客户机代理检查（需手动开启）。</translation>
+        <translation>此客户机未开启客户机代理检查（需手动开启）。</translation>
     </message>
     <message>
         <source>org.qemu.guest_agent.0 is connected: an agent answers in the guest.</source>
-        <translation>org.qemu.guest_agent.0 已连接：虚拟机中有代理在响应。</translation>
+        <translation>org.qemu.guest_agent.0 已连接：客户机中有代理在响应。</translation>
     </message>
     <message>
         <source>org.qemu.guest_agent.0 is disconnected: no agent runs in the guest.</source>
-        <translation>org.qemu.guest_agent.0 未连接：虚拟机中没有运行代理。</translation>
+        <translation>org.qemu.guest_agent.0 未连接：客户机中没有运行代理。</translation>
     </message>
     <message>
         <source>An org.qemu.guest_agent.0 channel is configured; libvirt shows no state for it (the guest does not run, or this driver does not track it).</source>
-        <translation>已配置 org.qemu.guest_agent.0 通道，但 libvirt 未显示其状态（虚拟机未运行，或此驱动不跟踪该状态）。</translation>
+        <translation>已配置 org.qemu.guest_agent.0 通道，但 libvirt 未显示其状态（客户机未运行，或此驱动不跟踪该状态）。</translation>
     </message>
     <message>
         <source>No org.qemu.guest_agent.0 channel in the domain XML: no agent evidence is available.</source>
@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>The agent refuses %1: it is disabled in the guest.</source>
-        <translation>代理拒绝执行 %1：该命令在虚拟机中已被禁用。</translation>
+        <translation>代理拒绝执行 %1：该命令在客户机中已被禁用。</translation>
     </message>
     <message>
         <source>The agent does not have %1 (an older agent, or not on this OS).</source>
@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>No agent is connected to the guest&apos;s channel.</source>
-        <translation>没有代理连接到虚拟机的通道。</translation>
+        <translation>没有代理连接到客户机的通道。</translation>
     </message>
     <message>
         <source>This connection cannot send guest-agent commands (its libvirt driver has no virDomainQemuAgentCommand).</source>
@@ -170,15 +170,15 @@
     <name>BalloonSession</name>
     <message>
         <source>Change the running guest now (VIR_DOMAIN_AFFECT_LIVE).</source>
-        <translation>立即更改运行中的虚拟机（VIR_DOMAIN_AFFECT_LIVE）。</translation>
+        <translation>立即更改运行中的客户机（VIR_DOMAIN_AFFECT_LIVE）。</translation>
     </message>
     <message>
         <source>Change the persistent configuration, kept across restarts (VIR_DOMAIN_AFFECT_CONFIG). Without --live or --config: live for running guests and config for persistent ones, so a running persistent guest gets both, a shut-off guest its configuration, a transient guest the live change.</source>
-        <translation>更改持久配置，重启后仍然保留（VIR_DOMAIN_AFFECT_CONFIG）。既不指定 --live 也不指定 --config 时：运行中的虚拟机做运行时更改，持久虚拟机更改其配置；因此运行中的持久虚拟机两者都改，已关机的虚拟机只改配置，临时虚拟机只做运行时更改。</translation>
+        <translation>更改持久配置，重启后仍然保留（VIR_DOMAIN_AFFECT_CONFIG）。既不指定 --live 也不指定 --config 时：运行中的客户机做运行时更改，持久客户机更改其配置；因此运行中的持久客户机两者都改，已关机的客户机只改配置，临时客户机只做运行时更改。</translation>
     </message>
     <message>
         <source>GUEST</source>
-        <translation>虚拟机</translation>
+        <translation>客户机</translation>
     </message>
     <message>
         <source>STATE</source>
@@ -230,6 +230,25 @@
     </message>
 </context>
 <context>
+    <name>ChartExport</name>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Select a guest first: the chart shows none.</source>
+        <translation>请先选择一个客户机：图表中还没有内容。</translation>
+    </message>
+    <message>
+        <source>Export Chart Data</source>
+        <translation>导出图表数据</translation>
+    </message>
+    <message>
+        <source>CSV, one row per time (*.csv);;JSON (*.json)</source>
+        <translation>CSV，每个时间一行 (*.csv);;JSON (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>CliCommand</name>
     <message>
         <source>Show this help.</source>
@@ -253,7 +272,7 @@
     </message>
     <message>
         <source>Instead of --connect: a demo host inside this process (libvirt&apos;s QEMU driver embedded, four small guests; test:///default where QEMU or the guest images are missing). The demo guests stop when the command ends.</source>
-        <translation>代替 --connect：在本进程内运行演示宿主机（内嵌 libvirt 的 QEMU 驱动，四台小型虚拟机；缺少 QEMU 或虚拟机镜像时改用 test:///default）。命令结束时演示虚拟机随之停止。</translation>
+        <translation>代替 --connect：在本进程内运行演示宿主机（内嵌 libvirt 的 QEMU 驱动，四台小型客户机；缺少 QEMU 或客户机镜像时改用 test:///default）。命令结束时演示客户机随之停止。</translation>
     </message>
     <message>
         <source>Invalid --connect URI &quot;%1&quot;: %2</source>
@@ -277,11 +296,11 @@
     </message>
     <message>
         <source>The history has no guest named &quot;%1&quot; or with that UUID on this host.</source>
-        <translation>历史记录中，此宿主机上没有名为“%1”或具有该 UUID 的虚拟机。</translation>
+        <translation>历史记录中，此宿主机上没有名为“%1”或具有该 UUID 的客户机。</translation>
     </message>
     <message>
         <source>Several guests were called &quot;%1&quot;; give the UUID: %2</source>
-        <translation>有多台虚拟机曾名为“%1”；请指定 UUID：%2</translation>
+        <translation>有多台客户机曾名为“%1”；请指定 UUID：%2</translation>
     </message>
     <message>
         <source>%1 (%2) on %3
@@ -306,7 +325,7 @@
     <message>
         <source>Nothing was recorded for this guest in this range.
 </source>
-        <translation>此时间范围内没有此虚拟机的记录。
+        <translation>此时间范围内没有此客户机的记录。
 </translation>
     </message>
     <message>
@@ -408,7 +427,7 @@
     <name>DemoSession</name>
     <message>
         <source>Stopping the demo guests.</source>
-        <translation>正在停止演示虚拟机。</translation>
+        <translation>正在停止演示客户机。</translation>
     </message>
     <message>
         <source>Interrupted while the demo host started.</source>
@@ -420,14 +439,14 @@
     </message>
     <message>
         <source>Demo host ready after %1 s: %2 (guest consoles in %3)</source>
-        <translation>演示宿主机在 %1 秒后就绪：%2（虚拟机控制台输出位于 %3）</translation>
+        <translation>演示宿主机在 %1 秒后就绪：%2（客户机控制台输出位于 %3）</translation>
     </message>
 </context>
 <context>
     <name>DomainsCommand</name>
     <message>
         <source>List the guests of a host with their state, balloon device and stats state.</source>
-        <translation>列出宿主机上的虚拟机及其状态、气球设备和统计状态。</translation>
+        <translation>列出宿主机上的客户机及其状态、气球设备和统计状态。</translation>
     </message>
     <message>
         <source>Print JSON.</source>
@@ -466,15 +485,15 @@
     <name>EnableStatsCommand</name>
     <message>
         <source>Set the balloon stats period of guests (live, persistent or both) and report per guest.</source>
-        <translation>设置虚拟机的气球统计周期（运行时、持久或两者），并逐台报告结果。</translation>
+        <translation>设置客户机的气球统计周期（运行时、持久或两者），并逐台报告结果。</translation>
     </message>
     <message>
         <source>A guest, by name or UUID (repeat for several).</source>
-        <translation>虚拟机的名称或 UUID（可重复以指定多台）。</translation>
+        <translation>客户机的名称或 UUID（可重复以指定多台）。</translation>
     </message>
     <message>
         <source>Every guest of the host.</source>
-        <translation>宿主机上的所有虚拟机。</translation>
+        <translation>宿主机上的所有客户机。</translation>
     </message>
     <message>
         <source>Stats period in seconds, 1-3600 (10 is a good value), or &quot;off&quot; to stop the statistics. 0 is refused: turning statistics off must be said with &quot;off&quot;.</source>
@@ -482,7 +501,7 @@
     </message>
     <message>
         <source>For guests without a balloon device (&lt;memballoon model=&apos;none&apos;/&gt; or none at all): give the persistent configuration a virtio balloon with the period. It takes effect after the guest&apos;s next shutdown and start; everything else in the XML is kept.</source>
-        <translation>对于没有气球设备的虚拟机（&lt;memballoon model=&apos;none&apos;/&gt; 或完全没有）：在持久配置中添加带该周期的 virtio 气球。虚拟机下次关机并启动后生效；XML 中的其余内容保持不变。</translation>
+        <translation>对于没有气球设备的客户机（&lt;memballoon model=&apos;none&apos;/&gt; 或完全没有）：在持久配置中添加带该周期的 virtio 气球。客户机下次关机并启动后生效；XML 中的其余内容保持不变。</translation>
     </message>
     <message>
         <source>Show what would change, with the persistent &lt;memballoon&gt; as a diff, and change nothing.</source>
@@ -490,7 +509,7 @@
     </message>
     <message>
         <source>After a live change, wait for the guests&apos; next reports (up to two periods) and say whether the stats flow, or why not. Exit code 1 if any do not.</source>
-        <translation>运行时更改后，等待虚拟机的下一次报告（最多两个周期），并说明统计数据是否已在上报，若没有则说明原因。只要有一台没有上报，退出码即为 1。</translation>
+        <translation>运行时更改后，等待客户机的下一次报告（最多两个周期），并说明统计数据是否已在上报，若没有则说明原因。只要有一台没有上报，退出码即为 1。</translation>
     </message>
     <message>
         <source>Missing --period SEC (1-3600) or --period off.</source>
@@ -498,7 +517,7 @@
     </message>
     <message>
         <source>Name the guests with --domain NAME (repeatable), or give --all.</source>
-        <translation>请用 --domain NAME（可重复）指定虚拟机，或使用 --all。</translation>
+        <translation>请用 --domain NAME（可重复）指定客户机，或使用 --all。</translation>
     </message>
     <message>
         <source>Could not connect to %1: %2</source>
@@ -507,6 +526,81 @@
     <message>
         <source>%1: the new balloon takes effect after its next shutdown and start.</source>
         <translation>%1：新的气球设备在其下次关机并启动后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommand</name>
+    <message>
+        <source>Export a guest&apos;s memory chart (PNG, SVG, PDF) or the data behind it (CSV, JSON: the chart&apos;s points, or every raw poll with --raw) from the history.</source>
+        <translation>从历史记录导出客户机的内存图表（PNG、SVG、PDF）或其背后的数据（CSV、JSON：图表中的点，或使用 --raw 导出每次原始轮询）。</translation>
+    </message>
+    <message>
+        <source>The guest: its UUID, or a name it has or had.</source>
+        <translation>客户机：其 UUID，或其当前或曾用的名称。</translation>
+    </message>
+    <message>
+        <source>The file to write; its extension picks the format.</source>
+        <translation>要写入的文件；由扩展名决定格式。</translation>
+    </message>
+    <message>
+        <source>CSV/JSON: every recorded poll with all its fields instead of the chart&apos;s points.</source>
+        <translation>CSV/JSON：导出每次记录的轮询及其全部字段，而不是图表中的点。</translation>
+    </message>
+    <message>
+        <source>Buckets of the chart query (default: the image width, so CSV/JSON hold the points a PNG of the same options draws).</source>
+        <translation>图表查询的分桶数（默认：图像宽度，使 CSV/JSON 恰好包含相同选项的 PNG 所绘制的点）。</translation>
+    </message>
+    <message>
+        <source>Comma-separated metrics (default used,used_excluding_cache,actual,available).</source>
+        <translation>以逗号分隔的指标（默认 used,used_excluding_cache,actual,available）。</translation>
+    </message>
+    <message>
+        <source>Image width in pixels (1600).</source>
+        <translation>图像宽度，单位像素（1600）。</translation>
+    </message>
+    <message>
+        <source>Image height in pixels (900).</source>
+        <translation>图像高度，单位像素（900）。</translation>
+    </message>
+    <message>
+        <source>PNG resolution: fonts and lines are sized for it (144).</source>
+        <translation>PNG 分辨率：字体和线条按此分辨率确定大小（144）。</translation>
+    </message>
+    <message>
+        <source>Give the guest with --domain NAME|UUID.</source>
+        <translation>请用 --domain NAME|UUID 指定客户机。</translation>
+    </message>
+    <message>
+        <source>Give the file to write with --out; it must end in .csv, .json, .png, .svg or .pdf.</source>
+        <translation>请用 --out 指定要写入的文件；其扩展名必须是 .csv、.json、.png、.svg 或 .pdf。</translation>
+    </message>
+    <message>
+        <source>--raw exports data: use it with .csv or .json.</source>
+        <translation>--raw 导出的是数据：请与 .csv 或 .json 一起使用。</translation>
+    </message>
+    <message>
+        <source>--width and --height take 16 to %1 pixels, --dpi %2 to %3.</source>
+        <translation>--width 和 --height 取值为 16 到 %1 像素，--dpi 取值为 %2 到 %3。</translation>
+    </message>
+    <message>
+        <source>--points must be 1 to 100000, not &quot;%1&quot;.</source>
+        <translation>--points 必须是 1 到 100000，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Unknown metric &quot;%1&quot;.</source>
+        <translation>未知指标“%1”。</translation>
+    </message>
+    <message>
+        <source>--metric names no metric.</source>
+        <translation>--metric 未指定任何指标。</translation>
+    </message>
+    <message>
+        <source>Raw polls before %1 were rolled up: the export starts there.</source>
+        <translation>%1 之前的原始轮询已汇总：导出从该时间开始。</translation>
+    </message>
+    <message>
+        <source>Wrote %1.</source>
+        <translation>已写入 %1。</translation>
     </message>
 </context>
 <context>
@@ -521,30 +615,132 @@
     </message>
     <message>
         <source>the guest does not run.</source>
-        <translation>虚拟机未运行。</translation>
+        <translation>客户机未运行。</translation>
     </message>
     <message>
         <source>the guest has no guest-agent channel.</source>
-        <translation>虚拟机没有客户机代理通道。</translation>
+        <translation>客户机没有客户机代理通道。</translation>
     </message>
     <message>
         <source>no agent is connected to the guest&apos;s channel.</source>
-        <translation>没有代理连接到虚拟机的通道。</translation>
+        <translation>没有代理连接到客户机的通道。</translation>
     </message>
     <message>
         <source>Could not list the guests</source>
-        <translation>无法列出虚拟机</translation>
+        <translation>无法列出客户机</translation>
     </message>
     <message>
         <source>There is no guest named &quot;%1&quot;.</source>
-        <translation>没有名为“%1”的虚拟机。</translation>
+        <translation>没有名为“%1”的客户机。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryArguments</name>
+    <message>
+        <source>History database (default %1).</source>
+        <translation>历史记录数据库（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>libvirt URI of the recorded host.</source>
+        <translation>所记录宿主机的 libvirt URI。</translation>
+    </message>
+    <message>
+        <source>The last stretch of time, e.g. 1h, 24h, 7d (default %1).</source>
+        <translation>最近的一段时间，例如 1h、24h、7d（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Start, ISO 8601 (local time unless it says otherwise).</source>
+        <translation>开始时间，ISO 8601 格式（未注明时区时按本地时间）。</translation>
+    </message>
+    <message>
+        <source>End, ISO 8601 (default now).</source>
+        <translation>结束时间，ISO 8601 格式（默认为当前时间）。</translation>
+    </message>
+    <message>
+        <source>Give the host with --host URI.</source>
+        <translation>请用 --host URI 指定宿主机。</translation>
+    </message>
+    <message>
+        <source>Use either --range or --from/--to.</source>
+        <translation>请使用 --range 或 --from/--to，二者只能选其一。</translation>
+    </message>
+    <message>
+        <source>--from and --to must be ISO 8601 times (2025-01-31T08:00), --from before --to.</source>
+        <translation>--from 和 --to 必须是 ISO 8601 时间（2025-01-31T08:00），且 --from 早于 --to。</translation>
+    </message>
+    <message>
+        <source>--to needs --from.</source>
+        <translation>--to 需要与 --from 一起使用。</translation>
+    </message>
+    <message>
+        <source>--range must be a duration such as 1h, 24h, 7d or 1y, not &quot;%1&quot;.</source>
+        <translation>--range 必须是时长，例如 1h、24h、7d 或 1y，而不是“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryChart</name>
+    <message>
+        <source>started</source>
+        <translation>已启动</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>resumed</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>shutting down</source>
+        <translation>正在关机</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>已挂起</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>已崩溃</translation>
+    </message>
+    <message>
+        <source>balloon → %1</source>
+        <translation>气球 → %1</translation>
+    </message>
+    <message>
+        <source>balloon target</source>
+        <translation>气球目标</translation>
+    </message>
+    <message>
+        <source>stats every %1 s</source>
+        <translation>每 %1 秒统计</translation>
+    </message>
+    <message>
+        <source>stats off</source>
+        <translation>统计未开启</translation>
+    </message>
+    <message>
+        <source>Memory of %1</source>
+        <translation>%1 的内存</translation>
+    </message>
+    <message>
+        <source>%1 – %2 (%3)</source>
+        <translation>%1 – %2（%3）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
     <name>HistoryCommand</name>
     <message>
         <source>Print a guest&apos;s recorded memory over a time range, decimated as the history chart shows it (min/avg/max per bucket, KiB; gaps where nothing was recorded).</source>
-        <translation>输出虚拟机在某一时间范围内记录的内存数据，按历史记录图表的显示方式抽稀（每个时间段给出最小值/平均值/最大值，单位 KiB；无记录处显示为空缺）。</translation>
+        <translation>输出客户机在某一时间范围内记录的内存数据，按历史记录图表的显示方式抽稀（每个时间段给出最小值/平均值/最大值，单位 KiB；无记录处显示为空缺）。</translation>
     </message>
     <message>
         <source>History database (default %1).</source>
@@ -552,11 +748,11 @@
     </message>
     <message>
         <source>libvirt URI the guest ran on.</source>
-        <translation>虚拟机所运行的 libvirt URI。</translation>
+        <translation>客户机所运行的 libvirt URI。</translation>
     </message>
     <message>
         <source>The guest: its UUID, or a name it has or had.</source>
-        <translation>虚拟机：其 UUID，或其当前或曾用的名称。</translation>
+        <translation>客户机：其 UUID，或其当前或曾用的名称。</translation>
     </message>
     <message>
         <source>The last stretch of time, e.g. 15m, 1h, 7d, 1y (default 1h).</source>
@@ -627,7 +823,7 @@
     <name>HostCommand</name>
     <message>
         <source>Show a host&apos;s memory: free memory, the guests&apos; overcommit, KSM and huge pages, with advice. Figures a host cannot give are marked &quot;not available on this host&quot;.</source>
-        <translation>显示宿主机的内存情况：空闲内存、虚拟机超配、KSM 和大页，并给出建议。宿主机无法提供的数据标记为“此宿主机不提供”。</translation>
+        <translation>显示宿主机的内存情况：空闲内存、客户机超配、KSM 和大页，并给出建议。宿主机无法提供的数据标记为“此宿主机不提供”。</translation>
     </message>
     <message>
         <source>Print JSON (sizes in KiB; one indented object, or one line per overview with --count).</source>
@@ -666,7 +862,7 @@
     </message>
     <message>
         <source>The guest does not run: there are no statistics.</source>
-        <translation>虚拟机未运行：没有统计信息。</translation>
+        <translation>客户机未运行：没有统计信息。</translation>
     </message>
     <message>
         <source>A balloon driver has reported: %1.</source>
@@ -682,7 +878,7 @@
     </message>
     <message>
         <source>%1; the guest cannot report now.</source>
-        <translation>%1；虚拟机目前无法报告。</translation>
+        <translation>%1；客户机目前无法报告。</translation>
     </message>
     <message>
         <source>%1; polling is off, so nobody asked.</source>
@@ -690,7 +886,7 @@
     </message>
     <message>
         <source>%1 after %2 s of watching with a %3 s period: no balloon driver answers in the guest.</source>
-        <translation>在 %3 秒的周期下观察 %2 秒后仍为 %1：虚拟机中没有气球驱动响应。</translation>
+        <translation>在 %3 秒的周期下观察 %2 秒后仍为 %1：客户机中没有气球驱动响应。</translation>
     </message>
     <message>
         <source>%1 after %2 s; %3 s of watching decide.</source>
@@ -714,7 +910,7 @@
     </message>
     <message>
         <source>The guest does not run now.</source>
-        <translation>虚拟机当前未运行。</translation>
+        <translation>客户机当前未运行。</translation>
     </message>
     <message>
         <source>No virtio balloon device.</source>
@@ -726,7 +922,7 @@
     </message>
     <message>
         <source>No guest fields were read.</source>
-        <translation>未读取到任何虚拟机侧字段。</translation>
+        <translation>未读取到任何客户机侧字段。</translation>
     </message>
     <message>
         <source>Only host-side fields: %1.</source>
@@ -734,11 +930,11 @@
     </message>
     <message>
         <source>%1 The guest&apos;s own view (unused, available, usable) is missing.</source>
-        <translation>%1 缺少虚拟机自身的视角（空闲、可见总量、可用）。</translation>
+        <translation>%1 缺少客户机自身的视角（空闲、可见总量、可用）。</translation>
     </message>
     <message>
         <source>Latest report with guest fields: %1.</source>
-        <translation>最近一次包含虚拟机侧字段的报告：%1。</translation>
+        <translation>最近一次包含客户机侧字段的报告：%1。</translation>
     </message>
     <message>
         <source>Absent: %1.</source>
@@ -754,11 +950,11 @@
     </message>
     <message>
         <source>On Windows, BalloonService fills the fields differently from Linux: &quot;available&quot; is the total physical memory, &quot;unused&quot; is the available memory including the standby cache, and &quot;usable&quot; is that plus half of the file cache. So available − unused (&quot;used&quot;) leaves the cache out, and a guest at 100 % in Task Manager can look half-empty here, or the other way round.</source>
-        <translation>在 Windows 上，BalloonService 填写这些字段的方式与 Linux 不同：“可见总量”是物理内存总量，“空闲”是包括备用缓存在内的可用内存（Windows 所说的 Available），“可用”则是在此基础上再加上一半的文件缓存。因此，可见总量 − 空闲（即“已用”）不含缓存：在任务管理器中显示 100% 的虚拟机，在这里可能看起来只用了一半，反之亦然。</translation>
+        <translation>在 Windows 上，BalloonService 填写这些字段的方式与 Linux 不同：“可见总量”是物理内存总量，“空闲”是包括备用缓存在内的可用内存（Windows 所说的 Available），“可用”则是在此基础上再加上一半的文件缓存。因此，可见总量 − 空闲（即“已用”）不含缓存：在任务管理器中显示 100% 的客户机，在这里可能看起来只用了一半，反之亦然。</translation>
     </message>
     <message>
         <source>The guest&apos;s memory is backed by huge pages (&lt;memoryBacking&gt;&lt;hugepages/&gt;). Statistics still work, but inflating the balloon gives no memory back to the host: static huge pages cannot be freed page by page.</source>
-        <translation>虚拟机内存由大页提供（&lt;memoryBacking&gt;&lt;hugepages/&gt;）。统计信息仍然有效，但膨胀气球不会把内存还给宿主机：静态大页无法逐页释放。</translation>
+        <translation>客户机内存由大页提供（&lt;memoryBacking&gt;&lt;hugepages/&gt;）。统计信息仍然有效，但膨胀气球不会把内存还给宿主机：静态大页无法逐页释放。</translation>
     </message>
     <message>
         <source>State: %1.</source>
@@ -766,11 +962,11 @@
     </message>
     <message>
         <source>State: %1 (%2): the guest cannot report until it runs again.</source>
-        <translation>状态：%1（%2）：虚拟机恢复运行之前无法报告。</translation>
+        <translation>状态：%1（%2）：客户机恢复运行之前无法报告。</translation>
     </message>
     <message>
         <source>libvirt did not say whether the guest runs (state %1).</source>
-        <translation>libvirt 未说明虚拟机是否在运行（状态 %1）。</translation>
+        <translation>libvirt 未说明客户机是否在运行（状态 %1）。</translation>
     </message>
     <message>
         <source>State: %1 (%2).</source>
@@ -790,15 +986,15 @@
     </message>
     <message>
         <source>&lt;memballoon model=&apos;none&apos;&gt;: the guest has no balloon device, so nothing can be reported.</source>
-        <translation>&lt;memballoon model=&apos;none&apos;&gt;：虚拟机没有气球设备，因此无法报告任何内容。</translation>
+        <translation>&lt;memballoon model=&apos;none&apos;&gt;：客户机没有气球设备，因此无法报告任何内容。</translation>
     </message>
     <message>
         <source>No &lt;memballoon&gt; element in the domain XML: the guest has no balloon device.</source>
-        <translation>域 XML 中没有 &lt;memballoon&gt; 元素：虚拟机没有气球设备。</translation>
+        <translation>域 XML 中没有 &lt;memballoon&gt; 元素：客户机没有气球设备。</translation>
     </message>
     <message>
         <source>&lt;memballoon model=&apos;%1&apos;&gt;: only a virtio balloon reports guest statistics.</source>
-        <translation>&lt;memballoon model=&apos;%1&apos;&gt;：只有 virtio 气球才会报告虚拟机统计信息。</translation>
+        <translation>&lt;memballoon model=&apos;%1&apos;&gt;：只有 virtio 气球才会报告客户机统计信息。</translation>
     </message>
     <message>
         <source>No libosinfo metadata in the domain XML: the OS is not recorded on the host (the guest agent can tell).</source>
@@ -810,7 +1006,7 @@
     </message>
     <message>
         <source>The guest does not run: it has no live period.</source>
-        <translation>虚拟机未运行：没有运行中的统计周期。</translation>
+        <translation>客户机未运行：没有运行中的统计周期。</translation>
     </message>
     <message>
         <source>The live XML could not be read.</source>
@@ -834,7 +1030,7 @@
     </message>
     <message>
         <source>Transient guest: it has no persistent configuration, the live period is all there is.</source>
-        <translation>临时虚拟机：没有持久配置，只有运行中的统计周期。</translation>
+        <translation>临时客户机：没有持久配置，只有运行中的统计周期。</translation>
     </message>
     <message>
         <source>The persistent (inactive) XML could not be read.</source>
@@ -858,7 +1054,7 @@
     </message>
     <message>
         <source>%1: the live period is lost when the guest is shut down.</source>
-        <translation>%1：运行中的统计周期将在虚拟机关机后丢失。</translation>
+        <translation>%1：运行中的统计周期将在客户机关机后丢失。</translation>
     </message>
     <message>
         <source>%1: polling stays off after a restart too.</source>
@@ -905,7 +1101,7 @@
     </message>
     <message>
         <source>Guests against the host (%1 running of %2; host total %3)</source>
-        <translation>虚拟机与宿主机对比（%2 台中 %1 台运行；宿主机总量 %3）</translation>
+        <translation>客户机与宿主机对比（%2 台中 %1 台运行；宿主机总量 %3）</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -925,7 +1121,7 @@
     </message>
     <message>
         <source>%1 (%2 of %3 guests report)</source>
-        <translation>%1（%3 台虚拟机中 %2 台正在报告）</translation>
+        <translation>%1（%3 台客户机中 %2 台正在报告）</translation>
     </message>
     <message>
         <source>used of their memory</source>
@@ -933,7 +1129,7 @@
     </message>
     <message>
         <source>all defined, maximum</source>
-        <translation>全部已定义虚拟机（最大内存）</translation>
+        <translation>全部已定义客户机（最大内存）</translation>
     </message>
     <message>
         <source>KSM (virsh node-memory-tune)</source>
@@ -997,7 +1193,7 @@
     </message>
     <message>
         <source>guests on huge pages</source>
-        <translation>使用大页的虚拟机</translation>
+        <translation>使用大页的客户机</translation>
     </message>
     <message>
         <source>Host %1 at %2</source>
@@ -1016,7 +1212,7 @@
     <name>ReadinessCommand</name>
     <message>
         <source>Tell, for each guest, whether it will report its memory, and if not, why and what to do. Host-side checks watch last_update for about two stats periods. Exit code 0 when every selected guest is ready, 1 otherwise.</source>
-        <translation>逐台判断虚拟机是否会报告其内存；如果不会，说明原因及处理方法。宿主机侧检查会观察 last_update 约两个统计周期。所有选定的虚拟机均就绪时退出码为 0，否则为 1。</translation>
+        <translation>逐台判断客户机是否会报告其内存；如果不会，说明原因及处理方法。宿主机侧检查会观察 last_update 约两个统计周期。所有选定的客户机均就绪时退出码为 0，否则为 1。</translation>
     </message>
     <message>
         <source>OS: %1</source>
@@ -1032,7 +1228,7 @@
     </message>
     <message>
         <source>A guest to check, by name or UUID (repeat for several; default: every guest).</source>
-        <translation>要检查的虚拟机，按名称或 UUID 指定（可重复以指定多台；默认：所有虚拟机）。</translation>
+        <translation>要检查的客户机，按名称或 UUID 指定（可重复以指定多台；默认：所有客户机）。</translation>
     </message>
     <message>
         <source>Also ask the guest agent (opt-in, read-only). %1</source>
@@ -1044,7 +1240,7 @@
     </message>
     <message>
         <source>Watch last_update at most this long, in seconds (default %1). Guests are decided as soon as possible: at once without a period, within one period when reports advance, after two periods otherwise.</source>
-        <translation>观察 last_update 的最长时间，单位为秒（默认 %1）。每台虚拟机会尽早得出结论：未设置周期时立即判定；报告在推进时，一个周期内判定；否则在两个周期后判定。</translation>
+        <translation>观察 last_update 的最长时间，单位为秒（默认 %1）。每台客户机会尽早得出结论：未设置周期时立即判定；报告在推进时，一个周期内判定；否则在两个周期后判定。</translation>
     </message>
     <message>
         <source>Print a JSON array of reports.</source>
@@ -1065,7 +1261,7 @@
     <message numerus="yes">
         <source>Watching last_update of %n guest(s) for about %1 s (two stats periods)…</source>
         <translation>
-            <numerusform>正在观察 %n 台虚拟机的 last_update，约 %1 秒（两个统计周期）…</numerusform>
+            <numerusform>正在观察 %n 台客户机的 last_update，约 %1 秒（两个统计周期）…</numerusform>
         </translation>
     </message>
     <message>
@@ -1075,7 +1271,7 @@
     <message numerus="yes">
         <source>%1 of %n guest(s) ready.</source>
         <translation>
-            <numerusform>%n 台虚拟机中 %1 台就绪。</numerusform>
+            <numerusform>%n 台客户机中 %1 台就绪。</numerusform>
         </translation>
     </message>
 </context>
@@ -1083,19 +1279,19 @@
     <name>ReadinessInspector</name>
     <message>
         <source>The guest&apos;s configuration could not be read.</source>
-        <translation>无法读取虚拟机的配置。</translation>
+        <translation>无法读取客户机的配置。</translation>
     </message>
     <message>
         <source>The guest has no virtio balloon device, so it cannot report its memory.</source>
-        <translation>虚拟机没有 virtio 气球设备，因此无法报告其内存。</translation>
+        <translation>客户机没有 virtio 气球设备，因此无法报告其内存。</translation>
     </message>
     <message>
         <source>The guest does not run, and its configuration has no stats period: polling will be off when it starts.</source>
-        <translation>虚拟机未运行，且其配置中没有统计周期：启动后轮询将处于关闭状态。</translation>
+        <translation>客户机未运行，且其配置中没有统计周期：启动后轮询将处于关闭状态。</translation>
     </message>
     <message>
         <source>The guest does not run, so whether its driver reports cannot be seen.</source>
-        <translation>虚拟机未运行，因此无法确认其驱动是否会报告。</translation>
+        <translation>客户机未运行，因此无法确认其驱动是否会报告。</translation>
     </message>
     <message>
         <source>No stats period is set, so QEMU never asks the balloon driver for statistics.</source>
@@ -1103,11 +1299,11 @@
     </message>
     <message>
         <source>The guest is %1: it cannot report until it runs.</source>
-        <translation>虚拟机状态为“%1”：在恢复运行之前无法报告。</translation>
+        <translation>客户机状态为“%1”：在恢复运行之前无法报告。</translation>
     </message>
     <message>
         <source>Fresh reports with the guest&apos;s own memory figures arrive (period %1 s).</source>
-        <translation>正在收到包含虚拟机自身内存数据的新报告（周期 %1 秒）。</translation>
+        <translation>正在收到包含客户机自身内存数据的新报告（周期 %1 秒）。</translation>
     </message>
     <message>
         <source>Nothing to do.</source>
@@ -1115,7 +1311,7 @@
     </message>
     <message>
         <source>Reports arrive but carry none of the guest&apos;s own figures: the driver is there, but nothing fills in the statistics.</source>
-        <translation>收到了报告，但其中不含虚拟机自身的任何数据：驱动存在，但没有程序填写统计信息。</translation>
+        <translation>收到了报告，但其中不含客户机自身的任何数据：驱动存在，但没有程序填写统计信息。</translation>
     </message>
     <message>
         <source>The balloon driver reported before, but its reports stopped: nothing delivers statistics (on Windows, BalloonService does).</source>
@@ -1127,15 +1323,15 @@
     </message>
     <message>
         <source>The balloon driver is installed (guest agent) but the guest never reported: nothing delivers statistics (BalloonService).</source>
-        <translation>气球驱动已安装（据客户机代理），但虚拟机从未报告：没有程序提供统计信息（BalloonService）。</translation>
+        <translation>气球驱动已安装（据客户机代理），但客户机从未报告：没有程序提供统计信息（BalloonService）。</translation>
     </message>
     <message>
         <source>The balloon driver is loaded (guest agent) but the guest never reported: nothing delivers statistics.</source>
-        <translation>气球驱动已加载（据客户机代理），但虚拟机从未报告：没有程序提供统计信息。</translation>
+        <translation>气球驱动已加载（据客户机代理），但客户机从未报告：没有程序提供统计信息。</translation>
     </message>
     <message>
         <source>A %1 s period is set but the guest never reported in %2 s: no balloon driver is loaded in the guest.</source>
-        <translation>已设置 %1 秒的周期，但虚拟机在 %2 秒内从未报告：虚拟机中没有加载气球驱动。</translation>
+        <translation>已设置 %1 秒的周期，但客户机在 %2 秒内从未报告：客户机中没有加载气球驱动。</translation>
     </message>
     <message>
         <source>Not watched long enough: %1 s of the %2 s (two periods) that decide.</source>
@@ -1154,7 +1350,7 @@
     <name>RecordCommand</name>
     <message>
         <source>Record the hosts&apos; guest memory into the history, without a display, until stopped (SIGTERM, Ctrl+C) or --duration ends.</source>
-        <translation>将各宿主机上虚拟机的内存记录到历史记录中，不显示界面，直到被停止（SIGTERM、Ctrl+C）或 --duration 指定的时长结束。</translation>
+        <translation>将各宿主机上客户机的内存记录到历史记录中，不显示界面，直到被停止（SIGTERM、Ctrl+C）或 --duration 指定的时长结束。</translation>
     </message>
     <message>
         <source>History database (default %1).</source>
@@ -1210,6 +1406,21 @@
     </message>
 </context>
 <context>
+    <name>RecordedReadiness</name>
+    <message>
+        <source>Nothing was recorded for this guest in the range.</source>
+        <translation>此时间范围内没有该客户机的任何记录。</translation>
+    </message>
+    <message>
+        <source>The guest did not run in the range.</source>
+        <translation>该客户机在此时间范围内未运行。</translation>
+    </message>
+    <message>
+        <source>(As last seen running, %1.)</source>
+        <translation>（最后一次运行时所见，%1。）</translation>
+    </message>
+</context>
+<context>
     <name>Remedies</name>
     <message>
         <source>Set a stats period (for example %1 s) so that QEMU asks the balloon driver for statistics. Balloonscope can set it for you; the command below does the same.</source>
@@ -1217,19 +1428,19 @@
     </message>
     <message>
         <source>Start the guest, then check again: a guest that does not run cannot report.</source>
-        <translation>启动虚拟机后再次检查：未运行的虚拟机无法报告。</translation>
+        <translation>启动客户机后再次检查：未运行的客户机无法报告。</translation>
     </message>
     <message>
         <source>Resume the guest, then check again: its balloon driver cannot report while its CPUs are stopped.</source>
-        <translation>恢复虚拟机运行后再次检查：虚拟机的 CPU 处于停止状态时，其气球驱动无法报告。</translation>
+        <translation>恢复客户机运行后再次检查：客户机的 CPU 处于停止状态时，其气球驱动无法报告。</translation>
     </message>
     <message>
         <source>Give the guest a virtio balloon device: in its configuration replace the &lt;memballoon&gt; element with &lt;memballoon model=&apos;virtio&apos;&gt;&lt;stats period=&apos;%1&apos;/&gt;&lt;/memballoon&gt;, then shut the guest down and start it again (a reboot from inside is not enough).</source>
-        <translation>为虚拟机添加 virtio 气球设备：在其配置中将 &lt;memballoon&gt; 元素替换为 &lt;memballoon model=&apos;virtio&apos;&gt;&lt;stats period=&apos;%1&apos;/&gt;&lt;/memballoon&gt;，然后将虚拟机关机再重新启动（仅在虚拟机内部重启是不够的）。</translation>
+        <translation>为客户机添加 virtio 气球设备：在其配置中将 &lt;memballoon&gt; 元素替换为 &lt;memballoon model=&apos;virtio&apos;&gt;&lt;stats period=&apos;%1&apos;/&gt;&lt;/memballoon&gt;，然后将客户机关机再重新启动（仅在客户机内部重启是不够的）。</translation>
     </message>
     <message>
         <source>Balloonscope could not read the guest&apos;s configuration; check the connection and run the check again.</source>
-        <translation>Balloonscope 无法读取虚拟机的配置；请检查连接后重新运行检查。</translation>
+        <translation>Balloonscope 无法读取客户机的配置；请检查连接后重新运行检查。</translation>
     </message>
     <message numerus="yes">
         <source>Not enough time has passed to judge the reports: check again in about %n second(s) (two stats periods).</source>
@@ -1239,11 +1450,11 @@
     </message>
     <message>
         <source>Install the virtio-win guest tools in the guest (virtio-win-guest-tools.exe on the virtio-win ISO): they install the VirtIO Balloon Driver and BalloonService together. Installing only the driver from its INF (pnputil, Device Manager) leaves BalloonService out; then also run blnsvr.exe -i.</source>
-        <translation>在虚拟机中安装 virtio-win 客户机工具（virtio-win ISO 中的 virtio-win-guest-tools.exe）：它会同时安装 VirtIO 气球驱动（VirtIO Balloon Driver）和 BalloonService。仅通过 INF 安装驱动（pnputil、设备管理器）不会安装 BalloonService；这种情况下还需运行 blnsvr.exe -i。</translation>
+        <translation>在客户机中安装 virtio-win 客户机工具（virtio-win ISO 中的 virtio-win-guest-tools.exe）：它会同时安装 VirtIO 气球驱动（VirtIO Balloon Driver）和 BalloonService。仅通过 INF 安装驱动（pnputil、设备管理器）不会安装 BalloonService；这种情况下还需运行 blnsvr.exe -i。</translation>
     </message>
     <message>
         <source># in the guest, as Administrator; E: is the virtio-win ISO</source>
-        <translation># 在虚拟机中以管理员身份运行；E: 为 virtio-win ISO 所在的驱动器</translation>
+        <translation># 在客户机中以管理员身份运行；E: 为 virtio-win ISO 所在的驱动器</translation>
     </message>
     <message>
         <source># or, driver and service by hand (w10 = your Windows version folder):</source>
@@ -1251,23 +1462,23 @@
     </message>
     <message>
         <source>Load the virtio_balloon module in the guest and make it load at boot (most distribution kernels build it as a module).</source>
-        <translation>在虚拟机中加载 virtio_balloon 模块，并设置为开机自动加载（大多数发行版内核将其编译为模块）。</translation>
+        <translation>在客户机中加载 virtio_balloon 模块，并设置为开机自动加载（大多数发行版内核将其编译为模块）。</translation>
     </message>
     <message>
         <source># in the guest, as root</source>
-        <translation># 在虚拟机中以 root 身份运行</translation>
+        <translation># 在客户机中以 root 身份运行</translation>
     </message>
     <message>
         <source>Load a balloon driver in the guest. Windows: %1 Linux: %2</source>
-        <translation>在虚拟机中加载气球驱动。Windows：%1 Linux：%2</translation>
+        <translation>在客户机中加载气球驱动。Windows：%1 Linux：%2</translation>
     </message>
     <message>
         <source># Windows guest:</source>
-        <translation># Windows 虚拟机：</translation>
+        <translation># Windows 客户机：</translation>
     </message>
     <message>
         <source># Linux guest:</source>
-        <translation># Linux 虚拟机：</translation>
+        <translation># Linux 客户机：</translation>
     </message>
     <message>
         <source>The service (blnsvr.exe) produces the statistics; the driver only carries them.</source>
@@ -1275,23 +1486,23 @@
     </message>
     <message>
         <source>Start BalloonService in the guest and set it to start automatically. %1</source>
-        <translation>在虚拟机中启动 BalloonService，并将其设置为自动启动。%1</translation>
+        <translation>在客户机中启动 BalloonService，并将其设置为自动启动。%1</translation>
     </message>
     <message>
         <source># in the guest, in PowerShell as Administrator</source>
-        <translation># 在虚拟机中，以管理员身份在 PowerShell 中运行</translation>
+        <translation># 在客户机中，以管理员身份在 PowerShell 中运行</translation>
     </message>
     <message>
         <source>Install BalloonService in the guest with blnsvr.exe -i (it ships with the balloon driver) and start it. %1 Its name is BalloonService: &quot;sc query BLNSVR&quot; finds nothing.</source>
-        <translation>在虚拟机中用 blnsvr.exe -i 安装 BalloonService（它随气球驱动一起提供）并启动它。%1 该服务的名称是 BalloonService：“sc query BLNSVR”查不到它。</translation>
+        <translation>在客户机中用 blnsvr.exe -i 安装 BalloonService（它随气球驱动一起提供）并启动它。%1 该服务的名称是 BalloonService：“sc query BLNSVR”查不到它。</translation>
     </message>
     <message>
         <source>Make sure BalloonService runs in the guest: install it with blnsvr.exe -i if Get-Service does not find it, then start it. %1 Its name is BalloonService: &quot;sc query BLNSVR&quot; finds nothing.</source>
-        <translation>确保 BalloonService 在虚拟机中运行：如果 Get-Service 找不到它，请用 blnsvr.exe -i 安装，然后启动它。%1 该服务的名称是 BalloonService：“sc query BLNSVR”查不到它。</translation>
+        <translation>确保 BalloonService 在客户机中运行：如果 Get-Service 找不到它，请用 blnsvr.exe -i 安装，然后启动它。%1 该服务的名称是 BalloonService：“sc query BLNSVR”查不到它。</translation>
     </message>
     <message>
         <source># in the guest, in PowerShell as Administrator, in the folder that holds blnsvr.exe</source>
-        <translation># 在虚拟机中，以管理员身份在 PowerShell 中、于 blnsvr.exe 所在的文件夹内运行</translation>
+        <translation># 在客户机中，以管理员身份在 PowerShell 中、于 blnsvr.exe 所在的文件夹内运行</translation>
     </message>
     <message>
         <source># (guest tools: C:\Program Files\Virtio-Win\Balloon; ISO: E:\Balloon\w10\amd64)</source>
@@ -1299,11 +1510,11 @@
     </message>
     <message>
         <source>BalloonService runs, yet no statistics arrive: restart it, and look for its errors in the guest&apos;s Application event log.</source>
-        <translation>BalloonService 正在运行，但没有收到统计信息：请重启该服务，并在虚拟机的“应用程序”事件日志中查找其错误。</translation>
+        <translation>BalloonService 正在运行，但没有收到统计信息：请重启该服务，并在客户机的“应用程序”事件日志中查找其错误。</translation>
     </message>
     <message>
         <source>The Linux driver answers by itself, so a report that stops means the guest is stalled or the driver was unbound. Look at the guest&apos;s kernel log and reload the module.</source>
-        <translation>Linux 驱动会自行响应，因此报告停止意味着虚拟机已卡住或驱动已被解绑。请查看虚拟机的内核日志并重新加载该模块。</translation>
+        <translation>Linux 驱动会自行响应，因此报告停止意味着客户机已卡住或驱动已被解绑。请查看客户机的内核日志并重新加载该模块。</translation>
     </message>
     <message>
         <source>Windows: %1 Linux: %2</source>
@@ -1311,23 +1522,23 @@
     </message>
     <message>
         <source>For in-guest evidence, give the guest an agent channel (&lt;channel type=&apos;unix&apos;&gt;&lt;target type=&apos;virtio&apos; name=&apos;org.qemu.guest_agent.0&apos;/&gt;&lt;/channel&gt;) and install qemu-guest-agent inside it (Windows: from the virtio-win guest tools). Not needed for the verdict.</source>
-        <translation>如需获取来自虚拟机内部的依据，请为虚拟机添加代理通道（&lt;channel type=&apos;unix&apos;&gt;&lt;target type=&apos;virtio&apos; name=&apos;org.qemu.guest_agent.0&apos;/&gt;&lt;/channel&gt;），并在其中安装 qemu-guest-agent（Windows：通过 virtio-win 客户机工具安装）。得出结论并不需要此项。</translation>
+        <translation>如需获取来自客户机内部的依据，请为客户机添加代理通道（&lt;channel type=&apos;unix&apos;&gt;&lt;target type=&apos;virtio&apos; name=&apos;org.qemu.guest_agent.0&apos;/&gt;&lt;/channel&gt;），并在其中安装 qemu-guest-agent（Windows：通过 virtio-win 客户机工具安装）。得出结论并不需要此项。</translation>
     </message>
     <message>
         <source># Linux guest: apt install qemu-guest-agent (or dnf, zypper)</source>
-        <translation># Linux 虚拟机：apt install qemu-guest-agent（或 dnf、zypper）</translation>
+        <translation># Linux 客户机：apt install qemu-guest-agent（或 dnf、zypper）</translation>
     </message>
     <message>
         <source>The agent channel exists but no agent answers: start qemu-guest-agent in the guest. Not needed for the verdict.</source>
-        <translation>代理通道已存在，但没有代理响应：请在虚拟机中启动 qemu-guest-agent。得出结论并不需要此项。</translation>
+        <translation>代理通道已存在，但没有代理响应：请在客户机中启动 qemu-guest-agent。得出结论并不需要此项。</translation>
     </message>
     <message>
         <source># Linux guest, as root</source>
-        <translation># Linux 虚拟机，以 root 身份运行</translation>
+        <translation># Linux 客户机，以 root 身份运行</translation>
     </message>
     <message>
         <source># Windows guest, PowerShell as Administrator</source>
-        <translation># Windows 虚拟机，以管理员身份运行 PowerShell</translation>
+        <translation># Windows 客户机，以管理员身份运行 PowerShell</translation>
     </message>
     <message>
         <source>The guest agent refuses %1 (disabled in its configuration, for example BLACKLIST_RPC or --block-rpcs). Allow it if you want this evidence; the verdict does not need it.</source>
@@ -1335,14 +1546,451 @@
     </message>
 </context>
 <context>
+    <name>ReportCommand</name>
+    <message>
+        <source>Write a PDF report of a host&apos;s guests over a time range from the history: cover, host summary, and per guest a chart and min/avg/p95/max. No display needed.</source>
+        <translation>根据历史记录为宿主机上的客户机生成指定时间范围的 PDF 报告：封面、宿主机摘要，以及每个客户机的图表和最小/平均/p95/最大值。无需显示器。</translation>
+    </message>
+    <message>
+        <source>The PDF file to write.</source>
+        <translation>要写入的 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>Comma-separated guests (names or UUIDs; default every guest with data in range).</source>
+        <translation>以逗号分隔的客户机（名称或 UUID；默认为此范围内有数据的所有客户机）。</translation>
+    </message>
+    <message>
+        <source>Comma-separated sections: cover, host, guests (default all three).</source>
+        <translation>以逗号分隔的章节：cover、host、guests（默认三者全部）。</translation>
+    </message>
+    <message>
+        <source>The host&apos;s name on the report (default from the URI).</source>
+        <translation>报告中宿主机的名称（默认取自 URI）。</translation>
+    </message>
+    <message>
+        <source>Give the PDF to write with --out FILE.pdf.</source>
+        <translation>请用 --out FILE.pdf 指定要写入的 PDF。</translation>
+    </message>
+    <message>
+        <source>--sections takes cover, host and guests, with host or guests among them, not &quot;%1&quot;.</source>
+        <translation>--sections 可取 cover、host 和 guests，且必须包含 host 或 guests，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 pages, %3 guests.</source>
+        <translation>已写入 %1：%2 页，%3 个客户机。</translation>
+    </message>
+    <message>
+        <source>Not in the history of %1: %2</source>
+        <translation>不在 %1 的历史记录中：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDocument</name>
+    <message>
+        <source>Could not draw the report.</source>
+        <translation>无法绘制报告。</translation>
+    </message>
+    <message>
+        <source>Guest memory report: %1</source>
+        <translation>客户机内存报告：%1</translation>
+    </message>
+    <message>
+        <source>How to read this report</source>
+        <translation>如何阅读本报告</translation>
+    </message>
+    <message>
+        <source>Guest memory report · %1</source>
+        <translation>客户机内存报告 · %1</translation>
+    </message>
+    <message>
+        <source>%1 · generated %2</source>
+        <translation>%1 · 生成于 %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Guest memory report</source>
+        <translation>客户机内存报告</translation>
+    </message>
+    <message>
+        <source>%1 in this report</source>
+        <translation>本报告包含 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 more without data in the range</source>
+        <translation>另有 %1 个在此范围内没有数据</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>宿主机</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>时间范围</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>客户机</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Generated by</source>
+        <translation>生成者</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1，位于 %2</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Host summary</source>
+        <translation>宿主机摘要</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFigures</name>
+    <message>
+        <source>Host free memory on %1</source>
+        <translation>%1 的宿主机空闲内存</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Free incl. buffers and cache</source>
+        <translation>空闲（含缓冲区和缓存）</translation>
+    </message>
+    <message>
+        <source>KSM saved</source>
+        <translation>KSM 节省</translation>
+    </message>
+    <message>
+        <source>Host memory</source>
+        <translation>宿主机内存</translation>
+    </message>
+    <message>
+        <source>The polls of this range are kept only as roll-ups, which do not hold the stats state.</source>
+        <translation>此范围内的轮询只保留为汇总数据，其中不包含统计状态。</translation>
+    </message>
+    <message>
+        <source>Not recorded: this history holds no host samples (free memory, KSM) for this range.</source>
+        <translation>未记录：此历史记录中没有此范围的宿主机样本（空闲内存、KSM）。</translation>
+    </message>
+    <message>
+        <source>Guests&apos; memory on %1</source>
+        <translation>%1 上客户机的内存</translation>
+    </message>
+    <message>
+        <source>Σ used</source>
+        <translation>Σ 已用</translation>
+    </message>
+    <message>
+        <source>Σ balloon size (actual)</source>
+        <translation>Σ 气球大小（actual）</translation>
+    </message>
+    <message>
+        <source>Σ maximum</source>
+        <translation>Σ 最大内存</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPages</name>
+    <message>
+        <source>%1 %2 at its peak, of %3 host memory; average %4</source>
+        <translation>峰值时 %1 %2，宿主机内存为 %3；平均 %4</translation>
+    </message>
+    <message>
+        <source>%1 at its peak; the host memory size is not recorded, so no ratio</source>
+        <translation>峰值时 %1；未记录宿主机内存大小，因此无法计算比例</translation>
+    </message>
+    <message>
+        <source>Memory figures are in binary units (1 GiB = 1024 MiB = 1,048,576 KiB), as libvirt reports them.</source>
+        <translation>内存数值使用二进制单位（1 GiB = 1024 MiB = 1,048,576 KiB），与 libvirt 报告的一致。</translation>
+    </message>
+    <message>
+        <source>Used = available − unused, as the guest itself reports it (page cache counts as used); used excl. cache = available − usable (MemAvailable). Used % is used as a share of the guest&apos;s own total (available). Actual is the balloon size: what the host currently gives the guest.</source>
+        <translation>已用 = 可用 − 未用，由客户机自身报告（页缓存计为已用）；不含缓存的已用 = 可用 − 可使用（MemAvailable）。已用 % 是已用占客户机自身总量（可用）的比例。actual 是气球大小：宿主机当前分配给客户机的内存。</translation>
+    </message>
+    <message>
+        <source>Min, avg, p95 and max are over every raw poll of the range that brought a fresh guest report, or over one-minute averages where raw polls are no longer kept; each guest says which. P95: 95 % of the values are at or below it (nearest rank).</source>
+        <translation>最小、平均、p95 和最大值基于此范围内每次带有新客户机报告的原始轮询计算；若原始轮询已不再保留，则基于每分钟平均值；每个客户机都会注明依据。P95：95 % 的值不超过它（最近秩法）。</translation>
+    </message>
+    <message>
+        <source>Stats coverage is the share of the range in which the guest&apos;s own statistics were fresh (the host saw its reports advance). Readiness is the host-side verdict recorded with the last poll in which the guest ran.</source>
+        <translation>统计覆盖率是此范围内客户机自身统计数据保持新鲜的时间占比（宿主机看到其报告在更新）。就绪情况是客户机最后一次运行时的轮询所记录的宿主机侧判定。</translation>
+    </message>
+    <message>
+        <source>Charts: the line is the average per bucket, the shaded band its minimum to maximum; a break is a gap (the guest was off, nothing was recorded, or its statistics were missing). Dashed lines mark events.</source>
+        <translation>图表：线条为每个分桶的平均值，阴影带为其最小值到最大值；断开处为空缺（客户机已关闭、没有记录或缺少统计数据）。虚线标记事件。</translation>
+    </message>
+    <message>
+        <source>Host summary</source>
+        <translation>宿主机摘要</translation>
+    </message>
+    <message>
+        <source>Host memory</source>
+        <translation>宿主机内存</translation>
+    </message>
+    <message>
+        <source>as libvirt&apos;s node info reports it</source>
+        <translation>来自 libvirt 的节点信息</translation>
+    </message>
+    <message>
+        <source>the host&apos;s size was not recorded in this range</source>
+        <translation>此范围内未记录宿主机内存大小</translation>
+    </message>
+    <message>
+        <source>KSM saved</source>
+        <translation>KSM 节省</translation>
+    </message>
+    <message>
+        <source>on average; at most %1</source>
+        <translation>平均值；最多 %1</translation>
+    </message>
+    <message>
+        <source>Overcommit</source>
+        <translation>超额分配</translation>
+    </message>
+    <message>
+        <source>Σ maximum</source>
+        <translation>Σ 最大内存</translation>
+    </message>
+    <message>
+        <source>Balloon / host</source>
+        <translation>气球 / 宿主机</translation>
+    </message>
+    <message>
+        <source>Σ balloon size</source>
+        <translation>Σ 气球大小</translation>
+    </message>
+    <message>
+        <source>Guests&apos; memory on the host</source>
+        <translation>宿主机上客户机的内存</translation>
+    </message>
+    <message>
+        <source>Host free memory</source>
+        <translation>宿主机空闲内存</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>客户机</translation>
+    </message>
+    <message>
+        <source>Used avg (%1)</source>
+        <translation>已用平均（%1）</translation>
+    </message>
+    <message>
+        <source>Used p95 (%1)</source>
+        <translation>已用 p95（%1）</translation>
+    </message>
+    <message>
+        <source>Used max (%1)</source>
+        <translation>已用最大（%1）</translation>
+    </message>
+    <message>
+        <source>Used % p95</source>
+        <translation>已用 % p95</translation>
+    </message>
+    <message>
+        <source>Balloon (%1)</source>
+        <translation>气球（%1）</translation>
+    </message>
+    <message>
+        <source>Stats coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Readiness</source>
+        <translation>就绪情况</translation>
+    </message>
+    <message>
+        <source>Guests at a glance</source>
+        <translation>客户机概览</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>No guest has data in this range.</source>
+        <translation>此范围内没有任何客户机有数据。</translation>
+    </message>
+    <message>
+        <source>No data in this range, left out: %1.</source>
+        <translation>此范围内没有数据，已略去：%1。</translation>
+    </message>
+    <message>
+        <source>Not in the history of this host: %1.</source>
+        <translation>不在此宿主机的历史记录中：%1。</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>客户机</translation>
+    </message>
+    <message>
+        <source>Guests in this report: %1</source>
+        <translation>本报告中的客户机：%1</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>最小</translation>
+    </message>
+    <message>
+        <source>Avg</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>P95</source>
+        <translation>P95</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>maximum %1</source>
+        <translation>最大内存 %1</translation>
+    </message>
+    <message>
+        <source>raw polls in range: %1</source>
+        <translation>范围内的原始轮询：%1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Used, % of the guest&apos;s total</source>
+        <translation>已用，占客户机总量的 %</translation>
+    </message>
+    <message>
+        <source>Balloon size</source>
+        <translation>气球大小</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+</context>
+<context>
+    <name>ReportText</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <extracomment>A share in a report: &quot;97.3 %&quot;.</extracomment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <extracomment>A ratio such as overcommit: &quot;1.50×&quot;.</extracomment>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>No fresh guest report in the range: only host-side figures.</source>
+        <translation>此范围内没有新的客户机报告：只有宿主机侧数值。</translation>
+    </message>
+    <message>
+        <source>Over %1 raw polls with a fresh guest report.</source>
+        <translation>基于 %1 次带有新客户机报告的原始轮询。</translation>
+    </message>
+    <message>
+        <source>Over %1 one-minute and one-hour averages: raw polls are no longer kept for the start of the range (min and max are the true extremes).</source>
+        <translation>基于 %1 个一分钟和一小时平均值：范围开头的原始轮询已不再保留（最小值和最大值为真实极值）。</translation>
+    </message>
+    <message>
+        <source>Over %1 one-minute averages: raw polls are no longer kept for the start of the range (min and max are the true extremes).</source>
+        <translation>基于 %1 个一分钟平均值：范围开头的原始轮询已不再保留（最小值和最大值为真实极值）。</translation>
+    </message>
+    <message>
+        <source>No values in the range.</source>
+        <translation>此范围内没有数值。</translation>
+    </message>
+    <message>
+        <source>not known: no raw polls in the range</source>
+        <translation>未知：此范围内没有原始轮询</translation>
+    </message>
+    <message>
+        <source>%1 of the time since %2 (older polls are rolled up)</source>
+        <translation>自 %2 以来 %1 的时间（更早的轮询已汇总）</translation>
+    </message>
+    <message>
+        <source>%1 of the range</source>
+        <translation>占范围的 %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 throughout</source>
+        <translation>始终为 %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 – %2 %3</source>
+        <translation>%1 – %2 %3</translation>
+    </message>
+    <message>
+        <source>(maximum %1 %2)</source>
+        <translation>（最大内存 %1 %2）</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+</context>
+<context>
     <name>SampleCommand</name>
     <message>
         <source>Poll a host&apos;s guests and print their memory samples, as the GUI charts them. Sizes are KiB; absent fields are shown as - (text) or null (JSON).</source>
-        <translation>轮询宿主机上的虚拟机并输出其内存采样（与图形界面绘制的数据相同）。大小单位为 KiB；缺失的字段显示为 -（文本）或 null（JSON）。</translation>
+        <translation>轮询宿主机上的客户机并输出其内存采样（与图形界面绘制的数据相同）。大小单位为 KiB；缺失的字段显示为 -（文本）或 null（JSON）。</translation>
     </message>
     <message>
         <source>Print one JSON object per guest per sample (JSON Lines).</source>
-        <translation>每台虚拟机每次采样输出一个 JSON 对象（JSON Lines）。</translation>
+        <translation>每台客户机每次采样输出一个 JSON 对象（JSON Lines）。</translation>
     </message>
     <message>
         <source>Number of samples (default 1, 0 = until interrupted).</source>
@@ -1362,7 +2010,7 @@
     </message>
     <message>
         <source>GUEST</source>
-        <translation>虚拟机</translation>
+        <translation>客户机</translation>
     </message>
     <message>
         <source>ACTUAL</source>
@@ -1413,19 +2061,19 @@
     <name>SetBalloonCommand</name>
     <message>
         <source>Set a guest&apos;s balloon target (its current memory), live and/or persistent, within a safe floor and its maximum.</source>
-        <translation>在安全下限与最大内存之间设置虚拟机的气球目标（即其当前内存），可用于运行时和/或持久配置。</translation>
+        <translation>在安全下限与最大内存之间设置客户机的气球目标（即其当前内存），可用于运行时和/或持久配置。</translation>
     </message>
     <message>
         <source>The guest, by name or UUID.</source>
-        <translation>虚拟机的名称或 UUID。</translation>
+        <translation>客户机的名称或 UUID。</translation>
     </message>
     <message>
         <source>The memory the guest gets, e.g. 512MiB, 1.5GiB, 2G (binary units; a plain number is KiB).</source>
-        <translation>虚拟机获得的内存，例如 512MiB、1.5GiB、2G（二进制单位；纯数字表示 KiB）。</translation>
+        <translation>客户机获得的内存，例如 512MiB、1.5GiB、2G（二进制单位；纯数字表示 KiB）。</translation>
     </message>
     <message>
         <source>Apply although the target leaves the guest less than 10% above what it uses, or its use is unknown. Never goes below what it uses or above its maximum.</source>
-        <translation>即使目标值使虚拟机可用内存比其已用内存高出不足 10%，或其内存使用未知，也照样应用。但绝不会低于其已用内存，也不会高于其最大内存。</translation>
+        <translation>即使目标值使客户机可用内存比其已用内存高出不足 10%，或其内存使用未知，也照样应用。但绝不会低于其已用内存，也不会高于其最大内存。</translation>
     </message>
     <message>
         <source>Show the limits and what would change; change nothing.</source>
@@ -1433,7 +2081,7 @@
     </message>
     <message>
         <source>Name one guest with --domain NAME.</source>
-        <translation>请用 --domain NAME 指定一台虚拟机。</translation>
+        <translation>请用 --domain NAME 指定一台客户机。</translation>
     </message>
     <message>
         <source>Missing --target SIZE (for example --target 2GiB).</source>
@@ -1474,35 +2122,35 @@
     </message>
     <message>
         <source>The host has %1 free, %2 with buffers and cache: %3 % of its %4. A guest that grows or starts will push it into reclaim and swap.</source>
-        <translation>宿主机空闲内存为 %1，加上缓冲区和缓存为 %2：占其 %4 的 %3%。任何虚拟机内存增长或新虚拟机启动，都会迫使宿主机进行内存回收并使用交换空间。</translation>
+        <translation>宿主机空闲内存为 %1，加上缓冲区和缓存为 %2：占其 %4 的 %3%。任何客户机内存增长或新客户机启动，都会迫使宿主机进行内存回收并使用交换空间。</translation>
     </message>
     <message>
         <source>The running guests&apos; maximum memory, %1, oversells the host&apos;s %2 by %3×.</source>
-        <translation>运行中虚拟机的最大内存合计为 %1，达到宿主机 %2 的 %3 倍（超配）。</translation>
+        <translation>运行中客户机的最大内存合计为 %1，达到宿主机 %2 的 %3 倍（超配）。</translation>
     </message>
     <message>
         <source>The guests that report (%1 of %2) use %3 % of their memory: little is left for ballooning to take back.</source>
-        <translation>正在报告的虚拟机（%2 台中的 %1 台）已用其内存的 %3%：气球能收回的内存所剩无几。</translation>
+        <translation>正在报告的客户机（%2 台中的 %1 台）已用其内存的 %3%：气球能收回的内存所剩无几。</translation>
     </message>
     <message>
         <source>The guests that report (%1 of %2) use %3 % of their memory.</source>
-        <translation>正在报告的虚拟机（%2 台中的 %1 台）已用其内存的 %3%。</translation>
+        <translation>正在报告的客户机（%2 台中的 %1 台）已用其内存的 %3%。</translation>
     </message>
     <message>
         <source>No running guest reports its own use, so how much ballooning could take back is unknown.</source>
-        <translation>没有运行中的虚拟机报告自身的内存使用情况，因此无法得知气球能收回多少内存。</translation>
+        <translation>没有运行中的客户机报告自身的内存使用情况，因此无法得知气球能收回多少内存。</translation>
     </message>
     <message>
         <source>The running guests hold %1 now (their balloons&apos; current size), %2 % of the host&apos;s %3. QEMU&apos;s own overhead and the host need the rest: a balloon that deflates, or one more guest, will push the host into swap.</source>
-        <translation>运行中的虚拟机当前占用 %1（即其气球的当前大小），为宿主机 %3 的 %2%。其余部分需留给 QEMU 自身开销和宿主机：任何一个气球收缩，或再多一台虚拟机，都会使宿主机开始使用交换空间。</translation>
+        <translation>运行中的客户机当前占用 %1（即其气球的当前大小），为宿主机 %3 的 %2%。其余部分需留给 QEMU 自身开销和宿主机：任何一个气球收缩，或再多一台客户机，都会使宿主机开始使用交换空间。</translation>
     </message>
     <message>
         <source>Running guests with a balloon that report no memory statistics: %1 (%2 of %3). The host cannot tell how much of their memory they use, nor how far their balloons could safely inflate; Readiness shows each guest&apos;s cause.</source>
-        <translation>有气球设备但不报告内存统计信息的运行中虚拟机：%1（%3 台中的 %2 台）。宿主机无法得知它们用了多少内存，也无法得知其气球能安全膨胀到什么程度；“就绪状态”中会显示每台虚拟机的原因。</translation>
+        <translation>有气球设备但不报告内存统计信息的运行中客户机：%1（%3 台中的 %2 台）。宿主机无法得知它们用了多少内存，也无法得知其气球能安全膨胀到什么程度；“就绪状态”中会显示每台客户机的原因。</translation>
     </message>
     <message>
         <source>Running guests without a usable balloon device: %1 (%2 of %3), while the host is oversold by %4×. Their memory can only be taken back by restarting them with less.</source>
-        <translation>没有可用气球设备的运行中虚拟机：%1（%3 台中的 %2 台），而宿主机已超配 %4 倍。只能通过减少其内存后重启来收回这些内存。</translation>
+        <translation>没有可用气球设备的运行中客户机：%1（%3 台中的 %2 台），而宿主机已超配 %4 倍。只能通过减少其内存后重启来收回这些内存。</translation>
     </message>
     <message>
         <source>warning</source>
@@ -1514,11 +2162,11 @@
     </message>
     <message>
         <source>KSM has made %1 full scans (at up to %2 pages/s) over %3 pages but saves nothing: its CPU cost does not pay. If the guests do not share an image, consider turning KSM off.</source>
-        <translation>KSM 已对 %3 个页面完成 %1 轮完整扫描（速率最高 %2 页/秒），但没有节省任何内存：其 CPU 开销得不偿失。如果这些虚拟机不共用同一镜像，请考虑关闭 KSM。</translation>
+        <translation>KSM 已对 %3 个页面完成 %1 轮完整扫描（速率最高 %2 页/秒），但没有节省任何内存：其 CPU 开销得不偿失。如果这些客户机不共用同一镜像，请考虑关闭 KSM。</translation>
     </message>
     <message>
         <source>KSM has made %1 full scans (at up to %2 pages/s) but saves only %3, %4 % of the host&apos;s memory, rescanning %5 unique pages for each page it saves: its CPU cost may not pay. If the guests do not share an image, consider turning KSM off.</source>
-        <translation>KSM 已完成 %1 轮完整扫描（速率最高 %2 页/秒），但仅节省 %3，占宿主机内存的 %4%；每节省一个页面，就要反复扫描 %5 个不重复的页面：其 CPU 开销可能得不偿失。如果这些虚拟机不共用同一镜像，请考虑关闭 KSM。</translation>
+        <translation>KSM 已完成 %1 轮完整扫描（速率最高 %2 页/秒），但仅节省 %3，占宿主机内存的 %4%；每节省一个页面，就要反复扫描 %5 个不重复的页面：其 CPU 开销可能得不偿失。如果这些客户机不共用同一镜像，请考虑关闭 KSM。</translation>
     </message>
     <message>
         <source>KSM saves %1, more than the %2 the host has free with buffers and cache: turning KSM off (or unmerging) would push the host into swap.</source>
@@ -1530,7 +2178,7 @@
     </message>
     <message>
         <source>KSM merges pages across the host&apos;s %1 NUMA nodes (merge_across_nodes = 1): a guest may read a merged page from a remote node. With guests pinned to nodes, 0 keeps pages local at the cost of some of the %2 saved.</source>
-        <translation>KSM 会跨宿主机的 %1 个 NUMA 节点合并页面（merge_across_nodes = 1）：虚拟机可能要从远端节点读取合并后的页面。若虚拟机已绑定到节点，设为 0 可使页面保持在本地，代价是已节省的 %2 会减少一部分。</translation>
+        <translation>KSM 会跨宿主机的 %1 个 NUMA 节点合并页面（merge_across_nodes = 1）：客户机可能要从远端节点读取合并后的页面。若客户机已绑定到节点，设为 0 可使页面保持在本地，代价是已节省的 %2 会减少一部分。</translation>
     </message>
     <message>
         <source>%1 × %2</source>
@@ -1538,19 +2186,19 @@
     </message>
     <message>
         <source>%1 of huge pages are reserved and free (%2), and no guest of this host is configured for huge pages: unless something outside libvirt uses them, that memory is lost to the host and its guests.</source>
-        <translation>有 %1 的大页已预留但处于空闲（%2），而此宿主机上没有虚拟机配置为使用大页：除非 libvirt 之外有程序使用它们，否则这部分内存对宿主机及其虚拟机都不可用。</translation>
+        <translation>有 %1 的大页已预留但处于空闲（%2），而此宿主机上没有客户机配置为使用大页：除非 libvirt 之外有程序使用它们，否则这部分内存对宿主机及其客户机都不可用。</translation>
     </message>
     <message>
         <source>%1 of huge pages are reserved and free (%2), kept for guests that are shut off (%3): until they start, nothing else can use that memory.</source>
-        <translation>有 %1 的大页已预留但处于空闲（%2），留给已关机的虚拟机（%3）：在这些虚拟机启动之前，其他任何程序都无法使用这部分内存。</translation>
+        <translation>有 %1 的大页已预留但处于空闲（%2），留给已关机的客户机（%3）：在这些客户机启动之前，其他任何程序都无法使用这部分内存。</translation>
     </message>
     <message>
         <source>%1 of the %2 reserved as huge pages are free (%3): free huge pages cannot be used for anything but huge-page guests.</source>
-        <translation>预留为大页的 %2 中有 %1 处于空闲（%3）：空闲的大页只能供使用大页的虚拟机使用。</translation>
+        <translation>预留为大页的 %2 中有 %1 处于空闲（%3）：空闲的大页只能供使用大页的客户机使用。</translation>
     </message>
     <message>
         <source>Guest %1 is configured for %2 in %3 huge pages, but only %4 of them are free: it will not start until pages are freed or added (virsh allocpages).</source>
-        <translation>虚拟机 %1 配置为使用 %3 大页共 %2，但其中只有 %4 空闲：在释放或添加大页（virsh allocpages）之前，它将无法启动。</translation>
+        <translation>客户机 %1 配置为使用 %3 大页共 %2，但其中只有 %4 空闲：在释放或添加大页（virsh allocpages）之前，它将无法启动。</translation>
     </message>
 </context>
 <context>
@@ -1652,6 +2300,14 @@
     </message>
 </context>
 <context>
+    <name>bs::AxisTicks</name>
+    <message>
+        <source>MMM d</source>
+        <extracomment>QDate format of a day on a chart&apos;s time axis (&quot;Jan 2&quot;).</extracomment>
+        <translation>M月d日</translation>
+    </message>
+</context>
+<context>
     <name>bs::BalloonText</name>
     <message>
         <source>live</source>
@@ -1691,11 +2347,11 @@
     </message>
     <message>
         <source>Cancelled before this guest was changed.</source>
-        <translation>在更改此虚拟机之前已取消。</translation>
+        <translation>在更改此客户机之前已取消。</translation>
     </message>
     <message>
         <source>libvirt accepted the change, but %1; check the guest&apos;s configuration.</source>
-        <translation>libvirt 接受了更改，但%1；请检查虚拟机的配置。</translation>
+        <translation>libvirt 接受了更改，但%1；请检查客户机的配置。</translation>
     </message>
     <message>
         <source>%1 s</source>
@@ -1707,11 +2363,11 @@
     </message>
     <message>
         <source>The connection is read-only, or this user may not change guests</source>
-        <translation>连接是只读的，或此用户无权更改虚拟机</translation>
+        <translation>连接是只读的，或此用户无权更改客户机</translation>
     </message>
     <message>
         <source>The guest no longer exists</source>
-        <translation>该虚拟机已不存在</translation>
+        <translation>该客户机已不存在</translation>
     </message>
     <message>
         <source>The host&apos;s hypervisor driver cannot do this</source>
@@ -1719,7 +2375,7 @@
     </message>
     <message>
         <source>The guest&apos;s state does not allow this</source>
-        <translation>虚拟机当前的状态不允许此操作</translation>
+        <translation>客户机当前的状态不允许此操作</translation>
     </message>
     <message>
         <source>libvirt refused the change</source>
@@ -1731,7 +2387,7 @@
     </message>
     <message>
         <source>the guest&apos;s balloon driver moves its memory there over the next seconds</source>
-        <translation>虚拟机的气球驱动会在接下来的几秒内将内存调整到该值</translation>
+        <translation>客户机的气球驱动会在接下来的几秒内将内存调整到该值</translation>
     </message>
     <message>
         <source>the live XML shows the period %1</source>
@@ -1743,11 +2399,11 @@
     </message>
     <message>
         <source>The guest&apos;s persistent configuration changed since the preview; nothing was changed. Review the change again.</source>
-        <translation>自预览以来虚拟机的持久配置已发生变化；未做任何更改。请重新检查此更改。</translation>
+        <translation>自预览以来客户机的持久配置已发生变化；未做任何更改。请重新检查此更改。</translation>
     </message>
     <message>
         <source>the defined guest has another UUID</source>
-        <translation>定义后的虚拟机 UUID 不同</translation>
+        <translation>定义后的客户机 UUID 不同</translation>
     </message>
     <message>
         <source>the persistent balloon reads &apos;%1&apos; with period %2</source>
@@ -1763,23 +2419,23 @@
     </message>
     <message>
         <source>Could not read the guest&apos;s configuration</source>
-        <translation>无法读取虚拟机的配置</translation>
+        <translation>无法读取客户机的配置</translation>
     </message>
     <message>
         <source>Could not read the guest&apos;s state</source>
-        <translation>无法读取虚拟机的状态</translation>
+        <translation>无法读取客户机的状态</translation>
     </message>
     <message>
         <source>Could not tell whether the guest is persistent</source>
-        <translation>无法确定虚拟机是否为持久虚拟机</translation>
+        <translation>无法确定客户机是否为持久客户机</translation>
     </message>
     <message>
         <source>Could not list the guests</source>
-        <translation>无法列出虚拟机</translation>
+        <translation>无法列出客户机</translation>
     </message>
     <message>
         <source>There is no guest named &quot;%1&quot; on %2.</source>
-        <translation>%2 上没有名为“%1”的虚拟机。</translation>
+        <translation>%2 上没有名为“%1”的客户机。</translation>
     </message>
     <message>
         <source>live stats period: %1 → %2</source>
@@ -1847,23 +2503,23 @@
     </message>
     <message>
         <source>The guest is not running (%1); only its persistent configuration can change.</source>
-        <translation>虚拟机未运行（%1）；只能更改其持久配置。</translation>
+        <translation>客户机未运行（%1）；只能更改其持久配置。</translation>
     </message>
     <message>
         <source>The running guest has no balloon device, so its memory cannot change while it runs.</source>
-        <translation>运行中的虚拟机没有气球设备，因此运行期间无法更改其内存。</translation>
+        <translation>运行中的客户机没有气球设备，因此运行期间无法更改其内存。</translation>
     </message>
     <message>
         <source>The guest&apos;s maximum memory could not be read.</source>
-        <translation>无法读取虚拟机的最大内存。</translation>
+        <translation>无法读取客户机的最大内存。</translation>
     </message>
     <message>
         <source>The target %1 is above the guest&apos;s maximum memory %2: the balloon cannot give a guest more than its maximum (raising &lt;memory&gt; needs a restart).</source>
-        <translation>目标值 %1 高于虚拟机的最大内存 %2：气球无法给虚拟机超过其最大值的内存（提高 &lt;memory&gt; 需要重启）。</translation>
+        <translation>目标值 %1 高于客户机的最大内存 %2：气球无法给客户机超过其最大值的内存（提高 &lt;memory&gt; 需要重启）。</translation>
     </message>
     <message>
         <source>The target %1 is below what the guest uses now (%2, not counting its cache): it would have to swap or kill processes.</source>
-        <translation>目标值 %1 低于虚拟机当前的内存使用（%2，不含缓存）：虚拟机将不得不使用交换空间或终止进程。</translation>
+        <translation>目标值 %1 低于客户机当前的内存使用（%2，不含缓存）：客户机将不得不使用交换空间或终止进程。</translation>
     </message>
     <message>
         <source>The target %1 is below the safe floor of %2.</source>
@@ -1875,19 +2531,19 @@
     </message>
     <message>
         <source>The guest&apos;s memory use is unknown (no fresh statistics: enable the stats period first), so Balloonscope cannot check that %1 leaves it enough room.</source>
-        <translation>虚拟机的内存使用未知（没有最新的统计数据：请先启用统计周期），因此 Balloonscope 无法确认 %1 是否给它留有足够的空间。</translation>
+        <translation>客户机的内存使用未知（没有最新的统计数据：请先启用统计周期），因此 Balloonscope 无法确认 %1 是否给它留有足够的空间。</translation>
     </message>
     <message>
         <source>%1 leaves the guest less than %2 % above what it uses (%3): it may start to swap.</source>
-        <translation>%1 使虚拟机的内存比其已用内存（%3）高出不足 %2%：虚拟机可能开始使用交换空间。</translation>
+        <translation>%1 使客户机的内存比其已用内存（%3）高出不足 %2%：客户机可能开始使用交换空间。</translation>
     </message>
     <message>
         <source>The guest is transient: it has no persistent configuration.</source>
-        <translation>该虚拟机是临时虚拟机：它没有持久配置。</translation>
+        <translation>该客户机是临时客户机：它没有持久配置。</translation>
     </message>
     <message>
         <source>The persistent configuration has no balloon device: the guest always starts with its full memory.</source>
-        <translation>持久配置中没有气球设备：虚拟机总是以全部内存启动。</translation>
+        <translation>持久配置中没有气球设备：客户机总是以全部内存启动。</translation>
     </message>
     <message>
         <source>The persistent maximum memory could not be read.</source>
@@ -1903,7 +2559,7 @@
     </message>
     <message>
         <source>The connection is read-only: reconnect with write access to change guests.</source>
-        <translation>连接是只读的：请以可写方式重新连接后再更改虚拟机。</translation>
+        <translation>连接是只读的：请以可写方式重新连接后再更改客户机。</translation>
     </message>
     <message>
         <source>A balloon target of 0 is not a size.</source>
@@ -1911,7 +2567,7 @@
     </message>
     <message>
         <source>The guest has no &lt;memballoon&gt; element: a stats period needs a balloon model (virtio) to be added first.</source>
-        <translation>虚拟机没有 &lt;memballoon&gt; 元素：设置统计周期之前需要先添加气球设备（virtio）。</translation>
+        <translation>客户机没有 &lt;memballoon&gt; 元素：设置统计周期之前需要先添加气球设备（virtio）。</translation>
     </message>
     <message>
         <source>The domain XML is an empty &lt;domain/&gt;.</source>
@@ -1963,15 +2619,15 @@
     </message>
     <message>
         <source>Waiting up to %1 s for the guest&apos;s next report.</source>
-        <translation>最多等待 %1 秒，直到虚拟机的下一次报告。</translation>
+        <translation>最多等待 %1 秒，直到客户机的下一次报告。</translation>
     </message>
     <message>
         <source>Stats are flowing: the guest reported at %1.</source>
-        <translation>统计数据正在上报：虚拟机于 %1 报告。</translation>
+        <translation>统计数据正在上报：客户机于 %1 报告。</translation>
     </message>
     <message>
         <source>The guest stopped or disappeared before it reported.</source>
-        <translation>虚拟机在报告之前已停止或消失。</translation>
+        <translation>客户机在报告之前已停止或消失。</translation>
     </message>
     <message>
         <source>The live configuration still shows no stats period.</source>
@@ -2003,7 +2659,7 @@
     </message>
     <message>
         <source>The guest is not running (%1), so there is nothing to change live; only its persistent configuration can change.</source>
-        <translation>虚拟机未运行（%1），因此没有可做的运行时更改；只能更改其持久配置。</translation>
+        <translation>客户机未运行（%1），因此没有可做的运行时更改；只能更改其持久配置。</translation>
     </message>
     <message>
         <source>The live stats period is already %1.</source>
@@ -2011,19 +2667,19 @@
     </message>
     <message>
         <source>The running guest has no virtio balloon: its statistics are off already.</source>
-        <translation>运行中的虚拟机没有 virtio 气球：其统计本来就是关闭的。</translation>
+        <translation>运行中的客户机没有 virtio 气球：其统计本来就是关闭的。</translation>
     </message>
     <message>
         <source>The running guest has no balloon device (%1): its statistics start after its next shutdown and start.</source>
-        <translation>运行中的虚拟机没有气球设备（%1）：其统计将在下次关机并启动后开始。</translation>
+        <translation>运行中的客户机没有气球设备（%1）：其统计将在下次关机并启动后开始。</translation>
     </message>
     <message>
         <source>The running guest has no balloon device (%1), and none can be added while it runs. Switch its persistent configuration to virtio instead; that takes effect after its next shutdown and start.</source>
-        <translation>运行中的虚拟机没有气球设备（%1），而且运行期间无法添加。请改为将其持久配置切换为 virtio；这将在其下次关机并启动后生效。</translation>
+        <translation>运行中的客户机没有气球设备（%1），而且运行期间无法添加。请改为将其持久配置切换为 virtio；这将在其下次关机并启动后生效。</translation>
     </message>
     <message>
         <source>The guest is transient: it has no persistent configuration, so the change can only be live (until the guest stops).</source>
-        <translation>该虚拟机是临时虚拟机：它没有持久配置，因此只能做运行时更改（直到虚拟机停止）。</translation>
+        <translation>该客户机是临时客户机：它没有持久配置，因此只能做运行时更改（直到客户机停止）。</translation>
     </message>
     <message>
         <source>The persistent stats period is already %1.</source>
@@ -2035,11 +2691,11 @@
     </message>
     <message>
         <source>The persistent configuration has no balloon device (%1). Choose to switch it to virtio (balloonscope-cli: --switch-to-virtio); that takes effect after the guest&apos;s next shutdown and start.</source>
-        <translation>持久配置中没有气球设备（%1）。请选择将其切换为 virtio（balloonscope-cli：--switch-to-virtio）；这将在虚拟机下次关机并启动后生效。</translation>
+        <translation>持久配置中没有气球设备（%1）。请选择将其切换为 virtio（balloonscope-cli：--switch-to-virtio）；这将在客户机下次关机并启动后生效。</translation>
     </message>
     <message>
         <source>The virtio balloon takes effect after the guest&apos;s next shutdown and start (a reboot from inside the guest is not enough).</source>
-        <translation>virtio 气球在虚拟机下次关机并启动后生效（在虚拟机内部重启是不够的）。</translation>
+        <translation>virtio 气球在客户机下次关机并启动后生效（在客户机内部重启是不够的）。</translation>
     </message>
     <message>
         <source>The persistent configuration already has a balloon device.</source>
@@ -2047,7 +2703,7 @@
     </message>
     <message>
         <source>This is a &apos;%1&apos; guest; Balloonscope only adds virtio balloons to KVM/QEMU guests.</source>
-        <translation>这是一台“%1”虚拟机；Balloonscope 只为 KVM/QEMU 虚拟机添加 virtio 气球。</translation>
+        <translation>这是一台“%1”客户机；Balloonscope 只为 KVM/QEMU 客户机添加 virtio 气球。</translation>
     </message>
     <message>
         <source>A period of 0 turns the statistics off. If that is what you want, choose &quot;off&quot; explicitly.</source>
@@ -2067,6 +2723,33 @@
     <message>
         <source>The host&apos;s capabilities could not be read: %1</source>
         <translation>无法读取宿主机的能力信息（capabilities）：%1</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ChartRenderer</name>
+    <message>
+        <source>%1 (no data)</source>
+        <translation>%1（无数据）</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Time (%1)</source>
+        <translation>时间（%1）</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded in this range.</source>
+        <translation>此范围内没有任何记录。</translation>
     </message>
 </context>
 <context>
@@ -2147,7 +2830,7 @@
     <name>bs::DemoWorker</name>
     <message>
         <source>Looking for QEMU and the demo guest images.</source>
-        <translation>正在查找 QEMU 和演示虚拟机镜像。</translation>
+        <translation>正在查找 QEMU 和演示客户机镜像。</translation>
     </message>
     <message>
         <source>QEMU is not installed (qemu-system-x86_64 was not found).</source>
@@ -2163,7 +2846,7 @@
     </message>
     <message>
         <source>Waiting for the demo guests&apos; first memory reports.</source>
-        <translation>正在等待演示虚拟机的首次内存报告。</translation>
+        <translation>正在等待演示客户机的首次内存报告。</translation>
     </message>
     <message>
         <source>Could not create %1.</source>
@@ -2187,12 +2870,12 @@
     </message>
     <message>
         <source>Could not start the demo guest %1</source>
-        <translation>无法启动演示虚拟机 %1</translation>
+        <translation>无法启动演示客户机 %1</translation>
     </message>
     <message numerus="yes">
         <source>The demo host runs %n guest(s).</source>
         <translation>
-            <numerusform>演示宿主机正在运行 %n 台虚拟机。</numerusform>
+            <numerusform>演示宿主机正在运行 %n 台客户机。</numerusform>
         </translation>
     </message>
 </context>
@@ -2258,7 +2941,7 @@
     <name>bs::GuestImages</name>
     <message>
         <source>The demo guest images are missing (%1); build them with scripts/build-guest-images.</source>
-        <translation>缺少演示虚拟机镜像（%1）；请用 scripts/build-guest-images 构建。</translation>
+        <translation>缺少演示客户机镜像（%1）；请用 scripts/build-guest-images 构建。</translation>
     </message>
 </context>
 <context>
@@ -2428,23 +3111,23 @@
     </message>
     <message>
         <source>Σ guests&apos; maximum</source>
-        <translation>Σ 虚拟机最大内存</translation>
+        <translation>Σ 客户机最大内存</translation>
     </message>
     <message>
         <source>Σ guests&apos; actual</source>
-        <translation>Σ 虚拟机实际内存</translation>
+        <translation>Σ 客户机实际内存</translation>
     </message>
     <message>
         <source>Σ guests&apos; used</source>
-        <translation>Σ 虚拟机已用</translation>
+        <translation>Σ 客户机已用</translation>
     </message>
     <message>
         <source>Running guests</source>
-        <translation>运行中的虚拟机</translation>
+        <translation>运行中的客户机</translation>
     </message>
     <message>
         <source>Reporting guests</source>
-        <translation>正在报告的虚拟机</translation>
+        <translation>正在报告的客户机</translation>
     </message>
     <message>
         <source>KSM saved</source>
@@ -2557,7 +3240,7 @@
     </message>
     <message>
         <source>Available (guest total)</source>
-        <translation>可见总量（虚拟机总内存）</translation>
+        <translation>可见总量（客户机总内存）</translation>
     </message>
     <message>
         <source>Unused (free)</source>
@@ -2605,6 +3288,13 @@
     </message>
 </context>
 <context>
+    <name>bs::PdfChartExporter</name>
+    <message>
+        <source>Could not draw the chart.</source>
+        <translation>无法绘制图表。</translation>
+    </message>
+</context>
+<context>
     <name>bs::RangePreset</name>
     <message>
         <source>Last 15 minutes</source>
@@ -2643,7 +3333,7 @@
     <name>bs::Readiness</name>
     <message>
         <source>Guest running</source>
-        <translation>虚拟机运行中</translation>
+        <translation>客户机运行中</translation>
     </message>
     <message>
         <source>Balloon device</source>
@@ -2663,7 +3353,7 @@
     </message>
     <message>
         <source>Guest has reported (last_update &gt; 0)</source>
-        <translation>虚拟机已报告过（last_update &gt; 0）</translation>
+        <translation>客户机已报告过（last_update &gt; 0）</translation>
     </message>
     <message>
         <source>Reports keep coming (last_update advancing)</source>
@@ -2671,7 +3361,7 @@
     </message>
     <message>
         <source>Guest memory fields present</source>
-        <translation>虚拟机内存字段齐全</translation>
+        <translation>客户机内存字段齐全</translation>
     </message>
     <message>
         <source>What the fields mean on Windows</source>
@@ -2691,7 +3381,7 @@
     </message>
     <message>
         <source>Guest OS (agent)</source>
-        <translation>虚拟机操作系统（代理）</translation>
+        <translation>客户机操作系统（代理）</translation>
     </message>
     <message>
         <source>VirtIO balloon driver (Windows)</source>
@@ -2759,7 +3449,7 @@
     </message>
     <message>
         <source>Guest-agent checks send raw commands to the guest agent through libvirt (virDomainQemuAgentCommand). libvirt then marks the guest as &quot;tainted&quot; (custom-ga-command) in its log until the guest is restarted. The commands only read: guest-info, guest-get-osinfo, guest-get-devices, and guest-exec of a fixed query (Windows: the state of BalloonService; Linux: whether virtio_balloon is bound), followed by guest-exec-status until it exits; on Linux without guest-exec, /proc/modules is opened read-only with guest-file-open/read/close. Nothing you type is ever run in the guest.</source>
-        <translation>客户机代理检查会通过 libvirt（virDomainQemuAgentCommand）向客户机代理发送原始命令。随后 libvirt 会在其日志中将该虚拟机标记为“tainted”（已污染）（custom-ga-command），直到虚拟机重启为止。这些命令只读取信息：guest-info、guest-get-osinfo、guest-get-devices，以及执行固定查询的 guest-exec（Windows：BalloonService 的状态；Linux：virtio_balloon 是否已绑定），之后调用 guest-exec-status 直到该进程退出；在不支持 guest-exec 的 Linux 上，会通过 guest-file-open/read/close 以只读方式打开 /proc/modules。您输入的任何内容都不会在虚拟机中执行。</translation>
+        <translation>客户机代理检查会通过 libvirt（virDomainQemuAgentCommand）向客户机代理发送原始命令。随后 libvirt 会在其日志中将该客户机标记为“tainted”（已污染）（custom-ga-command），直到客户机重启为止。这些命令只读取信息：guest-info、guest-get-osinfo、guest-get-devices，以及执行固定查询的 guest-exec（Windows：BalloonService 的状态；Linux：virtio_balloon 是否已绑定），之后调用 guest-exec-status 直到该进程退出；在不支持 guest-exec 的 Linux 上，会通过 guest-file-open/read/close 以只读方式打开 /proc/modules。您输入的任何内容都不会在客户机中执行。</translation>
     </message>
 </context>
 <context>
@@ -2774,18 +3464,55 @@
     </message>
     <message>
         <source>Check the guest&apos;s name and the connection, then run the check again.</source>
-        <translation>请检查虚拟机名称和连接，然后重新运行检查。</translation>
+        <translation>请检查客户机名称和连接，然后重新运行检查。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ReportBuilder</name>
+    <message>
+        <source>The history holds nothing for the host %1.</source>
+        <translation>历史记录中没有宿主机 %1 的任何数据。</translation>
+    </message>
+    <message>
+        <source>The history knows none of these guests on %1: %2</source>
+        <translation>历史记录中没有 %1 上的这些客户机：%2</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ReportJob</name>
+    <message>
+        <source>Reading the history…</source>
+        <translation>正在读取历史记录…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Drawing the pages…</source>
+        <translation>正在绘制页面…</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>bs::SaveFile</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
     <name>bs::StatsCollector</name>
     <message>
         <source>Could not read the guests&apos; statistics</source>
-        <translation>无法读取虚拟机的统计信息</translation>
+        <translation>无法读取客户机的统计信息</translation>
     </message>
     <message>
         <source>Could not list the guests</source>
-        <translation>无法列出虚拟机</translation>
+        <translation>无法列出客户机</translation>
     </message>
 </context>
 <context>
@@ -2824,11 +3551,11 @@
     </message>
     <message>
         <source>The guest is not running, so it cannot report.</source>
-        <translation>虚拟机未运行，因此无法报告。</translation>
+        <translation>客户机未运行，因此无法报告。</translation>
     </message>
     <message>
         <source>The guest has no virtio balloon device. Switch its configuration to &lt;memballoon model=&apos;virtio&apos;&gt; and restart it.</source>
-        <translation>该虚拟机没有 virtio 气球设备。请将其配置改为 &lt;memballoon model=&apos;virtio&apos;&gt; 并重启虚拟机。</translation>
+        <translation>该客户机没有 virtio 气球设备。请将其配置改为 &lt;memballoon model=&apos;virtio&apos;&gt; 并重启客户机。</translation>
     </message>
     <message>
         <source>No stats period is set, so the balloon driver is never asked for statistics. Set a period (for example 10 s).</source>
@@ -2840,15 +3567,15 @@
     </message>
     <message>
         <source>A period is set but the guest never reported: no balloon driver is loaded in the guest (Linux: virtio_balloon; Windows: the virtio-win balloon driver).</source>
-        <translation>已设置周期，但虚拟机从未报告：虚拟机中没有加载气球驱动（Linux：virtio_balloon；Windows：virtio-win 气球驱动）。</translation>
+        <translation>已设置周期，但客户机从未报告：客户机中没有加载气球驱动（Linux：virtio_balloon；Windows：virtio-win 气球驱动）。</translation>
     </message>
     <message>
         <source>The guest reported before but its reports stopped: the driver is loaded but nothing feeds it (Windows: BalloonService is not running).</source>
-        <translation>虚拟机曾经报告过，但报告已停止：驱动已加载，但没有程序向其提供数据（Windows：BalloonService 未运行）。</translation>
+        <translation>客户机曾经报告过，但报告已停止：驱动已加载，但没有程序向其提供数据（Windows：BalloonService 未运行）。</translation>
     </message>
     <message>
         <source>The guest reports its memory.</source>
-        <translation>虚拟机正在报告其内存使用情况。</translation>
+        <translation>客户机正在报告其内存使用情况。</translation>
     </message>
     <message>
         <source>Not enough information yet.</source>
@@ -2900,7 +3627,7 @@
     </message>
     <message>
         <source>Select one or more guests first.</source>
-        <translation>请先选择一台或多台虚拟机。</translation>
+        <translation>请先选择一台或多台客户机。</translation>
     </message>
     <message>
         <source>%1 is not watched any more.</source>
@@ -2908,19 +3635,19 @@
     </message>
     <message>
         <source>The connection to %1 is read-only: reconnect with write access to change guests.</source>
-        <translation>到 %1 的连接是只读的：请以可写方式重新连接后再修改虚拟机。</translation>
+        <translation>到 %1 的连接是只读的：请以可写方式重新连接后再修改客户机。</translation>
     </message>
     <message>
         <source>Turn the balloon statistics of the selected guests on or off.</source>
-        <translation>开启或关闭所选虚拟机的气球统计。</translation>
+        <translation>开启或关闭所选客户机的气球统计。</translation>
     </message>
     <message>
         <source>Give the selected guest more or less memory through its balloon.</source>
-        <translation>通过气球给所选虚拟机增加或减少内存。</translation>
+        <translation>通过气球给所选客户机增加或减少内存。</translation>
     </message>
     <message>
         <source>Select exactly one guest to set its balloon target.</source>
-        <translation>只选择一台虚拟机，才能设置其气球目标。</translation>
+        <translation>只选择一台客户机，才能设置其气球目标。</translation>
     </message>
 </context>
 <context>
@@ -2947,7 +3674,7 @@
     </message>
     <message>
         <source>Used by the guest:</source>
-        <translation>虚拟机已用：</translation>
+        <translation>客户机已用：</translation>
     </message>
     <message>
         <source>Usable (MemAvailable):</source>
@@ -2963,7 +3690,7 @@
     </message>
     <message>
         <source>The guest could not be read: %1</source>
-        <translation>无法读取虚拟机：%1</translation>
+        <translation>无法读取客户机：%1</translation>
     </message>
     <message>
         <source> MiB</source>
@@ -2999,7 +3726,7 @@
     </message>
     <message>
         <source>unknown: no fresh statistics from the guest (is its stats period set?)</source>
-        <translation>未知：虚拟机没有新的统计数据（是否已设置统计周期？）</translation>
+        <translation>未知：客户机没有新的统计数据（是否已设置统计周期？）</translation>
     </message>
     <message>
         <source>starts with %1 of at most %2</source>
@@ -3007,15 +3734,15 @@
     </message>
     <message>
         <source>none (transient guest)</source>
-        <translation>无（临时虚拟机）</translation>
+        <translation>无（临时客户机）</translation>
     </message>
     <message>
         <source>Floor %1 (what the guest uses now)</source>
-        <translation>下限 %1（虚拟机当前已用）</translation>
+        <translation>下限 %1（客户机当前已用）</translation>
     </message>
     <message>
         <source>Floor %1 (the minimum for any guest)</source>
-        <translation>下限 %1（任何虚拟机的最小值）</translation>
+        <translation>下限 %1（任何客户机的最小值）</translation>
     </message>
     <message>
         <source>a warning below %1 (used + %2 %)</source>
@@ -3027,7 +3754,7 @@
     </message>
     <message>
         <source>Choose where the target applies: the running guest, its persistent configuration, or both.</source>
-        <translation>请选择目标应用于何处：运行中的虚拟机、其持久配置，或两者。</translation>
+        <translation>请选择目标应用于何处：运行中的客户机、其持久配置，或两者。</translation>
     </message>
     <message>
         <source>Shrink %1 this far?</source>
@@ -3043,7 +3770,7 @@
     </message>
     <message>
         <source>Result unknown: the connection was closed before the result arrived; check the guest.</source>
-        <translation>结果未知：结果返回之前连接已关闭；请检查该虚拟机。</translation>
+        <translation>结果未知：结果返回之前连接已关闭；请检查该客户机。</translation>
     </message>
     <message>
         <source>%1 is no longer watched: nothing more can be changed here.</source>
@@ -3052,6 +3779,61 @@
     <message>
         <source>The change is being applied: its result comes first, then the dialog can close.</source>
         <translation>正在应用修改：需先等到结果，然后才能关闭对话框。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::ChartExportDialog</name>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>PDF page (A4 landscape)</source>
+        <translation>PDF 页面（A4 横向）</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Fonts and lines are sized for this resolution: at 144 dpi a 1600 px wide chart prints 28 cm wide with 8 pt labels.</source>
+        <translation>字体和线条按此分辨率确定大小：在 144 dpi 下，1600 像素宽的图表打印出来宽 28 厘米，标签为 8 磅。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>尺寸：</translation>
+    </message>
+    <message>
+        <source>Resolution (dpi):</source>
+        <translation>分辨率（dpi）：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation>请选择要写入的文件。</translation>
     </message>
 </context>
 <context>
@@ -3070,7 +3852,7 @@
     </message>
     <message>
         <source>Seen from the host, without the guest&apos;s help.</source>
-        <translation>从宿主机上看到，无需虚拟机配合。</translation>
+        <translation>从宿主机上看到，无需客户机配合。</translation>
     </message>
     <message>
         <source>The verdict rests on this check.</source>
@@ -3131,7 +3913,7 @@ Options:
 </source>
         <translation>用法：balloonscope [选项]
 
-显示 KVM/libvirt 宿主机上的虚拟机实际如何使用内存。
+显示 KVM/libvirt 宿主机上的客户机实际如何使用内存。
 
 选项：
   -c, --connect URI   连接到此 libvirt URI（可重复以连接多台宿主机），
@@ -3393,18 +4175,18 @@ Options:
     <name>bs::gui::GuestPanel</name>
     <message>
         <source>Filter guests by name, host, state, stats or readiness (Ctrl+F)</source>
-        <translation>按名称、宿主机、状态、统计或就绪情况筛选虚拟机（Ctrl+F）</translation>
+        <translation>按名称、宿主机、状态、统计或就绪情况筛选客户机（Ctrl+F）</translation>
     </message>
 </context>
 <context>
     <name>bs::gui::GuestPicker</name>
     <message>
         <source>Guests to compare</source>
-        <translation>要比较的虚拟机</translation>
+        <translation>要比较的客户机</translation>
     </message>
     <message>
         <source>Tick the guests to chart together; the guest table&apos;s selection picks them too.</source>
-        <translation>勾选要在同一图表中比较的虚拟机；在虚拟机表格中选择也会勾选它们。</translation>
+        <translation>勾选要在同一图表中比较的客户机；在客户机表格中选择也会勾选它们。</translation>
     </message>
     <message>
         <source>%1
@@ -3453,11 +4235,11 @@ UUID %2</translation>
     </message>
     <message>
         <source>Usable: what the guest could still use without swapping (Linux: MemAvailable).</source>
-        <translation>可用：虚拟机无需换页仍可使用的内存（Linux：MemAvailable）。</translation>
+        <translation>可用：客户机无需换页仍可使用的内存（Linux：MemAvailable）。</translation>
     </message>
     <message>
         <source>Actual: the balloon size, what the host currently gives the guest.</source>
-        <translation>实际：气球大小，即宿主机当前分配给虚拟机的内存。</translation>
+        <translation>实际：气球大小，即宿主机当前分配给客户机的内存。</translation>
     </message>
     <message>
         <source>RSS: the QEMU process&apos;s resident memory on the host.</source>
@@ -3465,11 +4247,11 @@ UUID %2</translation>
     </message>
     <message>
         <source>Used as a share of the memory the guest sees (available).</source>
-        <translation>已用内存占虚拟机可见内存（可见总量）的比例。</translation>
+        <translation>已用内存占客户机可见内存（可见总量）的比例。</translation>
     </message>
     <message>
         <source>Guest</source>
-        <translation>虚拟机</translation>
+        <translation>客户机</translation>
     </message>
     <message>
         <source>Host</source>
@@ -3585,7 +4367,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>Chart the selected guests&apos; recorded memory over any range.</source>
-        <translation>以图表显示所选虚拟机在任意时间范围内记录的内存。</translation>
+        <translation>以图表显示所选客户机在任意时间范围内记录的内存。</translation>
     </message>
 </context>
 <context>
@@ -3596,7 +4378,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>Tick one or more guests to chart them.</source>
-        <translation>勾选一台或多台虚拟机以显示其图表。</translation>
+        <translation>勾选一台或多台客户机以显示其图表。</translation>
     </message>
     <message>
         <source>No host figures recorded in this range.</source>
@@ -3604,7 +4386,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>Guests</source>
-        <translation>虚拟机</translation>
+        <translation>客户机</translation>
     </message>
     <message>
         <source>Host</source>
@@ -3616,7 +4398,11 @@ UUID %2</translation>
     </message>
     <message>
         <source>No %1 recorded for these guests in this range.</source>
-        <translation>此范围内没有这些虚拟机的“%1”记录。</translation>
+        <translation>此范围内没有这些客户机的“%1”记录。</translation>
+    </message>
+    <message>
+        <source>Host memory</source>
+        <translation>宿主机内存</translation>
     </message>
 </context>
 <context>
@@ -3673,7 +4459,7 @@ UUID %2</translation>
     <message numerus="yes">
         <source>%1 — %n guest(s)</source>
         <translation>
-            <numerusform>%1 — %n 台虚拟机</numerusform>
+            <numerusform>%1 — %n 台客户机</numerusform>
         </translation>
     </message>
     <message>
@@ -3705,15 +4491,15 @@ UUID %2</translation>
     </message>
     <message>
         <source>Guests against the host (overcommit)</source>
-        <translation>虚拟机与宿主机对比（超配）</translation>
+        <translation>客户机与宿主机对比（超配）</translation>
     </message>
     <message>
         <source>Guests&apos; maximum memory:</source>
-        <translation>虚拟机最大内存：</translation>
+        <translation>客户机最大内存：</translation>
     </message>
     <message>
         <source>Guests&apos; current allocation (actual) and what they use:</source>
-        <translation>虚拟机当前分配（实际）及其已用：</translation>
+        <translation>客户机当前分配（实际）及其已用：</translation>
     </message>
     <message>
         <source>KSM (kernel same-page merging)</source>
@@ -3809,7 +4595,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>Σ maximum (running guests):</source>
-        <translation>Σ 最大内存（运行中的虚拟机）：</translation>
+        <translation>Σ 最大内存（运行中的客户机）：</translation>
     </message>
     <message>
         <source>%1 = %2 of the host</source>
@@ -3817,7 +4603,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>Σ maximum (all defined guests):</source>
-        <translation>Σ 最大内存（所有已定义的虚拟机）：</translation>
+        <translation>Σ 最大内存（所有已定义的客户机）：</translation>
     </message>
     <message>
         <source>Σ actual:</source>
@@ -3825,15 +4611,15 @@ UUID %2</translation>
     </message>
     <message>
         <source>Σ used (reporting guests):</source>
-        <translation>Σ 已用（正在报告的虚拟机）：</translation>
+        <translation>Σ 已用（正在报告的客户机）：</translation>
     </message>
     <message>
         <source>%1 = %2 of the host, %3 of what those guests have</source>
-        <translation>%1 = 宿主机的 %2，这些虚拟机自身内存的 %3</translation>
+        <translation>%1 = 宿主机的 %2，这些客户机自身内存的 %3</translation>
     </message>
     <message>
         <source>Only guests whose balloon driver reports count here.</source>
-        <translation>此处仅计入气球驱动正在报告的虚拟机。</translation>
+        <translation>此处仅计入气球驱动正在报告的客户机。</translation>
     </message>
     <message>
         <source>State:</source>
@@ -3877,11 +4663,11 @@ UUID %2</translation>
     </message>
     <message>
         <source>No guest is backed by huge pages.</source>
-        <translation>没有虚拟机使用大页。</translation>
+        <translation>没有客户机使用大页。</translation>
     </message>
     <message>
         <source>Guests backed by huge pages: %1</source>
-        <translation>使用大页的虚拟机：%1</translation>
+        <translation>使用大页的客户机：%1</translation>
     </message>
     <message>
         <source>Free huge pages: %1.</source>
@@ -3919,7 +4705,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>Available (guest total)</source>
-        <translation>可见总量（虚拟机总内存）</translation>
+        <translation>可见总量（客户机总内存）</translation>
     </message>
     <message>
         <source>RSS (QEMU on the host)</source>
@@ -3963,7 +4749,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>Select a guest to chart its memory</source>
-        <translation>选择一台虚拟机以绘制其内存曲线</translation>
+        <translation>选择一台客户机以绘制其内存曲线</translation>
     </message>
     <message>
         <source>Memory (%1)</source>
@@ -3978,7 +4764,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>Guests</source>
-        <translation>虚拟机</translation>
+        <translation>客户机</translation>
     </message>
     <message>
         <source>Host</source>
@@ -4010,7 +4796,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>&amp;Find Guest</source>
-        <translation>查找虚拟机(&amp;F)</translation>
+        <translation>查找客户机(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -4034,7 +4820,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>&amp;Guest</source>
-        <translation>虚拟机(&amp;G)</translation>
+        <translation>客户机(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
@@ -4058,7 +4844,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>How often each host is asked for its guests&apos; statistics (1–3600 s).</source>
-        <translation>向每台宿主机查询虚拟机统计信息的频率（1–3600 秒）。</translation>
+        <translation>向每台宿主机查询客户机统计信息的频率（1–3600 秒）。</translation>
     </message>
     <message>
         <source>embedded QEMU</source>
@@ -4094,7 +4880,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;Shows what the guests on KVM/libvirt hosts really do with their memory, from the virtio-balloon statistics.&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;根据 virtio-balloon 统计信息，显示 KVM/libvirt 宿主机上的虚拟机实际如何使用内存。&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;根据 virtio-balloon 统计信息，显示 KVM/libvirt 宿主机上的客户机实际如何使用内存。&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1:&lt;/b&gt; %2 Only host-side figures (actual, RSS) are charted.</source>
@@ -4109,7 +4895,7 @@ UUID %2</translation>
     <message numerus="yes">
         <source>, %n guest(s)</source>
         <translation>
-            <numerusform>，%n 台虚拟机</numerusform>
+            <numerusform>，%n 台客户机</numerusform>
         </translation>
     </message>
     <message>
@@ -4129,7 +4915,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>Seconds between two reports of the guest&apos;s balloon driver, 1 to 3600. Short periods show changes sooner and cost the guest a little more.</source>
-        <translation>虚拟机气球驱动两次报告之间的秒数，1 到 3600。周期越短，变化显示得越快，虚拟机的开销也略高。</translation>
+        <translation>客户机气球驱动两次报告之间的秒数，1 到 3600。周期越短，变化显示得越快，客户机的开销也略高。</translation>
     </message>
     <message>
         <source>seconds (1–3600)</source>
@@ -4137,7 +4923,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>Removes the stats period: the guest stops reporting its memory use and Balloonscope only sees the host&apos;s figures.</source>
-        <translation>移除统计周期：虚拟机不再报告其内存使用，Balloonscope 只能看到宿主机侧的数据。</translation>
+        <translation>移除统计周期：客户机不再报告其内存使用，Balloonscope 只能看到宿主机侧的数据。</translation>
     </message>
     <message>
         <source>To turn the statistics off, choose &quot;Off&quot;.</source>
@@ -4200,7 +4986,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>Stopped before the remaining guests.</source>
-        <translation>已在处理其余虚拟机之前停止。</translation>
+        <translation>已在处理其余客户机之前停止。</translation>
     </message>
     <message>
         <source>See the Result column for what was not done, and why.</source>
@@ -4231,7 +5017,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>How often each host is asked for its guests&apos; statistics.</source>
-        <translation>向每台宿主机查询虚拟机统计信息的频率。</translation>
+        <translation>向每台宿主机查询客户机统计信息的频率。</translation>
     </message>
     <message>
         <source>Poll every:</source>
@@ -4239,7 +5025,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>The stats period the stats-period dialog proposes for guests.</source>
-        <translation>统计周期对话框为虚拟机建议的统计周期。</translation>
+        <translation>统计周期对话框为客户机建议的统计周期。</translation>
     </message>
     <message>
         <source>Default stats period:</source>
@@ -4247,7 +5033,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>Warn when a balloon target leaves less than this much above the guest&apos;s used memory.</source>
-        <translation>当气球目标值高出虚拟机已用内存的余量小于此比例时发出警告。</translation>
+        <translation>当气球目标值高出客户机已用内存的余量小于此比例时发出警告。</translation>
     </message>
     <message>
         <source>Balloon target safety margin:</source>
@@ -4255,7 +5041,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>Agent checks send commands to the QEMU guest agent; libvirt then marks the guest as &quot;tainted&quot;. They stay off unless you turn them on.</source>
-        <translation>代理检查会向 QEMU 客户机代理发送命令，libvirt 随后会将该虚拟机标记为“tainted”（已污染）。除非您开启，否则此功能保持关闭。</translation>
+        <translation>代理检查会向 QEMU 客户机代理发送命令，libvirt 随后会将该客户机标记为“tainted”（已污染）。除非您开启，否则此功能保持关闭。</translation>
     </message>
     <message>
         <source>History</source>
@@ -4349,11 +5135,11 @@ UUID %2</translation>
     </message>
     <message>
         <source>Off unless you turn it on for this host. The agent can tell whether the balloon driver and BalloonService are installed and running; libvirt marks each guest it asks as &quot;tainted&quot; until the guest restarts.</source>
-        <translation>除非您为此宿主机开启，否则保持关闭。代理可以告知气球驱动和 BalloonService 是否已安装并在运行；libvirt 会将被查询的每台虚拟机标记为“tainted”（已污染），直到虚拟机重启。</translation>
+        <translation>除非您为此宿主机开启，否则保持关闭。代理可以告知气球驱动和 BalloonService 是否已安装并在运行；libvirt 会将被查询的每台客户机标记为“tainted”（已污染），直到客户机重启。</translation>
     </message>
     <message>
         <source>Watch this guest&apos;s reports anew for about two stats periods, ignoring what was seen so far.</source>
-        <translation>忽略此前观察到的情况，重新观察此虚拟机的报告约两个统计周期。</translation>
+        <translation>忽略此前观察到的情况，重新观察此客户机的报告约两个统计周期。</translation>
     </message>
     <message>
         <source>Copy the whole report as JSON, for a ticket or a colleague.</source>
@@ -4369,11 +5155,11 @@ UUID %2</translation>
     </message>
     <message>
         <source>Guest %1 on %2</source>
-        <translation>虚拟机 %1，位于 %2</translation>
+        <translation>客户机 %1，位于 %2</translation>
     </message>
     <message>
         <source>No readiness check has looked at this guest yet.</source>
-        <translation>尚未对此虚拟机进行就绪检查。</translation>
+        <translation>尚未对此客户机进行就绪检查。</translation>
     </message>
     <message>
         <source>OS: %1</source>
@@ -4391,7 +5177,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>The guest agent was asked during this check: libvirt now marks this guest as &quot;tainted&quot; (custom-ga-command) until it restarts.</source>
-        <translation>此次检查查询了客户机代理：libvirt 现已将此虚拟机标记为“tainted”（custom-ga-command，已污染），直到其重启。</translation>
+        <translation>此次检查查询了客户机代理：libvirt 现已将此客户机标记为“tainted”（custom-ga-command，已污染），直到其重启。</translation>
     </message>
     <message>
         <source>Or set it yourself on the host with virsh:</source>
@@ -4407,19 +5193,19 @@ UUID %2</translation>
     </message>
     <message>
         <source>Run inside the guest, in PowerShell as Administrator:</source>
-        <translation>在虚拟机内以管理员身份在 PowerShell 中运行：</translation>
+        <translation>在客户机内以管理员身份在 PowerShell 中运行：</translation>
     </message>
     <message>
         <source>Run inside the guest, as root:</source>
-        <translation>在虚拟机内以 root 身份运行：</translation>
+        <translation>在客户机内以 root 身份运行：</translation>
     </message>
     <message>
         <source>Run inside the guest (lines starting with # are explanations):</source>
-        <translation>在虚拟机内运行（以 # 开头的行是说明）：</translation>
+        <translation>在客户机内运行（以 # 开头的行是说明）：</translation>
     </message>
     <message>
         <source>Open the stats-period dialog for this guest.</source>
-        <translation>为此虚拟机打开统计周期对话框。</translation>
+        <translation>为此客户机打开统计周期对话框。</translation>
     </message>
     <message>
         <source>The stats-period dialog is not part of this build: use the virsh command below.</source>
@@ -4446,7 +5232,7 @@ UUID %2</translation>
     <message numerus="yes">
         <source>(%n guest(s) on this host)</source>
         <translation>
-            <numerusform>（此宿主机上 %n 台虚拟机）</numerusform>
+            <numerusform>（此宿主机上 %n 台客户机）</numerusform>
         </translation>
     </message>
     <message>
@@ -4466,7 +5252,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>Will the selected guests report their memory, and if not, why?</source>
-        <translation>所选虚拟机能否报告其内存？如果不能，原因是什么？</translation>
+        <translation>所选客户机能否报告其内存？如果不能，原因是什么？</translation>
     </message>
     <message>
         <source>Checking %1, with the guest agent…</source>
@@ -4483,7 +5269,7 @@ UUID %2</translation>
     <message numerus="yes">
         <source>%1: watching %n guest(s), about %2 s left</source>
         <translation>
-            <numerusform>%1：正在观察 %n 台虚拟机，约剩 %2 秒</numerusform>
+            <numerusform>%1：正在观察 %n 台客户机，约剩 %2 秒</numerusform>
         </translation>
     </message>
 </context>
@@ -4495,15 +5281,15 @@ UUID %2</translation>
     </message>
     <message>
         <source>No guest has been checked yet. Checks run by themselves when a host connects; &quot;Inspect all&quot; runs them now.</source>
-        <translation>尚未检查任何虚拟机。宿主机连接后会自动检查；点击“全部检查”可立即检查。</translation>
+        <translation>尚未检查任何客户机。宿主机连接后会自动检查；点击“全部检查”可立即检查。</translation>
     </message>
     <message>
         <source>Check every guest of every connected host now.</source>
-        <translation>立即检查所有已连接宿主机上的全部虚拟机。</translation>
+        <translation>立即检查所有已连接宿主机上的全部客户机。</translation>
     </message>
     <message>
         <source>Check every guest of %1 now.</source>
-        <translation>立即检查 %1 上的全部虚拟机。</translation>
+        <translation>立即检查 %1 上的全部客户机。</translation>
     </message>
     <message>
         <source>Ready: %1 of %2</source>
@@ -4519,14 +5305,14 @@ UUID %2</translation>
     </message>
     <message>
         <source>Select a guest to read why and what to do; double-click it for the checklist.</source>
-        <translation>选择一台虚拟机可查看原因和处理方法；双击可打开检查清单。</translation>
+        <translation>选择一台客户机可查看原因和处理方法；双击可打开检查清单。</translation>
     </message>
 </context>
 <context>
     <name>bs::gui::ReadinessTableModel</name>
     <message>
         <source>Guest</source>
-        <translation>虚拟机</translation>
+        <translation>客户机</translation>
     </message>
     <message>
         <source>Host</source>
@@ -4588,10 +5374,160 @@ UUID %2</translation>
     </message>
 </context>
 <context>
+    <name>bs::gui::ReportDialog</name>
+    <message>
+        <source>Cover with contents</source>
+        <translation>含目录的封面</translation>
+    </message>
+    <message>
+        <source>Host summary</source>
+        <translation>宿主机摘要</translation>
+    </message>
+    <message>
+        <source>A page section per guest</source>
+        <translation>每个客户机一节</translation>
+    </message>
+    <message>
+        <source>Open the report when it is done</source>
+        <translation>完成后打开报告</translation>
+    </message>
+    <message>
+        <source>Create Report</source>
+        <translation>生成报告</translation>
+    </message>
+    <message>
+        <source>Memory Report</source>
+        <translation>内存报告</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>自定义范围</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>宿主机：</translation>
+    </message>
+    <message>
+        <source>Guests:</source>
+        <translation>客户机：</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>时间范围：</translation>
+    </message>
+    <message>
+        <source>Sections:</source>
+        <translation>章节：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>正在读取历史记录…</translation>
+    </message>
+    <message>
+        <source>The history holds no host yet: record one first (connect a host, or run balloonscope-cli record).</source>
+        <translation>历史记录中还没有宿主机：请先记录一个（连接宿主机，或运行 balloonscope-cli record）。</translation>
+    </message>
+    <message>
+        <source>Save Report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose a host.</source>
+        <translation>请选择宿主机。</translation>
+    </message>
+    <message>
+        <source>Tick at least one guest.</source>
+        <translation>请至少勾选一个客户机。</translation>
+    </message>
+    <message>
+        <source>The range must end after it starts.</source>
+        <translation>时间范围的结束必须晚于开始。</translation>
+    </message>
+    <message>
+        <source>Choose the host summary, the guests, or both.</source>
+        <translation>请选择宿主机摘要、客户机或两者。</translation>
+    </message>
+    <message>
+        <source>Choose the file to write.</source>
+        <translation>请选择要写入的文件。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 pages).</source>
+        <translation>已写入 %1（%2 页）。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::ReportFeature</name>
+    <message>
+        <source>Export &amp;Chart…</source>
+        <translation>导出图表(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export Chart &amp;Data…</source>
+        <translation>导出图表数据(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y Chart</source>
+        <translation>复制图表(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation>报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG, SVG or PDF.</source>
+        <translation>将图表保存为 PNG、SVG 或 PDF。</translation>
+    </message>
+    <message>
+        <source>Save the points the chart shows as CSV or JSON.</source>
+        <translation>将图表显示的点保存为 CSV 或 JSON。</translation>
+    </message>
+    <message>
+        <source>Put the chart on the clipboard as a picture.</source>
+        <translation>将图表作为图片放到剪贴板。</translation>
+    </message>
+    <message>
+        <source>A PDF report of a host&apos;s guests over a time range.</source>
+        <translation>宿主机上客户机在某一时间范围内的 PDF 报告。</translation>
+    </message>
+</context>
+<context>
     <name>bs::gui::ScopeChooser</name>
     <message>
         <source>The running guest, &amp;now (live)</source>
-        <translation>运行中的虚拟机，立即生效(&amp;N)（live）</translation>
+        <translation>运行中的客户机，立即生效(&amp;N)（live）</translation>
     </message>
     <message>
         <source>Its &amp;persistent configuration (kept across restarts)</source>
@@ -4599,11 +5535,11 @@ UUID %2</translation>
     </message>
     <message>
         <source>Changes the running guest at once (VIR_DOMAIN_AFFECT_LIVE). The change is lost when the guest shuts down unless the persistent configuration changes too.</source>
-        <translation>立即修改运行中的虚拟机（VIR_DOMAIN_AFFECT_LIVE）。除非同时修改持久配置，否则虚拟机关机后此修改会丢失。</translation>
+        <translation>立即修改运行中的客户机（VIR_DOMAIN_AFFECT_LIVE）。除非同时修改持久配置，否则客户机关机后此修改会丢失。</translation>
     </message>
     <message>
         <source>Changes the guest&apos;s stored definition (VIR_DOMAIN_AFFECT_CONFIG), which applies from its next start.</source>
-        <translation>修改虚拟机保存的定义（VIR_DOMAIN_AFFECT_CONFIG），从下次启动起生效。</translation>
+        <translation>修改客户机保存的定义（VIR_DOMAIN_AFFECT_CONFIG），从下次启动起生效。</translation>
     </message>
     <message>
         <source>Not running: only its persistent configuration changes.</source>
@@ -4611,7 +5547,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>Transient: only the running guest changes, until it stops.</source>
-        <translation>临时虚拟机：只修改运行中的虚拟机，直到其停止。</translation>
+        <translation>临时客户机：只修改运行中的客户机，直到其停止。</translation>
     </message>
 </context>
 <context>
@@ -4630,11 +5566,11 @@ UUID %2</translation>
     </message>
     <message>
         <source>A guest reports its own memory use only while its balloon driver has a stats period. Choose the period and where it applies; the table shows what that means for each guest.</source>
-        <translation>只有当气球驱动设置了统计周期时，虚拟机才会报告自身的内存使用。请选择周期及其应用范围；表格显示这对每台虚拟机意味着什么。</translation>
+        <translation>只有当气球驱动设置了统计周期时，客户机才会报告自身的内存使用。请选择周期及其应用范围；表格显示这对每台客户机意味着什么。</translation>
     </message>
     <message>
         <source>Why the selected guest does or does not report, in detail.</source>
-        <translation>详细说明所选虚拟机为何报告或不报告。</translation>
+        <translation>详细说明所选客户机为何报告或不报告。</translation>
     </message>
     <message>
         <source>Stats period:</source>
@@ -4646,11 +5582,11 @@ UUID %2</translation>
     </message>
     <message>
         <source>&amp;Switch to virtio in the persistent configuration of guests without a balloon device (takes effect after their next shutdown and start)</source>
-        <translation>在没有气球设备的虚拟机的持久配置中改用 virtio(&amp;S)（在其下次关机并启动后生效）</translation>
+        <translation>在没有气球设备的客户机的持久配置中改用 virtio(&amp;S)（在其下次关机并启动后生效）</translation>
     </message>
     <message>
         <source>Adds or changes &lt;memballoon&gt; to model=&apos;virtio&apos; with the period above. A running guest cannot get a balloon device: it keeps running without one until it is shut down and started again.</source>
-        <translation>添加 &lt;memballoon&gt; 或将其改为 model=&apos;virtio&apos;，并使用上面的周期。运行中的虚拟机无法获得气球设备：在关机并再次启动之前，它会在没有气球设备的情况下继续运行。</translation>
+        <translation>添加 &lt;memballoon&gt; 或将其改为 model=&apos;virtio&apos;，并使用上面的周期。运行中的客户机无法获得气球设备：在关机并再次启动之前，它会在没有气球设备的情况下继续运行。</translation>
     </message>
     <message>
         <source>Stats period of %1 on %2</source>
@@ -4658,7 +5594,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>Stats period of %1 guests on %2</source>
-        <translation>%2 上 %1 台虚拟机的统计周期</translation>
+        <translation>%2 上 %1 台客户机的统计周期</translation>
     </message>
     <message>
         <source>The host is no longer watched.</source>
@@ -4666,15 +5602,15 @@ UUID %2</translation>
     </message>
     <message>
         <source>Reading the guests&apos; settings…</source>
-        <translation>正在读取虚拟机的设置…</translation>
+        <translation>正在读取客户机的设置…</translation>
     </message>
     <message>
         <source>The guests could not be read: %1</source>
-        <translation>无法读取虚拟机：%1</translation>
+        <translation>无法读取客户机：%1</translation>
     </message>
     <message>
         <source>The persistent configuration has no balloon device (%1). Tick &quot;Switch to virtio&quot; above to add one; it takes effect after the guest&apos;s next shutdown and start.</source>
-        <translation>持久配置中没有气球设备（%1）。勾选上方的“改用 virtio”即可添加；在虚拟机下次关机并启动后生效。</translation>
+        <translation>持久配置中没有气球设备（%1）。勾选上方的“改用 virtio”即可添加；在客户机下次关机并启动后生效。</translation>
     </message>
     <message>
         <source>No valid period chosen yet.</source>
@@ -4686,7 +5622,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>Choose where the period applies: the running guest, its persistent configuration, or both.</source>
-        <translation>请选择周期应用于何处：运行中的虚拟机、其持久配置，或两者。</translation>
+        <translation>请选择周期应用于何处：运行中的客户机、其持久配置，或两者。</translation>
     </message>
     <message>
         <source>Open &amp;readiness…</source>
@@ -4698,7 +5634,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>Select a guest to see how its configuration changes.</source>
-        <translation>选择一台虚拟机以查看其配置如何变化。</translation>
+        <translation>选择一台客户机以查看其配置如何变化。</translation>
     </message>
     <message>
         <source>Open &amp;readiness of %1…</source>
@@ -4714,7 +5650,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>No persistent configuration: the guest is transient.</source>
-        <translation>没有持久配置：该虚拟机是临时的。</translation>
+        <translation>没有持久配置：该客户机是临时的。</translation>
     </message>
     <message>
         <source>The persistent configuration does not change.</source>
@@ -4722,11 +5658,11 @@ UUID %2</translation>
     </message>
     <message>
         <source>The connection to %1 is read-only: the guests&apos; balloon settings can be seen here but not changed. To change them, edit the connection (File → Edit Connection…), clear &quot;Read-only&quot; and connect again.</source>
-        <translation>到 %1 的连接是只读的：此处可以查看虚拟机的气球设置，但不能修改。如需修改，请编辑连接（文件 → 编辑连接…），取消勾选“只读”后重新连接。</translation>
+        <translation>到 %1 的连接是只读的：此处可以查看客户机的气球设置，但不能修改。如需修改，请编辑连接（文件 → 编辑连接…），取消勾选“只读”后重新连接。</translation>
     </message>
     <message>
         <source>Nothing to change: every guest already has this setting, or cannot have it (see the table).</source>
-        <translation>无需修改：每台虚拟机都已是此设置，或无法使用此设置（见表格）。</translation>
+        <translation>无需修改：每台客户机都已是此设置，或无法使用此设置（见表格）。</translation>
     </message>
     <message>
         <source>Turn the statistics off?</source>
@@ -4734,7 +5670,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>The guests stop reporting their memory use; Balloonscope then shows only the host&apos;s figures for them (actual, RSS).</source>
-        <translation>这些虚拟机将不再报告其内存使用；之后 Balloonscope 只能显示它们在宿主机侧的数据（实际内存、RSS）。</translation>
+        <translation>这些客户机将不再报告其内存使用；之后 Balloonscope 只能显示它们在宿主机侧的数据（实际内存、RSS）。</translation>
     </message>
     <message>
         <source>Apply despite the warnings?</source>
@@ -4746,7 +5682,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>Stop after the guest being changed now; the others stay as they are.</source>
-        <translation>在当前正在修改的虚拟机之后停止；其余虚拟机保持不变。</translation>
+        <translation>在当前正在修改的客户机之后停止；其余客户机保持不变。</translation>
     </message>
     <message>
         <source>Applying %1 of %2: %3…</source>
@@ -4754,7 +5690,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>the connection was closed before the result arrived; check the guest</source>
-        <translation>结果返回之前连接已关闭；请检查该虚拟机</translation>
+        <translation>结果返回之前连接已关闭；请检查该客户机</translation>
     </message>
     <message>
         <source>The connection was closed while applying.</source>
@@ -4766,7 +5702,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>Stopping after the guest being changed now…</source>
-        <translation>将在当前正在修改的虚拟机之后停止…</translation>
+        <translation>将在当前正在修改的客户机之后停止…</translation>
     </message>
 </context>
 <context>
@@ -4777,7 +5713,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>Guest</source>
-        <translation>虚拟机</translation>
+        <translation>客户机</translation>
     </message>
     <message>
         <source>State</source>
@@ -4845,7 +5781,7 @@ UUID %2</translation>
     </message>
     <message>
         <source>Transient: there is no persistent configuration.</source>
-        <translation>临时虚拟机：没有持久配置。</translation>
+        <translation>临时客户机：没有持久配置。</translation>
     </message>
 </context>
 <context>

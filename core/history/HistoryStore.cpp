@@ -27,6 +27,7 @@ HistoryStore::HistoryStore(HistoryOptions options, QObject *parent)
     connect(m_worker, &HistoryWorker::hostWriteStateChanged, this,
             &HistoryStore::hostWriteStateChanged);
     connect(m_worker, &HistoryWorker::seriesReady, this, &HistoryStore::seriesReady);
+    connect(m_worker, &HistoryWorker::samplesReady, this, &HistoryStore::samplesReady);
     connect(m_worker, &HistoryWorker::aggregateReady, this, &HistoryStore::aggregateReady);
     connect(m_worker, &HistoryWorker::hostSeriesReady, this, &HistoryStore::hostSeriesReady);
     connect(m_worker, &HistoryWorker::eventsReady, this, &HistoryStore::eventsReady);
@@ -107,6 +108,15 @@ quint64 HistoryStore::querySeries(const SeriesRequest &request) {
     if (m_worker)
         QMetaObject::invokeMethod(
             m_worker, [w = m_worker, id, request] { w->querySeries(id, request); },
+            Qt::QueuedConnection);
+    return id;
+}
+
+quint64 HistoryStore::querySamples(const SampleRequest &request) {
+    const quint64 id = nextId();
+    if (m_worker)
+        QMetaObject::invokeMethod(
+            m_worker, [w = m_worker, id, request] { w->querySamples(id, request); },
             Qt::QueuedConnection);
     return id;
 }

@@ -3,6 +3,7 @@
 #include "HistoryEvent.h"
 #include "HistoryOptions.h"
 #include "HistoryStatus.h"
+#include "SampleQuery.h"
 #include "SeriesTypes.h"
 #include "common/Error.h"
 #include "host/HostOverview.h"
@@ -64,6 +65,9 @@ public:
 
     // Queries: each returns an id, and the answer arrives in the matching signal or queryFailed.
     quint64 querySeries(const bs::SeriesRequest &request);
+    // Every recorded poll of the guests in range, undecimated (SampleQuery.h): for raw exports
+    // and report statistics. Only what the raw tier still holds (SampleResult::rawFromMs).
+    quint64 querySamples(const bs::SampleRequest &request);
     quint64 queryAggregate(const bs::AggregateRequest &request);
     quint64 queryHostSeries(const bs::HostSeriesRequest &request);
     quint64 queryEvents(const bs::EventRequest &request);
@@ -82,6 +86,7 @@ Q_SIGNALS:
     void databaseReplaced(const QString &movedTo, const QString &reason);
     void hostWriteStateChanged(const bs::HostWriteState &state);
     void seriesReady(quint64 id, const bs::SeriesResult &result);
+    void samplesReady(quint64 id, const bs::SampleResult &result);
     void aggregateReady(quint64 id, const bs::AggregateResult &result);
     void hostSeriesReady(quint64 id, const bs::HostSeriesResult &result);
     void eventsReady(quint64 id, const QList<bs::HistoryEvent> &events);

@@ -8,6 +8,7 @@
 #include "RangeReader.h"
 #include "RecorderLease.h"
 #include "RollupCompactor.h"
+#include "SampleReader.h"
 #include "SampleWriter.h"
 #include "common/Logging.h"
 
@@ -36,6 +37,7 @@ struct HistoryWorker::Parts {
         , lease(db, me, options.leaseSeconds)
         , compactor(db, options.retention)
         , reader(db)
+        , samples(db)
         , hostReader(db)
         , events(db)
         , recorder(db, writer, hostWriter, lease, events, compactor, options.role) {}
@@ -44,6 +46,7 @@ struct HistoryWorker::Parts {
     RecorderLease lease;
     RollupCompactor compactor;
     RangeReader reader;
+    SampleReader samples;
     HostSeriesReader hostReader;
     EventLog events;
     CycleRecorder recorder;
@@ -289,6 +292,11 @@ void HistoryWorker::answer(quint64 id, const Result<Value> &result, Signal signa
 void HistoryWorker::querySeries(quint64 id, const SeriesRequest &request) {
     if (ensureReadable(id))
         answer(id, m_parts->reader.series(request), &HistoryWorker::seriesReady);
+}
+
+void HistoryWorker::querySamples(quint64 id, const SampleRequest &request) {
+    if (ensureReadable(id))
+        answer(id, m_parts->samples.samples(request), &HistoryWorker::samplesReady);
 }
 
 void HistoryWorker::queryAggregate(quint64 id, const AggregateRequest &request) {

@@ -3,6 +3,7 @@
 #include "HistoryEvent.h"
 #include "HistoryOptions.h"
 #include "HistoryStatus.h"
+#include "SampleQuery.h"
 #include "SeriesTypes.h"
 #include "Sqlite.h"
 #include "common/Error.h"
@@ -40,6 +41,7 @@ public:
     void setRetention(const RetentionPolicy &policy);
     void compactNow();
     void querySeries(quint64 id, const SeriesRequest &request);
+    void querySamples(quint64 id, const SampleRequest &request);
     void queryAggregate(quint64 id, const AggregateRequest &request);
     void queryHostSeries(quint64 id, const HostSeriesRequest &request);
     void queryEvents(quint64 id, const EventRequest &request);
@@ -54,6 +56,7 @@ Q_SIGNALS:
     void databaseReplaced(const QString &movedTo, const QString &reason);
     void hostWriteStateChanged(const bs::HostWriteState &state);
     void seriesReady(quint64 id, const bs::SeriesResult &result);
+    void samplesReady(quint64 id, const bs::SampleResult &result);
     void aggregateReady(quint64 id, const bs::AggregateResult &result);
     void hostSeriesReady(quint64 id, const bs::HostSeriesResult &result);
     void eventsReady(quint64 id, const QList<bs::HistoryEvent> &events);

@@ -1,6 +1,8 @@
 #include "LiveChart.h"
 
 #include "ChartPalette.h"
+#include "report/ChartStyle.h"
+#include "report/HistoryChart.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -151,6 +153,7 @@ void LiveChart::changeEvent(QEvent *event) {
 void LiveChart::showGuest(const QString &hostId, const QString &uuid, const QString &name) {
     m_hostId = hostId;
     m_uuid = uuid;
+    m_name = name;
     m_title->setText(tr("Memory of %1").arg(name));
     scheduleReplot();
 }
@@ -158,6 +161,7 @@ void LiveChart::showGuest(const QString &hostId, const QString &uuid, const QStr
 void LiveChart::clearGuest() {
     m_hostId.clear();
     m_uuid.clear();
+    m_name.clear();
     m_title->setText(tr("Select a guest to chart its memory"));
     setNotice({});
     scheduleReplot();
@@ -237,6 +241,39 @@ void LiveChart::rebuild() {
     m_plot->yAxis->setRange(0, maxKiB > 0 ? maxKiB / divisor * 1.12 : 1.0);
     m_plot->replot(QCustomPlot::rpQueuedRefresh);
     ++m_replots;
+}
+
+ChartData LiveChart::exportChart() const {
+    static constexpr bs::Metric Metrics[] = {bs::Metric::Used, bs::Metric::UsedExcludingCache,
+                                             bs::Metric::Actual, bs::Metric::Available,
+                                             bs::Metric::Rss};
+    static_assert(std::size(Metrics) == RecentSeries::MetricCount);
+    ChartData chart;
+    chart.fromMs = qint64(std::llround(m_plot->xAxis->range().lower * 1000.0));
+    chart.toMs = qint64(std::llround(m_plot->xAxis->range().upper * 1000.0));
+    chart.title = m_title->text();
+    chart.provenance.source = QStringLiteral("live");
+    chart.provenance.hostId = m_hostId;
+    chart.provenance.uuid = m_uuid;
+    chart.provenance.guestName = m_name;
+    if (m_uuid.isEmpty())
+        return chart;
+    chart.subtitle = HistoryChart::subtitle(m_hostId, chart.fromMs, chart.toMs);
+    // The points the chart draws: every visible series, within the window on screen.
+    for (int i = 0; i < RecentSeries::MetricCount; ++i) {
+        if (!m_graphs[size_t(i)]->visible())
+            continue;
+        ChartSeries series = metricSeries(Metrics[i]);
+        series.name = m_graphs[size_t(i)]->name();
+        series.band = false; // live points are single polls: no envelope
+        for (const auto &point : m_source->series(m_hostId, m_uuid, Metric(i))) {
+            if (point.timeMs < chart.fromMs || point.timeMs > chart.toMs)
+                continue;
+            series.points.append(EnvelopePoint{point.timeMs, point.kib, point.kib, point.kib});
+        }
+        chart.series.append(series);
+    }
+    return chart;
 }
 
 void LiveChart::legendClicked(QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *) {

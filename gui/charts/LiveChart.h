@@ -2,6 +2,7 @@
 
 #include "common/Units.h"
 #include "monitor/RecentSeries.h"
+#include "report/ChartExportSource.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -19,7 +20,8 @@ namespace bs::gui {
 // The live chart of one guest: used, used excluding cache, actual, available and RSS over the
 // last minutes. Clicking a legend entry hides or shows its series. Repaints are coalesced by a
 // 40 ms single-shot timer, so bursts of data never repaint more than 25 times a second.
-class LiveChart final : public QWidget {
+// Exportable (ChartExportSource): the visible series' points within the window on screen.
+class LiveChart final : public QWidget, public ChartExportSource {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LiveChart)
 
@@ -37,6 +39,7 @@ public:
     int replotCount() const { return m_replots; }
     bool isSeriesVisible(RecentSeries::Metric metric) const;
     int pointCount(RecentSeries::Metric metric) const;
+    ChartData exportChart() const override;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -58,6 +61,7 @@ private:
     QTimer m_replotTimer;
     QString m_hostId;
     QString m_uuid;
+    QString m_name;
     int m_replots = 0;
 };
 

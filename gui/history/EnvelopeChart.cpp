@@ -5,6 +5,7 @@
 #include "EnvelopeBands.h"
 #include "EventMarkers.h"
 #include "charts/ChartPalette.h"
+#include "report/HistoryChart.h"
 
 #include <QDateTime>
 #include <QEvent>
@@ -192,6 +193,7 @@ void EnvelopeChart::rebuildData(Entry &e) const {
 }
 
 void EnvelopeChart::setEvents(const QList<HistoryEvent> &events) {
+    m_events = events;
     m_markers->setEvents(events);
     scheduleReplot();
 }
@@ -392,6 +394,43 @@ QString EnvelopeChart::formatValue(double value) const {
     if (m_kind == ValueKind::Memory)
         return units::formatKiB(quint64(std::llround(std::max(0.0, value))));
     return QLocale().toString(value, 'f', value < 100 ? 1 : 0);
+}
+
+ChartData EnvelopeChart::exportChart() const {
+    ChartData out;
+    out.title = m_exportTitle;
+    out.fromMs = fromMs();
+    out.toMs = toMs();
+    out.subtitle = HistoryChart::rangeText(out.fromMs, out.toMs);
+    out.unit = m_kind == ValueKind::Memory ? ValueUnit::KiB : ValueUnit::Count;
+    out.provenance.source = QStringLiteral("history");
+    out.provenance.bucketMs = m_bucketMs;
+    for (const Entry &e : m_entries) {
+        if (m_hidden.contains(e.series.key))
+            continue;
+        bs::ChartSeries s;
+        s.key = e.series.key;
+        s.name = e.series.name;
+        s.colour = e.series.color;
+        s.style = e.series.style;
+        s.step = e.series.step;
+        s.band = true;
+        // The points on screen, with the one either side that the line runs to.
+        const auto &points = e.series.points;
+        for (qsizetype i = 0; i < points.size(); ++i) {
+            const bool next = i + 1 < points.size() && points[i + 1].timeMs >= out.fromMs;
+            const bool previous = i > 0 && points[i - 1].timeMs <= out.toMs;
+            if ((points[i].timeMs >= out.fromMs || next) &&
+                (points[i].timeMs <= out.toMs || previous))
+                s.points.append(points[i]);
+        }
+        out.series.append(s);
+    }
+    for (const HistoryEvent &event : m_events) {
+        if (event.timeMs >= out.fromMs && event.timeMs <= out.toMs)
+            out.markers.append(HistoryChart::marker(event));
+    }
+    return out;
 }
 
 } // namespace bs::gui

@@ -3,6 +3,7 @@
 #include "common/Units.h"
 #include "history/HistoryEvent.h"
 #include "history/SeriesTypes.h"
+#include "report/ChartExportSource.h"
 
 #include <QColor>
 #include <QSet>
@@ -43,7 +44,9 @@ struct ChartSeries {
 // crosshair with the values under the cursor. The wheel zooms and a drag pans the time axis
 // (the value axis follows what is visible); viewChanged says so, for a debounced re-query.
 // Repaints of new data are coalesced: at most one per 40 ms (25 Hz).
-class EnvelopeChart final : public QWidget {
+// Exportable (ChartExportSource): the visible series' points and markers within the time range
+// on screen, as File → Export Chart… and Export Chart Data… write them.
+class EnvelopeChart final : public QWidget, public ChartExportSource {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(EnvelopeChart)
 
@@ -62,6 +65,9 @@ public:
     void setTimeRange(qint64 fromMs, qint64 toMs);
     // Shown in the middle while no series has a point.
     void setPlaceholder(const QString &text);
+    // The title an exported picture or file carries (the page shows it outside the chart).
+    void setExportTitle(const QString &title) { m_exportTitle = title; }
+    ChartData exportChart() const override;
 
     qint64 fromMs() const;
     qint64 toMs() const;
@@ -112,6 +118,8 @@ private:
     QList<Entry> m_entries;
     QSet<QString> m_hidden;
     qint64 m_bucketMs = 0;
+    QList<HistoryEvent> m_events;
+    QString m_exportTitle;
     ValueKind m_kind = ValueKind::Memory;
     units::SizeUnit m_unitChoice = units::SizeUnit::Auto;
     units::SizeUnit m_unit = units::SizeUnit::MiB; // in effect

@@ -278,6 +278,7 @@ void HistoryPage::onSeries(quint64 id, const SeriesResult &result) {
     m_guestChart->setPlaceholder(
         tr("No %1 recorded for these guests in this range.").arg(metricName(metric)));
     m_guestChart->setSeries(HistoryChartData::guestSeries(result, names, colors), result.bucketMs);
+    m_guestChart->setExportTitle(metricName(metric));
     answered();
 }
 
@@ -289,6 +290,7 @@ void HistoryPage::onHostSeries(quint64 id, const HostSeriesResult &result) {
     m_hostChart->setSeries(
         HistoryChartData::hostSeries(result, ChartPalette::fromPalette(palette())),
         result.bucketMs);
+    m_hostChart->setExportTitle(tr("Host memory"));
     m_rangeBar->setResolution(HistoryChartData::resolution(result.bucketMs, result.tiers));
     answered();
 }

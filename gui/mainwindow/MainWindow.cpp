@@ -10,7 +10,9 @@
 #include "guests/GuestFilterProxy.h"
 #include "guests/GuestPanel.h"
 #include "guests/GuestTableModel.h"
+#include "history/EnvelopeChart.h"
 #include "history/HistoryFeature.h"
+#include "history/HistoryPage.h"
 #include "history/HistoryService.h"
 #include "host/HostOverviewHub.h"
 #include "host/HostOverviewPage.h"
@@ -19,6 +21,7 @@
 #include "libvirt/ConnectionUri.h"
 #include "monitor/MemorySample.h"
 #include "readiness/ReadinessFeature.h"
+#include "report/ReportFeature.h"
 #include "settings/PreferencesDialog.h"
 
 #include <QAction>
@@ -130,6 +133,9 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
     // action and the per-guest dialogs. Its statsPeriodRequested(hostId, uuids) is for the
     // stats-period dialog to connect to.
     m_readiness = new ReadinessFeature(this);
+    // Reports and exports: File → Export Chart…, Export Chart Data…, Copy Chart, Report…, and the
+    // chart actions in the live chart's context menu.
+    m_report = new ReportFeature(this);
     // Balloon controls: "Stats period…" and "Balloon target…" on the selected guests, their
     // dialogs and the change markers on the live chart. The readiness dialog's "Set stats
     // period…" opens the same stats-period dialog. balloon()->changeRecorded(event) is for the
@@ -143,6 +149,10 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
     m_history = new HistoryFeature(this);
     connect(m_balloon, &BalloonFeature::changeRecorded, m_history->service(),
             &HistoryService::recordBalloonChange);
+    // Reports read the history the window records, not a second read-only store on the file.
+    m_report->setHistoryStore(m_history->service()->store());
+    for (EnvelopeChart *chart : {m_history->page()->guestChart(), m_history->page()->hostChart()})
+        m_report->addChart(chart, chart); // File → Export Chart… and the charts' context menu
 
     for (const SavedConnection &c : m_store.load())
         addHostRow(c.uri);
@@ -215,7 +225,7 @@ void MainWindow::createActions() {
 }
 
 void MainWindow::createMenus() {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QMenu *file = m_fileMenu = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newAction);
     file->addAction(m_editAction);
     file->addAction(m_removeAction);
@@ -420,6 +430,13 @@ void MainWindow::addGuestAction(QAction *action) {
     m_guestMenu->addAction(action);
     m_guestMenu->setToolTipsVisible(true); // a disabled action's tooltip says why
     m_guestMenu->menuAction()->setVisible(true);
+}
+
+void MainWindow::addFileActions(const QList<QAction *> &actions) {
+    // Above the separator before Quit.
+    QAction *before = m_fileMenu->actions().value(m_fileMenu->actions().indexOf(m_quitAction) - 1);
+    m_fileMenu->insertActions(before, actions);
+    m_fileMenu->insertSeparator(before);
 }
 
 void MainWindow::updateHostPage() {

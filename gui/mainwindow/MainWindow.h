@@ -37,6 +37,7 @@ class HostRegistry;
 class KeyringStore;
 class LiveChart;
 class ReadinessFeature;
+class ReportFeature;
 
 // Assembles the panels, menus and status bar; the work happens in the panels and in core.
 class MainWindow final : public QMainWindow {
@@ -64,6 +65,7 @@ public:
     HostOverviewHub *hostHub() const { return m_hostHub; }
     HostOverviewPage *hostPage() const { return m_hostPage; }
     ReadinessFeature *readiness() const { return m_readiness; }
+    ReportFeature *report() const { return m_report; }
     BalloonFeature *balloon() const { return m_balloon; }
     HistoryFeature *history() const { return m_history; }
     const Preferences &preferences() const { return m_prefs; }
@@ -75,6 +77,8 @@ public:
     void addPage(QWidget *page, const QString &title);
     void showPage(QWidget *page);
     void addGuestAction(QAction *action);
+    // Actions in the File menu, above Quit (exports, reports).
+    void addFileActions(const QList<QAction *> &actions);
 
 Q_SIGNALS:
     // The preferences were changed and applied (retention, unit, ...).
@@ -128,6 +132,8 @@ private:
     HostOverviewPage *m_hostPage = nullptr;
     QMenu *m_guestMenu = nullptr;
     ReadinessFeature *m_readiness = nullptr;
+    ReportFeature *m_report = nullptr;
+    QMenu *m_fileMenu = nullptr;
     BalloonFeature *m_balloon = nullptr;
     HistoryFeature *m_history = nullptr;
     QLabel *m_statusLabel;

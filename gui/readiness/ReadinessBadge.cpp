@@ -1,5 +1,7 @@
 #include "ReadinessBadge.h"
 
+#include "readiness/RecordedVerdict.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -24,23 +26,7 @@ bool isStillWatching(const ReadinessReport &report) {
 }
 
 Verdict provisionalVerdict(StatsState state) {
-    switch (state) {
-    case StatsState::Reporting:
-        return Verdict::Ready;
-    case StatsState::Off:
-        return Verdict::PollingOff;
-    case StatsState::NoBalloon:
-        return Verdict::NoBalloonDevice;
-    case StatsState::NoDriver:
-        return Verdict::NoBalloonDriver;
-    case StatsState::Stale:
-        return Verdict::NotDelivering;
-    case StatsState::Inactive:
-    case StatsState::Waiting:
-    case StatsState::Unknown:
-        break;
-    }
-    return Verdict::Unknown;
+    return verdictForStatsState(state);
 }
 
 ReadinessBadge ReadinessBadge::of(const ReadinessSummary *summary, StatsState state) {

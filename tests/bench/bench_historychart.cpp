@@ -128,9 +128,9 @@ void fitAxisRect(W &widget, QCustomPlot *plot, int width) {
 }
 
 bool runSize(int points) {
-    QList<ChartSeries> series;
+    QList<gui::ChartSeries> series;
     for (int s = 0; s < SeriesCount; ++s) {
-        ChartSeries c;
+        gui::ChartSeries c;
         c.key = QStringLiteral("guest:%1").arg(s);
         c.name = QStringLiteral("vm%1").arg(s);
         c.color = QColor::fromHsv(s * 60, 200, 180);
@@ -152,7 +152,7 @@ bool runSize(int points) {
         chart.setSeries(series, SpanMs / points);
         chart.plot()->replot(QCustomPlot::rpImmediateRefresh);
     });
-    for (const ChartSeries &s : series) {
+    for (const gui::ChartSeries &s : series) {
         if (!chart.bandShown(s.key))
             std::printf("warning: no band on %s\n", qPrintable(s.key));
     }
@@ -161,7 +161,7 @@ bool runSize(int points) {
     QCustomPlot bare;
     bare.resize(PlotWidth + 200, 900);
     bare.show();
-    for (const ChartSeries &s : series) {
+    for (const gui::ChartSeries &s : series) {
         QCPGraph *g = bare.addGraph();
         g->setPen(QPen(s.color, 1));
         QVector<QCPGraphData> data;

@@ -95,6 +95,10 @@ SeriesResult querySeries(HistoryStore &store, const SeriesRequest &request) {
     return waitFor<SeriesResult>(store, store.querySeries(request), &HistoryStore::seriesReady);
 }
 
+SampleResult querySamples(HistoryStore &store, const SampleRequest &request) {
+    return waitFor<SampleResult>(store, store.querySamples(request), &HistoryStore::samplesReady);
+}
+
 AggregateResult queryAggregate(HistoryStore &store, const AggregateRequest &request) {
     return waitFor<AggregateResult>(store, store.queryAggregate(request),
                                     &HistoryStore::aggregateReady);

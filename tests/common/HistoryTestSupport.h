@@ -33,6 +33,7 @@ struct FakeClock {
 // Blocking helpers over the store's signals (tests only: they spin a local event loop).
 bool openAndWait(HistoryStore &store);
 SeriesResult querySeries(HistoryStore &store, const SeriesRequest &request);
+SampleResult querySamples(HistoryStore &store, const SampleRequest &request);
 AggregateResult queryAggregate(HistoryStore &store, const AggregateRequest &request);
 HostSeriesResult queryHostSeries(HistoryStore &store, const HostSeriesRequest &request);
 QList<HistoryEvent> queryEvents(HistoryStore &store, const EventRequest &request);

@@ -17,6 +17,18 @@
         return QTest::qExec(&tc, argc, argv);                                                      \
     }
 
+// For tests that paint without widgets (charts, reports): fonts and QPainter need a
+// QGuiApplication; CTest runs it with QT_QPA_PLATFORM=offscreen.
+#define BS_PAINT_TEST_MAIN(TestClass)                                                              \
+    int main(int argc, char *argv[]) {                                                             \
+        bs::LibvirtRuntime::prepareProcess();                                                      \
+        QGuiApplication app(argc, argv);                                                           \
+        bs::LibvirtRuntime runtime;                                                                \
+        TestClass tc;                                                                              \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                 \
+        return QTest::qExec(&tc, argc, argv);                                                      \
+    }
+
 // For widget tests (run with QT_QPA_PLATFORM=offscreen by CTest).
 #define BS_GUI_TEST_MAIN(TestClass)                                                                \
     int main(int argc, char *argv[]) {                                                             \

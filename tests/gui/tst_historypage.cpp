@@ -121,6 +121,16 @@ private Q_SLOTS:
         QVERIFY(p->hostChart()->isSeriesVisible(QStringLiteral("host:guests_used")));
         QVERIFY(p->rangeBar()->resolution().contains(QStringLiteral("raw")));
 
+        // What File → Export Chart… writes: both guests' points as drawn, in the range on screen.
+        const ChartData exported = p->guestChart()->exportChart();
+        QCOMPARE(exported.series.size(), 2);
+        QCOMPARE(exported.series[0].key, KeyA);
+        QCOMPARE(exported.series[0].points.size(), 24);
+        QCOMPARE(exported.unit, ValueUnit::KiB);
+        QVERIFY(!exported.title.isEmpty());
+        QCOMPARE(exported.fromMs, p->guestChart()->fromMs());
+        QCOMPARE(exported.series[0].points.first().avg, 1000.0);
+
         // Another metric: the same guests, another series.
         p->setMetric(Metric::Actual);
         QTRY_VERIFY(p->guestChart()->valuesAt(T0).contains(units::formatKiB(4194304)));

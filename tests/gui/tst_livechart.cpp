@@ -7,7 +7,8 @@
 
 using namespace bs;
 using namespace bs::gui;
-using Metric = RecentSeries::Metric;
+using LiveMetric =
+    RecentSeries::Metric; // not bs::Metric (the history's), which LiveChart.h brings in too
 
 namespace {
 
@@ -47,11 +48,11 @@ private Q_SLOTS:
         LiveChart chart(&recent);
         chart.resize(800, 400);
         chart.showGuest(QStringLiteral("h"), QStringLiteral("u"), QStringLiteral("g"));
-        QTRY_COMPARE(chart.pointCount(Metric::Actual), 10);
-        QCOMPARE(chart.pointCount(Metric::Used), 5); // only fresh reports
-        QCOMPARE(chart.pointCount(Metric::Rss), 10);
+        QTRY_COMPARE(chart.pointCount(LiveMetric::Actual), 10);
+        QCOMPARE(chart.pointCount(LiveMetric::Used), 5); // only fresh reports
+        QCOMPARE(chart.pointCount(LiveMetric::Rss), 10);
         // the last used value, in MiB: (1000000 − 408000) / 1024
-        const auto *graph = chart.plot()->graph(int(Metric::Used));
+        const auto *graph = chart.plot()->graph(int(LiveMetric::Used));
         QCOMPARE(qRound(graph->data()->at(graph->data()->size() - 1)->value * 1024),
                  1000000 - 408000);
         QCOMPARE(chart.plot()->yAxis->label(), QStringLiteral("Memory (MiB)"));
@@ -114,15 +115,15 @@ private Q_SLOTS:
         QTRY_VERIFY(chart.replotCount() >= 1);
         chart.plot()->replot();
         QCPAbstractLegendItem *item =
-            chart.plot()->legend->itemWithPlottable(chart.plot()->graph(int(Metric::Rss)));
+            chart.plot()->legend->itemWithPlottable(chart.plot()->graph(int(LiveMetric::Rss)));
         QVERIFY(item);
-        QVERIFY(chart.isSeriesVisible(Metric::Rss));
+        QVERIFY(chart.isSeriesVisible(LiveMetric::Rss));
         const QPoint at = item->outerRect().center();
         QTest::mouseClick(chart.plot(), Qt::LeftButton, {}, at);
-        QVERIFY(!chart.isSeriesVisible(Metric::Rss));
-        QVERIFY(chart.isSeriesVisible(Metric::Used));
+        QVERIFY(!chart.isSeriesVisible(LiveMetric::Rss));
+        QVERIFY(chart.isSeriesVisible(LiveMetric::Used));
         QTest::mouseClick(chart.plot(), Qt::LeftButton, {}, at);
-        QVERIFY(chart.isSeriesVisible(Metric::Rss));
+        QVERIFY(chart.isSeriesVisible(LiveMetric::Rss));
     }
 
     void gapsAreDrawnAsGaps() {
@@ -132,7 +133,7 @@ private Q_SLOTS:
         recent.add(cycleAt(t0 + 5000, true, 1000), 5);
         recent.add(cycleAt(t0 + 300000, true, 1000), 5); // five minutes of nothing
         const auto &actual =
-            recent.series(QStringLiteral("h"), QStringLiteral("u"), Metric::Actual);
+            recent.series(QStringLiteral("h"), QStringLiteral("u"), LiveMetric::Actual);
         QCOMPARE(int(actual.size()), 4);
         QVERIFY(std::isnan(actual.at(2).kib));
     }

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "ReportData.h"
+#include "ReportFigures.h"
+#include "common/Error.h"
+#include "history/HistoryStatus.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+namespace bs {
+
+class HistoryStore;
+
+// Gathers a report's data from the history through HistoryStore's asynchronous queries (never
+// SQLite on the caller's thread): the host's guests, its aggregate, and per guest the chart
+// series, the raw polls, the roll-ups where raw samples no longer reach back, and the events.
+// Lives on the store's thread (the GUI thread, or the CLI's main thread); the figures are worked
+// out by ReportFigures once every answer is in.
+class ReportBuilder final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ReportBuilder)
+
+public:
+    explicit ReportBuilder(HistoryStore *store, QObject *parent = nullptr);
+    ~ReportBuilder() override;
+
+    // One report at a time; a second start() while one runs is ignored (returns false).
+    bool start(const ReportRequest &request);
+    void cancel();
+    bool isRunning() const { return m_running; }
+
+Q_SIGNALS:
+    void progress(int answered, int asked);
+    void finished(const bs::ReportData &data);
+    void failed(const bs::Error &error);
+
+private:
+    using Handler = std::function<void(const QVariant &)>;
+    void ask(quint64 id, Handler handler);
+    void onAnswer(quint64 id, const QVariant &value);
+    void onFailed(quint64 id, const Error &error);
+    void onGuests(const QList<GuestInfo> &guests);
+    void askGuest(int index);
+    void finishIfDone();
+    void fail(const Error &error);
+
+    HistoryStore *m_store;
+    bool m_running = false;
+    ReportRequest m_request;
+    ReportData m_data;
+    AggregateResult m_aggregate;
+    std::optional<HostSeriesResult> m_hostSeries;
+    QList<GuestAnswers> m_answers;
+    QHash<quint64, Handler> m_pending;
+    int m_asked = 0;
+    int m_answered = 0;
+};
+
+} // namespace bs

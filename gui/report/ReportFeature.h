@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+class QAction;
+class QWidget;
+
+namespace bs {
+class ChartExportSource;
+class HistoryStore;
+} // namespace bs
+
+namespace bs::gui {
+
+class MainWindow;
+class ReportDialog;
+
+// Reports and exports in the main window: File → Export Chart…, Export Chart Data…, Copy Chart
+// and Report…, and the same chart actions in each chart's context menu. MainWindow creates it
+// once (`m_report = new ReportFeature(this);`, reachable as `report()`).
+//
+// Charts register themselves with addChart(): the live chart does so here; the History page's
+// charts call `window->report()->addChart(chart, chart)`. The File menu's chart actions act on
+// the registered chart that is visible (the focused one first).
+//
+// Reports read the history through a HistoryStore: the window's store once it has one
+// (setHistoryStore), until then a read-only store of its own on the default file, opened when
+// the first report is asked for.
+class ReportFeature final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ReportFeature)
+
+public:
+    explicit ReportFeature(MainWindow *window);
+    ~ReportFeature() override;
+
+    void addChart(QWidget *widget, const ChartExportSource *source);
+    void setHistoryStore(HistoryStore *store);
+
+    QAction *exportChartAction() const { return m_exportChart; }
+    QAction *exportDataAction() const { return m_exportData; }
+    QAction *copyChartAction() const { return m_copyChart; }
+    QAction *reportAction() const { return m_report; }
+    // The chart the File menu's actions act on now; null when none is visible.
+    const ChartExportSource *currentChart(QWidget **widget = nullptr) const;
+    ReportDialog *openReportDialog();
+
+private:
+    struct Chart {
+        QPointer<QWidget> widget;
+        const ChartExportSource *source;
+    };
+    HistoryStore *store();
+    void exportChart(const Chart &chart);
+    void exportData(const Chart &chart);
+    void copyChart(const Chart &chart);
+    bool currentChart(Chart &out) const;
+
+    MainWindow *m_window;
+    QAction *m_exportChart;
+    QAction *m_exportData;
+    QAction *m_copyChart;
+    QAction *m_report;
+    QList<Chart> m_charts;
+    HistoryStore *m_store = nullptr;
+    HistoryStore *m_ownStore = nullptr; // until the window has one
+    QPointer<ReportDialog> m_dialog;
+};
+
+} // namespace bs::gui

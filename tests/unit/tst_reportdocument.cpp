@@ -1,0 +1,259 @@
+#include "FleetHistory.h"
+#include "HistoryTestSupport.h"
+#include "TestMain.h"
+#include "Translations.h"
+#include "history/HistoryStore.h"
+#include "report/ReportBuilder.h"
+#include "report/ReportDocument.h"
+#include "report/ReportJob.h"
+
+#include <QGuiApplication>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+#include <algorithm>
+
+using namespace bs;
+using namespace bs::test;
+
+// The PDF report from a history filled through the real store: its text layer (pdftotext) holds
+// every guest and the numbers of the tables, worked out here independently from the recorded
+// figures; it is paginated and numbered; in zh_CN its text is Chinese and extracts as such.
+namespace {
+
+const QString Host = QStringLiteral("qemu+ssh://admin@kvm1/system");
+constexpr qint64 T0 = 1735722000000; // 2025-01-01 09:00:00 UTC
+constexpr qint64 Span = 3 * 3600000;
+
+QString pdfText(const QString &path, bool layout = true) {
+    QProcess p;
+    QStringList args{path, QStringLiteral("-")};
+    if (layout)
+        args.prepend(QStringLiteral("-layout"));
+    p.start(QStringLiteral("pdftotext"), args);
+    p.waitForFinished(60000);
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+QString gib(double kib) {
+    return QLocale::c().toString(kib / 1048576.0, 'f', 2);
+}
+
+} // namespace
+
+class TestReportDocument : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    FakeClock m_clock;
+    std::unique_ptr<HistoryStore> m_store;
+    QList<FleetGuest> m_guests;
+
+    ReportRequest request() const {
+        ReportRequest r;
+        r.hostId = Host;
+        r.hostName = QStringLiteral("kvm1");
+        r.fromMs = T0;
+        r.toMs = T0 + Span;
+        return r;
+    }
+
+    ReportData build(const ReportRequest &r) {
+        ReportBuilder builder(m_store.get());
+        QSignalSpy finished(&builder, &ReportBuilder::finished);
+        QSignalSpy failed(&builder, &ReportBuilder::failed);
+        builder.start(r);
+        if (!finished.wait(60000))
+            return {};
+        return finished.first().first().value<ReportData>();
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        m_clock.set(T0 + Span + 600000);
+        HistoryOptions o;
+        o.path = m_dir.filePath(QStringLiteral("report.sqlite"));
+        o.backgroundCompaction = false;
+        o.clockMs = m_clock.function();
+        m_store = std::make_unique<HistoryStore>(o);
+        QVERIFY(openAndWait(*m_store));
+        m_guests = fleetGuests(7, T0, T0 + Span);
+        recordFleet(*m_store, Host, m_guests, T0, T0 + Span, 10);
+        QVERIFY(m_store->waitForIdle());
+        m_store->compactNow();
+        QVERIFY(m_store->waitForIdle());
+    }
+
+    void figuresComeFromEveryRawPoll() {
+        const ReportData data = build(request());
+        QCOMPARE(data.guests.size(), 7);
+        const FleetGuest &web = m_guests[0];
+        const auto it = std::find_if(data.guests.cbegin(), data.guests.cend(),
+                                     [&](const GuestReport &g) { return g.uuid == web.uuid; });
+        QVERIFY(it != data.guests.cend());
+        QList<double> used;
+        for (qint64 t = T0; t <= T0 + Span; t += 10000) {
+            if (t == T0 + Span)
+                break; // the fleet records [from, to)
+            const MemorySample s = fleetPoll(web, t);
+            used.append(double(*s.stats.available - *s.stats.unused));
+        }
+        std::sort(used.begin(), used.end());
+        const double p95 = used[qsizetype(std::ceil(0.95 * double(used.size()))) - 1];
+        QCOMPARE(it->used.count, used.size());
+        QCOMPARE(it->used.min, used.first());
+        QCOMPARE(it->used.max, used.last());
+        QCOMPARE(it->used.p95, p95);
+        QCOMPARE(it->basis.kind, StatsBasis::Kind::RawSamples);
+        QVERIFY(std::abs(*it->coverage - 1.0) < 0.001);
+        QCOMPARE(it->readiness.verdict, Verdict::Ready);
+        QCOMPARE(it->actual.min, double(web.actualKiB));
+
+        // "mail" was off for a while: less coverage, a gap in its chart, still ready.
+        const auto mail = std::find_if(data.guests.cbegin(), data.guests.cend(),
+                                       [&](const GuestReport &g) { return g.name == u"mail"; });
+        QVERIFY(*mail->coverage < 0.9 && *mail->coverage > 0.8);
+        QCOMPARE(mail->readiness.verdict, Verdict::Ready);
+        QCOMPARE(mail->chart.markers.size(), 2); // stopped, started
+        // db-main's balloon went down: its range and a marker.
+        const auto db = std::find_if(data.guests.cbegin(), data.guests.cend(),
+                                     [&](const GuestReport &g) { return g.name == u"db-main"; });
+        QCOMPARE(db->actual.max, double(m_guests[2].actualKiB));
+        QCOMPARE(db->actual.min, double(m_guests[2].newActualKiB));
+        QCOMPARE(db->chart.markers.size(), 1);
+
+        QVERIFY(data.host.totalKiB);
+        QCOMPARE(*data.host.totalKiB, 128ULL * 1024 * 1024);
+        // The host's own figures (schema 3): free memory and KSM as fleetHostPoll recorded them.
+        QVERIFY(data.host.hostSamplesRecorded);
+        QVERIFY(data.host.hostSamplesMissing.isEmpty());
+        QVERIFY(data.host.freeKiB.valid());
+        QVERIFY(data.host.freeKiB.min > 0 && data.host.freeKiB.max < 128.0 * 1024 * 1024);
+        QVERIFY(data.host.ksmSavedKiB.min >= 1024.0 * 1024);
+        QVERIFY(data.host.ksmSavedKiB.max <= 3.0 * 1024 * 1024);
+        QVERIFY(data.host.freeMemoryChart.hasValues());
+        // Without them (an older history) the report says "not recorded", never 0.
+        const HostReport without =
+            ReportFigures::host(AggregateResult{}, std::nullopt, request(), data.hostName);
+        QVERIFY(!without.hostSamplesRecorded);
+        QVERIFY(!without.hostSamplesMissing.isEmpty());
+        QVERIFY(!without.freeKiB.valid());
+    }
+
+    void pdfHoldsTheGuestsAndTheirNumbers() {
+        const ReportData data = build(request());
+        const QString path = m_dir.filePath(QStringLiteral("en.pdf"));
+        ReportDocument document(data);
+        QList<int> pagesDone;
+        const Status written = document.write(path, [&](int done, int) { pagesDone.append(done); });
+        QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().message));
+        const int pages = document.pageCount();
+        QVERIFY(pages >= 4); // cover, host summary, guests (two a page)
+        QCOMPARE(pagesDone.size(), pages);
+        QCOMPARE(pagesDone.last(), pages);
+
+        const QString text = pdfText(path);
+        for (const FleetGuest &g : std::as_const(m_guests))
+            QVERIFY2(text.contains(g.name), qPrintable(g.name));
+        QVERIFY(text.contains(QStringLiteral("qemu+ssh://admin@kvm1/system")));
+        QVERIFY(text.contains(QStringLiteral("Host summary")));
+        for (int page = 1; page <= pages; ++page)
+            QVERIFY(text.contains(QStringLiteral("Page %1 of %2").arg(page).arg(pages)));
+        // Every guest's "used" row, with the numbers this test worked out from the raw polls.
+        for (const GuestReport &g : data.guests) {
+            if (!g.used.valid())
+                continue;
+            const QRegularExpression row(
+                QStringLiteral(R"(Used \(available − unused\), GiB\s+%1\s+%2\s+%3\s+%4)")
+                    .arg(QRegularExpression::escape(gib(g.used.min)),
+                         QRegularExpression::escape(gib(g.used.avg)),
+                         QRegularExpression::escape(gib(g.used.p95)),
+                         QRegularExpression::escape(gib(g.used.max))));
+            QVERIFY2(row.match(text).hasMatch(),
+                     qPrintable(g.name + QLatin1Char(' ') + row.pattern()));
+        }
+        const FleetGuest &web = m_guests[0];
+        const auto it = std::find_if(data.guests.cbegin(), data.guests.cend(),
+                                     [&](const GuestReport &g) { return g.uuid == web.uuid; });
+        QVERIFY(text.contains(gib(it->used.p95)));
+        QVERIFY(text.contains(QStringLiteral("Free incl. buffers and cache")));
+        QVERIFY(!text.contains(QStringLiteral("not recorded")));
+        // No ligature glyphs in the text layer ("ﬀ" for "ff" would break search and copy).
+        QVERIFY(std::none_of(text.cbegin(), text.cend(), [](QChar c) {
+            return c.unicode() >= 0xFB00 && c.unicode() <= 0xFB06;
+        }));
+    }
+
+    void chosenGuestsAndSections() {
+        ReportRequest r = request();
+        r.guests = {QStringLiteral("web-02"), m_guests[0].uuid.toUpper(), QStringLiteral("nosuch")};
+        r.sections = ReportSection::Guests;
+        const ReportData data = build(r);
+        QCOMPARE(data.guests.size(), 2);
+        QCOMPARE(data.notFound, QStringList{QStringLiteral("nosuch")});
+        const QString path = m_dir.filePath(QStringLiteral("guests-only.pdf"));
+        ReportDocument document(data);
+        QVERIFY(document.write(path).ok());
+        QVERIFY(document.pageCount() >= 1 && document.pageCount() <= 2);
+        const QString text = pdfText(path);
+        QVERIFY(text.contains(QStringLiteral("Guest memory report: kvm1")));
+        QVERIFY(!text.contains(QStringLiteral("Host summary")));
+        QVERIFY(!text.contains(QStringLiteral("mail")));
+    }
+
+    void aHostWithoutHistoryFails() {
+        ReportBuilder builder(m_store.get());
+        QSignalSpy failed(&builder, &ReportBuilder::failed);
+        ReportRequest r = request();
+        r.hostId = QStringLiteral("qemu+ssh://nobody@elsewhere/system");
+        builder.start(r);
+        QVERIFY(failed.wait(30000));
+        QCOMPARE(failed.first().first().value<Error>().kind, Error::Kind::NotFound);
+    }
+
+    void jobRendersOffTheCallingThread() {
+        ReportJob job(m_store.get());
+        QSignalSpy progress(&job, &ReportJob::progress);
+        QSignalSpy finished(&job, &ReportJob::finished);
+        const QString path = m_dir.filePath(QStringLiteral("job.pdf"));
+        QVERIFY(job.start(request(), path));
+        QVERIFY(!job.start(request(), path)); // one at a time
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().at(0).toString(), path);
+        QVERIFY(finished.first().at(1).toInt() >= 4);
+        int last = -1;
+        for (const auto &args : std::as_const(progress)) {
+            QVERIFY(args.at(0).toInt() >= last);
+            last = args.at(0).toInt();
+        }
+        QCOMPARE(last, 100);
+        QVERIFY(QFile(path).size() > 10000);
+    }
+
+    // Last: it installs the Chinese translators for the rest of the process.
+    void chineseReportIsChineseText() {
+        installTranslations(*QCoreApplication::instance(), QStringLiteral("zh_CN"));
+        const QString usedName = metricName(Metric::Used);
+        QVERIFY2(usedName.contains(QChar(0x5DF2)), qPrintable(usedName)); // 已: translated
+        const ReportData data = build(request());
+        const QString path = m_dir.filePath(QStringLiteral("zh.pdf"));
+        QVERIFY(ReportDocument(data).write(path).ok());
+        const QString text = pdfText(path, false);
+        QVERIFY2(text.contains(usedName), qPrintable(text.left(3000)));
+        QVERIFY(text.contains(QStringLiteral("监控-控制台"))); // a guest's own name
+        QVERIFY(text.contains(verdictName(Verdict::Ready)));
+        // No Kangxi radicals standing in for ideographs (PdfUnicodeFix.h), digits intact.
+        const bool radicals = std::any_of(text.cbegin(), text.cend(), [](QChar c) {
+            return c.unicode() >= 0x2E80 && c.unicode() <= 0x2FDF;
+        });
+        QVERIFY(!radicals);
+        QVERIFY(text.contains(QStringLiteral("qemu+ssh://admin@kvm1/system")));
+        QVERIFY(text.contains(QStringLiteral("128.00 GiB")));
+    }
+};
+
+BS_PAINT_TEST_MAIN(TestReportDocument)
+#include "tst_reportdocument.moc"
