@@ -1,15 +1,26 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
+#include <QThread>
 
 #include <functional>
 #include <optional>
 
 namespace bs::gui {
 
+class KeyringWorker;
+
 // Secrets in the desktop keyring (Secret Service / KWallet through QtKeychain), one entry per
 // host URI. Never falls back to a file: when no keyring runs, reads find nothing and writes
 // report an error. Asynchronous; callbacks run on this object's (the GUI) thread.
+//
+// The keyring jobs run on a thread of their own with its own GLib main context. QtKeychain's
+// Secret Service backend (libsecret) delivers its answers through the GLib main context that
+// was the thread's default when the job started; in this process the GUI thread runs no GLib
+// loop (QT_NO_GLIB) and the only loop iterating GLib's global default context is libvirt's
+// event thread. Without a context of their own, the jobs' answers ran on libvirt's thread and
+// raced the GUI thread inside QtKeychain (a crash seen under load).
 class KeyringStore final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(KeyringStore)
@@ -17,6 +28,7 @@ class KeyringStore final : public QObject {
 public:
     explicit KeyringStore(QString service = QStringLiteral("balloonscope"),
                           QObject *parent = nullptr);
+    ~KeyringStore() override;
 
     // Each callback runs only while `context` lives: a job that outlives its caller (a slow
     // keyring under load) must not call into a destroyed object.
@@ -28,7 +40,12 @@ public:
                 std::function<void()> done = {});
 
 private:
+    // Runs `answer` on this object's thread, if `receiver` still lives.
+    void deliver(const QPointer<const QObject> &receiver, std::function<void()> answer);
+
     QString m_service;
+    QThread m_thread;
+    KeyringWorker *m_worker = nullptr; // lives in m_thread
 };
 
 } // namespace bs::gui

@@ -33,7 +33,7 @@ BS_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
     libqt6sql6-sqlite libqt6svg6 qt6-translations-l10n qt6-qpa-plugins
-    libqcustomplot-dev qtkeychain-qt6-dev libvirt-dev libgl-dev
+    libqcustomplot-dev qtkeychain-qt6-dev libvirt-dev libgl-dev libglib2.0-dev
     libvirt-clients fonts-noto-cjk fonts-dejavu-core
 )
 # What the embedded demo host needs: QEMU, libvirt's QEMU driver, and what builds the guest images.
