@@ -1,6 +1,7 @@
 #include "Translations.h"
 #include "app/CommandLine.h"
 #include "app/StallMonitor.h"
+#include "common/SignalWatcher.h"
 #include "libvirt/LibvirtRuntime.h"
 #include "mainwindow/MainWindow.h"
 
@@ -8,6 +9,7 @@
 #include <QMessageBox>
 #include <QSettings>
 
+#include <csignal>
 #include <cstdio>
 #include <memory>
 
@@ -49,6 +51,14 @@ int main(int argc, char *argv[]) {
     const auto stallMonitor = bs::gui::StallMonitor::fromEnvironment();
     bs::gui::MainWindow window(*settings);
     window.show();
+    // SIGTERM (a session ending, `kill`), SIGINT, SIGHUP: quit as if the window were closed,
+    // so the window's state is saved and the demo host stops its guests instead of leaving
+    // orphaned QEMUs behind.
+    bs::SignalWatcher signalWatcher({SIGTERM, SIGINT, SIGHUP});
+    QObject::connect(&signalWatcher, &bs::SignalWatcher::received, &app, [&window] {
+        window.close();
+        QApplication::quit();
+    });
     for (const QString &uri : line.connectUris)
         window.connectTemporary(uri, line.readOnly);
     if (line.demo)

@@ -2,7 +2,7 @@
 
 #include "ExitCodes.h"
 #include "HostArguments.h"
-#include "SignalWatcher.h"
+#include "common/SignalWatcher.h"
 #include "history/HistoryStore.h"
 #include "history/RangePresets.h"
 #include "host/HostOverviewFeed.h"

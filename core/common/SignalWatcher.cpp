@@ -7,7 +7,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-namespace bs::cli {
+namespace bs {
 
 namespace {
 
@@ -56,4 +56,4 @@ void SignalWatcher::readPipe() {
         Q_EMIT received(int(byte));
 }
 
-} // namespace bs::cli
+} // namespace bs

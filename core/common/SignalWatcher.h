@@ -5,7 +5,7 @@
 
 class QSocketNotifier;
 
-namespace bs::cli {
+namespace bs {
 
 // Turns SIGTERM, SIGINT and the like into a Qt signal on the thread that created the watcher,
 // with the self-pipe trick: the handler only writes the signal number into a pipe (async-signal
@@ -32,4 +32,4 @@ private:
     QSocketNotifier *m_notifier = nullptr;
 };
 
-} // namespace bs::cli
+} // namespace bs
