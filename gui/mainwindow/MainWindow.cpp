@@ -206,7 +206,9 @@ void MainWindow::createActions() {
 
     m_quitAction =
         new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
-    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setShortcuts(QKeySequence::Quit);
+    if (m_quitAction->shortcuts().isEmpty()) // platforms whose key bindings have no Quit
+        m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 

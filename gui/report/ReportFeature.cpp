@@ -27,6 +27,9 @@ ReportFeature::ReportFeature(MainWindow *window)
     m_copyChart->setToolTip(tr("Put the chart on the clipboard as a picture."));
     m_report->setToolTip(tr("A PDF report of a host's guests over a time range."));
     m_report->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    // Export is Ctrl+E in most desktop applications (LibreOffice, Inkscape, GIMP's "Export").
+    m_exportChart->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportData->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     window->addFileActions({m_exportChart, m_exportData, m_copyChart, m_report});
 
     connect(m_exportChart, &QAction::triggered, this, [this] {

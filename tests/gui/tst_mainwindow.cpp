@@ -17,6 +17,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
@@ -43,6 +44,34 @@ class TestMainWindow : public QObject {
     }
 
 private Q_SLOTS:
+    void standardShortcutsAreBound() {
+        auto settings = freshSettings(QStringLiteral("shortcuts.ini"));
+        MainWindow window(*settings);
+        QHash<QString, QString> bound; // shortcut -> action text, across every menu
+        const auto menus = window.menuBar()->findChildren<QMenu *>();
+        for (const QMenu *menu : menus) {
+            for (const QAction *action : menu->actions()) {
+                if (action->shortcut().isEmpty())
+                    continue;
+                const QString keys = action->shortcut().toString(QKeySequence::PortableText);
+                QVERIFY2(!bound.contains(keys) || bound.value(keys) == action->text(),
+                         qPrintable(keys + QStringLiteral(" bound twice")));
+                bound.insert(keys, action->text());
+            }
+        }
+        const QStringList expected = {
+            QKeySequence(QKeySequence::New).toString(QKeySequence::PortableText),
+            QKeySequence(QKeySequence::Refresh).toString(QKeySequence::PortableText),
+            QKeySequence(QKeySequence::Find).toString(QKeySequence::PortableText),
+            QStringLiteral("Ctrl+Q"),        // the platform's Quit, or Ctrl+Q where it has none
+            QStringLiteral("Ctrl+E"),        // export the chart
+            QStringLiteral("Ctrl+Shift+R")}; // report
+        for (const QString &keys : expected)
+            QVERIFY2(bound.contains(keys),
+                     qPrintable(keys + QStringLiteral(" is not bound; bound: ") +
+                                QStringList(bound.keys()).join(u' ')));
+    }
+
     void showsTheTestDriverGuestLive() {
         auto settings = freshSettings(QStringLiteral("a.ini"));
         MainWindow window(*settings);
