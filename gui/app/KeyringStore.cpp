@@ -1,6 +1,8 @@
 #include "KeyringStore.h"
 
+#include <QCoreApplication>
 #include <QPointer>
+#include <QThread>
 #include <QTimer>
 #include <qt6keychain/keychain.h>
 
@@ -23,17 +25,6 @@ public:
         m_context = g_main_context_new();
         g_main_context_push_thread_default(m_context);
     }
-    // On the keyring thread, after the last job.
-    void end() {
-        m_pump.stop();
-        if (!m_context)
-            return;
-        pumpGlib();
-        g_main_context_pop_thread_default(m_context);
-        g_main_context_unref(m_context);
-        m_context = nullptr;
-    }
-
     // Starts `job` (created on this thread); `finished` runs here when it is done.
     void run(QKeychain::Job *job, std::function<void(QKeychain::Job *)> finished) {
         ++m_running;
@@ -61,30 +52,32 @@ private:
     int m_running = 0;
 };
 
-KeyringStore::KeyringStore(QString service, QObject *parent)
-    : QObject(parent)
-    , m_service(std::move(service))
-    , m_worker(new KeyringWorker) {
-    m_thread.setObjectName(QStringLiteral("keyring"));
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::started, m_worker, [worker = m_worker] { worker->begin(); });
-    connect(&m_thread, &QThread::finished, m_worker, [worker = m_worker] {
-        worker->end();
-        worker->deleteLater(); // deferred deletions still run as the thread finishes
-    });
-    m_thread.start();
+namespace {
+
+// One keyring thread for the process, started with the first KeyringStore and never stopped:
+// QtKeychain queues every job through a singleton that lives in the thread of the first job, so
+// a thread that ended would leave every later job waiting forever. Reachable through this
+// static, so not a leak; the process's exit ends it.
+KeyringWorker *keyringWorker() {
+    static KeyringWorker *const worker = [] {
+        auto *thread = new QThread;
+        thread->setObjectName(QStringLiteral("keyring"));
+        auto *w = new KeyringWorker;
+        w->moveToThread(thread);
+        // Direct: started is emitted on the new thread before it handles any queued job.
+        QObject::connect(
+            thread, &QThread::started, w, [w] { w->begin(); }, Qt::DirectConnection);
+        thread->start();
+        return w;
+    }();
+    return worker;
 }
 
-KeyringStore::~KeyringStore() {
-    m_thread.quit();
-    m_thread.wait();
-}
-
-void KeyringStore::deliver(const QPointer<const QObject> &receiver, std::function<void()> answer) {
-    // Called on the keyring thread; the answer is posted to this (GUI-thread) object, which
-    // outlives the keyring thread, and checks there whether its receiver still lives.
+// Called on the keyring thread: runs `answer` on the main (GUI) thread if `receiver` still
+// lives. Posted to the application object, which outlives every receiver.
+void deliver(const QPointer<const QObject> &receiver, std::function<void()> answer) {
     QMetaObject::invokeMethod(
-        this,
+        QCoreApplication::instance(),
         [receiver, answer = std::move(answer)] {
             if (receiver)
                 answer();
@@ -92,48 +85,61 @@ void KeyringStore::deliver(const QPointer<const QObject> &receiver, std::functio
         Qt::QueuedConnection);
 }
 
+} // namespace
+
+KeyringStore::KeyringStore(QString service, QObject *parent)
+    : QObject(parent)
+    , m_service(std::move(service))
+    , m_worker(keyringWorker()) {}
+
 void KeyringStore::read(const QString &key, const QObject *receiver,
                         std::function<void(std::optional<QString>)> done) {
     const QPointer<const QObject> context(receiver ? receiver : this);
-    QMetaObject::invokeMethod(m_worker, [this, key, context, done = std::move(done)]() mutable {
-        auto *job = new QKeychain::ReadPasswordJob(m_service);
-        job->setKey(key);
-        m_worker->run(job, [this, context, done = std::move(done)](QKeychain::Job *finished) {
-            auto *readJob = static_cast<QKeychain::ReadPasswordJob *>(finished);
-            std::optional<QString> value;
-            if (readJob->error() == QKeychain::NoError)
-                value = readJob->textData(); // else not found, or no keyring: ask the user
-            deliver(context, [done, value] { done(value); });
+    KeyringWorker *worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker, [worker, service = m_service, key, context, done = std::move(done)]() mutable {
+            auto *job = new QKeychain::ReadPasswordJob(service);
+            job->setKey(key);
+            worker->run(job, [context, done = std::move(done)](QKeychain::Job *finished) {
+                auto *readJob = static_cast<QKeychain::ReadPasswordJob *>(finished);
+                std::optional<QString> value;
+                if (readJob->error() == QKeychain::NoError)
+                    value = readJob->textData(); // else not found, or no keyring: ask the user
+                deliver(context, [done, value] { done(value); });
+            });
         });
-    });
 }
 
 void KeyringStore::write(const QString &key, const QString &secret, const QObject *receiver,
                          std::function<void(QString)> done) {
     const QPointer<const QObject> context(receiver ? receiver : this);
-    QMetaObject::invokeMethod(
-        m_worker, [this, key, secret, context, done = std::move(done)]() mutable {
-            auto *job = new QKeychain::WritePasswordJob(m_service);
-            job->setKey(key);
-            job->setTextData(secret);
-            m_worker->run(job, [this, context, done = std::move(done)](QKeychain::Job *finished) {
-                const QString error =
-                    finished->error() == QKeychain::NoError ? QString() : finished->errorString();
-                if (done)
-                    deliver(context, [done, error] { done(error); });
-            });
-        });
-}
-
-void KeyringStore::remove(const QString &key, const QObject *context, std::function<void()> done) {
-    QMetaObject::invokeMethod(m_worker, [this, key, context, done = std::move(done)]() mutable {
-        auto *job = new QKeychain::DeletePasswordJob(m_service);
+    KeyringWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, service = m_service, key, secret, context,
+                                       done = std::move(done)]() mutable {
+        auto *job = new QKeychain::WritePasswordJob(service);
         job->setKey(key);
-        m_worker->run(job, [this, context, done = std::move(done)](QKeychain::Job *) {
+        job->setTextData(secret);
+        worker->run(job, [context, done = std::move(done)](QKeychain::Job *finished) {
+            const QString error =
+                finished->error() == QKeychain::NoError ? QString() : finished->errorString();
             if (done)
-                deliver(context, done);
+                deliver(context, [done, error] { done(error); });
         });
     });
+}
+
+void KeyringStore::remove(const QString &key, const QObject *receiver, std::function<void()> done) {
+    const QPointer<const QObject> context(receiver ? receiver : this);
+    KeyringWorker *worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker, [worker, service = m_service, key, context, done = std::move(done)]() mutable {
+            auto *job = new QKeychain::DeletePasswordJob(service);
+            job->setKey(key);
+            worker->run(job, [context, done = std::move(done)](QKeychain::Job *) {
+                if (done)
+                    deliver(context, done);
+            });
+        });
 }
 
 } // namespace bs::gui

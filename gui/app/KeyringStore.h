@@ -2,7 +2,6 @@
 
 #include <QObject>
 #include <QPointer>
-#include <QThread>
 
 #include <functional>
 #include <optional>
@@ -13,7 +12,7 @@ class KeyringWorker;
 
 // Secrets in the desktop keyring (Secret Service / KWallet through QtKeychain), one entry per
 // host URI. Never falls back to a file: when no keyring runs, reads find nothing and writes
-// report an error. Asynchronous; callbacks run on this object's (the GUI) thread.
+// report an error. Asynchronous; callbacks run on the main (GUI) thread.
 //
 // The keyring jobs run on a thread of their own with its own GLib main context. QtKeychain's
 // Secret Service backend (libsecret) delivers its answers through the GLib main context that
@@ -28,7 +27,6 @@ class KeyringStore final : public QObject {
 public:
     explicit KeyringStore(QString service = QStringLiteral("balloonscope"),
                           QObject *parent = nullptr);
-    ~KeyringStore() override;
 
     // Each callback runs only while `context` lives: a job that outlives its caller (a slow
     // keyring under load) must not call into a destroyed object.
@@ -40,12 +38,8 @@ public:
                 std::function<void()> done = {});
 
 private:
-    // Runs `answer` on this object's thread, if `receiver` still lives.
-    void deliver(const QPointer<const QObject> &receiver, std::function<void()> answer);
-
     QString m_service;
-    QThread m_thread;
-    KeyringWorker *m_worker = nullptr; // lives in m_thread
+    KeyringWorker *m_worker = nullptr; // the process's keyring thread (shared, never stopped)
 };
 
 } // namespace bs::gui

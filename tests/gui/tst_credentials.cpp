@@ -168,6 +168,27 @@ private Q_SLOTS:
         QCOMPARE(*answer, QStringList{accept ? QStringLiteral("y") : QStringLiteral("n")});
     }
 
+    void aKeyringStoreAfterAnotherIsGoneStillAnswers() {
+        // QtKeychain queues jobs through a singleton bound to the thread of the first job: a
+        // second store, made after the first one is destroyed, must still be answered.
+        const QString key = QStringLiteral("qemu+libssh://kvm7/system");
+        {
+            KeyringStore first(QStringLiteral("balloonscope-test"));
+            QObject receiver;
+            bool written = false;
+            first.write(key, QStringLiteral("one"), &receiver,
+                        [&](const QString &error) { written = error.isEmpty(); });
+            QTRY_VERIFY_WITH_TIMEOUT(written, 15000);
+        }
+        KeyringStore second(QStringLiteral("balloonscope-test"));
+        QCOMPARE(readKeyring(second, key), std::optional<QString>(QStringLiteral("one")));
+        QObject receiver;
+        bool removed = false;
+        second.remove(key, &receiver, [&] { removed = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(removed, 15000);
+        QCOMPARE(readKeyring(second, key), std::nullopt);
+    }
+
     void rememberedAnswersComeFromTheKeyringOnly() {
         const QByteArray home = qgetenv("BS_KEYRING_HOME");
         QVERIFY2(!home.isEmpty(), "run this test through tests/support/with-keyring.sh");
