@@ -30,14 +30,20 @@ class TestFaultCorruptDb : public QObject {
     void expectReplacedAndRecording(const QString &path, const QTemporaryDir &dir) {
         fault::Recorder recorder(path, m_bed->uri, 1);
         QVERIFY(recorder.start());
-        QTRY_VERIFY2_WITH_TIMEOUT(fault::storedRows(path) >= 2 * 6,
+        const auto movedAside = [&] {
+            return QDir(dir.path())
+                .entryList({QStringLiteral("history.sqlite.damaged-*")}, QDir::Files);
+        };
+        // Rows counted only once the damaged file is gone: until the recorder has moved it
+        // aside, `path` is still the old file, whose readable rows would end the wait before
+        // the recorder even runs (and stop() would then kill it before its signal handler).
+        QTRY_VERIFY2_WITH_TIMEOUT(!movedAside().isEmpty() && fault::storedRows(path) >= 2 * 6,
                                   qPrintable(recorder.errorOutput()), 20000);
-        QCOMPARE(recorder.stop(30000), 0);
+        const int code = recorder.stop(30000);
+        QVERIFY2(code == 0,
+                 qPrintable(QStringLiteral("exit %1: %2").arg(code).arg(recorder.errorOutput())));
         QVERIFY2(recorder.errorOutput().contains(QLatin1String("damaged")),
                  qPrintable(recorder.errorOutput()));
-        const QStringList aside =
-            QDir(dir.path()).entryList({QStringLiteral("history.sqlite.damaged-*")}, QDir::Files);
-        QVERIFY2(!aside.isEmpty(), qPrintable(QDir(dir.path()).entryList().join(QLatin1Char(' '))));
         QCOMPARE(fault::integrityCheck(path), QStringLiteral("ok"));
     }
 
