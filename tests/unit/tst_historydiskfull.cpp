@@ -1,4 +1,5 @@
 #include "HistoryTestSupport.h"
+#include "SmallTmpfs.h"
 #include "libvirt/LibvirtRuntime.h"
 
 #include <QCoreApplication>
@@ -20,37 +21,6 @@ namespace {
 constexpr int SkipReturnCode = 77; // CTest's SKIP_RETURN_CODE for this test: never a "pass"
 const QString Host = QStringLiteral("qemu:///system");
 constexpr qint64 T0 = 1735689600000;
-
-// A small tmpfs of our own, unmounted and removed whatever happens.
-class SmallTmpfs {
-public:
-    explicit SmallTmpfs(const char *size) {
-        char dir[] = "/tmp/bs-diskfull-XXXXXX";
-        if (!mkdtemp(dir))
-            return;
-        m_path = QString::fromLocal8Bit(dir);
-        const QByteArray options = QByteArray("size=") + size;
-        if (::mount("tmpfs", dir, "tmpfs", MS_NOSUID | MS_NODEV, options.constData()) == 0)
-            m_mounted = true;
-        else
-            std::perror("mount tmpfs");
-    }
-    ~SmallTmpfs() {
-        if (m_mounted && ::umount2(m_path.toLocal8Bit().constData(), MNT_DETACH) != 0)
-            std::perror("umount tmpfs");
-        if (!m_path.isEmpty())
-            QDir().rmdir(m_path);
-    }
-    SmallTmpfs(const SmallTmpfs &) = delete;
-    SmallTmpfs &operator=(const SmallTmpfs &) = delete;
-
-    bool isMounted() const { return m_mounted; }
-    QString filePath(const QString &name) const { return m_path + QLatin1Char('/') + name; }
-
-private:
-    QString m_path;
-    bool m_mounted = false;
-};
 
 PollCycle bigCycle(qint64 t) {
     QList<MemorySample> guests;
@@ -144,7 +114,7 @@ int main(int argc, char *argv[]) {
         std::fprintf(stderr, "SKIP: mounting a tmpfs needs root\n");
         return SkipReturnCode;
     }
-    SmallTmpfs fs("2m");
+    SmallTmpfs fs("2m", "bs-diskfull");
     if (!fs.isMounted()) {
         std::fprintf(stderr, "SKIP: could not mount a tmpfs\n");
         return SkipReturnCode;
