@@ -30,7 +30,7 @@ apt_install_missing() {
 
 # What building and running the application needs.
 BS_BUILD_PACKAGES=(
-    cmake ninja-build g++ pkg-config
+    cmake ninja-build g++ pkg-config ccache mold
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
     libqt6sql6-sqlite libqt6svg6 qt6-translations-l10n qt6-qpa-plugins
     libqcustomplot-dev qtkeychain-qt6-dev libvirt-dev libgl-dev libglib2.0-dev
