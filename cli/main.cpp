@@ -11,12 +11,15 @@
 #include "commands/ReportCommand.h"
 #include "commands/SampleCommand.h"
 #include "commands/SetBalloonCommand.h"
+#include "demo/DemoProcess.h"
 #include "libvirt/LibvirtRuntime.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
 
+#include <algorithm>
 #include <csignal>
+#include <cstring>
 
 using namespace bs::cli;
 
@@ -83,6 +86,10 @@ std::unique_ptr<QCoreApplication> makeApplication(int &argc, char *argv[], bool 
 } // namespace
 
 int main(int argc, char *argv[]) {
+    // Before any thread: as root on a machine without libvirt's QEMU account, --demo runs this
+    // program again under nss_wrapper (DemoProcess.h says why).
+    if (std::any_of(argv + 1, argv + argc, [](const char *a) { return !std::strcmp(a, "--demo"); }))
+        bs::DemoProcess::reexecIfNeeded(argv);
     bs::LibvirtRuntime::prepareProcess();
     const auto commands = makeCommands();
     const QString requested = commandName(argc, argv);

@@ -2,6 +2,7 @@
 #include "app/CommandLine.h"
 #include "app/StallMonitor.h"
 #include "common/SignalWatcher.h"
+#include "demo/DemoProcess.h"
 #include "libvirt/LibvirtRuntime.h"
 #include "mainwindow/MainWindow.h"
 
@@ -18,6 +19,10 @@ int main(int argc, char *argv[]) {
         std::fputs(early->text.toLocal8Bit().constData(), stdout);
         return early->exitCode;
     }
+    // Before any thread: as root on a machine without libvirt's QEMU account, the demo runs this
+    // program again under nss_wrapper (DemoProcess.h says why).
+    if (bs::gui::CommandLine::asksForDemo(argc, argv))
+        bs::DemoProcess::reexecIfNeeded(argv);
     bs::LibvirtRuntime::prepareProcess();
     QApplication::setHighDpiScaleFactorRoundingPolicy(
         Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);

@@ -1,6 +1,7 @@
 #include "DemoWorker.h"
 
 #include "DemoLogging.h"
+#include "DemoProcess.h"
 #include "libvirt/LibvirtError.h"
 
 #include <QCoreApplication>
@@ -24,10 +25,6 @@ constexpr int Steps = 4; // check, prepare, start guests, wait for reports
 // 108 bytes; keep the root well below that.
 constexpr int MaxRootLength = 60;
 
-QString demoTr(const char *text) {
-    return QCoreApplication::translate("bs::DemoWorker", text);
-}
-
 // Copies `from` to `to` unless an identical-looking copy is already there.
 Status copyIfChanged(const QString &from, const QString &to) {
     const QFileInfo source(from);
@@ -38,7 +35,7 @@ Status copyIfChanged(const QString &from, const QString &to) {
     }
     QFile::remove(to);
     if (!QFile::copy(from, to))
-        return Error::io(demoTr("Could not copy %1 to %2.").arg(from, to));
+        return Error::io(DemoWorker::tr("Could not copy %1 to %2.").arg(from, to));
     QFile::setPermissions(to, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
                                   QFile::ReadOther);
     return Status::success();
@@ -87,6 +84,10 @@ void DemoWorker::prepare() {
     }
 
     report(2, tr("Preparing the embedded QEMU driver."));
+    if (const QString why = DemoProcess::unavailableReason(); !why.isEmpty()) {
+        fallBack(why);
+        return;
+    }
     if (const Status prepared = prepareRoot(*images); !prepared) {
         fallBack(prepared.error().message, prepared.error().technicalDetail());
         return;
@@ -94,7 +95,8 @@ void DemoWorker::prepare() {
     OpenOptions options;
     auto opened = Connection::open(m_uri, options, nullptr);
     if (!opened) {
-        fallBack(tr("The embedded QEMU driver did not open."), opened.error().technicalDetail());
+        fallBack(tr("The embedded QEMU driver did not open (%1).").arg(opened.error().message),
+                 opened.error().technicalDetail());
         return;
     }
     m_connection = std::move(opened).value();

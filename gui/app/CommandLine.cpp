@@ -38,6 +38,14 @@ std::optional<CommandLine::Early> CommandLine::early(int argc, char **argv) {
     return std::nullopt;
 }
 
+bool CommandLine::asksForDemo(int argc, char **argv) {
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--demo"))
+            return true;
+    }
+    return false;
+}
+
 std::variant<CommandLine, QString> CommandLine::parse(const QStringList &arguments) {
     CommandLine line;
     for (int i = 1; i < arguments.size(); ++i) {

@@ -22,6 +22,8 @@ struct CommandLine {
         int exitCode = 0;
     };
     static std::optional<Early> early(int argc, char **argv);
+    // Whether --demo is among the arguments, read before the application object exists.
+    static bool asksForDemo(int argc, char **argv);
     // Parses after the application object exists; errors are returned as a message.
     static std::variant<CommandLine, QString> parse(const QStringList &arguments);
     static QString helpText();

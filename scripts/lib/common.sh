@@ -36,9 +36,11 @@ BS_BUILD_PACKAGES=(
     libqcustomplot-dev qtkeychain-qt6-dev libvirt-dev libgl-dev libglib2.0-dev
     libvirt-clients fonts-noto-cjk fonts-dejavu-core
 )
-# What the embedded demo host needs: QEMU, libvirt's QEMU driver, and what builds the guest images.
+# What the embedded demo host needs: QEMU, libvirt's QEMU driver, what builds the guest images,
+# and, for root on a machine without libvirt's QEMU account, nss_wrapper (core/demo/DemoProcess.h).
 BS_DEMO_PACKAGES=(
     qemu-system-x86 libvirt-daemon libvirt-daemon-driver-qemu busybox-static cpio gzip kmod
+    libnss-wrapper
 )
 # What the tests need on top (checks, sanitizers, screenshots, PDF inspection).
 BS_TEST_PACKAGES=(
