@@ -49,6 +49,10 @@ std::optional<TestBed> TestBed::load(QString *why) {
     bed.sshPassphraseKey = get("BS_TESTBED_SSH_PASSKEY");
     bed.sshPassphraseFile = get("BS_TESTBED_SSH_PASSPHRASE_FILE");
     bed.sawtoothStepSeconds = get("BS_TESTBED_SAWTOOTH_STEP_S").toInt();
+    bed.images = get("BS_TESTBED_IMAGES");
+    bed.sessionUser = get("BS_TESTBED_SESSION_USER");
+    bed.sessionUri = get("BS_TESTBED_SESSION_URI");
+    bed.sessionLogDir = get("BS_TESTBED_SESSION_LOG_DIR");
     if (bed.uri.isEmpty() || bed.sshUri.isEmpty() || bed.prefix.isEmpty() || bed.logDir.isEmpty() ||
         bed.statsPeriod <= 0) {
         *why = QStringLiteral("No test bed: BS_TESTBED_* variables are missing%1. Run "
@@ -63,6 +67,10 @@ std::optional<TestBed> TestBed::load(QString *why) {
 
 QString TestBed::serialLog(const QString &guest) const {
     return logDir + QLatin1Char('/') + guest + QStringLiteral(".log");
+}
+
+QString TestBed::sessionSerialLog(const QString &guest) const {
+    return sessionLogDir + QLatin1Char('/') + guest + QStringLiteral(".log");
 }
 
 QList<GuestMeminfo> readGuestMeminfo(const QString &serialLogPath) {
@@ -135,6 +143,38 @@ const MemorySample *findGuest(const PollCycle &cycle, const QString &name) {
             return &s;
     }
     return nullptr;
+}
+
+ProgramRun runProgram(const QString &program, const QStringList &arguments, int timeoutMs,
+                      const QStringList &environment) {
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &assignment : environment) {
+        const qsizetype eq = assignment.indexOf(QLatin1Char('='));
+        env.insert(assignment.left(eq), assignment.mid(eq + 1));
+    }
+    process.setProcessEnvironment(env);
+    QElapsedTimer clock;
+    clock.start();
+    process.start(program, arguments);
+    ProgramRun run;
+    const bool finished = process.waitForFinished(timeoutMs);
+    run.elapsedMs = clock.elapsed();
+    if (!finished || process.exitStatus() != QProcess::NormalExit) {
+        process.kill();
+        process.waitForFinished();
+        run.err = QStringLiteral("%1 did not finish normally within %2 ms (%3): ")
+                      .arg(program)
+                      .arg(timeoutMs)
+                      .arg(process.errorString());
+        run.err += QString::fromLocal8Bit(process.readAllStandardError());
+        run.out = QString::fromLocal8Bit(process.readAllStandardOutput());
+        return run;
+    }
+    run.exitCode = process.exitCode();
+    run.out = QString::fromLocal8Bit(process.readAllStandardOutput());
+    run.err = QString::fromLocal8Bit(process.readAllStandardError());
+    return run;
 }
 
 std::optional<QString> runTestBedScript(const TestBed &bed, const QString &command) {

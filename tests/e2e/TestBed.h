@@ -25,11 +25,17 @@ struct TestBed {
     QString sshPassphraseFile; // BS_TESTBED_SSH_PASSPHRASE_FILE, that passphrase
     int statsPeriod = 2;
     int sawtoothStepSeconds = 10; // the sawtooth guest changes its memory this often
+    QString images;               // BS_TESTBED_IMAGES: the guest kernel and initrd the bed boots
+    // The normal user's session daemon (qemu:///session) and its guests' serial logs.
+    QString sessionUser;   // BS_TESTBED_SESSION_USER
+    QString sessionUri;    // BS_TESTBED_SESSION_URI
+    QString sessionLogDir; // BS_TESTBED_SESSION_LOG_DIR
 
     // Loads the bed or returns why it cannot (to QFAIL with).
     static std::optional<TestBed> load(QString *why);
     QString guest(const QString &role) const { return prefix + role; }
     QString serialLog(const QString &guest) const;
+    QString sessionSerialLog(const QString &guest) const;
 };
 
 // One "BSMEM" line of a guest's serial console (scripts/guest/init documents the format).
@@ -51,6 +57,19 @@ bool waitForCycle(QSignalSpy &spy, const std::function<bool(const PollCycle &)> 
 bool waitForStatus(QSignalSpy &spy, HostStatus::State state, int ms, HostStatus *found = nullptr);
 
 const MemorySample *findGuest(const PollCycle &cycle, const QString &name);
+
+// The result of a program run by runProgram.
+struct ProgramRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+    qint64 elapsedMs = 0;
+};
+
+// Runs PROGRAM with ARGUMENTS (and ENVIRONMENT added to this process's), up to `timeoutMs`;
+// a program that did not finish is killed and reported in `err` with exit code -1.
+ProgramRun runProgram(const QString &program, const QStringList &arguments, int timeoutMs,
+                      const QStringList &environment = {});
 
 // Runs scripts/testbed COMMAND; returns its stderr on failure.
 std::optional<QString> runTestBedScript(const TestBed &bed, const QString &command);

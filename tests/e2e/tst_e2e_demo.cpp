@@ -8,9 +8,15 @@
 #include "metrics/DerivedMetrics.h"
 #include "monitor/MonitoredHost.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+
+#include <unistd.h>
 
 using namespace bs;
 using namespace bs::e2e;
@@ -89,6 +95,59 @@ private Q_SLOTS:
         pgrep.start(QStringLiteral("pgrep"), {QStringLiteral("-f"), data.path()});
         QVERIFY(pgrep.waitForFinished(5000));
         QCOMPARE(pgrep.readAllStandardOutput(), QByteArray());
+    }
+
+    // Root on a fresh machine: no libvirt-qemu account (libvirt-daemon-system not installed).
+    // The bed created that account on this machine, so the test takes it away for one process
+    // tree: a private mount namespace with copies of /etc/passwd and /etc/group without it.
+    // The CLI's demo must still run its four guests in QEMU, creating no account.
+    void cliDemoAsRootWithoutQemuAccount() {
+        if (geteuid() != 0)
+            QFAIL("this test needs root (a mount namespace); CTest runs e2e tests as root");
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        for (const char *name : {"passwd", "group"}) {
+            QFile system(QStringLiteral("/etc/") + QLatin1String(name));
+            QVERIFY(system.open(QIODevice::ReadOnly));
+            QByteArray kept;
+            for (const QByteArray &line : system.readAll().split('\n')) {
+                if (!line.isEmpty() && !line.startsWith("libvirt-qemu:"))
+                    kept += line + '\n';
+            }
+            QFile copy(dir.filePath(QLatin1String(name)));
+            QVERIFY(copy.open(QIODevice::WriteOnly));
+            copy.write(kept);
+        }
+        const QString cli =
+            qEnvironmentVariable("BS_BINARY_DIR") + QStringLiteral("/bin/balloonscope-cli");
+        // In the namespace: the account is gone (getent fails), then the demo.
+        const QString script = QStringLiteral(
+            "mount --bind \"$1/passwd\" /etc/passwd && mount --bind \"$1/group\" /etc/group && "
+            "if getent passwd libvirt-qemu >/dev/null; then echo 'account still there' >&2; exit "
+            "9; fi && "
+            "exec \"$2\" domains --demo --json");
+        const ProgramRun run =
+            runProgram(QStringLiteral("unshare"),
+                       {QStringLiteral("--mount"), QStringLiteral("--propagation"),
+                        QStringLiteral("private"), QStringLiteral("sh"), QStringLiteral("-c"),
+                        script, QStringLiteral("sh"), dir.path(), cli},
+                       150000);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(!run.err.contains(QLatin1String("not available")), qPrintable(run.err));
+        const QJsonArray guests = QJsonDocument::fromJson(run.out.toUtf8()).array();
+        QStringList names;
+        for (const QJsonValue &g : guests)
+            names.append(g.toObject().value(QStringLiteral("name")).toString());
+        for (const char *name : {"demo-sawtooth", "demo-steady", "demo-nodriver", "demo-noperiod"})
+            QVERIFY2(names.contains(QLatin1String(name)), qPrintable(run.out + run.err));
+        qInfo("the demo showed its guests after %lld ms", run.elapsedMs);
+        QVERIFY2(run.elapsedMs < 120000, "the demo took longer than two minutes");
+        // No account was created: the namespace's /etc/passwd and /etc/group were our copies.
+        for (const char *name : {"passwd", "group"}) {
+            QFile copy(dir.filePath(QLatin1String(name)));
+            QVERIFY(copy.open(QIODevice::ReadOnly));
+            QVERIFY2(!copy.readAll().contains("libvirt-qemu:"), name);
+        }
     }
 };
 
