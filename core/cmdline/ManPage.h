@@ -1,0 +1,27 @@
+#pragma once
+
+#include "CommandLineDoc.h"
+
+#include <QCoreApplication>
+#include <QDate>
+
+namespace bs {
+
+// A program's manual page (man(7) macros, section 1) made from its ProgramDoc, in the language
+// of the installed translators (Debian installs the English one; a translated page goes under
+// /usr/share/man/LANG/).
+class ManPage {
+    Q_DECLARE_TR_FUNCTIONS(ManPage)
+
+public:
+    static QString render(const ProgramDoc &doc, const QDate &date);
+    // The page's date: SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC).
+    static QDate buildDate();
+    // `text` as roff prints it: backslashes, option dashes (\-) and non-ASCII characters
+    // escaped, a leading '.' or '\'' defused.
+    static QString escape(const QString &text);
+    // A synopsis ("--connect URI [--json]") with options and literals bold, NAMES italic.
+    static QString synopsis(const QString &text);
+};
+
+} // namespace bs
