@@ -1,11 +1,19 @@
 #include "ManPage.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QRegularExpression>
 
 namespace bs {
 
 namespace {
+
+// Chinese (and Japanese, Korean) text has no spaces where a line may break: after each such
+// character, groff is told it may (\:).
+bool breaksAnywhere(char32_t c) {
+    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF);
+}
 
 QString bold(const QString &text) {
     return QStringLiteral("\\fB") + ManPage::escape(text) + QStringLiteral("\\fR");
@@ -137,6 +145,8 @@ QString ManPage::escape(const QString &text) {
         } else if (c > 127) {
             out += QStringLiteral("\\[u%1]").arg(
                 QString::number(uint(c), 16).toUpper().rightJustified(4, QLatin1Char('0')));
+            if (breaksAnywhere(c))
+                out += QStringLiteral("\\:");
         } else {
             out += QChar(c);
         }
@@ -165,6 +175,13 @@ QString ManPage::synopsis(const QString &text) {
     return out;
 }
 
+QString ManPage::homeRelative(const QString &path) {
+    const QString home = QDir::homePath();
+    if (home.isEmpty() || home == QLatin1String("/") || !path.startsWith(home + QLatin1Char('/')))
+        return path;
+    return QLatin1Char('~') + path.mid(home.size());
+}
+
 QDate ManPage::buildDate() {
     bool ok = false;
     const qint64 epoch = qEnvironmentVariable("SOURCE_DATE_EPOCH").toLongLong(&ok);
@@ -182,6 +199,7 @@ QString ManPage::render(const ProgramDoc &doc, const QDate &date) {
                .arg(quoted(doc.name.toUpper()), quoted(date.toString(Qt::ISODate)),
                     quoted(QStringLiteral("%1 %2").arg(doc.name, doc.version)),
                     quoted(tr("User Commands")));
+    const qsizetype body = out.size();
     out += QStringLiteral(".SH ") + quoted(tr("NAME")) + QLatin1Char('\n') + escape(doc.name) +
            QStringLiteral(" \\- ") + escape(doc.whatis) + QLatin1Char('\n');
     out += QStringLiteral(".SH ") + quoted(tr("SYNOPSIS")) + QLatin1Char('\n');
@@ -226,6 +244,9 @@ QString ManPage::render(const ProgramDoc &doc, const QDate &date) {
         }
         out += refs.join(QStringLiteral(",\n")) + QLatin1Char('\n');
     }
+    // Justified lines need spaces to widen; CJK text has few: align it left instead.
+    if (out.indexOf(QStringLiteral("\\:"), body) >= 0)
+        out.insert(body, QStringLiteral(".ad l\n"));
     return out;
 }
 

@@ -20,6 +20,8 @@ public:
     // `text` as roff prints it: backslashes, option dashes (\-) and non-ASCII characters
     // escaped, a leading '.' or '\'' defused.
     static QString escape(const QString &text);
+    // `path` with the home directory spelled "~": a page is built once for every user.
+    static QString homeRelative(const QString &path);
     // A synopsis ("--connect URI [--json]") with options and literals bold, NAMES italic.
     static QString synopsis(const QString &text);
 };

@@ -228,7 +228,8 @@ QString ShellCompletion::bash(const ProgramDoc &doc) {
 }
 
 QString ShellCompletion::zsh(const ProgramDoc &doc) {
-    const QString fn = functionName(doc.name);
+    // Named as the file (_balloonscope-cli), which is how zsh autoloads it from its fpath.
+    const QString fn = QLatin1Char('_') + doc.name;
     QString out;
     out += QStringLiteral("#compdef %1\n"
                           "# zsh completion for %1. Made by \"%1 completion zsh\" from its option "

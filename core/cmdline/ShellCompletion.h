@@ -13,7 +13,7 @@ struct ShellCompletion {
     static QString script(const ProgramDoc &doc, const QString &shell);
     static QString bash(const ProgramDoc &doc);
     static QString zsh(const ProgramDoc &doc);
-    // The shell function the scripts define ("_balloonscope_cli").
+    // The bash function the script defines ("_balloonscope_cli"; zsh's is "_balloonscope-cli").
     static QString functionName(const QString &program);
 };
 
