@@ -15,6 +15,20 @@ bool breaksAnywhere(char32_t c) {
            (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF);
 }
 
+// Whether the word starting at `from` is a path, a URI or a comma-separated list, which groff
+// must not hyphenate (it would print "his-tory.sqlite"): a '/', '_', ':', ',', '=' or '@'
+// before its last character.
+bool isMachineWord(const QList<uint> &chars, qsizetype from) {
+    qsizetype end = from;
+    while (end < chars.size() && !QChar::isSpace(chars.at(end)))
+        ++end;
+    for (qsizetype i = from; i + 1 < end; ++i) {
+        if (QStringView(u"/_:,=@").contains(QChar(chars.at(i))))
+            return true;
+    }
+    return false;
+}
+
 QString bold(const QString &text) {
     return QStringLiteral("\\fB") + ManPage::escape(text) + QStringLiteral("\\fR");
 }
@@ -25,7 +39,8 @@ QString italic(const QString &text) {
 
 // A macro argument: quoted, with quotes inside spelled \(dq.
 QString quoted(const QString &text) {
-    QString escaped = ManPage::escape(text);
+    // No break points: a heading is one line, and mandb must read a translated NAME heading.
+    QString escaped = ManPage::escape(text).remove(QStringLiteral("\\:"));
     escaped.replace(QLatin1Char('"'), QStringLiteral("\\(dq"));
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
@@ -129,10 +144,15 @@ QString ManPage::escape(const QString &text) {
     out.reserve(text.size() + text.size() / 8);
     char32_t previous = 0;
     bool lineStart = true;
-    for (const char32_t c : text.toUcs4()) {
+    const QList<uint> chars = text.toUcs4();
+    for (qsizetype i = 0; i < chars.size(); ++i) {
+        const char32_t c = chars.at(i);
         if (lineStart && (c == U'.' || c == U'\''))
             out += QStringLiteral("\\&");
         lineStart = false;
+        if (!QChar::isSpace(c) && (i == 0 || QChar::isSpace(chars.at(i - 1))) &&
+            isMachineWord(chars, i))
+            out += QStringLiteral("\\%"); // a path, URI or list: never hyphenated
         if (c == U'\\') {
             out += QStringLiteral("\\e");
         } else if (c == U'-') {
@@ -143,8 +163,9 @@ QString ManPage::escape(const QString &text) {
             out += QStringLiteral("\n.br\n");
             lineStart = true;
         } else if (c > 127) {
-            out += QStringLiteral("\\[u%1]").arg(
-                QString::number(uint(c), 16).toUpper().rightJustified(4, QLatin1Char('0')));
+            // As it is: the page is UTF-8 (its first line says so, for man's preconv), and
+            // mandb finds a translated NAME heading only so.
+            out += QString::fromUcs4(&c, 1);
             if (breaksAnywhere(c))
                 out += QStringLiteral("\\:");
         } else {
@@ -192,6 +213,7 @@ QDate ManPage::buildDate() {
 
 QString ManPage::render(const ProgramDoc &doc, const QDate &date) {
     QString out;
+    out += QStringLiteral(".\\\" -*- coding: UTF-8 -*-\n");
     out +=
         QStringLiteral(".\\\" Made by \"%1 --manpage\" from its option definitions: do not edit.\n")
             .arg(doc.name);
@@ -200,8 +222,10 @@ QString ManPage::render(const ProgramDoc &doc, const QDate &date) {
                     quoted(QStringLiteral("%1 %2").arg(doc.name, doc.version)),
                     quoted(tr("User Commands")));
     const qsizetype body = out.size();
+    // The NAME line as whatis shows it: without break points.
     out += QStringLiteral(".SH ") + quoted(tr("NAME")) + QLatin1Char('\n') + escape(doc.name) +
-           QStringLiteral(" \\- ") + escape(doc.whatis) + QLatin1Char('\n');
+           QStringLiteral(" \\- ") + escape(doc.whatis).remove(QStringLiteral("\\:")) +
+           QLatin1Char('\n');
     out += QStringLiteral(".SH ") + quoted(tr("SYNOPSIS")) + QLatin1Char('\n');
     writeSynopses(out, doc.name, doc.synopses);
     out += QStringLiteral(".SH ") + quoted(tr("DESCRIPTION")) + QLatin1Char('\n');

@@ -17,8 +17,9 @@ public:
     static QString render(const ProgramDoc &doc, const QDate &date);
     // The page's date: SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC).
     static QDate buildDate();
-    // `text` as roff prints it: backslashes, option dashes (\-) and non-ASCII characters
-    // escaped, a leading '.' or '\'' defused.
+    // `text` as roff prints it: backslashes and option dashes (\-) escaped, a leading '.' or
+    // '\'' defused, paths and lists kept from hyphenation (\%), break points (\:) after CJK
+    // characters; other characters as they are (the page is UTF-8).
     static QString escape(const QString &text);
     // `path` with the home directory spelled "~": a page is built once for every user.
     static QString homeRelative(const QString &path);

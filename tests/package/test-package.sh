@@ -59,7 +59,7 @@ for page in /usr/share/man/man1/balloonscope.1.gz /usr/share/man/man1/balloonsco
             /usr/share/man/zh_CN/man1/balloonscope.1.gz /usr/share/man/zh_CN/man1/balloonscope-cli.1.gz; do
     warnings=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$page" 2>&1 >/dev/null)
     [ -z "$warnings" ] || fail "man -l $page warns: $warnings"
-    zcat "$page" | LC_ALL=C.UTF-8 groff -ww -man -z -k 2>&1 | grep . && fail "groff warns about $page"
+    zcat "$page" | LC_ALL=C.UTF-8 groff -ww -man -Tutf8 -z -k 2>&1 | grep . && fail "groff warns about $page"
     lexgrog "$page" | grep -q ': "balloonscope\(-cli\)\? - ' || fail "bad whatis entry in $page: $(lexgrog "$page")"
 done
 mandb -q 2>/dev/null || true

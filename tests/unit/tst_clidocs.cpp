@@ -280,7 +280,7 @@ private Q_SLOTS:
         QProcess groff;
         groff.start(QStringLiteral("groff"),
                     {QStringLiteral("-ww"), QStringLiteral("-man"), QStringLiteral("-Tutf8"),
-                     QStringLiteral("-z"), page});
+                     QStringLiteral("-k"), QStringLiteral("-z"), page});
         QVERIFY2(groff.waitForFinished(30000), "groff is missing: scripts/install-deps --tests");
         QCOMPARE(QString::fromUtf8(groff.readAllStandardError()), QString());
         QCOMPARE(groff.exitCode(), 0);
@@ -303,8 +303,8 @@ private Q_SLOTS:
         const CliRun page = runGui({QStringLiteral("--manpage")});
         QCOMPARE(page.exitCode, 0);
         QCOMPARE(
-            page.out.section(QLatin1Char('\n'), 2),
-            readFile(docsDir() + QStringLiteral("/balloonscope.1")).section(QLatin1Char('\n'), 2));
+            page.out.section(QLatin1Char('\n'), 3),
+            readFile(docsDir() + QStringLiteral("/balloonscope.1")).section(QLatin1Char('\n'), 3));
     }
 #endif
 };
