@@ -75,12 +75,18 @@ ProgramDoc CliDoc::program(const std::vector<std::unique_ptr<CliCommand>> &comma
 }
 
 QString CliDoc::manPage(const std::vector<std::unique_ptr<CliCommand>> &commands) {
-    QString page = ManPage::render(program(commands), ManPage::buildDate());
+    ProgramDoc doc = program(commands);
     // Option descriptions name the default history file with the builder's home.
     const QString home = QDir::homePath();
-    if (!home.isEmpty() && home != QLatin1String("/"))
-        page.replace(ManPage::escape(home + QLatin1Char('/')), QStringLiteral("~/"));
-    return page;
+    if (!home.isEmpty() && home != QLatin1String("/")) {
+        for (CommandDoc &command : doc.commands) {
+            for (CommandOption &option : command.options) {
+                QString text = option.option().description();
+                option.setDescription(text.replace(home + QLatin1Char('/'), QStringLiteral("~/")));
+            }
+        }
+    }
+    return ManPage::render(doc, ManPage::buildDate());
 }
 
 } // namespace bs::cli

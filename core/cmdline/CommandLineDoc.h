@@ -24,6 +24,7 @@ public:
     CommandOption &listOf(QStringList words);
 
     const QCommandLineOption &option() const { return m_option; }
+    void setDescription(const QString &description) { m_option.setDescription(description); }
     Values values() const { return m_values; }
     const QStringList &words() const { return m_words; }
     const QStringList &suffixes() const { return m_suffixes; }

@@ -221,7 +221,10 @@ QString ManPage::render(const ProgramDoc &doc, const QDate &date) {
                .arg(quoted(doc.name.toUpper()), quoted(date.toString(Qt::ISODate)),
                     quoted(QStringLiteral("%1 %2").arg(doc.name, doc.version)),
                     quoted(tr("User Commands")));
-    const qsizetype body = out.size();
+    // Ragged right and no hyphenation: descriptions hold long unbreakable words (paths, URIs,
+    // lists of keys) that would stretch justified lines or be split ("us-able"), and CJK text
+    // has few spaces to widen.
+    out += QStringLiteral(".ad l\n.nh\n");
     // The NAME line as whatis shows it: without break points.
     out += QStringLiteral(".SH ") + quoted(tr("NAME")) + QLatin1Char('\n') + escape(doc.name) +
            QStringLiteral(" \\- ") + escape(doc.whatis).remove(QStringLiteral("\\:")) +
@@ -268,9 +271,6 @@ QString ManPage::render(const ProgramDoc &doc, const QDate &date) {
         }
         out += refs.join(QStringLiteral(",\n")) + QLatin1Char('\n');
     }
-    // Justified lines need spaces to widen; CJK text has few: align it left instead.
-    if (out.indexOf(QStringLiteral("\\:"), body) >= 0)
-        out.insert(body, QStringLiteral(".ad l\n"));
     return out;
 }
 
