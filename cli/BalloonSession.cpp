@@ -112,17 +112,19 @@ ApplyScope scopeFromOptions(const QCommandLineParser &parser) {
     return ApplyScope::Automatic;
 }
 
-void addScopeOptions(QCommandLineParser &parser) {
-    parser.addOption(QCommandLineOption(
-        QStringLiteral("live"),
-        BalloonSession::tr("Change the running guest now (VIR_DOMAIN_AFFECT_LIVE).")));
-    parser.addOption(QCommandLineOption(
-        QStringLiteral("config"),
-        BalloonSession::tr("Change the persistent configuration, kept across restarts "
-                           "(VIR_DOMAIN_AFFECT_CONFIG). Without --live or --config: live for "
-                           "running guests and config for persistent ones, so a running "
-                           "persistent guest gets both, a shut-off guest its configuration, a "
-                           "transient guest the live change.")));
+QList<CommandOption> scopeOptions() {
+    return {
+        QCommandLineOption(
+            QStringLiteral("live"),
+            BalloonSession::tr("Change the running guest now (VIR_DOMAIN_AFFECT_LIVE).")),
+        QCommandLineOption(
+            QStringLiteral("config"),
+            BalloonSession::tr("Change the persistent configuration, kept across restarts "
+                               "(VIR_DOMAIN_AFFECT_CONFIG). Without --live or --config: live for "
+                               "running guests and config for persistent ones, so a running "
+                               "persistent guest gets both, a shut-off guest its configuration, a "
+                               "transient guest the live change.")),
+    };
 }
 
 void printGuests(const QList<GuestBalloonInfo> &guests) {

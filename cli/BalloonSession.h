@@ -2,6 +2,7 @@
 
 #include "balloon/BalloonControls.h"
 #include "balloon/StatsFlowWatch.h"
+#include "cmdline/CommandLineDoc.h"
 #include "monitor/MonitoredHost.h"
 
 #include <QCommandLineParser>
@@ -41,7 +42,7 @@ private:
 // --live / --config as a scope: neither = automatic (live for running guests, config for
 // persistent ones), both = both.
 ApplyScope scopeFromOptions(const QCommandLineParser &parser);
-void addScopeOptions(QCommandLineParser &parser);
+QList<CommandOption> scopeOptions();
 
 // The per-guest table of a plan: name, state, persistence, balloon model, live and persistent
 // period, then what will happen.

@@ -16,54 +16,94 @@ QTextStream &err() {
     return stream;
 }
 
+CommandOption CliCommand::helpOption() {
+    return QCommandLineOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                              tr("Show this help."));
+}
+
+CommandDoc CliCommand::doc() const {
+    CommandDoc d;
+    d.name = name();
+    d.summary = summary();
+    d.synopses = synopses();
+    d.options = options();
+    d.options.append(helpOption());
+    if (const auto arg = argument()) {
+        d.argument = arg->name;
+        d.argumentWords = arg->words;
+    }
+    d.exitStatus = exitStatus();
+    d.examples = examples();
+    return d;
+}
+
+QString CliCommand::helpText(const QCommandLineParser &parser) const {
+    QString text = parser.helpText();
+    const QList<UsageExample> list = examples();
+    if (list.isEmpty())
+        return text;
+    text += QLatin1Char('\n') + tr("Examples:") + QLatin1Char('\n');
+    for (const UsageExample &example : list) {
+        text += QStringLiteral("  balloonscope-cli %1\n      %2\n")
+                    .arg(example.arguments, example.description);
+    }
+    return text;
+}
+
 bool CliCommand::parse(QCommandLineParser &parser, const QStringList &arguments,
                        bool &helpShown) const {
     helpShown = false;
     parser.setApplicationDescription(summary());
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                                  tr("Show this help."));
-    parser.addOption(help);
+    for (const CommandOption &option : options())
+        parser.addOption(option.option());
+    const CommandOption help = helpOption();
+    parser.addOption(help.option());
+    const auto arg = argument();
+    if (arg)
+        parser.addPositionalArgument(arg->name, arg->description);
     QStringList args = arguments;
     args.prepend(QStringLiteral("balloonscope-cli %1").arg(name()));
     if (!parser.parse(args)) {
-        err() << parser.errorText() << Qt::endl << Qt::endl << parser.helpText() << Qt::flush;
+        err() << parser.errorText() << Qt::endl << Qt::endl << helpText(parser) << Qt::flush;
         return false;
     }
-    if (parser.isSet(help)) {
-        out() << parser.helpText() << Qt::flush;
+    if (parser.isSet(help.option())) {
+        out() << helpText(parser) << Qt::flush;
         helpShown = true;
         return false;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        err() << tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst())
+    if (parser.positionalArguments().size() > (arg ? 1 : 0)) {
+        err() << tr("Unexpected argument: %1").arg(parser.positionalArguments().at(arg ? 1 : 0))
               << Qt::endl
               << Qt::endl
-              << parser.helpText() << Qt::flush;
+              << helpText(parser) << Qt::flush;
         return false;
     }
     return true;
 }
 
-void ConnectOptions::add(QCommandLineParser &parser, bool multiple) {
-    parser.addOption(QCommandLineOption(
-        QStringList{QStringLiteral("c"), QStringLiteral("connect")},
-        multiple ? CliCommand::tr("libvirt URI of a host (repeat for several hosts).")
-                 : CliCommand::tr("libvirt URI of the host, e.g. qemu:///system."),
-        QStringLiteral("URI")));
-    parser.addOption(QCommandLineOption(QStringLiteral("readonly"),
-                                        CliCommand::tr("Open a read-only connection.")));
+QList<CommandOption> ConnectOptions::connect(bool multiple) {
+    return {
+        QCommandLineOption(QStringList{QStringLiteral("c"), QStringLiteral("connect")},
+                           multiple
+                               ? CliCommand::tr("libvirt URI of a host (repeat for several hosts).")
+                               : CliCommand::tr("libvirt URI of the host, e.g. qemu:///system."),
+                           QStringLiteral("URI")),
+        QCommandLineOption(QStringLiteral("readonly"),
+                           CliCommand::tr("Open a read-only connection.")),
+    };
 }
 
-void ConnectOptions::addDemo(QCommandLineParser &parser) {
-    parser.addOption(QCommandLineOption(
+CommandOption ConnectOptions::demo() {
+    return QCommandLineOption(
         QStringLiteral("demo"),
         CliCommand::tr("Instead of --connect: a demo host inside this process (libvirt's QEMU "
                        "driver embedded, four small guests; test:///default where QEMU or the "
-                       "guest images are missing). The demo guests stop when the command ends.")));
+                       "guest images are missing). The demo guests stop when the command ends."));
 }
 
 std::optional<int> CliCommand::intervalSeconds(const QCommandLineParser &parser,
-                                               const QCommandLineOption &option) {
+                                               const QString &option) {
     bool ok = false;
     const int seconds = parser.value(option).toInt(&ok);
     if (!ok || seconds < HostMonitor::MinInterval || seconds > HostMonitor::MaxInterval) {

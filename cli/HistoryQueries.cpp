@@ -1,6 +1,7 @@
 #include "HistoryQueries.h"
 
 #include "CliCommand.h"
+#include "demo/DemoRoot.h"
 #include "history/RangePresets.h"
 #include "libvirt/ConnectionUri.h"
 
@@ -28,42 +29,65 @@ QString normalizedUri(const QString &text) {
 
 } // namespace
 
-void HistoryArguments::addTo(QCommandLineParser &parser, const QString &defaultRange) {
-    m_defaultRange = defaultRange;
-    m_db = QCommandLineOption(QStringLiteral("db"),
-                              tr("History database (default %1).").arg(defaultHistoryPath()),
-                              QStringLiteral("FILE"));
-    m_host = QCommandLineOption(QStringLiteral("host"), tr("libvirt URI of the recorded host."),
-                                QStringLiteral("URI"));
-    m_range = QCommandLineOption(
-        QStringLiteral("range"),
-        tr("The last stretch of time, e.g. 1h, 24h, 7d (default %1).").arg(defaultRange),
-        QStringLiteral("DURATION"));
-    m_from = QCommandLineOption(QStringLiteral("from"),
-                                tr("Start, ISO 8601 (local time unless it says otherwise)."),
-                                QStringLiteral("ISO"));
-    m_to = QCommandLineOption(QStringLiteral("to"), tr("End, ISO 8601 (default now)."),
-                              QStringLiteral("ISO"));
-    parser.addOptions({m_db, m_host, m_range, m_from, m_to});
+CommandOption historyDatabaseOption() {
+    return CommandOption(
+               QCommandLineOption(
+                   QStringLiteral("db"),
+                   HistoryArguments::tr("History database (default %1).").arg(defaultHistoryPath()),
+                   QStringLiteral("FILE")))
+        .file({QStringLiteral("sqlite")});
+}
+
+QList<CommandOption> HistoryArguments::options() const {
+    QStringList presets;
+    for (const RangePreset &preset : rangePresets())
+        presets.append(preset.key);
+    return {
+        historyDatabaseOption(),
+        QCommandLineOption(QStringLiteral("host"), tr("libvirt URI of the recorded host."),
+                           QStringLiteral("URI")),
+        QCommandLineOption(QStringLiteral("demo"),
+                           tr("Instead of --host: the demo host, as \"record --demo\" records "
+                              "it.")),
+        CommandOption(QCommandLineOption(QStringLiteral("range"),
+                                         tr("The last stretch of time, e.g. 1h, 24h, 7d "
+                                            "(default %1).")
+                                             .arg(m_defaultRange),
+                                         QStringLiteral("DURATION")))
+            .oneOf(presets),
+        QCommandLineOption(QStringLiteral("from"),
+                           tr("Start, ISO 8601 (local time unless it says otherwise)."),
+                           QStringLiteral("ISO")),
+        QCommandLineOption(QStringLiteral("to"), tr("End, ISO 8601 (default now)."),
+                           QStringLiteral("ISO")),
+    };
 }
 
 bool HistoryArguments::read(const QCommandLineParser &parser) {
-    if (!parser.isSet(m_host)) {
-        err() << tr("Give the host with --host URI.") << Qt::endl;
+    const QString host = QStringLiteral("host");
+    const QString range = QStringLiteral("range");
+    const QString from = QStringLiteral("from");
+    const QString to = QStringLiteral("to");
+    demo = parser.isSet(QStringLiteral("demo"));
+    if (demo && parser.isSet(host)) {
+        err() << tr("Use either --demo or --host, not both.") << Qt::endl;
         return false;
     }
-    db = parser.value(m_db);
-    hostId = normalizedUri(parser.value(m_host));
-    if (parser.isSet(m_range) && (parser.isSet(m_from) || parser.isSet(m_to))) {
+    if (!demo && !parser.isSet(host)) {
+        err() << tr("Give the host with --host URI (or --demo).") << Qt::endl;
+        return false;
+    }
+    db = parser.value(QStringLiteral("db"));
+    hostId = normalizedUri(demo ? DemoRoot::uri() : parser.value(host));
+    if (parser.isSet(range) && (parser.isSet(from) || parser.isSet(to))) {
         err() << tr("Use either --range or --from/--to.") << Qt::endl;
         return false;
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (parser.isSet(m_from)) {
-        const auto start = parseTime(parser.value(m_from));
-        const auto end = parser.isSet(m_to)
-                             ? parseTime(parser.value(m_to))
-                             : std::optional<QDateTime>(QDateTime::currentDateTime());
+    if (parser.isSet(from)) {
+        const auto start = parseTime(parser.value(from));
+        const auto end = parser.isSet(to) ? parseTime(parser.value(to))
+                                          : std::optional<QDateTime>(QDateTime::currentDateTime());
         if (!start || !end || *end <= *start) {
             err() << tr("--from and --to must be ISO 8601 times (2025-01-31T08:00), --from "
                         "before --to.")
@@ -74,11 +98,11 @@ bool HistoryArguments::read(const QCommandLineParser &parser) {
         toMs = end->toMSecsSinceEpoch();
         return true;
     }
-    if (parser.isSet(m_to)) {
+    if (parser.isSet(to)) {
         err() << tr("--to needs --from.") << Qt::endl;
         return false;
     }
-    const QString text = parser.isSet(m_range) ? parser.value(m_range) : m_defaultRange;
+    const QString text = parser.isSet(range) ? parser.value(range) : m_defaultRange;
     const auto seconds = parseDurationSeconds(text);
     if (!seconds) {
         err() << tr("--range must be a duration such as 1h, 24h, 7d or 1y, not \"%1\".").arg(text)
@@ -105,6 +129,15 @@ std::unique_ptr<HistoryStore> HistoryArguments::openStore() const {
         return nullptr;
     }
     return store;
+}
+
+QString HistoryArguments::demoHint() const {
+    if (!demo)
+        return {};
+    return tr("Nothing was recorded for the demo host %1. Where QEMU or the guest images are "
+              "missing, \"record --demo\" records libvirt's test driver instead: try --host "
+              "test:///default.")
+        .arg(hostId);
 }
 
 } // namespace bs::cli

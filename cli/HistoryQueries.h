@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cmdline/CommandLineDoc.h"
 #include "common/Error.h"
 #include "history/HistoryStore.h"
 
@@ -33,30 +34,35 @@ std::optional<T> awaitAnswer(HistoryStore &store, quint64 id, Signal signal, Err
     return answer;
 }
 
-// The options every history reader shares: --db, --host, --range or --from/--to.
+// --db FILE: the history database, for the commands that write or read it.
+CommandOption historyDatabaseOption();
+
+// The options every history reader shares: --db, --host or --demo, --range or --from/--to.
 class HistoryArguments {
     Q_DECLARE_TR_FUNCTIONS(HistoryArguments)
 
 public:
-    void addTo(QCommandLineParser &parser, const QString &defaultRange);
+    explicit HistoryArguments(QString defaultRange)
+        : m_defaultRange(std::move(defaultRange)) {}
+
+    QList<CommandOption> options() const;
     // Reads them after parsing; false (and the message printed) on bad input.
     bool read(const QCommandLineParser &parser);
 
     QString db;
-    QString hostId; // the URI as the history spells it
+    QString hostId;    // the URI as the history spells it
+    bool demo = false; // hostId is the demo host's
     qint64 fromMs = 0;
     qint64 toMs = 0;
     QString rangeLabel; // a preset's translated label ("Last day"), empty otherwise
 
     // Opens the history read-only; null (and the message printed) when it cannot be read.
     std::unique_ptr<HistoryStore> openStore() const;
+    // Why nothing was found for the host, when that may be the demo's fallback: a sentence to
+    // add to a "not found" message, or empty.
+    QString demoHint() const;
 
 private:
-    QCommandLineOption m_db{QStringLiteral("db")};
-    QCommandLineOption m_host{QStringLiteral("host")};
-    QCommandLineOption m_range{QStringLiteral("range")};
-    QCommandLineOption m_from{QStringLiteral("from")};
-    QCommandLineOption m_to{QStringLiteral("to")};
     QString m_defaultRange;
 };
 

@@ -70,4 +70,14 @@ std::optional<QList<HostArguments>> HostArguments::multiple(const QCommandLinePa
     return hosts;
 }
 
+std::optional<QList<HostArguments>> HostArguments::multipleOrDemo(const QCommandLineParser &parser,
+                                                                  DemoSession &demo) {
+    if (!parser.isSet(QStringLiteral("demo")))
+        return multiple(parser);
+    const auto host = singleOrDemo(parser, demo);
+    if (!host)
+        return std::nullopt;
+    return QList<HostArguments>{*host};
+}
+
 } // namespace bs::cli

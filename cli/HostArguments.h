@@ -22,6 +22,9 @@ struct HostArguments {
     static std::optional<HostArguments> singleOrDemo(const QCommandLineParser &parser,
                                                      DemoSession &demo);
     static std::optional<QList<HostArguments>> multiple(const QCommandLineParser &parser);
+    // --demo (the demo host alone) or else multiple().
+    static std::optional<QList<HostArguments>> multipleOrDemo(const QCommandLineParser &parser,
+                                                              DemoSession &demo);
 };
 
 } // namespace bs::cli

@@ -1,4 +1,6 @@
 #include "CliCommand.h"
+#include "CliDoc.h"
+#include "CompletionCommand.h"
 #include "ExitCodes.h"
 #include "Translations.h"
 #include "commands/DomainsCommand.h"
@@ -48,6 +50,14 @@ void printUsage(QTextStream &stream, const std::vector<std::unique_ptr<CliComman
     for (const auto &command : commands)
         stream << QStringLiteral("  %1  %2").arg(command->name(), -14).arg(command->summary())
                << Qt::endl;
+    stream << Qt::endl << QCoreApplication::translate("main", "Options:") << Qt::endl;
+    for (const bs::CommandOption &option : CliDoc::globalOptions()) {
+        QString names = option.spellings().join(QStringLiteral(", "));
+        if (!option.option().valueName().isEmpty())
+            names += QLatin1Char(' ') + option.option().valueName();
+        stream << QStringLiteral("  %1  %2").arg(names, -14).arg(option.option().description())
+               << Qt::endl;
+    }
     stream << Qt::endl
            << QCoreApplication::translate(
                   "main", "Run \"balloonscope-cli COMMAND --help\" for a command's options.")
@@ -91,7 +101,10 @@ int main(int argc, char *argv[]) {
     if (std::any_of(argv + 1, argv + argc, [](const char *a) { return !std::strcmp(a, "--demo"); }))
         bs::DemoProcess::reexecIfNeeded(argv);
     bs::LibvirtRuntime::prepareProcess();
-    const auto commands = makeCommands();
+    auto commands = makeCommands();
+    // "completion" describes every command, itself included.
+    commands.push_back(
+        std::make_unique<CompletionCommand>([&commands] { return CliDoc::program(commands); }));
     const QString requested = commandName(argc, argv);
     const bool paints = std::any_of(commands.cbegin(), commands.cend(), [&](const auto &c) {
         return c->name() == requested && c->paints();
@@ -101,10 +114,17 @@ int main(int argc, char *argv[]) {
     QCoreApplication::setApplicationName(QStringLiteral("balloonscope"));
     QCoreApplication::setOrganizationName(QStringLiteral("balloonscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BALLOONSCOPE_VERSION));
-    bs::installTranslations(app, bs::languageFromArguments(app.arguments()));
-
     QStringList args = app.arguments().mid(1);
+    const QString language = bs::languageFromArguments(args);
     args = bs::stripLanguageArgument(args);
+    // --manpage (hidden; the build makes the installed page with it): English unless --lang
+    // asks for another, whatever the builder's locale.
+    const bool manPage = args == QStringList{QStringLiteral("--manpage")};
+    bs::installTranslations(app, manPage && language.isEmpty() ? QStringLiteral("en") : language);
+    if (manPage) {
+        out() << CliDoc::manPage(commands) << Qt::flush;
+        return ExitOk;
+    }
     if (args.isEmpty() || args.constFirst() == QLatin1String("--help") ||
         args.constFirst() == QLatin1String("-h") || args.constFirst() == QLatin1String("help")) {
         printUsage(args.isEmpty() ? err() : out(), commands);

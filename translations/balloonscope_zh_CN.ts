@@ -336,6 +336,179 @@
         <source>--interval must be 1 to 3600 seconds, not &quot;%1&quot;.</source>
         <translation>--interval 必须是 1 到 3600 秒，而不是“%1”。</translation>
     </message>
+    <message>
+        <source>Examples:</source>
+        <translation>示例：</translation>
+    </message>
+</context>
+<context>
+    <name>CliDoc</name>
+    <message>
+        <source>The language of the output: en or zh_CN (default: the system&apos;s). Anywhere on the command line.</source>
+        <translation>输出语言：en 或 zh_CN（默认跟随系统）。可写在命令行的任何位置。</translation>
+    </message>
+    <message>
+        <source>Show the commands; after a command, its options.</source>
+        <translation>显示命令列表；写在命令之后时显示该命令的选项。</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>显示版本。</translation>
+    </message>
+    <message>
+        <source>guest memory of KVM/libvirt hosts, from the command line</source>
+        <translation>在命令行中查看 KVM/libvirt 宿主机上客户机的内存</translation>
+    </message>
+    <message>
+        <source>balloonscope-cli shows what the guests on KVM/libvirt hosts do with their memory, without a display: what the host gives each guest (the balloon size, actual), what QEMU occupies on the host (rss), and what the guest itself reports as used through the virtio-balloon statistics. It also turns those statistics on, sets balloon targets, records the figures into a history and writes charts and reports from it, as the desktop application balloonscope(1) does.</source>
+        <translation>balloonscope-cli 无需图形界面，即可显示 KVM/libvirt 宿主机上的客户机如何使用内存：宿主机分配给每台客户机的内存（气球大小，actual）、QEMU 在宿主机上占用的内存（rss），以及客户机自己通过 virtio-balloon 统计信息报告的已用内存。它还能开启这些统计、设置气球目标、把数据记录到历史记录中，并据此生成图表和报告，与桌面应用 balloonscope(1) 相同。</translation>
+    </message>
+    <message>
+        <source>Every size is in KiB. A figure the guest did not report is absent (null in JSON), never 0.</source>
+        <translation>所有大小均以 KiB 为单位。客户机未报告的数值为缺失（JSON 中为 null），绝不记为 0。</translation>
+    </message>
+    <message>
+        <source>The commands that talk to a host take --connect URI, any libvirt URI (qemu:///system, qemu+ssh://root@kvm1/system, test:///default), or --demo: a demo host inside the process, libvirt&apos;s QEMU driver embedded with four small guests. The commands that read the history (history, export, report) take --host URI, the host as it was recorded, or --demo for the demo host as &quot;record --demo&quot; records it.</source>
+        <translation>与宿主机通信的命令接受 --connect URI（任意 libvirt URI：qemu:///system、qemu+ssh://root@kvm1/system、test:///default）或 --demo：在本进程内运行的演示宿主机，内嵌 libvirt 的 QEMU 驱动和四台小型客户机。读取历史记录的命令（history、export、report）接受 --host URI（记录时的宿主机），或用 --demo 表示“record --demo”所记录的演示宿主机。</translation>
+    </message>
+    <message>
+        <source>The history: record writes it; history, export and report read it (--db names another). The desktop application records into the same file. $XDG_DATA_HOME moves it.</source>
+        <translation>历史记录：由 record 写入，history、export 和 report 读取（--db 可指定其他文件）。桌面应用也记录到同一文件。$XDG_DATA_HOME 可改变其位置。</translation>
+    </message>
+    <message>
+        <source>The demo host&apos;s embedded libvirt root (--demo): its configuration, the guests&apos; consoles (log/serial) and QEMU&apos;s logs.</source>
+        <translation>演示宿主机内嵌的 libvirt 根目录（--demo）：其配置、客户机控制台输出（log/serial）和 QEMU 日志。</translation>
+    </message>
+    <message>
+        <source>The demo guests&apos; kernel and initramfs, built once by scripts/build-guest-images ($BALLOONSCOPE_GUEST_IMAGES names another folder).</source>
+        <translation>演示客户机的内核和 initramfs，由 scripts/build-guest-images 构建一次（$BALLOONSCOPE_GUEST_IMAGES 可指定其他文件夹）。</translation>
+    </message>
+    <message>
+        <source>The desktop application&apos;s settings (saved connections, preferences, history retention). balloonscope-cli does not read them: its options say it all.</source>
+        <translation>桌面应用的设置（已保存的连接、首选项、历史记录保留期）。balloonscope-cli 不读取它们：一切由命令行选项给出。</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>--completion takes bash or zsh.</source>
+        <translation>--completion 接受 bash 或 zsh。</translation>
+    </message>
+    <message>
+        <source>Connect to this libvirt URI (repeat for several hosts), e.g. qemu:///system or qemu+ssh://root@kvm1/system.</source>
+        <translation>连接到此 libvirt URI（可重复以连接多台宿主机），例如 qemu:///system 或 qemu+ssh://root@kvm1/system。</translation>
+    </message>
+    <message>
+        <source>Open the connections given with --connect read-only.</source>
+        <translation>以只读方式打开 --connect 指定的连接。</translation>
+    </message>
+    <message>
+        <source>Show the built-in demo host.</source>
+        <translation>显示内置的演示宿主机。</translation>
+    </message>
+    <message>
+        <source>User interface language (en, zh_CN); default: the system&apos;s.</source>
+        <translation>界面语言（en、zh_CN）；默认跟随系统。</translation>
+    </message>
+    <message>
+        <source>Keep settings in FILE instead of the user&apos;s settings.</source>
+        <translation>将设置保存在 FILE 中，而不是用户的设置中。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>显示版本。</translation>
+    </message>
+    <message>
+        <source>Usage: balloonscope [OPTIONS]</source>
+        <translation>用法：balloonscope [选项]</translation>
+    </message>
+    <message>
+        <source>Shows what the guests on KVM/libvirt hosts really do with their memory.</source>
+        <translation>显示 KVM/libvirt 宿主机上的客户机实际如何使用内存。</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>选项：</translation>
+    </message>
+    <message>
+        <source>guest memory monitor for KVM/libvirt hosts</source>
+        <translation>KVM/libvirt 宿主机的客户机内存监视器</translation>
+    </message>
+    <message>
+        <source>Balloonscope shows what the guests on KVM/libvirt hosts really do with their memory: not only what the host gave them (the balloon size, actual) or what QEMU occupies on the host (rss), but what each guest itself reports as used, through the virtio-balloon statistics. It watches several hosts at once, local or remote over qemu+ssh, explains why a guest reports nothing, turns the statistics on, sets balloon targets, records a history and writes reports.</source>
+        <translation>Balloonscope 显示 KVM/libvirt 宿主机上的客户机实际如何使用内存：不仅是宿主机分配给它们的内存（气球大小，actual）或 QEMU 在宿主机上占用的内存（rss），还有每台客户机通过 virtio-balloon 统计信息自己报告的已用内存。它可同时监视多台宿主机（本机或通过 qemu+ssh 远程），解释客户机为何不报告，开启统计、设置气球目标、记录历史并生成报告。</translation>
+    </message>
+    <message>
+        <source>Without --connect or --demo it reconnects the saved connections marked &quot;Connect when Balloonscope starts&quot;. Hosts given with --connect are watched for this session only. balloonscope-cli(1) does the same without a display.</source>
+        <translation>未给出 --connect 或 --demo 时，它会重新连接标记为“Balloonscope 启动时连接”的已保存连接。用 --connect 给出的宿主机仅在本次会话中监视。balloonscope-cli(1) 无需图形界面即可完成同样的工作。</translation>
+    </message>
+    <message>
+        <source>The window was closed.</source>
+        <translation>窗口已关闭。</translation>
+    </message>
+    <message>
+        <source>Bad arguments; the usage is printed.</source>
+        <translation>参数错误；已打印用法。</translation>
+    </message>
+    <message>
+        <source>Watch the guests of this machine.</source>
+        <translation>监视本机的客户机。</translation>
+    </message>
+    <message>
+        <source>Watch a remote host over SSH and this machine side by side.</source>
+        <translation>通过 SSH 监视一台远程宿主机，并与本机并排显示。</translation>
+    </message>
+    <message>
+        <source>The demo host, in Chinese.</source>
+        <translation>以中文显示演示宿主机。</translation>
+    </message>
+    <message>
+        <source>Settings: saved connections (never with a password), preferences, window layout. --settings names another file.</source>
+        <translation>设置：已保存的连接（绝不含密码）、首选项、窗口布局。--settings 可指定其他文件。</translation>
+    </message>
+    <message>
+        <source>The history of every watched host (SQLite), shared with &quot;balloonscope-cli record&quot;. $XDG_DATA_HOME moves it.</source>
+        <translation>所有被监视宿主机的历史记录（SQLite），与“balloonscope-cli record”共用。$XDG_DATA_HOME 可改变其位置。</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>意外的参数“%1”。</translation>
+    </message>
+    <message>
+        <source>Invalid URI &quot;%1&quot;: %2</source>
+        <translation>无效的 URI“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionCommand</name>
+    <message>
+        <source>Print the shell completion script for bash or zsh: the commands, their options, and the values of options that take files or a fixed set of words.</source>
+        <translation>输出 bash 或 zsh 的命令补全脚本：命令、其选项，以及取值为文件或固定词集的选项的取值。</translation>
+    </message>
+    <message>
+        <source>bash or zsh.</source>
+        <translation>bash 或 zsh。</translation>
+    </message>
+    <message>
+        <source>Complete balloonscope-cli in bash for your user only (the Debian package installs the completion for everyone).</source>
+        <translation>仅为当前用户在 bash 中补全 balloonscope-cli（Debian 软件包会为所有用户安装补全）。</translation>
+    </message>
+    <message>
+        <source>The same for zsh, in a folder of your fpath.</source>
+        <translation>zsh 的做法相同，放到 fpath 中的某个文件夹。</translation>
+    </message>
+    <message>
+        <source>No shell named, or one it does not know.</source>
+        <translation>未指定 shell，或指定了不支持的 shell。</translation>
+    </message>
+    <message>
+        <source>Name the shell: %1.</source>
+        <translation>请指定 shell：%1。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionForm</name>
@@ -427,11 +600,11 @@
     <name>DemoProcess</name>
     <message>
         <source>As root, libvirt&apos;s embedded QEMU driver needs the system user and group %1, which this machine does not have. Install the package libnss-wrapper (Balloonscope then lends that name to its own process; nothing on the machine changes), or run the demo as a normal user.</source>
-        <translation>以 root 运行时，libvirt 的嵌入式 QEMU 驱动需要系统用户和用户组 %1，而本机没有。请安装软件包 libnss-wrapper（Balloonscope 随后只在自己的进程内提供这个名称，不改动本机的任何内容），或以普通用户身份运行演示。</translation>
+        <translation>以 root 身份运行时，libvirt 内嵌的 QEMU 驱动需要系统用户和组 %1，而本机没有。请安装软件包 libnss-wrapper（Balloonscope 会仅对自己的进程提供这个名称，本机不做任何改动），或以普通用户身份运行演示。</translation>
     </message>
     <message>
         <source>As root, libvirt&apos;s embedded QEMU driver needs the system user and group %1, which this machine does not have, and Balloonscope could not lend it that name through libnss-wrapper. Run the demo as a normal user.</source>
-        <translation>以 root 运行时，libvirt 的嵌入式 QEMU 驱动需要系统用户和用户组 %1，而本机没有，Balloonscope 也无法通过 libnss-wrapper 提供这个名称。请以普通用户身份运行演示。</translation>
+        <translation>以 root 身份运行时，libvirt 内嵌的 QEMU 驱动需要系统用户和组 %1，而本机没有，Balloonscope 也无法通过 libnss-wrapper 为其提供这个名称。请以普通用户身份运行演示。</translation>
     </message>
 </context>
 <context>
@@ -491,6 +664,14 @@
         <source>UUID</source>
         <translation>UUID</translation>
     </message>
+    <message>
+        <source>The guests of this machine&apos;s system daemon, as a table.</source>
+        <translation>以表格列出本机系统守护进程的客户机。</translation>
+    </message>
+    <message>
+        <source>The guests of a remote host, as JSON.</source>
+        <translation>以 JSON 列出远程宿主机的客户机。</translation>
+    </message>
 </context>
 <context>
     <name>EnableStatsCommand</name>
@@ -537,6 +718,45 @@
     <message>
         <source>%1: the new balloon takes effect after its next shutdown and start.</source>
         <translation>%1：新的气球设备在其下次关机并启动后生效。</translation>
+    </message>
+    <message>
+        <source>What setting a 10-second period on every guest would change, changing nothing.</source>
+        <translation>查看为所有客户机设置 10 秒周期会改变什么，不做任何更改。</translation>
+    </message>
+    <message>
+        <source>Turn the statistics on for one guest, now and after restarts, and wait until they flow.</source>
+        <translation>为一台客户机开启统计（立即生效并在重启后保留），并等待统计数据开始上报。</translation>
+    </message>
+    <message>
+        <source>Every guest got its period (and, with --watch, reports).</source>
+        <translation>每台客户机都已设置周期（使用 --watch 时还已开始报告）。</translation>
+    </message>
+    <message>
+        <source>A guest was refused or failed, or its stats do not flow.</source>
+        <translation>有客户机被拒绝或设置失败，或其统计数据没有上报。</translation>
+    </message>
+</context>
+<context>
+    <name>ExitCodes</name>
+    <message>
+        <source>Success.</source>
+        <translation>成功。</translation>
+    </message>
+    <message>
+        <source>The command ran, but not all is well: a guest failed or is not ready.</source>
+        <translation>命令已运行，但并非一切正常：有客户机失败或未就绪。</translation>
+    </message>
+    <message>
+        <source>Bad arguments; the usage is printed.</source>
+        <translation>参数错误；已打印用法。</translation>
+    </message>
+    <message>
+        <source>Could not connect to the host or authenticate; libvirt&apos;s message is printed.</source>
+        <translation>无法连接到宿主机或认证失败；已打印 libvirt 的消息。</translation>
+    </message>
+    <message>
+        <source>Another failure (a file or the history database could not be read or written).</source>
+        <translation>其他失败（无法读写文件或历史记录数据库）。</translation>
     </message>
 </context>
 <context>
@@ -613,6 +833,18 @@
         <source>Wrote %1.</source>
         <translation>已写入 %1。</translation>
     </message>
+    <message>
+        <source>A guest&apos;s last hour as the chart the window draws.</source>
+        <translation>以窗口中所绘图表的形式导出客户机最近一小时的数据。</translation>
+    </message>
+    <message>
+        <source>Every poll of the last day, with all its fields, as CSV.</source>
+        <translation>以 CSV 导出最近一天的每次轮询及其全部字段。</translation>
+    </message>
+    <message>
+        <source>The guest is not in the history of the host.</source>
+        <translation>该客户机不在此宿主机的历史记录中。</translation>
+    </message>
 </context>
 <context>
     <name>GuestFactsReader</name>
@@ -668,10 +900,6 @@
         <translation>结束时间，ISO 8601 格式（默认为当前时间）。</translation>
     </message>
     <message>
-        <source>Give the host with --host URI.</source>
-        <translation>请用 --host URI 指定宿主机。</translation>
-    </message>
-    <message>
         <source>Use either --range or --from/--to.</source>
         <translation>请使用 --range 或 --from/--to，二者只能选其一。</translation>
     </message>
@@ -686,6 +914,22 @@
     <message>
         <source>--range must be a duration such as 1h, 24h, 7d or 1y, not &quot;%1&quot;.</source>
         <translation>--range 必须是时长，例如 1h、24h、7d 或 1y，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Instead of --host: the demo host, as &quot;record --demo&quot; records it.</source>
+        <translation>代替 --host：演示宿主机，即“record --demo”所记录的宿主机。</translation>
+    </message>
+    <message>
+        <source>Use either --demo or --host, not both.</source>
+        <translation>请使用 --demo 或 --host 之一，不要同时使用。</translation>
+    </message>
+    <message>
+        <source>Give the host with --host URI (or --demo).</source>
+        <translation>请用 --host URI（或 --demo）指定宿主机。</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded for the demo host %1. Where QEMU or the guest images are missing, &quot;record --demo&quot; records libvirt&apos;s test driver instead: try --host test:///default.</source>
+        <translation>没有演示宿主机 %1 的记录。缺少 QEMU 或客户机镜像时，“record --demo”改为记录 libvirt 的测试驱动：请尝试 --host test:///default。</translation>
     </message>
 </context>
 <context>
@@ -754,28 +998,8 @@
         <translation>输出客户机在某一时间范围内记录的内存数据，按历史记录图表的显示方式抽稀（每个时间段给出最小值/平均值/最大值，单位 KiB；无记录处显示为空缺）。</translation>
     </message>
     <message>
-        <source>History database (default %1).</source>
-        <translation>历史记录数据库（默认 %1）。</translation>
-    </message>
-    <message>
-        <source>libvirt URI the guest ran on.</source>
-        <translation>客户机所运行的 libvirt URI。</translation>
-    </message>
-    <message>
         <source>The guest: its UUID, or a name it has or had.</source>
         <translation>客户机：其 UUID，或其当前或曾用的名称。</translation>
-    </message>
-    <message>
-        <source>The last stretch of time, e.g. 15m, 1h, 7d, 1y (default 1h).</source>
-        <translation>最近的一段时间，例如 15m、1h、7d、1y（默认 1h）。</translation>
-    </message>
-    <message>
-        <source>Start, ISO 8601 (local time unless it says otherwise).</source>
-        <translation>开始时间，ISO 8601 格式（未注明时区时按本地时间）。</translation>
-    </message>
-    <message>
-        <source>End, ISO 8601 (default now).</source>
-        <translation>结束时间，ISO 8601 格式（默认为当前时间）。</translation>
     </message>
     <message>
         <source>At most this many buckets (a chart&apos;s width in pixels; default 200).</source>
@@ -794,28 +1018,8 @@
         <translation>输出 CSV。</translation>
     </message>
     <message>
-        <source>history needs --host URI and --domain NAME|UUID.</source>
-        <translation>history 需要 --host URI 和 --domain NAME|UUID。</translation>
-    </message>
-    <message>
         <source>Choose one of --json and --csv.</source>
         <translation>--json 和 --csv 只能选择其一。</translation>
-    </message>
-    <message>
-        <source>Use either --range or --from/--to.</source>
-        <translation>请使用 --range 或 --from/--to，二者只能选其一。</translation>
-    </message>
-    <message>
-        <source>--from and --to must be ISO 8601 times (2025-01-31T08:00), --from before --to.</source>
-        <translation>--from 和 --to 必须是 ISO 8601 时间（2025-01-31T08:00），且 --from 早于 --to。</translation>
-    </message>
-    <message>
-        <source>--to needs --from.</source>
-        <translation>--to 需要与 --from 一起使用。</translation>
-    </message>
-    <message>
-        <source>--range must be a duration such as 15m, 1h, 7d or 1y, not &quot;%1&quot;.</source>
-        <translation>--range 必须是时长，例如 15m、1h、7d 或 1y，而不是“%1”。</translation>
     </message>
     <message>
         <source>--points must be 1 to 100000, not &quot;%1&quot;.</source>
@@ -828,6 +1032,26 @@
     <message>
         <source>--metric names no metric.</source>
         <translation>--metric 未指定任何指标。</translation>
+    </message>
+    <message>
+        <source>A guest&apos;s last day as JSON: min, average and max per bucket.</source>
+        <translation>以 JSON 输出客户机最近一天的数据：每个区间的最小值、平均值和最大值。</translation>
+    </message>
+    <message>
+        <source>What &quot;record --demo&quot; recorded of the saw-tooth guest in the last 15 minutes.</source>
+        <translation>“record --demo”在最近 15 分钟内记录的锯齿形客户机数据。</translation>
+    </message>
+    <message>
+        <source>The guest is not in the history of the host.</source>
+        <translation>该客户机不在此宿主机的历史记录中。</translation>
+    </message>
+    <message>
+        <source>Bad arguments, or a name that several guests had.</source>
+        <translation>参数错误，或该名称曾属于多台客户机。</translation>
+    </message>
+    <message>
+        <source>history needs --domain NAME|UUID.</source>
+        <translation>history 需要 --domain NAME|UUID。</translation>
     </message>
 </context>
 <context>
@@ -855,6 +1079,14 @@
     <message>
         <source>Could not connect to %1: %2</source>
         <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>The host&apos;s memory, overcommit, KSM and huge pages, with advice.</source>
+        <translation>宿主机的内存、超售、KSM 和大页，并附建议。</translation>
+    </message>
+    <message>
+        <source>Two overviews ten seconds apart, which tells whether KSM is scanning.</source>
+        <translation>相隔十秒的两份概况，可看出 KSM 是否在扫描。</translation>
     </message>
 </context>
 <context>
@@ -1220,6 +1452,57 @@
     </message>
 </context>
 <context>
+    <name>ManPage</name>
+    <message>
+        <source>Exit status:</source>
+        <translation>退出状态：</translation>
+    </message>
+    <message>
+        <source>Examples:</source>
+        <translation>示例：</translation>
+    </message>
+    <message>
+        <source>User Commands</source>
+        <translation>用户命令</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>SYNOPSIS</source>
+        <translation>概述</translation>
+    </message>
+    <message>
+        <source>DESCRIPTION</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>OPTIONS</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>COMMANDS</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>EXIT STATUS</source>
+        <translation>退出状态</translation>
+    </message>
+    <message>
+        <source>FILES</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>EXAMPLES</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>SEE ALSO</source>
+        <translation>参见</translation>
+    </message>
+</context>
+<context>
     <name>ReadinessCommand</name>
     <message>
         <source>Tell, for each guest, whether it will report its memory, and if not, why and what to do. Host-side checks watch last_update for about two stats periods. Exit code 0 when every selected guest is ready, 1 otherwise.</source>
@@ -1284,6 +1567,26 @@
         <translation>
             <numerusform>%n 台客户机中 %1 台就绪。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Whether every guest will report its memory, and the fix for those that will not.</source>
+        <translation>每台客户机是否会报告其内存，以及不会报告者的修复方法。</translation>
+    </message>
+    <message>
+        <source>One guest, with the guest agent&apos;s checks (the guest is marked tainted), as JSON.</source>
+        <translation>检查一台客户机，包括客户机代理的检查（该客户机会被标记为 tainted），以 JSON 输出。</translation>
+    </message>
+    <message>
+        <source>Every selected guest is ready.</source>
+        <translation>所选的每台客户机都已就绪。</translation>
+    </message>
+    <message>
+        <source>At least one guest is not ready.</source>
+        <translation>至少有一台客户机未就绪。</translation>
+    </message>
+    <message>
+        <source>A --domain names no guest, or the checks failed.</source>
+        <translation>某个 --domain 未指向任何客户机，或检查失败。</translation>
     </message>
 </context>
 <context>
@@ -1364,10 +1667,6 @@
         <translation>将各宿主机上客户机的内存记录到历史记录中，不显示界面，直到被停止（SIGTERM、Ctrl+C）或 --duration 指定的时长结束。</translation>
     </message>
     <message>
-        <source>History database (default %1).</source>
-        <translation>历史记录数据库（默认 %1）。</translation>
-    </message>
-    <message>
         <source>Seconds between polls, 1-3600 (default 10).</source>
         <translation>轮询间隔秒数，1-3600（默认 10）。</translation>
     </message>
@@ -1414,6 +1713,26 @@
         <translation>
             <numerusform>已将 %n 次轮询记录到 %1。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Record this machine&apos;s guests every 10 seconds until stopped (the systemd user unit balloonscope-recorder.service does this).</source>
+        <translation>每 10 秒记录本机的客户机，直到被停止（systemd 用户单元 balloonscope-recorder.service 就是这样做的）。</translation>
+    </message>
+    <message>
+        <source>Record the demo host for two minutes; then read it with history --demo.</source>
+        <translation>记录演示宿主机两分钟；之后用 history --demo 读取。</translation>
+    </message>
+    <message>
+        <source>Stopped by a signal or --duration, every poll written.</source>
+        <translation>因信号或 --duration 而停止，每次轮询都已写入。</translation>
+    </message>
+    <message>
+        <source>No host could be recorded: every one refused the credentials.</source>
+        <translation>没有可记录的宿主机：每台都拒绝了凭据。</translation>
+    </message>
+    <message>
+        <source>The history could not be opened or written.</source>
+        <translation>无法打开或写入历史记录。</translation>
     </message>
 </context>
 <context>
@@ -1593,6 +1912,18 @@
     <message>
         <source>Not in the history of %1: %2</source>
         <translation>不在 %1 的历史记录中：%2</translation>
+    </message>
+    <message>
+        <source>The last day of a host&apos;s guests as a PDF report, from cron.</source>
+        <translation>将宿主机客户机最近一天的数据写成 PDF 报告，适合 cron。</translation>
+    </message>
+    <message>
+        <source>The demo host&apos;s last hour in Chinese, without the cover.</source>
+        <translation>以中文输出演示宿主机最近一小时的报告，不含封面。</translation>
+    </message>
+    <message>
+        <source>Nothing in range, or a guest of --domains is not in the history (the rest is written).</source>
+        <translation>范围内没有数据，或 --domains 中有客户机不在历史记录中（其余部分已写入）。</translation>
     </message>
 </context>
 <context>
@@ -2067,6 +2398,14 @@
         <source>Could not connect to %1: %2</source>
         <translation>无法连接到 %1：%2</translation>
     </message>
+    <message>
+        <source>Three samples of every guest, five seconds apart, as JSON Lines.</source>
+        <translation>每台客户机采样三次，间隔五秒，以 JSON Lines 输出。</translation>
+    </message>
+    <message>
+        <source>The demo host&apos;s guests, every five seconds until Ctrl+C.</source>
+        <translation>每五秒显示演示宿主机的客户机，直到按 Ctrl+C。</translation>
+    </message>
 </context>
 <context>
     <name>SetBalloonCommand</name>
@@ -2121,6 +2460,18 @@
     <message>
         <source>warning (accepted with --force): %1</source>
         <translation>警告（已通过 --force 接受）：%1</translation>
+    </message>
+    <message>
+        <source>The guest&apos;s limits (safe floor, maximum) and what a 2 GiB target would change.</source>
+        <translation>客户机的限制（安全下限、最大值），以及 2 GiB 的目标会改变什么。</translation>
+    </message>
+    <message>
+        <source>Give the running guest 1.5 GiB now, until it restarts.</source>
+        <translation>立即给运行中的客户机 1.5 GiB，直到它重启。</translation>
+    </message>
+    <message>
+        <source>Refused (outside the limits, or a warning not accepted with --force) or failed.</source>
+        <translation>被拒绝（超出限制，或警告未用 --force 接受）或失败。</translation>
     </message>
 </context>
 <context>
@@ -2891,7 +3242,7 @@
     </message>
     <message>
         <source>The embedded QEMU driver did not open (%1).</source>
-        <translation>嵌入式 QEMU 驱动未能打开（%1）。</translation>
+        <translation>内嵌的 QEMU 驱动未能打开（%1）。</translation>
     </message>
 </context>
 <context>
@@ -3907,63 +4258,6 @@
     <message>
         <source>Copied</source>
         <translation>已复制</translation>
-    </message>
-</context>
-<context>
-    <name>bs::gui::CommandLine</name>
-    <message>
-        <source>Usage: balloonscope [OPTIONS]
-
-Shows what the guests on KVM/libvirt hosts really do with their memory.
-
-Options:
-  -c, --connect URI   connect to this libvirt URI (repeat for several hosts),
-                      e.g. qemu:///system or qemu+ssh://root@kvm1/system
-  --readonly          open the connections given with --connect read-only
-  --demo              show the built-in demo host
-  --lang LANG         user interface language (en, zh_CN); default: the system&apos;s
-  --settings FILE     keep settings in FILE instead of the user&apos;s settings
-  -h, --help          show this help
-  -v, --version       show the version
-</source>
-        <translation>用法：balloonscope [选项]
-
-显示 KVM/libvirt 宿主机上的客户机实际如何使用内存。
-
-选项：
-  -c, --connect URI   连接到此 libvirt URI（可重复以连接多台宿主机），
-                      例如 qemu:///system 或 qemu+ssh://root@kvm1/system
-  --readonly          以只读方式打开 --connect 指定的连接
-  --demo              显示内置的演示宿主机
-  --lang LANG         界面语言（en、zh_CN）；默认跟随系统
-  --settings FILE     将设置保存在 FILE 中，而不是用户的设置
-  -h, --help          显示此帮助
-  -v, --version       显示版本
-</translation>
-    </message>
-    <message>
-        <source>--connect needs a URI.</source>
-        <translation>--connect 需要一个 URI。</translation>
-    </message>
-    <message>
-        <source>Invalid URI &quot;%1&quot;: %2</source>
-        <translation>无效的 URI“%1”：%2</translation>
-    </message>
-    <message>
-        <source>--lang needs a language, e.g. zh_CN.</source>
-        <translation>--lang 需要一种语言，例如 zh_CN。</translation>
-    </message>
-    <message>
-        <source>--settings needs a file name.</source>
-        <translation>--settings 需要一个文件名。</translation>
-    </message>
-    <message>
-        <source>Unknown option &quot;%1&quot;.</source>
-        <translation>未知选项“%1”。</translation>
-    </message>
-    <message>
-        <source>Unexpected argument &quot;%1&quot;.</source>
-        <translation>意外的参数“%1”。</translation>
     </message>
 </context>
 <context>
@@ -5831,6 +6125,10 @@ UUID %2</translation>
     <message>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>选项：</translation>
     </message>
 </context>
 </TS>

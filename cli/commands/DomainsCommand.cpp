@@ -15,12 +15,30 @@ QString DomainsCommand::summary() const {
     return tr("List the guests of a host with their state, balloon device and stats state.");
 }
 
+QList<CommandOption> DomainsCommand::options() const {
+    return ConnectOptions::connect() +
+           QList<CommandOption>{ConnectOptions::demo(),
+                                QCommandLineOption(QStringLiteral("json"), tr("Print JSON."))};
+}
+
+QStringList DomainsCommand::synopses() const {
+    return {QStringLiteral("(--connect URI [--readonly] | --demo) [--json]")};
+}
+
+QList<UsageExample> DomainsCommand::examples() const {
+    return {{QStringLiteral("domains --connect qemu:///system"),
+             tr("The guests of this machine's system daemon, as a table.")},
+            {QStringLiteral("domains --connect qemu+ssh://root@kvm1/system --json"),
+             tr("The guests of a remote host, as JSON.")}};
+}
+
+QList<ExitStatusDoc> DomainsCommand::exitStatus() const {
+    return {ExitCodes::describe(ExitOk), ExitCodes::describe(ExitUsage),
+            ExitCodes::describe(ExitConnection)};
+}
+
 int DomainsCommand::run(const QStringList &arguments) {
     QCommandLineParser parser;
-    ConnectOptions::add(parser);
-    ConnectOptions::addDemo(parser);
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
-    parser.addOption(json);
     bool helpShown = false;
     if (!parse(parser, arguments, helpShown))
         return helpShown ? ExitOk : ExitUsage;
@@ -37,7 +55,7 @@ int DomainsCommand::run(const QStringList &arguments) {
         return ExitConnection;
     }
 
-    if (parser.isSet(json)) {
+    if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray array;
         for (const MemorySample &s : std::as_const(last.samples)) {
             QJsonObject o;

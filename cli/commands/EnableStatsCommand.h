@@ -12,6 +12,10 @@ class EnableStatsCommand final : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("enable-stats"); }
     QString summary() const override;
+    QList<CommandOption> options() const override;
+    QStringList synopses() const override;
+    QList<UsageExample> examples() const override;
+    QList<ExitStatusDoc> exitStatus() const override;
     int run(const QStringList &arguments) override;
 };
 

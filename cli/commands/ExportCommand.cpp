@@ -16,6 +16,8 @@ namespace bs::cli {
 
 namespace {
 
+const QString DefaultRange = QStringLiteral("1h");
+
 enum class Format { Csv, Json, Png, Svg, Pdf };
 
 std::optional<Format> formatOf(const QString &path) {
@@ -46,46 +48,81 @@ QString ExportCommand::summary() const {
               "the chart's points, or every raw poll with --raw) from the history.");
 }
 
+QList<CommandOption> ExportCommand::options() const {
+    QStringList metricKeys;
+    for (Metric m : allMetrics())
+        metricKeys.append(metricKey(m));
+    return HistoryArguments(DefaultRange).options() +
+           QList<CommandOption>{
+               QCommandLineOption(QStringLiteral("domain"),
+                                  tr("The guest: its UUID, or a name it has or had."),
+                                  QStringLiteral("NAME|UUID")),
+               CommandOption(
+                   QCommandLineOption(QStringLiteral("out"),
+                                      tr("The file to write; its extension picks the format."),
+                                      QStringLiteral("FILE.(csv|json|png|svg|pdf)")))
+                   .file({QStringLiteral("csv"), QStringLiteral("json"), QStringLiteral("png"),
+                          QStringLiteral("svg"), QStringLiteral("pdf")}),
+               QCommandLineOption(QStringLiteral("raw"),
+                                  tr("CSV/JSON: every recorded poll with all its fields instead "
+                                     "of the chart's points.")),
+               QCommandLineOption(QStringLiteral("points"),
+                                  tr("Buckets of the chart query (default: the image width, so "
+                                     "CSV/JSON hold the points a PNG of the same options draws)."),
+                                  QStringLiteral("N")),
+               CommandOption(
+                   QCommandLineOption(QStringLiteral("metric"),
+                                      tr("Comma-separated metrics (default "
+                                         "used,used_excluding_cache,actual,available)."),
+                                      QStringLiteral("LIST"),
+                                      QStringLiteral("used,used_excluding_cache,actual,available")))
+                   .listOf(metricKeys),
+               QCommandLineOption(QStringLiteral("width"), tr("Image width in pixels (1600)."),
+                                  QStringLiteral("PX"), QStringLiteral("1600")),
+               QCommandLineOption(QStringLiteral("height"), tr("Image height in pixels (900)."),
+                                  QStringLiteral("PX"), QStringLiteral("900")),
+               QCommandLineOption(QStringLiteral("dpi"),
+                                  tr("PNG resolution: fonts and lines are sized for it (144)."),
+                                  QStringLiteral("N"), QStringLiteral("144")),
+           };
+}
+
+QStringList ExportCommand::synopses() const {
+    return {QStringLiteral("(--host URI | --demo) --domain NAME|UUID [--range DURATION | --from "
+                           "ISO [--to ISO]] --out FILE [--db FILE] [--raw] [--points N] "
+                           "[--metric LIST] [--width PX] [--height PX] [--dpi N]")};
+}
+
+QList<UsageExample> ExportCommand::examples() const {
+    return {{QStringLiteral("export --host qemu:///system --domain web-01 --range 1h --out "
+                            "web-01.png"),
+             tr("A guest's last hour as the chart the window draws.")},
+            {QStringLiteral("export --host qemu:///system --domain web-01 --range 1d --raw --out "
+                            "web-01.csv"),
+             tr("Every poll of the last day, with all its fields, as CSV.")}};
+}
+
+QList<ExitStatusDoc> ExportCommand::exitStatus() const {
+    return {ExitCodes::describe(ExitOk),
+            ExitCodes::describe(ExitNotAllGood, tr("The guest is not in the history of the "
+                                                   "host.")),
+            ExitCodes::describe(ExitUsage), ExitCodes::describe(ExitFailure)};
+}
+
 int ExportCommand::run(const QStringList &arguments) {
     QCommandLineParser parser;
-    HistoryArguments history;
-    history.addTo(parser, QStringLiteral("1h"));
-    const QCommandLineOption domain(QStringLiteral("domain"),
-                                    tr("The guest: its UUID, or a name it has or had."),
-                                    QStringLiteral("NAME|UUID"));
-    const QCommandLineOption outFile(QStringLiteral("out"),
-                                     tr("The file to write; its extension picks the format."),
-                                     QStringLiteral("FILE.(csv|json|png|svg|pdf)"));
-    const QCommandLineOption raw(QStringLiteral("raw"),
-                                 tr("CSV/JSON: every recorded poll with all its fields instead "
-                                    "of the chart's points."));
-    const QCommandLineOption points(
-        QStringLiteral("points"),
-        tr("Buckets of the chart query (default: the image width, so CSV/JSON hold the points a "
-           "PNG of the same options draws)."),
-        QStringLiteral("N"));
-    const QCommandLineOption metric(
-        QStringLiteral("metric"),
-        tr("Comma-separated metrics (default used,used_excluding_cache,actual,available)."),
-        QStringLiteral("LIST"), QStringLiteral("used,used_excluding_cache,actual,available"));
-    const QCommandLineOption width(QStringLiteral("width"), tr("Image width in pixels (1600)."),
-                                   QStringLiteral("PX"), QStringLiteral("1600"));
-    const QCommandLineOption height(QStringLiteral("height"), tr("Image height in pixels (900)."),
-                                    QStringLiteral("PX"), QStringLiteral("900"));
-    const QCommandLineOption dpi(QStringLiteral("dpi"),
-                                 tr("PNG resolution: fonts and lines are sized for it (144)."),
-                                 QStringLiteral("N"), QStringLiteral("144"));
-    parser.addOptions({domain, outFile, raw, points, metric, width, height, dpi});
     bool helpShown = false;
     if (!parse(parser, arguments, helpShown))
         return helpShown ? ExitOk : ExitUsage;
+    HistoryArguments history(DefaultRange);
     if (!history.read(parser))
         return ExitUsage;
+    const QString domain = QStringLiteral("domain");
     if (!parser.isSet(domain)) {
         err() << tr("Give the guest with --domain NAME|UUID.") << Qt::endl;
         return ExitUsage;
     }
-    const QString path = parser.value(outFile);
+    const QString path = parser.value(QStringLiteral("out"));
     const auto format = formatOf(path);
     if (!format) {
         err() << tr("Give the file to write with --out; it must end in .csv, .json, .png, .svg "
@@ -93,14 +130,15 @@ int ExportCommand::run(const QStringList &arguments) {
               << Qt::endl;
         return ExitUsage;
     }
-    const bool rawSamples = parser.isSet(raw);
+    const bool rawSamples = parser.isSet(QStringLiteral("raw"));
     if (rawSamples && *format != Format::Csv && *format != Format::Json) {
         err() << tr("--raw exports data: use it with .csv or .json.") << Qt::endl;
         return ExitUsage;
     }
-    const auto w = intIn(parser.value(width), 16, ImageExporter::MaxSidePx);
-    const auto h = intIn(parser.value(height), 16, ImageExporter::MaxSidePx);
-    const auto d = intIn(parser.value(dpi), ImageExporter::MinDpi, ImageExporter::MaxDpi);
+    const auto w = intIn(parser.value(QStringLiteral("width")), 16, ImageExporter::MaxSidePx);
+    const auto h = intIn(parser.value(QStringLiteral("height")), 16, ImageExporter::MaxSidePx);
+    const auto d =
+        intIn(parser.value(QStringLiteral("dpi")), ImageExporter::MinDpi, ImageExporter::MaxDpi);
     if (!w || !h || !d) {
         err() << tr("--width and --height take 16 to %1 pixels, --dpi %2 to %3.")
                      .arg(ImageExporter::MaxSidePx)
@@ -109,6 +147,7 @@ int ExportCommand::run(const QStringList &arguments) {
               << Qt::endl;
         return ExitUsage;
     }
+    const QString points = QStringLiteral("points");
     const auto n = parser.isSet(points) ? intIn(parser.value(points), 1, 100000) : w;
     if (!n) {
         err() << tr("--points must be 1 to 100000, not \"%1\".").arg(parser.value(points))
@@ -116,7 +155,8 @@ int ExportCommand::run(const QStringList &arguments) {
         return ExitUsage;
     }
     QList<Metric> metrics;
-    for (const QString &key : parser.value(metric).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    for (const QString &key :
+         parser.value(QStringLiteral("metric")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const auto m = metricFromKey(key.trimmed());
         if (!m) {
             err() << tr("Unknown metric \"%1\".").arg(key) << Qt::endl;
@@ -142,6 +182,8 @@ int ExportCommand::run(const QStringList &arguments) {
     const GuestMatch match = findGuest(*guests, parser.value(domain));
     if (!match.error.isEmpty()) {
         err() << match.error << Qt::endl;
+        if (guests->isEmpty() && !history.demoHint().isEmpty())
+            err() << history.demoHint() << Qt::endl;
         return match.ambiguous ? ExitUsage : ExitNotAllGood;
     }
 

@@ -14,6 +14,10 @@ class HistoryCommand final : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("history"); }
     QString summary() const override;
+    QList<CommandOption> options() const override;
+    QStringList synopses() const override;
+    QList<UsageExample> examples() const override;
+    QList<ExitStatusDoc> exitStatus() const override;
     int run(const QStringList &arguments) override;
 };
 

@@ -1,5 +1,6 @@
 #include "HostCommand.h"
 
+#include "DemoSession.h"
 #include "ExitCodes.h"
 #include "HostArguments.h"
 #include "HostText.h"
@@ -17,42 +18,63 @@ QString HostCommand::summary() const {
               "host\".");
 }
 
+QList<CommandOption> HostCommand::options() const {
+    return ConnectOptions::connect() +
+           QList<CommandOption>{
+               ConnectOptions::demo(),
+               QCommandLineOption(QStringLiteral("json"),
+                                  tr("Print JSON (sizes in KiB; one indented object, or one line "
+                                     "per overview with --count).")),
+               QCommandLineOption(QStringLiteral("count"),
+                                  tr("Number of overviews, one per poll (default 1). Two or more "
+                                     "tell whether KSM is scanning."),
+                                  QStringLiteral("N"), QStringLiteral("1")),
+               QCommandLineOption(QStringLiteral("interval"),
+                                  tr("Seconds between polls, 1-3600 (default 5)."),
+                                  QStringLiteral("SEC"), QStringLiteral("5")),
+           };
+}
+
+QStringList HostCommand::synopses() const {
+    return {QStringLiteral(
+        "(--connect URI [--readonly] | --demo) [--json] [--count N] [--interval SEC]")};
+}
+
+QList<UsageExample> HostCommand::examples() const {
+    return {{QStringLiteral("host --connect qemu:///system"),
+             tr("The host's memory, overcommit, KSM and huge pages, with advice.")},
+            {QStringLiteral("host --connect qemu:///system --count 2 --interval 10 --json"),
+             tr("Two overviews ten seconds apart, which tells whether KSM is scanning.")}};
+}
+
+QList<ExitStatusDoc> HostCommand::exitStatus() const {
+    return {ExitCodes::describe(ExitOk), ExitCodes::describe(ExitUsage),
+            ExitCodes::describe(ExitConnection)};
+}
+
 int HostCommand::run(const QStringList &arguments) {
     QCommandLineParser parser;
-    ConnectOptions::add(parser);
-    const QCommandLineOption json(
-        QStringLiteral("json"),
-        tr("Print JSON (sizes in KiB; one indented object, or one line per overview with "
-           "--count)."));
-    const QCommandLineOption count(
-        QStringLiteral("count"),
-        tr("Number of overviews, one per poll (default 1). Two or more tell whether KSM is "
-           "scanning."),
-        QStringLiteral("N"), QStringLiteral("1"));
-    const QCommandLineOption interval(QStringLiteral("interval"),
-                                      tr("Seconds between polls, 1-3600 (default 5)."),
-                                      QStringLiteral("SEC"), QStringLiteral("5"));
-    parser.addOptions({json, count, interval});
     bool helpShown = false;
     if (!parse(parser, arguments, helpShown))
         return helpShown ? ExitOk : ExitUsage;
 
     bool ok = false;
-    const int n = parser.value(count).toInt(&ok);
+    const QString count = parser.value(QStringLiteral("count"));
+    const int n = count.toInt(&ok);
     if (!ok || n < 1) {
-        err() << tr("--count must be a number of overviews (1 or more), not \"%1\".")
-                     .arg(parser.value(count))
+        err() << tr("--count must be a number of overviews (1 or more), not \"%1\".").arg(count)
               << Qt::endl;
         return ExitUsage;
     }
-    const std::optional<int> seconds = intervalSeconds(parser, interval);
+    const std::optional<int> seconds = intervalSeconds(parser);
     if (!seconds)
         return ExitUsage;
-    auto host = HostArguments::single(parser);
+    DemoSession demo; // outlives the monitor below: the demo guests stop after it
+    auto host = HostArguments::singleOrDemo(parser, demo);
     if (!host)
         return ExitUsage;
     host->config.intervalSeconds = *seconds;
-    const bool asJson = parser.isSet(json);
+    const bool asJson = parser.isSet(QStringLiteral("json"));
 
     MonitoredHost monitored(host->config, host->credentials);
     HostOverviewFeed feed(&monitored);

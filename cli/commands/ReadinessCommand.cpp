@@ -1,5 +1,6 @@
 #include "ReadinessCommand.h"
 
+#include "DemoSession.h"
 #include "ExitCodes.h"
 #include "HostArguments.h"
 #include "monitor/MonitoredHost.h"
@@ -52,55 +53,82 @@ void ReadinessCommand::printReport(const ReadinessReport &r) {
     out() << Qt::endl;
 }
 
+QList<CommandOption> ReadinessCommand::options() const {
+    return ConnectOptions::connect() +
+           QList<CommandOption>{
+               ConnectOptions::demo(),
+               QCommandLineOption(QStringList{QStringLiteral("d"), QStringLiteral("domain")},
+                                  tr("A guest to check, by name or UUID (repeat for several; "
+                                     "default: every guest)."),
+                                  QStringLiteral("NAME")),
+               QCommandLineOption(
+                   QStringLiteral("agent"),
+                   tr("Also ask the guest agent (opt-in, read-only). %1").arg(agentTaintWarning())),
+               QCommandLineOption(QStringLiteral("agent-timeout"),
+                                  tr("Seconds to wait for each guest-agent command (default 5)."),
+                                  QStringLiteral("SEC"), QStringLiteral("5")),
+               QCommandLineOption(
+                   QStringLiteral("max-wait"),
+                   tr("Watch last_update at most this long, in seconds (default %1). Guests are "
+                      "decided as soon as possible: at once without a period, within one period "
+                      "when reports advance, after two periods otherwise.")
+                       .arg(DefaultMaxWaitSeconds),
+                   QStringLiteral("SEC"), QString::number(DefaultMaxWaitSeconds)),
+               QCommandLineOption(QStringLiteral("json"), tr("Print a JSON array of reports.")),
+           };
+}
+
+QStringList ReadinessCommand::synopses() const {
+    return {QStringLiteral("(--connect URI [--readonly] | --demo) [--domain NAME]... [--agent] "
+                           "[--agent-timeout SEC] [--max-wait SEC] [--json]")};
+}
+
+QList<UsageExample> ReadinessCommand::examples() const {
+    return {{QStringLiteral("readiness --connect qemu:///system"),
+             tr("Whether every guest will report its memory, and the fix for those that will "
+                "not.")},
+            {QStringLiteral("readiness --connect qemu:///system --domain win10 --agent --json"),
+             tr("One guest, with the guest agent's checks (the guest is marked tainted), as "
+                "JSON.")}};
+}
+
+QList<ExitStatusDoc> ReadinessCommand::exitStatus() const {
+    return {ExitCodes::describe(ExitOk, tr("Every selected guest is ready.")),
+            ExitCodes::describe(ExitNotAllGood, tr("At least one guest is not ready.")),
+            ExitCodes::describe(ExitUsage), ExitCodes::describe(ExitConnection),
+            ExitCodes::describe(ExitFailure, tr("A --domain names no guest, or the checks "
+                                                "failed."))};
+}
+
 int ReadinessCommand::run(const QStringList &arguments) {
     QCommandLineParser parser;
-    ConnectOptions::add(parser);
-    const QCommandLineOption domain(
-        QStringList{QStringLiteral("d"), QStringLiteral("domain")},
-        tr("A guest to check, by name or UUID (repeat for several; default: every guest)."),
-        QStringLiteral("NAME"));
-    const QCommandLineOption agent(
-        QStringLiteral("agent"),
-        tr("Also ask the guest agent (opt-in, read-only). %1").arg(agentTaintWarning()));
-    const QCommandLineOption agentTimeout(
-        QStringLiteral("agent-timeout"),
-        tr("Seconds to wait for each guest-agent command (default 5)."), QStringLiteral("SEC"),
-        QStringLiteral("5"));
-    const QCommandLineOption maxWait(
-        QStringLiteral("max-wait"),
-        tr("Watch last_update at most this long, in seconds (default %1). Guests are decided as "
-           "soon as possible: at once without a period, within one period when reports advance, "
-           "after two periods otherwise.")
-            .arg(DefaultMaxWaitSeconds),
-        QStringLiteral("SEC"), QString::number(DefaultMaxWaitSeconds));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print a JSON array of reports."));
-    parser.addOptions({domain, agent, agentTimeout, maxWait, json});
     bool helpShown = false;
     if (!parse(parser, arguments, helpShown))
         return helpShown ? ExitOk : ExitUsage;
 
     bool ok = false;
-    const int timeout = parser.value(agentTimeout).toInt(&ok);
+    const QString agentTimeout = parser.value(QStringLiteral("agent-timeout"));
+    const int timeout = agentTimeout.toInt(&ok);
     if (!ok || timeout < 1 || timeout > 300) {
-        err() << tr("--agent-timeout must be 1 to 300 seconds, not \"%1\".")
-                     .arg(parser.value(agentTimeout))
+        err() << tr("--agent-timeout must be 1 to 300 seconds, not \"%1\".").arg(agentTimeout)
               << Qt::endl;
         return ExitUsage;
     }
-    const int wait = parser.value(maxWait).toInt(&ok);
+    const QString maxWait = parser.value(QStringLiteral("max-wait"));
+    const int wait = maxWait.toInt(&ok);
     if (!ok || wait < 0 || wait > 86400) {
-        err() << tr("--max-wait must be 0 to 86400 seconds, not \"%1\".").arg(parser.value(maxWait))
-              << Qt::endl;
+        err() << tr("--max-wait must be 0 to 86400 seconds, not \"%1\".").arg(maxWait) << Qt::endl;
         return ExitUsage;
     }
-    auto host = HostArguments::single(parser);
+    DemoSession demo; // outlives the monitor below: the demo guests stop after it
+    auto host = HostArguments::singleOrDemo(parser, demo);
     if (!host)
         return ExitUsage;
     host->config.intervalSeconds = 1; // readings every second: decided within ≈ two periods
 
     ReadinessRequest request;
-    request.guests = parser.values(domain);
-    request.agentChecks = parser.isSet(agent);
+    request.guests = parser.values(QStringLiteral("domain"));
+    request.agentChecks = parser.isSet(QStringLiteral("agent"));
     request.agentOptions.commandTimeoutSeconds = timeout;
     request.maxWaitSeconds = wait;
     if (request.agentChecks)
@@ -157,18 +185,19 @@ int ReadinessCommand::run(const QStringList &arguments) {
         return ExitFailure;
     }
 
+    const bool asJson = parser.isSet(QStringLiteral("json"));
     int ready = 0;
     bool missing = false;
     QJsonArray array;
     for (const ReadinessReport &r : std::as_const(reports)) {
         ready += r.isReady() ? 1 : 0;
         missing = missing || (r.uuid.isEmpty() && r.checks.isEmpty());
-        if (parser.isSet(json))
+        if (asJson)
             array.append(readinessReportToJson(r));
         else
             printReport(r);
     }
-    if (parser.isSet(json))
+    if (asJson)
         out() << QJsonDocument(array).toJson(QJsonDocument::Indented) << Qt::flush;
     else
         out() << tr("%1 of %n guest(s) ready.", nullptr, int(reports.size())).arg(ready)

@@ -16,6 +16,10 @@ class ReadinessCommand final : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("readiness"); }
     QString summary() const override;
+    QList<CommandOption> options() const override;
+    QStringList synopses() const override;
+    QList<UsageExample> examples() const override;
+    QList<ExitStatusDoc> exitStatus() const override;
     int run(const QStringList &arguments) override;
 
 private:

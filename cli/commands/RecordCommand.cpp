@@ -1,6 +1,8 @@
 #include "RecordCommand.h"
 
+#include "DemoSession.h"
 #include "ExitCodes.h"
+#include "HistoryQueries.h"
 #include "HostArguments.h"
 #include "common/SignalWatcher.h"
 #include "history/HistoryStore.h"
@@ -66,33 +68,59 @@ QString RecordCommand::summary() const {
               "stopped (SIGTERM, Ctrl+C) or --duration ends.");
 }
 
+QList<CommandOption> RecordCommand::options() const {
+    return ConnectOptions::connect(true) +
+           QList<CommandOption>{
+               ConnectOptions::demo(),
+               historyDatabaseOption(),
+               QCommandLineOption(QStringLiteral("interval"),
+                                  tr("Seconds between polls, 1-3600 (default 10)."),
+                                  QStringLiteral("SEC"), QStringLiteral("10")),
+               QCommandLineOption(QStringLiteral("duration"),
+                                  tr("Stop after this long (default: until stopped)."),
+                                  QStringLiteral("SEC")),
+               QCommandLineOption(QStringLiteral("keep-raw"),
+                                  tr("Keep every poll this long (default 7d)."),
+                                  QStringLiteral("DURATION")),
+               QCommandLineOption(QStringLiteral("keep-minutes"),
+                                  tr("Keep 1-minute roll-ups this long (default 90d)."),
+                                  QStringLiteral("DURATION")),
+               QCommandLineOption(QStringLiteral("keep-hours"),
+                                  tr("Keep 1-hour roll-ups this long (default 3y)."),
+                                  QStringLiteral("DURATION")),
+           };
+}
+
+QStringList RecordCommand::synopses() const {
+    return {QStringLiteral("(--connect URI... [--readonly] | --demo) [--db FILE] [--interval SEC] "
+                           "[--duration SEC] [--keep-raw DURATION] [--keep-minutes DURATION] "
+                           "[--keep-hours DURATION]")};
+}
+
+QList<UsageExample> RecordCommand::examples() const {
+    return {{QStringLiteral("record --connect qemu:///system --interval 10"),
+             tr("Record this machine's guests every 10 seconds until stopped (the systemd user "
+                "unit balloonscope-recorder.service does this).")},
+            {QStringLiteral("record --demo --duration 2m"),
+             tr("Record the demo host for two minutes; then read it with history --demo.")}};
+}
+
+QList<ExitStatusDoc> RecordCommand::exitStatus() const {
+    return {ExitCodes::describe(ExitOk, tr("Stopped by a signal or --duration, every poll "
+                                           "written.")),
+            ExitCodes::describe(ExitUsage),
+            ExitCodes::describe(ExitConnection, tr("No host could be recorded: every one "
+                                                   "refused the credentials.")),
+            ExitCodes::describe(ExitFailure, tr("The history could not be opened or written."))};
+}
+
 int RecordCommand::run(const QStringList &arguments) {
     QCommandLineParser parser;
-    ConnectOptions::add(parser, true);
-    const QCommandLineOption db(QStringLiteral("db"),
-                                tr("History database (default %1).").arg(defaultHistoryPath()),
-                                QStringLiteral("FILE"));
-    const QCommandLineOption interval(QStringLiteral("interval"),
-                                      tr("Seconds between polls, 1-3600 (default 10)."),
-                                      QStringLiteral("SEC"), QStringLiteral("10"));
-    const QCommandLineOption duration(QStringLiteral("duration"),
-                                      tr("Stop after this long (default: until stopped)."),
-                                      QStringLiteral("SEC"));
-    const QCommandLineOption keepRaw(QStringLiteral("keep-raw"),
-                                     tr("Keep every poll this long (default 7d)."),
-                                     QStringLiteral("DURATION"));
-    const QCommandLineOption keepMinutes(QStringLiteral("keep-minutes"),
-                                         tr("Keep 1-minute roll-ups this long (default 90d)."),
-                                         QStringLiteral("DURATION"));
-    const QCommandLineOption keepHours(QStringLiteral("keep-hours"),
-                                       tr("Keep 1-hour roll-ups this long (default 3y)."),
-                                       QStringLiteral("DURATION"));
-    parser.addOptions({db, interval, duration, keepRaw, keepMinutes, keepHours});
     bool helpShown = false;
     if (!parse(parser, arguments, helpShown))
         return helpShown ? ExitOk : ExitUsage;
 
-    const std::optional<int> seconds = intervalSeconds(parser, interval);
+    const std::optional<int> seconds = intervalSeconds(parser);
     if (!seconds)
         return ExitUsage;
     const auto stopAfter = durationOption(parser, QStringLiteral("duration"));
@@ -101,7 +129,8 @@ int RecordCommand::run(const QStringList &arguments) {
     const auto hours = durationOption(parser, QStringLiteral("keep-hours"));
     if (!stopAfter || !raw || !minutes || !hours)
         return ExitUsage;
-    auto hosts = HostArguments::multiple(parser);
+    DemoSession demo; // outlives the monitors below: the demo guests stop after them
+    auto hosts = HostArguments::multipleOrDemo(parser, demo);
     if (!hosts)
         return ExitUsage;
 
@@ -114,7 +143,7 @@ int RecordCommand::run(const QStringList &arguments) {
     });
 
     HistoryOptions options;
-    options.path = parser.value(db);
+    options.path = parser.value(QStringLiteral("db"));
     options.role = WriterRole::Recorder;
     if (*raw)
         options.retention.rawSeconds = *raw;

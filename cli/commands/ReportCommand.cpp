@@ -10,6 +10,8 @@ namespace bs::cli {
 
 namespace {
 
+const QString DefaultRange = QStringLiteral("24h");
+
 std::optional<ReportSections> parseSections(const QString &text) {
     ReportSections sections;
     for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -35,29 +37,60 @@ QString ReportCommand::summary() const {
               "host summary, and per guest a chart and min/avg/p95/max. No display needed.");
 }
 
+QList<CommandOption> ReportCommand::options() const {
+    return HistoryArguments(DefaultRange).options() +
+           QList<CommandOption>{
+               CommandOption(QCommandLineOption(QStringLiteral("out"), tr("The PDF file to write."),
+                                                QStringLiteral("FILE.pdf")))
+                   .file({QStringLiteral("pdf")}),
+               QCommandLineOption(QStringLiteral("domains"),
+                                  tr("Comma-separated guests (names or UUIDs; default every guest "
+                                     "with data in range)."),
+                                  QStringLiteral("LIST")),
+               CommandOption(
+                   QCommandLineOption(QStringLiteral("sections"),
+                                      tr("Comma-separated sections: cover, host, guests (default "
+                                         "all three)."),
+                                      QStringLiteral("LIST"), QStringLiteral("cover,host,guests")))
+                   .listOf(
+                       {QStringLiteral("cover"), QStringLiteral("host"), QStringLiteral("guests")}),
+               QCommandLineOption(QStringLiteral("title"),
+                                  tr("The host's name on the report (default from the URI)."),
+                                  QStringLiteral("NAME")),
+           };
+}
+
+QStringList ReportCommand::synopses() const {
+    return {QStringLiteral("(--host URI | --demo) [--range DURATION | --from ISO [--to ISO]] "
+                           "--out FILE.pdf [--db FILE] [--domains LIST] [--sections LIST] "
+                           "[--title NAME]")};
+}
+
+QList<UsageExample> ReportCommand::examples() const {
+    return {{QStringLiteral("report --host qemu+ssh://root@kvm1/system --range 24h --out kvm1.pdf"),
+             tr("The last day of a host's guests as a PDF report, from cron.")},
+            {QStringLiteral("--lang zh_CN report --demo --range 1h --sections host,guests --out "
+                            "demo.pdf"),
+             tr("The demo host's last hour in Chinese, without the cover.")}};
+}
+
+QList<ExitStatusDoc> ReportCommand::exitStatus() const {
+    return {ExitCodes::describe(ExitOk),
+            ExitCodes::describe(ExitNotAllGood, tr("Nothing in range, or a guest of --domains is "
+                                                   "not in the history (the rest is written).")),
+            ExitCodes::describe(ExitUsage), ExitCodes::describe(ExitFailure)};
+}
+
 int ReportCommand::run(const QStringList &arguments) {
     QCommandLineParser parser;
-    HistoryArguments history;
-    history.addTo(parser, QStringLiteral("24h"));
-    const QCommandLineOption outFile(QStringLiteral("out"), tr("The PDF file to write."),
-                                     QStringLiteral("FILE.pdf"));
-    const QCommandLineOption domains(
-        QStringLiteral("domains"),
-        tr("Comma-separated guests (names or UUIDs; default every guest with data in range)."),
-        QStringLiteral("LIST"));
-    const QCommandLineOption sections(
-        QStringLiteral("sections"),
-        tr("Comma-separated sections: cover, host, guests (default all three)."),
-        QStringLiteral("LIST"), QStringLiteral("cover,host,guests"));
-    const QCommandLineOption title(QStringLiteral("title"),
-                                   tr("The host's name on the report (default from the URI)."),
-                                   QStringLiteral("NAME"));
-    parser.addOptions({outFile, domains, sections, title});
     bool helpShown = false;
     if (!parse(parser, arguments, helpShown))
         return helpShown ? ExitOk : ExitUsage;
+    HistoryArguments history(DefaultRange);
     if (!history.read(parser))
         return ExitUsage;
+    const QString outFile = QStringLiteral("out");
+    const QString sections = QStringLiteral("sections");
     if (!parser.isSet(outFile) ||
         !parser.value(outFile).endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
         err() << tr("Give the PDF to write with --out FILE.pdf.") << Qt::endl;
@@ -77,12 +110,13 @@ int ReportCommand::run(const QStringList &arguments) {
         return ExitFailure;
     ReportRequest request;
     request.hostId = history.hostId;
-    request.hostName = parser.value(title);
+    request.hostName = parser.value(QStringLiteral("title"));
     request.fromMs = history.fromMs;
     request.toMs = history.toMs;
     request.rangeLabel = history.rangeLabel;
     request.sections = *chosen;
-    for (const QString &d : parser.value(domains).split(QLatin1Char(','), Qt::SkipEmptyParts))
+    for (const QString &d :
+         parser.value(QStringLiteral("domains")).split(QLatin1Char(','), Qt::SkipEmptyParts))
         request.guests.append(d.trimmed());
 
     ReportJob job(store.get());
@@ -106,6 +140,8 @@ int ReportCommand::run(const QStringList &arguments) {
     QObject::connect(&job, &ReportJob::failed, &loop, [&](const Error &error) {
         err() << error.message << Qt::endl;
         exitCode = error.kind == Error::Kind::NotFound ? ExitNotAllGood : ExitFailure;
+        if (error.kind == Error::Kind::NotFound && !history.demoHint().isEmpty())
+            err() << history.demoHint() << Qt::endl;
         loop.quit();
     });
     job.start(request, parser.value(outFile));

@@ -14,6 +14,10 @@ class ReportCommand final : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("report"); }
     QString summary() const override;
+    QList<CommandOption> options() const override;
+    QStringList synopses() const override;
+    QList<UsageExample> examples() const override;
+    QList<ExitStatusDoc> exitStatus() const override;
     int run(const QStringList &arguments) override;
     bool paints() const override { return true; }
 };

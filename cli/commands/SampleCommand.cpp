@@ -26,32 +26,53 @@ QString SampleCommand::summary() const {
               "Sizes are KiB; absent fields are shown as - (text) or null (JSON).");
 }
 
+QList<CommandOption> SampleCommand::options() const {
+    return ConnectOptions::connect() +
+           QList<CommandOption>{
+               ConnectOptions::demo(),
+               QCommandLineOption(QStringLiteral("json"),
+                                  tr("Print one JSON object per guest per sample (JSON Lines).")),
+               QCommandLineOption(QStringLiteral("count"),
+                                  tr("Number of samples (default 1, 0 = until interrupted)."),
+                                  QStringLiteral("N"), QStringLiteral("1")),
+               QCommandLineOption(QStringLiteral("interval"),
+                                  tr("Seconds between samples, 1-3600 (default 5)."),
+                                  QStringLiteral("SEC"), QStringLiteral("5")),
+           };
+}
+
+QStringList SampleCommand::synopses() const {
+    return {QStringLiteral(
+        "(--connect URI [--readonly] | --demo) [--json] [--count N] [--interval SEC]")};
+}
+
+QList<UsageExample> SampleCommand::examples() const {
+    return {{QStringLiteral("sample --connect qemu:///system --json --count 3 --interval 5"),
+             tr("Three samples of every guest, five seconds apart, as JSON Lines.")},
+            {QStringLiteral("sample --demo --count 0"),
+             tr("The demo host's guests, every five seconds until Ctrl+C.")}};
+}
+
+QList<ExitStatusDoc> SampleCommand::exitStatus() const {
+    return {ExitCodes::describe(ExitOk), ExitCodes::describe(ExitUsage),
+            ExitCodes::describe(ExitConnection)};
+}
+
 int SampleCommand::run(const QStringList &arguments) {
     QCommandLineParser parser;
-    ConnectOptions::add(parser);
-    ConnectOptions::addDemo(parser);
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  tr("Print one JSON object per guest per sample (JSON Lines)."));
-    const QCommandLineOption count(QStringLiteral("count"),
-                                   tr("Number of samples (default 1, 0 = until interrupted)."),
-                                   QStringLiteral("N"), QStringLiteral("1"));
-    const QCommandLineOption interval(QStringLiteral("interval"),
-                                      tr("Seconds between samples, 1-3600 (default 5)."),
-                                      QStringLiteral("SEC"), QStringLiteral("5"));
-    parser.addOptions({json, count, interval});
     bool helpShown = false;
     if (!parse(parser, arguments, helpShown))
         return helpShown ? ExitOk : ExitUsage;
 
     bool ok = false;
-    const int n = parser.value(count).toInt(&ok);
+    const QString count = parser.value(QStringLiteral("count"));
+    const int n = count.toInt(&ok);
     if (!ok || n < 0) {
-        err() << tr("--count must be a number of samples (0 or more), not \"%1\".")
-                     .arg(parser.value(count))
+        err() << tr("--count must be a number of samples (0 or more), not \"%1\".").arg(count)
               << Qt::endl;
         return ExitUsage;
     }
-    const std::optional<int> seconds = intervalSeconds(parser, interval);
+    const std::optional<int> seconds = intervalSeconds(parser);
     if (!seconds)
         return ExitUsage;
     DemoSession demo; // outlives the session below: the demo guests stop after the monitor
@@ -60,7 +81,7 @@ int SampleCommand::run(const QStringList &arguments) {
         return ExitUsage;
     host->config.intervalSeconds = *seconds;
 
-    const bool asJson = parser.isSet(json);
+    const bool asJson = parser.isSet(QStringLiteral("json"));
     if (!asJson) {
         out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8  %9  %10")
                      .arg(tr("TIME"), -8)

@@ -1,6 +1,7 @@
 #include "SetBalloonCommand.h"
 
 #include "BalloonSession.h"
+#include "DemoSession.h"
 #include "ExitCodes.h"
 #include "HostArguments.h"
 #include "balloon/BalloonTargetPlanner.h"
@@ -20,28 +21,58 @@ QString SetBalloonCommand::summary() const {
               "within a safe floor and its maximum.");
 }
 
+QList<CommandOption> SetBalloonCommand::options() const {
+    return ConnectOptions::connect() +
+           QList<CommandOption>{
+               ConnectOptions::demo(),
+               QCommandLineOption(QStringList{QStringLiteral("d"), QStringLiteral("domain")},
+                                  tr("The guest, by name or UUID."), QStringLiteral("NAME")),
+               QCommandLineOption(QStringLiteral("target"),
+                                  tr("The memory the guest gets, e.g. 512MiB, 1.5GiB, 2G (binary "
+                                     "units; a plain number is KiB)."),
+                                  QStringLiteral("SIZE")),
+               QCommandLineOption(
+                   QStringLiteral("force"),
+                   tr("Apply although the target leaves the guest less than 10% above what it "
+                      "uses, or its use is unknown. Never goes below what it uses or above its "
+                      "maximum.")),
+               QCommandLineOption(QStringLiteral("dry-run"),
+                                  tr("Show the limits and what would change; change nothing.")),
+           } +
+           scopeOptions();
+}
+
+QStringList SetBalloonCommand::synopses() const {
+    return {QStringLiteral("(--connect URI | --demo) --domain NAME --target SIZE [--live] "
+                           "[--config] [--force] [--dry-run]")};
+}
+
+QList<UsageExample> SetBalloonCommand::examples() const {
+    return {{QStringLiteral("set-balloon --connect qemu:///system --domain web1 --target 2GiB "
+                            "--dry-run"),
+             tr("The guest's limits (safe floor, maximum) and what a 2 GiB target would "
+                "change.")},
+            {QStringLiteral("set-balloon --connect qemu:///system --domain web1 --target 1536MiB "
+                            "--live"),
+             tr("Give the running guest 1.5 GiB now, until it restarts.")}};
+}
+
+QList<ExitStatusDoc> SetBalloonCommand::exitStatus() const {
+    return {ExitCodes::describe(ExitOk),
+            ExitCodes::describe(ExitNotAllGood, tr("Refused (outside the limits, or a warning "
+                                                   "not accepted with --force) or failed.")),
+            ExitCodes::describe(ExitUsage), ExitCodes::describe(ExitConnection),
+            ExitCodes::describe(ExitFailure)};
+}
+
 int SetBalloonCommand::run(const QStringList &arguments) {
     QCommandLineParser parser;
-    ConnectOptions::add(parser);
-    const QCommandLineOption domain(QStringList{QStringLiteral("d"), QStringLiteral("domain")},
-                                    tr("The guest, by name or UUID."), QStringLiteral("NAME"));
-    const QCommandLineOption target(
-        QStringLiteral("target"),
-        tr("The memory the guest gets, e.g. 512MiB, 1.5GiB, 2G (binary units; a plain number "
-           "is KiB)."),
-        QStringLiteral("SIZE"));
-    const QCommandLineOption force(
-        QStringLiteral("force"),
-        tr("Apply although the target leaves the guest less than 10% above what it uses, or "
-           "its use is unknown. Never goes below what it uses or above its maximum."));
-    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
-                                    tr("Show the limits and what would change; change nothing."));
-    parser.addOptions({domain, target, force, dryRun});
-    addScopeOptions(parser);
     bool helpShown = false;
     if (!parse(parser, arguments, helpShown))
         return helpShown ? ExitOk : ExitUsage;
 
+    const QString domain = QStringLiteral("domain");
+    const QString target = QStringLiteral("target");
     if (parser.values(domain).size() != 1) {
         err() << tr("Name one guest with --domain NAME.") << Qt::endl;
         return ExitUsage;
@@ -55,7 +86,8 @@ int SetBalloonCommand::run(const QStringList &arguments) {
         err() << kib.error().message << Qt::endl;
         return ExitUsage;
     }
-    auto host = HostArguments::single(parser);
+    DemoSession demo; // outlives the session below: the demo guests stop after it
+    auto host = HostArguments::singleOrDemo(parser, demo);
     if (!host)
         return ExitUsage;
 
@@ -89,9 +121,9 @@ int SetBalloonCommand::run(const QStringList &arguments) {
     BalloonTargetRequest request;
     request.targetKiB = *kib;
     request.scope = scopeFromOptions(parser);
-    request.acceptWarnings = parser.isSet(force);
+    request.acceptWarnings = parser.isSet(QStringLiteral("force"));
     const GuestPlan plan = planBalloonTarget(guest, request);
-    if (parser.isSet(dryRun) || plan.needsConfirmation()) {
+    if (parser.isSet(QStringLiteral("dry-run")) || plan.needsConfirmation()) {
         printPlan(plan, false);
         if (plan.needsConfirmation()) {
             err() << tr("Not applied: rerun with --force to accept the warning.") << Qt::endl;

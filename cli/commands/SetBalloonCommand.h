@@ -12,6 +12,10 @@ class SetBalloonCommand final : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("set-balloon"); }
     QString summary() const override;
+    QList<CommandOption> options() const override;
+    QStringList synopses() const override;
+    QList<UsageExample> examples() const override;
+    QList<ExitStatusDoc> exitStatus() const override;
     int run(const QStringList &arguments) override;
 };
 

@@ -2,6 +2,7 @@
 
 #include "DemoLogging.h"
 #include "DemoProcess.h"
+#include "DemoRoot.h"
 #include "libvirt/LibvirtError.h"
 
 #include <QCoreApplication>
@@ -11,7 +12,6 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTimer>
-#include <QUrl>
 
 #include <unistd.h>
 
@@ -20,10 +20,6 @@ namespace bs {
 namespace {
 
 constexpr int Steps = 4; // check, prepare, start guests, wait for reports
-
-// Unix socket paths (the QEMU monitor's, under <root>/lib/qemu/domain-N-NAME/) are limited to
-// 108 bytes; keep the root well below that.
-constexpr int MaxRootLength = 60;
 
 // Copies `from` to `to` unless an identical-looking copy is already there.
 Status copyIfChanged(const QString &from, const QString &to) {
@@ -117,17 +113,8 @@ void DemoWorker::prepare() {
 }
 
 Status DemoWorker::prepareRoot(const GuestImages &source) {
-    QString dataDir = m_config.dataDir;
-    if (dataDir.isEmpty())
-        dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    m_root = QDir(dataDir).absoluteFilePath(QStringLiteral("demo"));
-    if (m_root.size() > MaxRootLength) {
-        const QString shorter =
-            QDir::tempPath() + QStringLiteral("/balloonscope-demo-%1").arg(getuid());
-        qCInfo(lcDemo) << "demo root" << m_root << "is too long for QEMU's sockets; using"
-                       << shorter;
-        m_root = shorter;
-    }
+    m_root = DemoRoot::directory(m_config.dataDir);
+    qCDebug(lcDemo) << "demo root" << m_root;
     const QDir root(m_root);
     for (const char *sub : {"etc", "images", "log/serial"}) {
         if (!root.mkpath(QLatin1String(sub)))
@@ -156,8 +143,7 @@ Status DemoWorker::prepareRoot(const GuestImages &source) {
         return s;
     if (const Status s = copyIfChanged(source.initrd, m_images.initrd); !s)
         return s;
-    m_uri = QStringLiteral("qemu:///embed?root=") +
-            QString::fromLatin1(QUrl::toPercentEncoding(m_root, "/"));
+    m_uri = DemoRoot::uriForDirectory(m_root);
     return Status::success();
 }
 

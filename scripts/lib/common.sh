@@ -42,10 +42,12 @@ BS_DEMO_PACKAGES=(
     qemu-system-x86 libvirt-daemon libvirt-daemon-driver-qemu busybox-static cpio gzip kmod
     libnss-wrapper
 )
-# What the tests need on top (checks, sanitizers, screenshots, PDF inspection).
+# What the tests need on top (checks, sanitizers, screenshots, PDF inspection, the manual pages
+# and shell completion the package installs).
 BS_TEST_PACKAGES=(
     clang-format xvfb xauth imagemagick poppler-utils desktop-file-utils appstream
     gnome-keyring libsecret-1-0 dbus-daemon dbus-x11 librsvg2-bin
+    man-db groff-base zsh
 )
 
 nproc_build() { local n; n=$(nproc 2>/dev/null || echo 2); echo "$n"; }

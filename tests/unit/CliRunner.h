@@ -12,8 +12,16 @@ struct CliRun {
     QString err;
 };
 
-inline CliRun runCli(const QStringList &arguments, int timeoutMs = 60000) {
+// `environment`: NAME=value entries added to this process's environment.
+inline CliRun runCli(const QStringList &arguments, int timeoutMs = 60000,
+                     const QStringList &environment = {}) {
     QProcess process;
+    if (!environment.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString &entry : environment)
+            env.insert(entry.section(QLatin1Char('='), 0, 0), entry.section(QLatin1Char('='), 1));
+        process.setProcessEnvironment(env);
+    }
     process.setProgram(qEnvironmentVariable("BS_BINARY_DIR") +
                        QStringLiteral("/bin/balloonscope-cli"));
     process.setArguments(arguments);
