@@ -424,6 +424,17 @@
     </message>
 </context>
 <context>
+    <name>DemoProcess</name>
+    <message>
+        <source>As root, libvirt&apos;s embedded QEMU driver needs the system user and group %1, which this machine does not have. Install the package libnss-wrapper (Balloonscope then lends that name to its own process; nothing on the machine changes), or run the demo as a normal user.</source>
+        <translation>以 root 身份运行时，libvirt 的内嵌 QEMU 驱动需要系统用户和组 %1，而本机没有。请安装软件包 libnss-wrapper（Balloonscope 随后把这个名称借给它自己的进程，本机不做任何改动），或以普通用户身份运行演示。</translation>
+    </message>
+    <message>
+        <source>As root, libvirt&apos;s embedded QEMU driver needs the system user and group %1, which this machine does not have, and Balloonscope could not lend it that name through libnss-wrapper. Run the demo as a normal user.</source>
+        <translation>以 root 身份运行时，libvirt 的内嵌 QEMU 驱动需要系统用户和组 %1，而本机没有，Balloonscope 也未能通过 libnss-wrapper 借用这个名称。请以普通用户身份运行演示。</translation>
+    </message>
+</context>
+<context>
     <name>DemoSession</name>
     <message>
         <source>Stopping the demo guests.</source>
@@ -2841,10 +2852,6 @@
         <translation>正在准备内嵌的 QEMU 驱动。</translation>
     </message>
     <message>
-        <source>The embedded QEMU driver did not open.</source>
-        <translation>内嵌的 QEMU 驱动未能打开。</translation>
-    </message>
-    <message>
         <source>Waiting for the demo guests&apos; first memory reports.</source>
         <translation>正在等待演示客户机的首次内存报告。</translation>
     </message>
@@ -2877,6 +2884,14 @@
         <translation>
             <numerusform>演示宿主机正在运行 %n 台客户机。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Could not copy %1 to %2.</source>
+        <translation>无法将 %1 复制到 %2。</translation>
+    </message>
+    <message>
+        <source>The embedded QEMU driver did not open (%1).</source>
+        <translation>内嵌的 QEMU 驱动未能打开（%1）。</translation>
     </message>
 </context>
 <context>
