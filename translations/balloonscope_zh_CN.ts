@@ -4057,10 +4057,6 @@ Options:
         <translation>OpenSSH 需要密钥或代理认证，并且主机密钥必须已知。内置客户端（libssh）会在 Balloonscope 中询问密码、密钥口令以及未知的主机密钥。</translation>
     </message>
     <message>
-        <source>SSH &amp;client:</source>
-        <translation>SSH 客户端(&amp;C)：</translation>
-    </message>
-    <message>
         <source>&amp;URI:</source>
         <translation>&amp;URI：</translation>
     </message>
@@ -4083,6 +4079,10 @@ Options:
     <message>
         <source>SSH private key</source>
         <translation>SSH 私钥</translation>
+    </message>
+    <message>
+        <source>SSH c&amp;lient:</source>
+        <translation>SSH 客户端(&amp;L)：</translation>
     </message>
 </context>
 <context>
