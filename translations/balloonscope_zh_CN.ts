@@ -4187,6 +4187,17 @@ Options:
     </message>
 </context>
 <context>
+    <name>bs::gui::GuestColumns</name>
+    <message>
+        <source>Reset Columns</source>
+        <translation>重置列</translation>
+    </message>
+    <message>
+        <source>Show the default columns at widths that fit the table.</source>
+        <translation>显示默认的列，列宽调整到适合表格。</translation>
+    </message>
+</context>
+<context>
     <name>bs::gui::GuestPanel</name>
     <message>
         <source>Filter guests by name, host, state, stats or readiness (Ctrl+F)</source>
