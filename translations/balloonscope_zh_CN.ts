@@ -5140,6 +5140,10 @@ UUID %2</translation>
         <source>Show the range between these two times.</source>
         <translation>显示这两个时间之间的范围。</translation>
     </message>
+    <message>
+        <source>Since recording began</source>
+        <translation>自开始记录以来</translation>
+    </message>
 </context>
 <context>
     <name>bs::gui::ReadinessDialog</name>
@@ -5397,6 +5401,17 @@ UUID %2</translation>
     <message>
         <source>The connection to the host was lost during the check.</source>
         <translation>检查过程中与宿主机的连接已断开。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::RecordedSinceLabel</name>
+    <message>
+        <source>Recording since %1</source>
+        <translation>自 %1 起记录</translation>
+    </message>
+    <message>
+        <source>The oldest figures of this host in the history: %1</source>
+        <translation>历史记录中此宿主机最早的数据：%1</translation>
     </message>
 </context>
 <context>
