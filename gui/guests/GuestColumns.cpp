@@ -17,7 +17,7 @@ namespace {
 
 const QString Group = QStringLiteral("guestTable");
 constexpr int SoonMs = 0;             // rows, columns or the table's size changed
-constexpr int ContentChangeMs = 1000; // at most one refit a second for changing figures
+constexpr int ContentChangeMs = 1000; // at most one refit a second for changing text
 
 QString shownKey(int column) {
     return Group + QStringLiteral("/shown/") + GuestTableModel::columnKey(column);
@@ -57,11 +57,15 @@ GuestColumns::GuestColumns(QTableView *view, GuestTableModel *model, QObject *pa
     connect(shown, &QAbstractItemModel::modelReset, this, [this] { scheduleFit(SoonMs); });
     connect(shown, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &from, const QModelIndex &to) {
-                // The age column ticks every second; it is the last column and stretches.
-                if (from.column() == GuestTableModel::LastReport &&
-                    to.column() == GuestTableModel::LastReport)
-                    return;
-                scheduleFit(ContentChangeMs);
+                // Figures are sized for their widest usual value and the age column stretches:
+                // new figures and ages (every poll, every second) need no refit.
+                for (int column = from.column(); column <= to.column(); ++column) {
+                    if (!GuestTableModel::isFigureColumn(column) &&
+                        column != GuestTableModel::LastReport) {
+                        scheduleFit(ContentChangeMs);
+                        return;
+                    }
+                }
             });
     applyVisibility();
 }

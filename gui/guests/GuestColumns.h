@@ -46,6 +46,8 @@ public:
     QMenu *menu() const { return m_menu; }
     // Fits the widths now (otherwise this happens shortly after what changes them).
     void fitNow();
+    // For tests: whether a refit is due (polls that change only figures cause none).
+    bool fitPending() const { return m_fitTimer.isActive(); }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

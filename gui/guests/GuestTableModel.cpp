@@ -320,6 +320,10 @@ void GuestTableModel::applyCycle(const PollCycle &cycle) {
             endInsertRows();
         }
         Row &row = m_rows[r];
+        // What a poll usually changes is the figures and the report's age: only those columns
+        // are announced then (the columns' widths are refitted only for the others).
+        const bool sameText =
+            row.name == s.name && row.state == s.state && row.statsState == s.statsState;
         row.name = s.name;
         row.state = s.state;
         row.statsState = s.statsState;
@@ -338,7 +342,12 @@ void GuestTableModel::applyCycle(const PollCycle &cycle) {
             row.lastReportMs = *s.stats.lastUpdate * 1000;
         else if (!isActive(s.state))
             row.lastReportMs = 0;
-        Q_EMIT dataChanged(index(r, 0), index(r, ColumnCount - 1));
+        if (sameText) {
+            Q_EMIT dataChanged(index(r, Actual), index(r, UsedPercent));
+            Q_EMIT dataChanged(index(r, LastReport), index(r, LastReport));
+        } else {
+            Q_EMIT dataChanged(index(r, 0), index(r, ColumnCount - 1));
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+#include "HistoryTestSupport.h"
 #include "TestMain.h"
 #include "TestSupport.h"
 #include "UiLanguage.h"
@@ -234,6 +235,30 @@ private Q_SLOTS:
         QVERIFY(showAndConnect(again, DefaultHost, 1));
         QTRY_COMPARE(table(again)->horizontalHeader()->sectionSize(GuestTableModel::State),
                      dragged);
+    }
+
+    // A poll that changes only figures and ages (every poll, every second) costs no refit;
+    // a changed stats state (its text) does.
+    void onlyNewTextIsRefitted() {
+        GuestTableModel model;
+        GuestPanel panel(&model, nullptr);
+        panel.resize(1015, 400);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const auto cycle = [](qint64 t, quint64 used, StatsState stats) {
+            return test::pollCycle(
+                DefaultHost, t,
+                {test::guestPoll(QStringLiteral("u1"), QStringLiteral("web"), t, used, true, stats),
+                 test::guestPoll(QStringLiteral("u2"), QStringLiteral("db"), t, 2 * used, true,
+                                 stats)});
+        };
+        model.applyCycle(cycle(1000, 1000, StatsState::Reporting));
+        QVERIFY(panel.columns()->fitPending()); // new rows
+        panel.columns()->fitNow();
+        model.applyCycle(cycle(2000, 900000, StatsState::Reporting));
+        QVERIFY(!panel.columns()->fitPending());
+        model.applyCycle(cycle(3000, 900000, StatsState::Stale));
+        QVERIFY(panel.columns()->fitPending());
     }
 
     // Earlier versions saved the header's state by column position; a version with other
