@@ -4351,10 +4351,6 @@
         <translation>OpenSSH 需要密钥或代理认证，并且主机密钥必须已知。内置客户端（libssh）会在 Balloonscope 中询问密码、密钥口令以及未知的主机密钥。</translation>
     </message>
     <message>
-        <source>SSH &amp;client:</source>
-        <translation>SSH 客户端(&amp;C)：</translation>
-    </message>
-    <message>
         <source>&amp;URI:</source>
         <translation>&amp;URI：</translation>
     </message>
@@ -4377,6 +4373,10 @@
     <message>
         <source>SSH private key</source>
         <translation>SSH 私钥</translation>
+    </message>
+    <message>
+        <source>SSH c&amp;lient:</source>
+        <translation>SSH 客户端(&amp;L)：</translation>
     </message>
 </context>
 <context>
@@ -4478,6 +4478,17 @@
         <translation>
             <numerusform>…… 另有 %n 个</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::GuestColumns</name>
+    <message>
+        <source>Reset Columns</source>
+        <translation>重置列</translation>
+    </message>
+    <message>
+        <source>Show the default columns at widths that fit the table.</source>
+        <translation>显示默认的列，列宽调整到适合表格。</translation>
     </message>
 </context>
 <context>
@@ -5423,6 +5434,10 @@ UUID %2</translation>
         <source>Show the range between these two times.</source>
         <translation>显示这两个时间之间的范围。</translation>
     </message>
+    <message>
+        <source>Since recording began</source>
+        <translation>自开始记录以来</translation>
+    </message>
 </context>
 <context>
     <name>bs::gui::ReadinessDialog</name>
@@ -5680,6 +5695,17 @@ UUID %2</translation>
     <message>
         <source>The connection to the host was lost during the check.</source>
         <translation>检查过程中与宿主机的连接已断开。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::RecordedSinceLabel</name>
+    <message>
+        <source>Recording since %1</source>
+        <translation>自 %1 起记录</translation>
+    </message>
+    <message>
+        <source>The oldest figures of this host in the history: %1</source>
+        <translation>历史记录中此宿主机最早的数据：%1</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,7 @@ HistoryStore::HistoryStore(HistoryOptions options, QObject *parent)
     connect(m_worker, &HistoryWorker::hostSeriesReady, this, &HistoryStore::hostSeriesReady);
     connect(m_worker, &HistoryWorker::eventsReady, this, &HistoryStore::eventsReady);
     connect(m_worker, &HistoryWorker::guestsReady, this, &HistoryStore::guestsReady);
+    connect(m_worker, &HistoryWorker::recordedSpanReady, this, &HistoryStore::recordedSpanReady);
     connect(m_worker, &HistoryWorker::leasesReady, this, &HistoryStore::leasesReady);
     connect(m_worker, &HistoryWorker::queryFailed, this, &HistoryStore::queryFailed);
     connect(m_worker, &HistoryWorker::failed, this, &HistoryStore::failed);
@@ -153,6 +154,15 @@ quint64 HistoryStore::queryGuests(const QString &hostId) {
     if (m_worker)
         QMetaObject::invokeMethod(
             m_worker, [w = m_worker, id, hostId] { w->queryGuests(id, hostId); },
+            Qt::QueuedConnection);
+    return id;
+}
+
+quint64 HistoryStore::queryRecordedSpan(const RecordedSpanRequest &request) {
+    const quint64 id = nextId();
+    if (m_worker)
+        QMetaObject::invokeMethod(
+            m_worker, [w = m_worker, id, request] { w->queryRecordedSpan(id, request); },
             Qt::QueuedConnection);
     return id;
 }

@@ -72,6 +72,8 @@ public:
     quint64 queryHostSeries(const bs::HostSeriesRequest &request);
     quint64 queryEvents(const bs::EventRequest &request);
     quint64 queryGuests(const QString &hostId = {});
+    // Since when the host (or the listed guests) has history, and until when: RecordedSpan.
+    quint64 queryRecordedSpan(const bs::RecordedSpanRequest &request);
     quint64 queryLeases();
     // barrierReached(id) once everything queued before this call is done.
     quint64 barrier();
@@ -91,6 +93,7 @@ Q_SIGNALS:
     void hostSeriesReady(quint64 id, const bs::HostSeriesResult &result);
     void eventsReady(quint64 id, const QList<bs::HistoryEvent> &events);
     void guestsReady(quint64 id, const QList<bs::GuestInfo> &guests);
+    void recordedSpanReady(quint64 id, const bs::RecordedSpan &span);
     void leasesReady(quint64 id, const QList<bs::HostLease> &leases);
     void queryFailed(quint64 id, const bs::Error &error);
     // An asynchronous write failed for another reason than a full disk (that is Paused status).

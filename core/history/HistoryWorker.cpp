@@ -10,6 +10,7 @@
 #include "RollupCompactor.h"
 #include "SampleReader.h"
 #include "SampleWriter.h"
+#include "SpanReader.h"
 #include "common/Logging.h"
 
 #include <QCoreApplication>
@@ -39,6 +40,7 @@ struct HistoryWorker::Parts {
         , reader(db)
         , samples(db)
         , hostReader(db)
+        , spans(db)
         , events(db)
         , recorder(db, writer, hostWriter, lease, events, compactor, options.role) {}
     SampleWriter writer;
@@ -48,6 +50,7 @@ struct HistoryWorker::Parts {
     RangeReader reader;
     SampleReader samples;
     HostSeriesReader hostReader;
+    SpanReader spans;
     EventLog events;
     CycleRecorder recorder;
 };
@@ -317,6 +320,11 @@ void HistoryWorker::queryEvents(quint64 id, const EventRequest &request) {
 void HistoryWorker::queryGuests(quint64 id, const QString &hostId) {
     if (ensureReadable(id))
         answer(id, m_parts->reader.guests(hostId), &HistoryWorker::guestsReady);
+}
+
+void HistoryWorker::queryRecordedSpan(quint64 id, const RecordedSpanRequest &request) {
+    if (ensureReadable(id))
+        answer(id, m_parts->spans.span(request), &HistoryWorker::recordedSpanReady);
 }
 
 void HistoryWorker::queryLeases(quint64 id) {

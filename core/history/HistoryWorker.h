@@ -46,6 +46,7 @@ public:
     void queryHostSeries(quint64 id, const HostSeriesRequest &request);
     void queryEvents(quint64 id, const EventRequest &request);
     void queryGuests(quint64 id, const QString &hostId);
+    void queryRecordedSpan(quint64 id, const RecordedSpanRequest &request);
     void queryLeases(quint64 id);
     void barrier(quint64 id);
     // Moves the inbox, marks recording stopped, releases leases, closes; then ends the thread.
@@ -61,6 +62,7 @@ Q_SIGNALS:
     void hostSeriesReady(quint64 id, const bs::HostSeriesResult &result);
     void eventsReady(quint64 id, const QList<bs::HistoryEvent> &events);
     void guestsReady(quint64 id, const QList<bs::GuestInfo> &guests);
+    void recordedSpanReady(quint64 id, const bs::RecordedSpan &span);
     void leasesReady(quint64 id, const QList<bs::HostLease> &leases);
     void queryFailed(quint64 id, const bs::Error &error);
     void failed(const bs::Error &error);

@@ -116,8 +116,26 @@ struct HostSeriesResult {
     QList<EnvelopePoint> nodeMemory;
 };
 
+// When a host's history begins and ends, over every tier: the host's own figures and its guests'
+// (or only the listed guests'). A roll-up row stands for its whole minute or hour, so it counts as
+// the beginning only where it lies wholly before what the finer tiers hold (their older rows were
+// purged): the beginning is then known to that tier's precision.
+struct RecordedSpanRequest {
+    QString hostId;
+    QStringList uuids; // empty: the host's own figures and every guest of the host
+};
+
+struct RecordedSpan {
+    qint64 firstMs = 0; // 0: nothing recorded
+    qint64 lastMs = 0;  // the newest row (a roll-up's by the start of its minute or hour)
+
+    bool isEmpty() const { return firstMs <= 0; }
+    bool operator==(const RecordedSpan &) const = default;
+};
+
 } // namespace bs
 
+Q_DECLARE_METATYPE(bs::RecordedSpan)
 Q_DECLARE_METATYPE(bs::SeriesResult)
 Q_DECLARE_METATYPE(bs::AggregateResult)
 Q_DECLARE_METATYPE(bs::HostSeriesResult)

@@ -5,6 +5,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFocusEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -21,8 +22,14 @@ namespace {
 using Preset = ConnectionForm::Preset;
 using Field = ConnectionUri::Field;
 
+// The pages of m_pages.
+constexpr int NothingPage = 0;
+constexpr int SshPage = 1;
+constexpr int CustomPage = 2;
+
 QLabel *errorLabel(QWidget *parent) {
     auto *label = new QLabel(parent);
+    label->setObjectName(QStringLiteral("fieldError"));
     label->setWordWrap(true);
     label->setStyleSheet(QStringLiteral("color: palette(highlighted-text); background: #b3261e; "
                                         "border-radius: 3px; padding: 2px 4px;"));
@@ -64,6 +71,9 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
 
     auto *sshPage = new QWidget(this);
     auto *ssh = new QFormLayout(sshPage);
+    m_user->setObjectName(QStringLiteral("user"));
+    m_host->setObjectName(QStringLiteral("host"));
+    m_keyFile->setObjectName(QStringLiteral("keyFile"));
     m_user->setPlaceholderText(tr("root"));
     m_host->setPlaceholderText(tr("kvm1.example.com"));
     m_port->setRange(0, 65535);
@@ -83,14 +93,18 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     ssh->addRow(QString(), m_errorLabels.value(Field::Host));
     ssh->addRow(tr("&Port:"), m_port);
     ssh->addRow(QString(), m_errorLabels.value(Field::Port));
-    ssh->addRow(tr("SSH &key file:"), keyRow);
+    // The row's field is a layout: the label needs its buddy set by hand, or its "&" is shown
+    // as a literal ampersand instead of a mnemonic.
+    auto *keyLabel = new QLabel(tr("SSH &key file:"), sshPage);
+    keyLabel->setBuddy(m_keyFile);
+    ssh->addRow(keyLabel, keyRow);
     ssh->addRow(QString(), m_errorLabels.value(Field::KeyFile));
     m_sshClient->addItem(tr("OpenSSH (your ssh keys, agent and config)"), false);
     m_sshClient->addItem(tr("Built-in (asks for passwords and host keys here)"), true);
     m_sshClient->setToolTip(tr("OpenSSH needs key or agent authentication and a known host key. "
                                "The built-in client (libssh) asks for passwords, key passphrases "
                                "and unknown host keys in Balloonscope."));
-    ssh->addRow(tr("SSH &client:"), m_sshClient);
+    ssh->addRow(tr("SSH c&lient:"), m_sshClient); // Alt+C goes to "Connect to"
     ssh->addRow(QString(), m_remoteSession);
     m_pages->addWidget(sshPage);
 
@@ -124,9 +138,16 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     m_autoConnect->setChecked(true);
 
     connect(m_preset, &QComboBox::currentIndexChanged, this, &ConnectionDialog::presetChanged);
-    for (QLineEdit *edit : {m_user, m_host, m_keyFile, m_customUri})
+    for (QLineEdit *edit : {m_user, m_host, m_keyFile, m_customUri}) {
         connect(edit, &QLineEdit::textChanged, this, &ConnectionDialog::revalidate);
-    connect(m_port, &QSpinBox::valueChanged, this, &ConnectionDialog::revalidate);
+        connect(edit, &QLineEdit::textEdited, this, [this, edit] { touch(edit); });
+        edit->installEventFilter(this);
+    }
+    m_port->installEventFilter(this);
+    connect(m_port, &QSpinBox::valueChanged, this, [this] {
+        m_touched.insert(m_port);
+        revalidate();
+    });
     connect(m_remoteSession, &QCheckBox::toggled, this, &ConnectionDialog::revalidate);
     connect(m_sshClient, &QComboBox::currentIndexChanged, this, &ConnectionDialog::revalidate);
     connect(browse, &QPushButton::clicked, this, &ConnectionDialog::browseKeyFile);
@@ -137,14 +158,16 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
             m_customUri->setText(uri);
         m_customUri->setFocus();
     });
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::tryAccept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     presetChanged();
 }
 
 void ConnectionDialog::presetChanged() {
     const auto preset = Preset(m_preset->currentData().toInt());
-    m_pages->setCurrentIndex(preset == Preset::RemoteSsh ? 1 : preset == Preset::Custom ? 2 : 0);
+    m_pages->setCurrentIndex(preset == Preset::RemoteSsh ? SshPage
+                             : preset == Preset::Custom  ? CustomPage
+                                                         : NothingPage);
     revalidate();
 }
 
@@ -164,15 +187,63 @@ ConnectionForm ConnectionDialog::form() const {
     return f;
 }
 
+bool ConnectionDialog::eventFilter(QObject *watched, QEvent *event) {
+    // Leaving a field counts as touching it: an empty Host the user tabbed past is an error.
+    // Another window taking the focus (a file dialog, the desktop) is not leaving it.
+    if (event->type() == QEvent::FocusOut &&
+        static_cast<QFocusEvent *>(event)->reason() != Qt::ActiveWindowFocusReason &&
+        static_cast<QFocusEvent *>(event)->reason() != Qt::PopupFocusReason)
+        touch(qobject_cast<QWidget *>(watched));
+    return QDialog::eventFilter(watched, event);
+}
+
+void ConnectionDialog::touch(QWidget *input) {
+    if (!input || m_touched.contains(input))
+        return;
+    m_touched.insert(input);
+    revalidate();
+}
+
+QWidget *ConnectionDialog::inputAt(ConnectionUri::Field field) const {
+    switch (m_pages->currentIndex()) {
+    case SshPage:
+        switch (field) {
+        case Field::User:
+            return m_user;
+        case Field::Host:
+            return m_host;
+        case Field::Port:
+            return m_port;
+        case Field::KeyFile:
+            return m_keyFile;
+        default:
+            return nullptr;
+        }
+    case CustomPage:
+        return m_customUri;
+    default:
+        return nullptr;
+    }
+}
+
+bool ConnectionDialog::errorMayShow(ConnectionUri::Field field) const {
+    if (m_revealAll || m_pages->currentIndex() == NothingPage)
+        return true;
+    if (QWidget *input = inputAt(field))
+        return m_touched.contains(input);
+    return !m_touched.isEmpty(); // not one field's fault: once the user has touched any
+}
+
 void ConnectionDialog::showError(ConnectionUri::Field field, const QString &message) {
     for (QLabel *label : std::as_const(m_errorLabels))
         label->hide();
     m_generalError->hide();
     m_currentError = message;
-    if (message.isEmpty())
+    m_currentErrorField = field;
+    if (message.isEmpty() || !errorMayShow(field))
         return;
     QLabel *label = m_errorLabels.value(field, nullptr);
-    if (!label || m_pages->currentIndex() != 1)
+    if (!label || m_pages->currentIndex() != SshPage)
         label = m_generalError;
     label->setText(message);
     label->show();
@@ -185,13 +256,25 @@ void ConnectionDialog::revalidate() {
         m_currentUri.clear();
         m_preview->setText(QString());
         showError(error->field, error->message);
-        ok->setEnabled(false);
+        // While the error is not shown yet, OK stays enabled: pressing it shows what is missing.
+        ok->setEnabled(!errorMayShow(error->field));
         return;
     }
     m_currentUri = std::get<ConnectionUri>(result).toString();
     m_preview->setText(m_currentUri);
     showError(Field::Uri, QString());
     ok->setEnabled(true);
+}
+
+void ConnectionDialog::tryAccept() {
+    if (m_currentError.isEmpty()) {
+        accept();
+        return;
+    }
+    m_revealAll = true;
+    revalidate();
+    if (QWidget *input = inputAt(m_currentErrorField))
+        input->setFocus(Qt::OtherFocusReason);
 }
 
 void ConnectionDialog::browseKeyFile() {
@@ -221,6 +304,7 @@ void ConnectionDialog::setConnection(const SavedConnection &connection) {
     m_readOnly->setChecked(connection.readOnly);
     m_autoConnect->setChecked(connection.autoConnect);
     m_preset->setCurrentIndex(m_preset->findData(int(f.preset)));
+    m_revealAll = true; // what was saved is the user's own input: its errors show at once
     revalidate();
 }
 

@@ -1,5 +1,6 @@
 #include "GuestPanel.h"
 
+#include "GuestColumns.h"
 #include "GuestFilterProxy.h"
 #include "GuestTableModel.h"
 
@@ -10,7 +11,7 @@
 
 namespace bs::gui {
 
-GuestPanel::GuestPanel(GuestTableModel *model, QWidget *parent)
+GuestPanel::GuestPanel(GuestTableModel *model, QSettings *settings, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
     , m_proxy(new GuestFilterProxy(this))
@@ -33,15 +34,8 @@ GuestPanel::GuestPanel(GuestTableModel *model, QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->setColumnWidth(GuestTableModel::Name, 140);
-    m_view->setColumnWidth(GuestTableModel::Host, 130);
-    m_view->setColumnWidth(GuestTableModel::State, 80);
-    for (int c = GuestTableModel::Actual; c <= GuestTableModel::UsedPercent; ++c)
-        m_view->setColumnWidth(c, 85);
-    m_view->setColumnWidth(GuestTableModel::Stats, 130);
-    m_view->setColumnWidth(GuestTableModel::Readiness, 190);
+    m_columns = new GuestColumns(m_view, model, this);
+    m_columns->useSettings(settings);
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &GuestFilterProxy::setText);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

@@ -3,23 +3,27 @@
 #include <QWidget>
 
 class QLineEdit;
+class QSettings;
 class QTableView;
 
 namespace bs::gui {
 
+class GuestColumns;
 class GuestTableModel;
 class GuestFilterProxy;
 
-// The guest table with its filter box. Emits the guest the user selects.
+// The guest table with its filter box. Emits the guest the user selects. Its columns (shown,
+// widths, sort) are remembered in `settings` when given.
 class GuestPanel final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(GuestPanel)
 
 public:
-    GuestPanel(GuestTableModel *model, QWidget *parent = nullptr);
+    GuestPanel(GuestTableModel *model, QSettings *settings, QWidget *parent = nullptr);
 
     GuestFilterProxy *proxy() const { return m_proxy; }
     QTableView *view() const { return m_view; }
+    GuestColumns *columns() const { return m_columns; }
     void focusFilter();
     // The selected guests (host id, uuid) in view order.
     QList<QPair<QString, QString>> selectedGuests() const;
@@ -34,6 +38,7 @@ private:
     GuestFilterProxy *m_proxy;
     QLineEdit *m_filter;
     QTableView *m_view;
+    GuestColumns *m_columns;
 };
 
 } // namespace bs::gui

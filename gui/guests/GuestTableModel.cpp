@@ -76,6 +76,68 @@ QString GuestTableModel::sizeText(const std::optional<quint64> &kib) const {
     return kib ? units::formatKiB(*kib, QLocale(), m_unit) : QStringLiteral("—");
 }
 
+QString GuestTableModel::percentText(double percent) {
+    return QStringLiteral("%1 %").arg(QLocale().toString(percent, 'f', 1));
+}
+
+QString GuestTableModel::columnKey(int column) {
+    switch (column) {
+    case Name:
+        return QStringLiteral("name");
+    case Host:
+        return QStringLiteral("host");
+    case State:
+        return QStringLiteral("state");
+    case Readiness:
+        return QStringLiteral("readiness");
+    case Actual:
+        return QStringLiteral("actual");
+    case Used:
+        return QStringLiteral("used");
+    case Usable:
+        return QStringLiteral("usable");
+    case Rss:
+        return QStringLiteral("rss");
+    case UsedPercent:
+        return QStringLiteral("usedPercent");
+    case Stats:
+        return QStringLiteral("stats");
+    case LastReport:
+        return QStringLiteral("lastReport");
+    default:
+        return {};
+    }
+}
+
+int GuestTableModel::columnOfKey(const QString &key) {
+    for (int column = 0; column < ColumnCount; ++column) {
+        if (columnKey(column) == key)
+            return column;
+    }
+    return -1;
+}
+
+bool GuestTableModel::isFigureColumn(int column) {
+    return column >= Actual && column <= UsedPercent;
+}
+
+QString GuestTableModel::widestFigure(int column) const {
+    if (column == UsedPercent)
+        return percentText(100.0);
+    if (!isFigureColumn(column))
+        return {};
+    // The largest figure of each unit the automatic choice switches between (just under
+    // 10 MiB, just under 10 GiB) and a large guest (64 GiB), for a fixed unit.
+    QString widest;
+    for (const quint64 kib :
+         {10 * units::KiBPerMiB - 1, 10 * units::KiBPerGiB - 1, 64 * units::KiBPerGiB}) {
+        const QString text = sizeText(kib);
+        if (text.size() > widest.size())
+            widest = text;
+    }
+    return widest;
+}
+
 QVariant GuestTableModel::display(const Row &row, int column) const {
     const DerivedMetrics d = deriveMetrics(row.stats);
     switch (column) {
@@ -94,8 +156,7 @@ QVariant GuestTableModel::display(const Row &row, int column) const {
     case Rss:
         return sizeText(row.stats.rss);
     case UsedPercent:
-        return d.usedPercentOfAvailable ? QStringLiteral("%1 %").arg(
-                                              QLocale().toString(*d.usedPercentOfAvailable, 'f', 1))
+        return d.usedPercentOfAvailable ? percentText(*d.usedPercentOfAvailable)
                                         : QStringLiteral("—");
     case Stats:
         return statsStateName(row.statsState);
@@ -172,7 +233,7 @@ QVariant GuestTableModel::data(const QModelIndex &index, int role) const {
         }
         return {};
     case Qt::TextAlignmentRole:
-        if (column >= Actual && column <= UsedPercent)
+        if (isFigureColumn(column))
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return int(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::FontRole:
@@ -259,6 +320,10 @@ void GuestTableModel::applyCycle(const PollCycle &cycle) {
             endInsertRows();
         }
         Row &row = m_rows[r];
+        // What a poll usually changes is the figures and the report's age: only those columns
+        // are announced then (the columns' widths are refitted only for the others).
+        const bool sameText =
+            row.name == s.name && row.state == s.state && row.statsState == s.statsState;
         row.name = s.name;
         row.state = s.state;
         row.statsState = s.statsState;
@@ -277,7 +342,12 @@ void GuestTableModel::applyCycle(const PollCycle &cycle) {
             row.lastReportMs = *s.stats.lastUpdate * 1000;
         else if (!isActive(s.state))
             row.lastReportMs = 0;
-        Q_EMIT dataChanged(index(r, 0), index(r, ColumnCount - 1));
+        if (sameText) {
+            Q_EMIT dataChanged(index(r, Actual), index(r, UsedPercent));
+            Q_EMIT dataChanged(index(r, LastReport), index(r, LastReport));
+        } else {
+            Q_EMIT dataChanged(index(r, 0), index(r, ColumnCount - 1));
+        }
     }
 }
 

@@ -57,6 +57,16 @@ public:
 
     explicit GuestTableModel(QObject *parent = nullptr);
 
+    // A column's name in settings ("name", "usedPercent"): stable across versions and languages.
+    static QString columnKey(int column);
+    static int columnOfKey(const QString &key); // -1 when no column has that key
+    // Figure columns (sizes, percentage) are right-aligned and sized for their widest usual
+    // figure, so a value never elides when it grows.
+    static bool isFigureColumn(int column);
+    // The widest text a figure column shows in practice, in the current unit and locale; empty
+    // for the other columns.
+    QString widestFigure(int column) const;
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -84,6 +94,7 @@ private:
     const ReadinessSummary *readiness(const Row &row) const;
     ReadinessBadge badge(const Row &row) const;
     QString sizeText(const std::optional<quint64> &kib) const;
+    static QString percentText(double percent);
     void tick();
 
     QList<Row> m_rows;

@@ -6,6 +6,7 @@
 #include "HistoryChartData.h"
 #include "HistoryService.h"
 #include "RangeBar.h"
+#include "RecordedSinceLabel.h"
 #include "RefreshScheduler.h"
 #include "charts/ChartPalette.h"
 #include "common/Logging.h"
@@ -39,6 +40,7 @@ HistoryPage::HistoryPage(HistoryService *service, QWidget *parent)
     , m_store(service->store())
     , m_banner(new HistoryBanner(this))
     , m_rangeBar(new RangeBar(this))
+    , m_recordedSince(new RecordedSinceLabel(this))
     , m_picker(new GuestPicker(this))
     , m_metric(new QComboBox(this))
     , m_guestTitle(boldLabel(this))
@@ -65,6 +67,8 @@ HistoryPage::HistoryPage(HistoryService *service, QWidget *parent)
     m_metric->setCurrentIndex(m_metric->findData(int(Metric::Used)));
     guestHeader->addWidget(m_metric);
     guestHeader->addStretch(1);
+    // Right-aligned under the range bar's resolution: a second note about the range.
+    guestHeader->addWidget(m_recordedSince);
     guestLayout->addLayout(guestHeader);
     guestLayout->addWidget(m_guestChart, 1);
 
@@ -98,6 +102,7 @@ HistoryPage::HistoryPage(HistoryService *service, QWidget *parent)
     connect(m_store, &HistoryStore::hostSeriesReady, this, &HistoryPage::onHostSeries);
     connect(m_store, &HistoryStore::eventsReady, this, &HistoryPage::onEvents);
     connect(m_store, &HistoryStore::guestsReady, this, &HistoryPage::onGuests);
+    connect(m_store, &HistoryStore::recordedSpanReady, this, &HistoryPage::onRecordedSpan);
     connect(m_store, &HistoryStore::queryFailed, this, &HistoryPage::onFailed);
     connect(m_rangeBar, &RangeBar::presetChosen, this, &HistoryPage::showPreset);
     connect(m_rangeBar, &RangeBar::customChosen, this, &HistoryPage::showRange);
@@ -113,7 +118,7 @@ HistoryPage::HistoryPage(HistoryService *service, QWidget *parent)
 
     m_banner->setNotices(m_service->notices());
     updateTitles();
-    showPreset(DefaultPresetSeconds);
+    applyPreset(DefaultPresetSeconds);
 }
 
 HistoryPage::~HistoryPage() = default;
@@ -121,7 +126,7 @@ HistoryPage::~HistoryPage() = default;
 void HistoryPage::setClock(std::function<qint64()> nowMs) {
     m_now = std::move(nowMs);
     if (m_live)
-        showPreset(m_spanMs / 1000);
+        applyPreset(livePreset());
 }
 
 void HistoryPage::setHost(const QString &hostId, const QString &displayName) {
@@ -134,8 +139,11 @@ void HistoryPage::setHost(const QString &hostId, const QString &displayName) {
     abandonRound();
     m_events.clear();
     m_picker->setGuests({});
+    m_recorded = {};
+    m_recordedSince->setSince(0, 0);
     updateTitles();
     queryGuests();
+    queryRecordedSpan();
     m_scheduler->requestNow();
 }
 
@@ -153,16 +161,38 @@ void HistoryPage::setUnit(units::SizeUnit unit) {
 }
 
 void HistoryPage::showPreset(qint64 seconds) {
+    m_range.userChose = true;
+    applyPreset(seconds);
+}
+
+void HistoryPage::applyPreset(qint64 seconds) {
     m_live = true;
-    m_spanMs = seconds * 1000;
-    m_toMs = m_now();
-    m_fromMs = m_toMs - m_spanMs;
+    m_range.sinceRecordingChosen = seconds == RangeBar::SinceRecordingBegan;
+    if (!m_range.sinceRecordingChosen)
+        m_range.presetMs = seconds * 1000;
+    followNow();
     setChartsRange(m_fromMs, m_toMs);
-    m_rangeBar->showRange(m_fromMs, m_toMs, true, seconds);
+    m_rangeBar->showRange(m_fromMs, m_toMs, true, shownPreset());
     m_scheduler->requestNow();
 }
 
+void HistoryPage::followNow() {
+    const LiveRange::Window window = m_range.at(m_now(), m_recorded);
+    m_fromMs = window.fromMs;
+    m_toMs = window.toMs;
+    m_fromRecording = window.sinceRecording;
+}
+
+qint64 HistoryPage::livePreset() const {
+    return m_range.sinceRecordingChosen ? RangeBar::SinceRecordingBegan : m_range.presetMs / 1000;
+}
+
+qint64 HistoryPage::shownPreset() const {
+    return m_fromRecording ? RangeBar::SinceRecordingBegan : m_range.presetMs / 1000;
+}
+
 void HistoryPage::showRange(qint64 fromMs, qint64 toMs) {
+    m_range.userChose = true;
     m_live = false;
     m_fromMs = fromMs;
     m_toMs = qMax(fromMs + 1000, toMs);
@@ -179,6 +209,7 @@ void HistoryPage::setChartsRange(qint64 fromMs, qint64 toMs) {
 void HistoryPage::onView(EnvelopeChart *source, qint64 fromMs, qint64 toMs) {
     // A zoom or pan leaves "follow now" and moves both charts; the data follows after the
     // gesture (debounced), stretched from what is there until then.
+    m_range.userChose = true;
     m_live = false;
     m_fromMs = fromMs;
     m_toMs = toMs;
@@ -204,6 +235,11 @@ void HistoryPage::queryGuests() {
         m_guestsId = m_store->queryGuests(m_hostId);
 }
 
+void HistoryPage::queryRecordedSpan() {
+    // The whole host: the host chart shows its own figures, the guest chart any of its guests.
+    m_spanId = m_hostId.isEmpty() ? 0 : m_store->queryRecordedSpan({m_hostId, {}});
+}
+
 void HistoryPage::abandonRound() {
     // Answers still on their way are for another host: they are ignored by id.
     m_seriesId = m_hostSeriesId = m_eventsId = 0;
@@ -223,10 +259,8 @@ void HistoryPage::issueRound() {
         m_hostChart->setSeries({}, 0);
         return;
     }
-    if (m_live) {
-        m_toMs = m_now();
-        m_fromMs = m_toMs - m_spanMs;
-    }
+    if (m_live)
+        followNow();
     m_roundLive = m_live;
     m_roundFrom = m_fromMs;
     m_roundTo = m_toMs;
@@ -258,7 +292,8 @@ void HistoryPage::answered() {
     if (m_roundLive && m_live) {
         // The window slides with the data: both move in the same repaint.
         setChartsRange(m_roundFrom, m_roundTo);
-        m_rangeBar->showRange(m_roundFrom, m_roundTo, true, m_spanMs / 1000);
+        m_rangeBar->showRange(m_roundFrom, m_roundTo, true, shownPreset());
+        m_recordedSince->setSince(m_recorded.firstMs, m_roundTo); // "today" moves on
     }
     m_scheduler->roundFinished();
     Q_EMIT refreshed();
@@ -312,7 +347,26 @@ void HistoryPage::onGuests(quint64 id, const QList<GuestInfo> &guests) {
     m_picker->setGuests(guests);
 }
 
+void HistoryPage::onRecordedSpan(quint64 id, const RecordedSpan &span) {
+    if (id == 0 || id != m_spanId)
+        return;
+    m_spanId = 0;
+    m_recorded = span;
+    m_recordedSince->setSince(span.firstMs, m_now());
+    if (!m_live)
+        return;
+    const bool before = m_fromRecording;
+    followNow();
+    if (before || m_fromRecording) // the range changes: show it at once
+        applyPreset(livePreset());
+}
+
 void HistoryPage::onFailed(quint64 id, const Error &error) {
+    if (id != 0 && id == m_spanId) {
+        qCWarning(lcHistory) << "could not read since when the history goes back:" << error.message;
+        m_spanId = 0; // the page keeps its preset; the next poll asks again
+        return;
+    }
     if (id == 0 || (id != m_seriesId && id != m_hostSeriesId && id != m_eventsId))
         return;
     qCWarning(lcHistory) << "history query failed:" << error.message;
@@ -328,6 +382,8 @@ void HistoryPage::onFailed(quint64 id, const Error &error) {
 void HistoryPage::onCycle(const PollCycle &cycle) {
     if (cycle.hostId != m_hostId)
         return;
+    if (m_recorded.isEmpty() && m_spanId == 0)
+        queryRecordedSpan(); // queued behind the cycle's write: the first poll is the beginning
     for (const MemorySample &s : cycle.samples) {
         if (!m_picker->contains(s.uuid) && m_guestsId == 0) {
             queryGuests(); // queued behind the cycle's write: the new guest is listed

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LiveRange.h"
 #include "common/Units.h"
 #include "history/HistoryEvent.h"
 #include "history/Metric.h"
@@ -25,6 +26,7 @@ class GuestPicker;
 class HistoryBanner;
 class HistoryService;
 class RangeBar;
+class RecordedSinceLabel;
 class RefreshScheduler;
 
 // The "History" page: a time range (presets that follow now, or from/to), a guest chart that
@@ -32,6 +34,9 @@ class RefreshScheduler;
 // host free, KSM saved), both with event markers and a crosshair, on one time axis. Zoom (wheel)
 // and pan (drag) re-read the history 150 ms after the gesture, with the plot's width as the
 // point budget; while the range ends now, new polls are appended as they are recorded.
+// Until the user chooses a range, the page opens on the default preset, or on the host's recorded
+// history when that is shorter (a new user sees the minutes recorded so far across the chart, not
+// a sliver at the right of an empty hour).
 // Everything comes from the store's queries as plain values: no SQLite on this thread.
 class HistoryPage final : public QWidget {
     Q_OBJECT
@@ -49,16 +54,21 @@ public:
     void showGuests(const QStringList &uuids);
     void setMetric(Metric metric);
     void setUnit(units::SizeUnit unit);
-    // A range that ends now and follows the newest polls.
+    // The user's choice of a range: a preset that ends now and follows the newest polls
+    // (seconds, or RangeBar::SinceRecordingBegan), or a fixed one. The page no longer picks one.
     void showPreset(qint64 seconds);
     void showRange(qint64 fromMs, qint64 toMs);
     bool isLive() const { return m_live; }
+    // Whether the range runs from the first recorded poll (with a margin) to now.
+    bool showsSinceRecordingBegan() const { return m_live && m_fromRecording; }
+    const RecordedSpan &recordedSpan() const { return m_recorded; }
     qint64 fromMs() const { return m_fromMs; }
     qint64 toMs() const { return m_toMs; }
     // Wall clock, ms since the epoch (tests inject a fixed "now").
     void setClock(std::function<qint64()> nowMs);
 
     RangeBar *rangeBar() const { return m_rangeBar; }
+    RecordedSinceLabel *recordedSinceLabel() const { return m_recordedSince; }
     EnvelopeChart *guestChart() const { return m_guestChart; }
     EnvelopeChart *hostChart() const { return m_hostChart; }
     GuestPicker *guestPicker() const { return m_picker; }
@@ -84,12 +94,18 @@ private:
     void onHostSeries(quint64 id, const HostSeriesResult &result);
     void onEvents(quint64 id, const QList<HistoryEvent> &events);
     void onGuests(quint64 id, const QList<GuestInfo> &guests);
+    void onRecordedSpan(quint64 id, const RecordedSpan &span);
     void onFailed(quint64 id, const Error &error);
     void onCycle(const PollCycle &cycle);
     void onEventQueued(const HistoryEvent &event);
     void onView(EnvelopeChart *source, qint64 fromMs, qint64 toMs);
     void onChecked();
     void queryGuests();
+    void queryRecordedSpan();
+    void applyPreset(qint64 seconds);
+    void followNow();
+    qint64 livePreset() const;  // the preset to follow: its seconds, or SinceRecordingBegan
+    qint64 shownPreset() const; // what the range bar says it shows
     void setChartsRange(qint64 fromMs, qint64 toMs);
     void updateTitles();
 
@@ -97,6 +113,7 @@ private:
     HistoryStore *m_store;
     HistoryBanner *m_banner;
     RangeBar *m_rangeBar;
+    RecordedSinceLabel *m_recordedSince;
     GuestPicker *m_picker;
     QComboBox *m_metric;
     QLabel *m_guestTitle;
@@ -109,7 +126,10 @@ private:
     QString m_hostId;
     QString m_hostName;
     bool m_live = true;
-    qint64 m_spanMs = DefaultPresetSeconds * 1000;
+    LiveRange m_range{DefaultPresetSeconds * 1000};
+    bool m_fromRecording = false; // the live range starts at the first recorded poll
+    RecordedSpan m_recorded;      // of m_hostId, empty until known
+    quint64 m_spanId = 0;
     qint64 m_fromMs = 0;
     qint64 m_toMs = 0;
     QList<HistoryEvent> m_events;

@@ -29,6 +29,7 @@ RangeBar::RangeBar(QWidget *parent)
     layout->addWidget(new QLabel(tr("Range:"), this));
     for (const RangePreset &p : rangePresets())
         m_presets->addItem(p.label(), p.seconds);
+    m_presets->addItem(tr("Since recording began"), SinceRecordingBegan);
     m_customIndex = m_presets->count();
     m_presets->addItem(tr("Custom range"), 0);
     m_presets->setToolTip(tr("A range that ends now and follows the newest polls; or a range of "
@@ -77,7 +78,7 @@ QString RangeBar::resolution() const {
 
 void RangeBar::onPreset(int index) {
     const qint64 seconds = m_presets->itemData(index).toLongLong();
-    if (seconds > 0)
+    if (seconds > 0 || seconds == SinceRecordingBegan)
         Q_EMIT presetChosen(seconds);
     else
         m_from->setFocus(); // "Custom range": edit the times, then Show

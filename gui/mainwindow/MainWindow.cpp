@@ -7,6 +7,7 @@
 #include "charts/LiveChart.h"
 #include "connection/ConnectionDialog.h"
 #include "demo/DemoHost.h"
+#include "guests/GuestColumns.h"
 #include "guests/GuestFilterProxy.h"
 #include "guests/GuestPanel.h"
 #include "guests/GuestTableModel.h"
@@ -28,7 +29,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -69,7 +69,7 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
     , m_hostModel(new HostListModel(this))
     , m_guestModel(new GuestTableModel(this))
     , m_hostPanel(new HostPanel(m_hostModel, this))
-    , m_guestPanel(new GuestPanel(m_guestModel, this))
+    , m_guestPanel(new GuestPanel(m_guestModel, &settings, this))
     , m_chart(new LiveChart(&m_recent, this))
     , m_mainSplitter(new QSplitter(Qt::Horizontal, this))
     , m_rightSplitter(new QSplitter(Qt::Vertical, this))
@@ -113,6 +113,10 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
     });
     connect(m_registry, &HostRegistry::hostAdded, this, &MainWindow::updateHostPage);
     connect(m_registry, &HostRegistry::hostRemoved, this, &MainWindow::updateHostPage);
+    for (const auto signal : {&HostRegistry::hostAdded, &HostRegistry::hostRemoved})
+        connect(m_registry, signal, this, [this] {
+            m_guestPanel->columns()->setWatchedHosts(int(m_registry->hostIds().size()));
+        });
     connect(m_hostPanel, &HostPanel::addRequested, this, &MainWindow::newConnection);
     connect(m_guestPanel, &GuestPanel::currentGuestChanged, this, &MainWindow::onCurrentGuest);
 
@@ -123,11 +127,6 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
         m_settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
     m_rightSplitter->restoreState(
         m_settings.value(QStringLiteral("window/rightSplitter")).toByteArray());
-    // A layout saved with another set of columns would put its widths on the wrong columns.
-    if (m_settings.value(QStringLiteral("window/guestColumns")).toInt() ==
-        GuestTableModel::ColumnCount)
-        m_guestPanel->view()->horizontalHeader()->restoreState(
-            m_settings.value(QStringLiteral("window/guestHeader")).toByteArray());
 
     // Readiness: the guest table's badge column, the Readiness page, the "Readiness…" guest
     // action and the per-guest dialogs. Its statsPeriodRequested(hostId, uuids) is for the
@@ -577,9 +576,6 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     m_settings.setValue(QStringLiteral("window/state"), saveState());
     m_settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
     m_settings.setValue(QStringLiteral("window/rightSplitter"), m_rightSplitter->saveState());
-    m_settings.setValue(QStringLiteral("window/guestColumns"), int(GuestTableModel::ColumnCount));
-    m_settings.setValue(QStringLiteral("window/guestHeader"),
-                        m_guestPanel->view()->horizontalHeader()->saveState());
     m_credentials->cancelAll();
     event->accept();
 }

@@ -7,7 +7,9 @@
 #include "history/GuestPicker.h"
 #include "history/HistoryPage.h"
 #include "history/HistoryService.h"
+#include "history/LiveRange.h"
 #include "history/RangeBar.h"
+#include "history/RecordedSinceLabel.h"
 #include "history/RefreshScheduler.h"
 
 #include <QApplication>
@@ -31,6 +33,7 @@ const QString KeyB = QStringLiteral("guest:") + UuidB;
 const QString HostFree = QStringLiteral("host:free");
 constexpr qint64 T0 = 1735689600000; // 2025-01-01 00:00:00 UTC, ms
 constexpr qint64 Minute = 60 * 1000;
+constexpr qint64 Hour = 60 * Minute;
 
 HostSample hostSample(qint64 t, quint64 free) {
     HostSample s;
@@ -320,6 +323,112 @@ private Q_SLOTS:
             p->guestChart()->markers()->events().cbegin(),
             p->guestChart()->markers()->events().cend(),
             [](const HistoryEvent &e) { return e.kind == HistoryEvent::Kind::BalloonTarget; }));
+    }
+
+    // A new user opens the History page after a few minutes of recording: the range covers
+    // those minutes (not a sliver at the right of an hour) and says since when.
+    void opensOnTheRecordedMinutes() {
+        auto history = service(QStringLiteral("minutes.sqlite"));
+        record(*history, T0, 5); // polls from T0 to T0 + 4:55
+        const qint64 now = T0 + 5 * Minute;
+        auto p = page(*history, now);
+        QVERIFY(p);
+        QTRY_VERIFY(p->showsSinceRecordingBegan()); // once the store has answered
+        QVERIFY(p->isLive());
+        QCOMPARE(p->recordedSpan().firstMs, T0);
+        QCOMPARE(p->toMs(), now);
+        QVERIFY2(p->fromMs() < T0 && p->fromMs() >= T0 - Minute,
+                 qPrintable(QString::number((T0 - p->fromMs()) / 1000)));
+        for (EnvelopeChart *chart : {p->guestChart(), p->hostChart()}) {
+            QCOMPARE(chart->fromMs(), p->fromMs());
+            QCOMPARE(chart->toMs(), now);
+        }
+        QCOMPARE(p->rangeBar()->presets()->currentData().toLongLong(),
+                 RangeBar::SinceRecordingBegan);
+        QTRY_VERIFY(p->hostChart()->pointCount(HostFree) >= 60); // every poll across the chart
+        const QString since = p->recordedSinceLabel()->text();
+        QVERIFY(p->recordedSinceLabel()->isVisible());
+        const QString start =
+            QLocale().toString(QDateTime::fromMSecsSinceEpoch(T0).time(), QLocale::ShortFormat);
+        QVERIFY2(since.contains(start), qPrintable(since + QStringLiteral(" / ") + start));
+
+        // The history grows past the preset: the preset's hour, sliding with now.
+        p->setClock([] { return T0 + 2 * Hour; });
+        QVERIFY(!p->showsSinceRecordingBegan());
+        QCOMPARE(p->toMs() - p->fromMs(), Hour);
+    }
+
+    void moreHistoryThanThePresetKeepsThePreset() {
+        auto history = service(QStringLiteral("longer.sqlite"));
+        record(*history, T0, 5);
+        const qint64 now = T0 + 2 * Hour;
+        auto p = page(*history, now);
+        QVERIFY(p);
+        QTRY_COMPARE(p->recordedSpan().firstMs, T0);
+        QVERIFY(!p->showsSinceRecordingBegan());
+        QCOMPARE(p->fromMs(), now - HistoryPage::DefaultPresetSeconds * 1000);
+        QCOMPARE(p->rangeBar()->presets()->currentData().toLongLong(),
+                 HistoryPage::DefaultPresetSeconds);
+        QVERIFY(!p->recordedSinceLabel()->text().isEmpty());
+        // Chosen by the user, "since recording began" shows all of it.
+        Q_EMIT p->rangeBar()->presetChosen(RangeBar::SinceRecordingBegan);
+        QVERIFY(p->showsSinceRecordingBegan());
+        QVERIFY(p->fromMs() < T0 && p->fromMs() > T0 - 10 * Minute);
+    }
+
+    void theUsersChoiceIsNotOverridden() {
+        auto history = service(QStringLiteral("choice.sqlite"));
+        record(*history, T0, 5);
+        qint64 now = T0 + 5 * Minute;
+        auto p = page(*history, 0);
+        QVERIFY(p);
+        p->setClock([&now] { return now; });
+        p->showPreset(15 * 60); // before the store has said since when it records
+        QTRY_COMPARE(p->recordedSpan().firstMs, T0);
+        QTRY_VERIFY(!p->scheduler()->inFlight());
+        QVERIFY(!p->showsSinceRecordingBegan());
+        QCOMPARE(p->toMs() - p->fromMs(), 15 * Minute);
+        // Nor by the polls that follow.
+        now += 5000;
+        history->recordCycle(
+            pollCycle(Host, now, {guestPoll(UuidA, QStringLiteral("web"), now, 7)}));
+        QTRY_COMPARE(p->toMs(), now);
+        QCOMPARE(p->toMs() - p->fromMs(), 15 * Minute);
+        QCOMPARE(p->rangeBar()->presets()->currentData().toLongLong(), 15 * 60);
+    }
+
+    void liveRangeRules() {
+        LiveRange range;
+        const qint64 now = T0 + 10 * Hour;
+        // Nothing recorded: the preset.
+        LiveRange::Window w = range.at(now, {});
+        QCOMPARE(w.fromMs, now - Hour);
+        QVERIFY(!w.sinceRecording);
+        // Ten seconds recorded: at least a minute wide, with room before the first poll.
+        w = range.at(now, {now - 10000, now});
+        QVERIFY(w.sinceRecording);
+        QCOMPARE(w.fromMs, now - Minute - LiveRange::marginBefore(Minute));
+        // Once the user chose, a short history no longer changes the range.
+        range.userChose = true;
+        QCOMPARE(range.at(now, {now - 10000, now}).fromMs, now - Hour);
+        range.sinceRecordingChosen = true;
+        QCOMPARE(range.at(now, {now - 2 * Hour, now}).fromMs,
+                 now - 2 * Hour - LiveRange::marginBefore(2 * Hour));
+    }
+
+    void recordedSinceSaysTheDateWhenNotToday() {
+        RecordedSinceLabel label;
+        const QDateTime first = QDateTime::fromMSecsSinceEpoch(T0);
+        label.setSince(T0, T0 + 2 * 24 * Hour);
+        QVERIFY2(label.text().contains(QLocale().toString(first, QLocale::ShortFormat)),
+                 qPrintable(label.text()));
+        label.setSince(T0, T0 + Minute);
+        QVERIFY2(label.text().contains(QLocale().toString(first.time(), QLocale::ShortFormat)),
+                 qPrintable(label.text()));
+        QVERIFY(!label.text().contains(QLocale().toString(first.date(), QLocale::ShortFormat)));
+        label.setSince(0, T0);
+        QVERIFY(label.text().isEmpty());
+        QVERIFY(label.isHidden());
     }
 
     void liveDataIsAppendedCoalesced() {
