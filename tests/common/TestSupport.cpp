@@ -5,6 +5,12 @@
 
 namespace bs::test {
 
+// The paths are compiled into this file alone: a path in every test's flags would make each
+// test miss ccache in a clone of the sources in another folder.
+QString sourceDir() {
+    return QStringLiteral(BS_SOURCE_DIR);
+}
+
 QString fixturePath(const QString &relative) {
     return QStringLiteral(BS_FIXTURES_DIR "/") + relative;
 }

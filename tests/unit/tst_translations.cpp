@@ -1,4 +1,5 @@
 #include "TestMain.h"
+#include "TestSupport.h"
 #include "Translations.h"
 #include "libvirt/ConnectionUri.h"
 #include "libvirt/DomainState.h"
@@ -41,7 +42,7 @@ class TestTranslations : public QObject {
 
 private Q_SLOTS:
     void catalogueIsComplete() {
-        QFile ts(QStringLiteral(BS_SOURCE_DIR "/translations/balloonscope_zh_CN.ts"));
+        QFile ts(bs::test::sourceDir() + QStringLiteral("/translations/balloonscope_zh_CN.ts"));
         QVERIFY2(ts.open(QIODevice::ReadOnly), qPrintable(ts.fileName()));
         QXmlStreamReader xml(&ts);
         int messages = 0;
@@ -74,7 +75,7 @@ private Q_SLOTS:
     // 密钥文件(&K)："), so Alt+K works in both languages; and no translation adds an "&" the
     // English has not.
     void mnemonicsAreKept() {
-        QFile ts(QStringLiteral(BS_SOURCE_DIR "/translations/balloonscope_zh_CN.ts"));
+        QFile ts(bs::test::sourceDir() + QStringLiteral("/translations/balloonscope_zh_CN.ts"));
         QVERIFY2(ts.open(QIODevice::ReadOnly), qPrintable(ts.fileName()));
         QXmlStreamReader xml(&ts);
         QString source;
