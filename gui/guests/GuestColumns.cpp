@@ -38,6 +38,8 @@ GuestColumns::GuestColumns(QTableView *view, GuestTableModel *model, QObject *pa
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_headerViewport = header->viewport();
+    m_viewViewport = view->viewport();
     header->viewport()->installEventFilter(this);
     view->viewport()->installEventFilter(this);
     buildMenu();
@@ -183,6 +185,8 @@ int GuestColumns::textMargin() const {
 }
 
 void GuestColumns::fitNow() {
+    if (!m_view)
+        return;
     if (m_mouseOnHeader) { // not under the user's hand while a column is dragged
         scheduleFit(ContentChangeMs);
         return;
@@ -257,7 +261,7 @@ void GuestColumns::saveSort() {
 }
 
 bool GuestColumns::eventFilter(QObject *watched, QEvent *event) {
-    if (watched == m_view->horizontalHeader()->viewport()) {
+    if (watched == m_headerViewport) {
         // A column resized while a button is down on the header is the user dragging its edge
         // (or double-clicking it).
         if (event->type() == QEvent::MouseButtonPress ||
@@ -265,7 +269,7 @@ bool GuestColumns::eventFilter(QObject *watched, QEvent *event) {
             m_mouseOnHeader = true;
         else if (event->type() == QEvent::MouseButtonRelease)
             m_mouseOnHeader = false;
-    } else if (watched == m_view->viewport() && event->type() == QEvent::Resize) {
+    } else if (watched == m_viewViewport && event->type() == QEvent::Resize) {
         scheduleFit(SoonMs);
     }
     return QObject::eventFilter(watched, event);

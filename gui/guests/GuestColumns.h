@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 class QAction;
@@ -61,7 +62,10 @@ private:
     void saveSort();
     int textMargin() const;
 
-    QTableView *m_view;
+    QPointer<QTableView> m_view;
+    // Compared by address only: the filter also sees events while the view is being destroyed.
+    const QObject *m_headerViewport = nullptr;
+    const QObject *m_viewViewport = nullptr;
     GuestTableModel *m_model;
     QSettings *m_settings = nullptr;
     QMenu *m_menu;
