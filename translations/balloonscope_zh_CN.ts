@@ -4613,6 +4613,10 @@ UUID %2</translation>
         <source>Last report</source>
         <translation>上次报告</translation>
     </message>
+    <message>
+        <source>on %1</source>
+        <translation>于 %1</translation>
+    </message>
 </context>
 <context>
     <name>bs::gui::GuiCredentialProvider</name>

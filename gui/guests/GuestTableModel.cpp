@@ -10,6 +10,7 @@
 #include <QFont>
 #include <QGuiApplication>
 #include <QIcon>
+#include <QLocale>
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
@@ -37,7 +38,12 @@ QColor statsColor(StatsState state) {
     return QColor(0x9e, 0x9e, 0x9e);
 }
 
-QString ageText(qint64 seconds) {
+QString ageText(qint64 seconds, qint64 reportMs) {
+    // Past a month, "13532 days ago" says less than the date (libvirt's test driver reports
+    // from 1989).
+    if (seconds >= 30LL * 86400)
+        return GuestTableModel::tr("on %1").arg(QLocale().toString(
+            QDateTime::fromMSecsSinceEpoch(reportMs).date(), QLocale::ShortFormat));
     if (seconds < 0)
         return GuestTableModel::tr("just now");
     if (seconds < 120)
@@ -165,7 +171,7 @@ QVariant GuestTableModel::display(const Row &row, int column) const {
     case LastReport:
         if (row.lastReportMs <= 0)
             return isActive(row.state) ? tr("never") : QStringLiteral("—");
-        return ageText((m_nowMs() - row.lastReportMs) / 1000);
+        return ageText((m_nowMs() - row.lastReportMs) / 1000, row.lastReportMs);
     default:
         return {};
     }

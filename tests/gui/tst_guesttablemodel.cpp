@@ -3,7 +3,9 @@
 #include "guests/GuestTableModel.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QFont>
+#include <QLocale>
 #include <QSignalSpy>
 
 using namespace bs;
@@ -45,6 +47,32 @@ class TestGuestTableModel : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // How old the last report is; past a month, its date (the test driver reports from 1989).
+    void lastReportAge_data() {
+        QTest::addColumn<qint64>("secondsAgo");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("seconds") << qint64(10) << QStringLiteral("10 s ago");
+        QTest::newRow("minutes") << qint64(600) << QStringLiteral("10 min ago");
+        QTest::newRow("hours") << qint64(5 * 3600) << QStringLiteral("5 h ago");
+        QTest::newRow("days") << qint64(3 * 86400) << QStringLiteral("3 days ago");
+        QTest::newRow("a month: the date")
+            << qint64(1764150000 - 627319920)
+            << QStringLiteral("on ") +
+                   QLocale().toString(QDateTime::fromSecsSinceEpoch(627319920).date(),
+                                      QLocale::ShortFormat);
+    }
+    void lastReportAge() {
+        QFETCH(qint64, secondsAgo);
+        QFETCH(QString, shown);
+        GuestTableModel model;
+        model.setClock([] { return qint64(1764150000) * 1000; });
+        model.applyCycle(
+            cycleOf(QStringLiteral("h1"),
+                    {sample(QStringLiteral("h1"), QStringLiteral("u1"), QStringLiteral("web"), true,
+                            400000, 1764150000 - secondsAgo)}));
+        QCOMPARE(model.index(0, GuestTableModel::LastReport).data().toString(), shown);
+    }
+
     void rowsArriveAndUpdateInPlace() {
         GuestTableModel model;
         model.setClock([] { return qint64(1764150010) * 1000; });
