@@ -17,10 +17,9 @@ namespace bs::gui {
 ConnectionActions::ConnectionActions(Workbench *bench, QObject *parent)
     : QObject(parent)
     , m_bench(bench)
-    , m_new(new QAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&New Connection…"),
-                        this))
-    , m_edit(new QAction(QIcon::fromTheme(QStringLiteral("document-edit")),
-                         tr("&Edit Connection…"), this))
+    , m_new(new QAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&New Connection…"), this))
+    , m_edit(new QAction(QIcon::fromTheme(QStringLiteral("document-edit")), tr("&Edit Connection…"),
+                         this))
     , m_remove(new QAction(QIcon::fromTheme(QStringLiteral("list-remove")),
                            tr("&Remove Connection"), this))
     , m_connect(

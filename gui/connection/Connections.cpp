@@ -93,11 +93,9 @@ void Connections::startDemo(const DemoConfig &config) {
     m_demo = std::make_unique<DemoHost>(config);
     Q_EMIT demoNotice(tr("Starting the demo host…"));
     connect(m_demo.get(), &DemoHost::progress, this, [this](const DemoProgress &p) {
-        Q_EMIT demoNotice(p.steps > 0 ? tr("Demo host: %1 (%2 of %3)")
-                                            .arg(p.message)
-                                            .arg(p.step)
-                                            .arg(p.steps)
-                                      : tr("Demo host: %1").arg(p.message));
+        Q_EMIT demoNotice(
+            p.steps > 0 ? tr("Demo host: %1 (%2 of %3)").arg(p.message).arg(p.step).arg(p.steps)
+                        : tr("Demo host: %1").arg(p.message));
     });
     connect(m_demo.get(), &DemoHost::ready, this, [this](const DemoResult &result) {
         Q_EMIT demoNotice(

@@ -132,7 +132,7 @@ private:
     RecentSeries m_recent;
     HostOverviewHub *m_hostHub;
     Connections *m_connections;
-    QPointer<HostPanel> m_hostPanel;   // the window may delete them first
+    QPointer<HostPanel> m_hostPanel; // the window may delete them first
     QPointer<GuestsPage> m_guestsPage;
     QString m_currentHost;
     qint64 m_lastCycleMs = 0;

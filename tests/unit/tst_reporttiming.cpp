@@ -96,8 +96,8 @@ private Q_SLOTS:
         QTest::addColumn<QList<int>>("seconds"); // poll times
         QTest::addColumn<QList<int>>("fresh");   // 1 fresh, 0 repeated while reporting, -1 not
         QTest::addColumn<int>("breaks");
-        QTest::newRow("steady polls") << 5 << QList<int>{0, 5, 10, 15} << QList<int>{1, 1, 1, 1}
-                                      << 0;
+        QTest::newRow("steady polls")
+            << 5 << QList<int>{0, 5, 10, 15} << QList<int>{1, 1, 1, 1} << 0;
         QTest::newRow("one late poll, within the gap")
             << 5 << QList<int>{0, 5, 22, 27} << QList<int>{1, 1, 1, 1} << 0;
         QTest::newRow("a missed stretch, beyond the gap")
