@@ -1,7 +1,7 @@
 #pragma once
 
-#include "balloon/BalloonControls.h"
-#include "balloon/StatsFlowWatch.h"
+#include "ballooncontrol/BalloonControls.h"
+#include "ballooncontrol/StatsFlowWatch.h"
 #include "cmdline/CommandLineDoc.h"
 #include "monitor/MonitoredHost.h"
 

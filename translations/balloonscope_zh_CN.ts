@@ -230,6 +230,45 @@
     </message>
 </context>
 <context>
+    <name>BalloonText</name>
+    <message>
+        <source>Not connected to %1 right now; nothing was changed.</source>
+        <translation>当前未连接到 %1；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>the host</source>
+        <translation>宿主机</translation>
+    </message>
+    <message>
+        <source>Cancelled before this guest was changed.</source>
+        <translation>在更改此客户机之前已取消。</translation>
+    </message>
+    <message>
+        <source>No poll of the host arrived in time.</source>
+        <translation>未能及时完成对宿主机的轮询。</translation>
+    </message>
+    <message>
+        <source>Waiting up to %1 s for the guest&apos;s next report.</source>
+        <translation>最多等待 %1 秒，直到客户机的下一次报告。</translation>
+    </message>
+    <message>
+        <source>Stats are flowing: the guest reported at %1.</source>
+        <translation>统计数据正在上报：客户机于 %1 报告。</translation>
+    </message>
+    <message>
+        <source>The guest stopped or disappeared before it reported.</source>
+        <translation>客户机在报告之前已停止或消失。</translation>
+    </message>
+    <message>
+        <source>The live configuration still shows no stats period.</source>
+        <translation>运行时配置中仍然没有统计周期。</translation>
+    </message>
+    <message>
+        <source>No report within two periods: %1</source>
+        <translation>两个周期内没有报告：%1</translation>
+    </message>
+</context>
+<context>
     <name>ChartExport</name>
     <message>
         <source>Export Chart</source>
@@ -2700,18 +2739,6 @@
         <translation>未知</translation>
     </message>
     <message>
-        <source>Not connected to %1 right now; nothing was changed.</source>
-        <translation>当前未连接到 %1；未做任何更改。</translation>
-    </message>
-    <message>
-        <source>the host</source>
-        <translation>宿主机</translation>
-    </message>
-    <message>
-        <source>Cancelled before this guest was changed.</source>
-        <translation>在更改此客户机之前已取消。</translation>
-    </message>
-    <message>
         <source>libvirt accepted the change, but %1; check the guest&apos;s configuration.</source>
         <translation>libvirt 接受了更改，但%1；请检查客户机的配置。</translation>
     </message>
@@ -2978,30 +3005,6 @@
     <message>
         <source>The domain XML is not well-formed: %1 (line %2).</source>
         <translation>域 XML 格式不正确：%1（第 %2 行）。</translation>
-    </message>
-    <message>
-        <source>Waiting up to %1 s for the guest&apos;s next report.</source>
-        <translation>最多等待 %1 秒，直到客户机的下一次报告。</translation>
-    </message>
-    <message>
-        <source>Stats are flowing: the guest reported at %1.</source>
-        <translation>统计数据正在上报：客户机于 %1 报告。</translation>
-    </message>
-    <message>
-        <source>The guest stopped or disappeared before it reported.</source>
-        <translation>客户机在报告之前已停止或消失。</translation>
-    </message>
-    <message>
-        <source>The live configuration still shows no stats period.</source>
-        <translation>运行时配置中仍然没有统计周期。</translation>
-    </message>
-    <message>
-        <source>No report within two periods: %1</source>
-        <translation>两个周期内没有报告：%1</translation>
-    </message>
-    <message>
-        <source>No poll of the host arrived in time.</source>
-        <translation>未能及时完成对宿主机的轮询。</translation>
     </message>
     <message>
         <source>&lt;memballoon model=&apos;none&apos;/&gt;</source>
@@ -3436,6 +3439,10 @@
     <message>
         <source>The history is not open.</source>
         <translation>历史记录未打开。</translation>
+    </message>
+    <message>
+        <source>Could not roll up or trim the history: %1</source>
+        <translation>无法汇总或清理历史记录：%1</translation>
     </message>
 </context>
 <context>
@@ -4261,6 +4268,37 @@
     </message>
 </context>
 <context>
+    <name>bs::gui::ConnectionActions</name>
+    <message>
+        <source>&amp;New Connection…</source>
+        <translation>新建连接(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Connection…</source>
+        <translation>编辑连接(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Connection</source>
+        <translation>删除连接(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>断开连接(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Remove connection</source>
+        <translation>删除连接</translation>
+    </message>
+    <message>
+        <source>Stop watching %1 and forget this connection?</source>
+        <translation>停止监控 %1 并删除此连接？</translation>
+    </message>
+</context>
+<context>
     <name>bs::gui::ConnectionDialog</name>
     <message>
         <source>Connect to the user&apos;s session daemon (/session)</source>
@@ -4377,6 +4415,29 @@
     <message>
         <source>SSH c&amp;lient:</source>
         <translation>SSH 客户端(&amp;L)：</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::Connections</name>
+    <message>
+        <source>Starting the demo host…</source>
+        <translation>正在启动演示宿主机…</translation>
+    </message>
+    <message>
+        <source>Demo host: %1 (%2 of %3)</source>
+        <translation>演示宿主机：%1（%2/%3）</translation>
+    </message>
+    <message>
+        <source>Demo host: %1</source>
+        <translation>演示宿主机：%1</translation>
+    </message>
+    <message>
+        <source>The demo host is not available: %1 Showing the libvirt test driver instead.</source>
+        <translation>演示宿主机不可用：%1 改为显示 libvirt 测试驱动。</translation>
+    </message>
+    <message>
+        <source>embedded QEMU</source>
+        <translation>内嵌 QEMU</translation>
     </message>
 </context>
 <context>
@@ -4619,6 +4680,13 @@ UUID %2</translation>
     </message>
 </context>
 <context>
+    <name>bs::gui::GuestsPage</name>
+    <message>
+        <source>&lt;b&gt;%1:&lt;/b&gt; %2 Only host-side figures (actual, RSS) are charted.</source>
+        <translation>&lt;b&gt;%1：&lt;/b&gt;%2 图中仅绘制宿主机侧的数据（实际、RSS）。</translation>
+    </message>
+</context>
+<context>
     <name>bs::gui::GuiCredentialProvider</name>
     <message>
         <source>Could not store the answer in the desktop keyring: %1</source>
@@ -4772,6 +4840,22 @@ UUID %2</translation>
     <message>
         <source>History: %1 recorded by pid %2</source>
         <translation>历史：%1 由 pid %2 记录</translation>
+    </message>
+    <message>
+        <source>Writing the history failed: %1</source>
+        <translation>写入历史记录失败：%1</translation>
+    </message>
+    <message>
+        <source>History: a write failed</source>
+        <translation>历史记录：写入失败</translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1 The charts show the figures read before; they are read again with the next poll or change of range.</source>
+        <translation>无法读取历史记录：%1 图表显示的是之前读取的数据；下次轮询或更改时间范围时会重新读取。</translation>
+    </message>
+    <message>
+        <source>History: a read failed</source>
+        <translation>历史记录：读取失败</translation>
     </message>
 </context>
 <context>
@@ -5016,26 +5100,6 @@ UUID %2</translation>
 <context>
     <name>bs::gui::LiveChart</name>
     <message>
-        <source>Used (available − unused)</source>
-        <translation>已用（可见总量 − 空闲）</translation>
-    </message>
-    <message>
-        <source>Used excl. cache (available − usable)</source>
-        <translation>已用（不含缓存）（可见总量 − 可用）</translation>
-    </message>
-    <message>
-        <source>Actual (balloon size)</source>
-        <translation>实际（气球大小）</translation>
-    </message>
-    <message>
-        <source>Available (guest total)</source>
-        <translation>可见总量（客户机总内存）</translation>
-    </message>
-    <message>
-        <source>RSS (QEMU on the host)</source>
-        <translation>RSS（宿主机上的 QEMU）</translation>
-    </message>
-    <message>
         <source>Window:</source>
         <translation>时间窗口：</translation>
     </message>
@@ -5095,26 +5159,6 @@ UUID %2</translation>
         <translation>宿主机</translation>
     </message>
     <message>
-        <source>&amp;New Connection…</source>
-        <translation>新建连接(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit Connection…</source>
-        <translation>编辑连接(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Remove Connection</source>
-        <translation>删除连接(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Connect</source>
-        <translation>连接(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Disconnect</source>
-        <translation>断开连接(&amp;D)</translation>
-    </message>
-    <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -5171,44 +5215,12 @@ UUID %2</translation>
         <translation>向每台宿主机查询客户机统计信息的频率（1–3600 秒）。</translation>
     </message>
     <message>
-        <source>embedded QEMU</source>
-        <translation>内嵌 QEMU</translation>
-    </message>
-    <message>
-        <source>Starting the demo host…</source>
-        <translation>正在启动演示宿主机…</translation>
-    </message>
-    <message>
-        <source>Demo host: %1 (%2 of %3)</source>
-        <translation>演示宿主机：%1（%2/%3）</translation>
-    </message>
-    <message>
-        <source>Demo host: %1</source>
-        <translation>演示宿主机：%1</translation>
-    </message>
-    <message>
-        <source>The demo host is not available: %1 Showing the libvirt test driver instead.</source>
-        <translation>演示宿主机不可用：%1 改为显示 libvirt 测试驱动。</translation>
-    </message>
-    <message>
-        <source>Remove connection</source>
-        <translation>删除连接</translation>
-    </message>
-    <message>
-        <source>Stop watching %1 and forget this connection?</source>
-        <translation>停止监控 %1 并删除此连接？</translation>
-    </message>
-    <message>
         <source>About Balloonscope</source>
         <translation>关于 Balloonscope</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;Shows what the guests on KVM/libvirt hosts really do with their memory, from the virtio-balloon statistics.&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Balloonscope %1&lt;/h3&gt;&lt;p&gt;根据 virtio-balloon 统计信息，显示 KVM/libvirt 宿主机上的客户机实际如何使用内存。&lt;/p&gt;&lt;p&gt;Qt %2 · libvirt %3 · QCustomPlot %4&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1:&lt;/b&gt; %2 Only host-side figures (actual, RSS) are charted.</source>
-        <translation>&lt;b&gt;%1：&lt;/b&gt;%2 图中仅绘制宿主机侧的数据（实际、RSS）。</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n host(s) connected</source>

@@ -1,10 +1,10 @@
 #include "BalloonExecutor.h"
 
-#include "BalloonConfig.h"
 #include "BalloonText.h"
 #include "DomainMemoryConfig.h"
 #include "libvirt/Connection.h"
 #include "libvirt/LibvirtError.h"
+#include "model/BalloonConfig.h"
 
 #include <QDateTime>
 

@@ -1,8 +1,8 @@
 #include "BalloonXmlPatch.h"
 
-#include "BalloonConfig.h"
 #include "BalloonText.h"
 #include "MemballoonLocator.h"
+#include "model/BalloonConfig.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #include "BalloonXmlPatchCheck.h"
 
-#include "BalloonConfig.h"
 #include "MemballoonLocator.h"
+#include "model/BalloonConfig.h"
 
 #include <cstdio>
 #include <cstdlib>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "BalloonConfig.h"
 #include "common/Error.h"
-#include "libvirt/DomainState.h"
-#include "monitor/BalloonStats.h"
+#include "model/BalloonConfig.h"
+#include "model/BalloonStats.h"
+#include "model/DomainState.h"
 
 #include <QList>
 #include <QMetaType>
@@ -13,8 +13,6 @@
 #include <optional>
 
 namespace bs {
-
-struct MemorySample;
 
 // Which guests a dialog or a command works on.
 struct GuestSelection {
@@ -50,8 +48,6 @@ struct GuestBalloonInfo {
     std::optional<Error> error; // the guest could not be read (gone, no such name)
 
     bool isActive() const { return bs::isActive(state); }
-    // Newer figures from the monitor (which judges freshness across polls).
-    void updateFrom(const MemorySample &sample);
 };
 
 // Whether a report is recent enough to base a decision on: period on, the guest filled its

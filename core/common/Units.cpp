@@ -15,6 +15,12 @@ SizeUnit pickUnit(quint64 kib) {
     return SizeUnit::KiB;
 }
 
+SizeUnit axisUnit(double maxKiB, SizeUnit choice) {
+    if (choice == SizeUnit::MiB || choice == SizeUnit::GiB)
+        return choice;
+    return maxKiB >= double(AxisGiBFromKiB) ? SizeUnit::GiB : SizeUnit::MiB;
+}
+
 double inUnit(quint64 kib, SizeUnit unit) {
     switch (unit) {
     case SizeUnit::KiB:

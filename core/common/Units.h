@@ -14,8 +14,16 @@ inline constexpr quint64 KiBPerGiB = 1024 * 1024;
 
 enum class SizeUnit { Auto, KiB, MiB, GiB };
 
-// The unit that keeps a value of this size readable (Auto picks MiB below 10 GiB, then GiB).
+// The unit that keeps a value of this size readable in text (a table cell, a tooltip): MiB below
+// 10 GiB (whole MiB stay exact), then GiB; KiB below 10 MiB.
 SizeUnit pickUnit(quint64 kib);
+
+// The unit of a chart's memory axis whose values reach `maxKiB`: `choice` when the user chose
+// MiB or GiB (the preferences, the chart's unit box); for Auto (or KiB), GiB from 4 GiB up and
+// MiB below. The live chart, the History page, every exported file and the PDF report use it,
+// so a chart and its export always agree.
+SizeUnit axisUnit(double maxKiB, SizeUnit choice = SizeUnit::Auto);
+inline constexpr quint64 AxisGiBFromKiB = 4 * KiBPerGiB;
 double inUnit(quint64 kib, SizeUnit unit);
 QString unitSuffix(SizeUnit unit);
 

@@ -1,5 +1,7 @@
 #include "Decimator.h"
 
+#include "model/ReportTiming.h"
+
 #include <QMap>
 
 #include <algorithm>
@@ -18,7 +20,7 @@ qint64 floorDiv(qint64 a, qint64 b) {
 } // namespace
 
 qint64 maxGapForInterval(int intervalSeconds) {
-    return 3 * qMax(1, intervalSeconds) + 2;
+    return ReportTiming::gapSeconds(intervalSeconds);
 }
 
 Decimator::Decimator(qint64 bucketSeconds, qint64 maxGapSeconds)

@@ -96,7 +96,7 @@ QList<AggregatedEntry> sumBuckets(const QList<QList<DecimatedEntry>> &perGuest,
                                   qint64 bucketSeconds, qint64 maxGapSeconds);
 
 // How far apart two polls may be before the stretch between them counts as "nothing recorded":
-// three intervals plus slack for a slow poll.
+// ReportTiming::gapSeconds, the rule the live chart draws with too.
 qint64 maxGapForInterval(int intervalSeconds);
 
 } // namespace bs::history

@@ -176,6 +176,18 @@ void HistoryWorker::handleWriteError(const Error &error, bool countDropped) {
     Q_EMIT failed(error);
 }
 
+void HistoryWorker::handleCompactionError(const Error &error) {
+    // Another process's write holds the lock: the next slice tries again.
+    if (sqlite::isBusy(error))
+        return;
+    // Like a failed write: a damaged file is moved aside, a full disk pauses, anything else
+    // reaches the user through failed().
+    qCWarning(lcHistory) << "compaction:" << error.message;
+    Error said = error; // keeps SQLite's code: corrupt and full are told apart by it
+    said.message = tr("Could not roll up or trim the history: %1").arg(error.message);
+    handleWriteError(said, false);
+}
+
 void HistoryWorker::recoverFromCorruption(const Error &error) {
     qCWarning(lcHistory) << "the history database is damaged:" << error.message;
     closeDatabase();
@@ -224,10 +236,7 @@ void HistoryWorker::compactSlice() {
     while (slice.elapsed() < CompactionSliceMs) {
         auto more = m_parts->compactor.step(nowMs() / 1000);
         if (!more) {
-            if (sqlite::isCorrupt(more.error()))
-                recoverFromCorruption(more.error());
-            else if (!sqlite::isBusy(more.error()))
-                qCWarning(lcHistory) << "compaction:" << more.error().message;
+            handleCompactionError(more.error());
             return;
         }
         if (!*more) {
@@ -252,7 +261,7 @@ void HistoryWorker::compactNow() {
     for (;;) {
         auto more = m_parts->compactor.step(nowMs() / 1000);
         if (!more) {
-            qCWarning(lcHistory) << "compaction:" << more.error().message;
+            handleCompactionError(more.error());
             return;
         }
         if (!*more)

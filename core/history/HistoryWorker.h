@@ -80,6 +80,8 @@ private:
     // countDropped: a lost poll (a cycle), as opposed to a host sample or event that goes with one.
     void handleWriteError(const Error &error, bool countDropped = true);
     void recoverFromCorruption(const Error &error);
+    // Every compaction failure ends here, from the background slices and from compactNow().
+    void handleCompactionError(const Error &error);
     void compactSlice();
     void heartbeat();
     bool ensureReadable(quint64 queryId);

@@ -177,8 +177,9 @@ Result<AggregateResult> RangeReader::aggregate(const AggregateRequest &request) 
             return guests.error();
         guests->bind(1, **host);
         QList<qint64> ids;
-        while (guests->step() == sqlite::Statement::Step::Row)
-            ids.append(guests->int64(0));
+        // A guest the listing failed to return would be missing from the sum, silently.
+        if (Status listed = guests->forEachRow([&] { ids.append(guests->int64(0)); }); !listed)
+            return listed.error();
         for (qint64 id : std::as_const(ids)) {
             auto rows = decimateGuest(id, request.metrics, *planned);
             if (!rows)
@@ -229,9 +230,11 @@ Result<QList<GuestInfo>> RangeReader::guests(const QString &hostId) {
         info.name = rows->text(3);
         info.firstSeenMs = rows->int64(4) * 1000;
         names->bind(1, rows->int64(0));
-        while (names->step() == sqlite::Statement::Step::Row)
+        const Status named = names->forEachRow([&] {
             info.names.append(GuestInfo::Name{names->int64(0) * 1000, names->text(1)});
-        names->reset();
+        });
+        if (!named)
+            return named.error();
         out.append(info);
     }
     if (step == sqlite::Statement::Step::Failed)

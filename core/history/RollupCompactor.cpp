@@ -146,8 +146,11 @@ Result<qint64> RollupCompactor::flushInbox() {
         if (!rows)
             return rows.error();
         rows->bind(1, *minute->rolledUntil);
-        while (rows->step() == sqlite::Statement::Step::Row)
+        const Status read = rows->forEachRow([&] {
             late.append({rows->int64(0), rows->int64(1)});
+        });
+        if (!read)
+            return read.error();
     }
     const QByteArray move = "INSERT INTO samples SELECT * FROM samples_inbox WHERE 1 "
                             "ORDER BY guest_id, t ON CONFLICT(guest_id, t) DO UPDATE SET " +
@@ -304,12 +307,18 @@ Result<bool> RollupCompactor::purge(const char *tier, const TierTables &tables, 
             return del.error();
         if (!owners)
             return owners.error();
-        while (owners->step() == sqlite::Statement::Step::Row) {
+        Status deleted = Status::success();
+        const Status listed = owners->forEachRow([&] {
+            if (!deleted)
+                return;
             del->bind(1, owners->int64(0)).bind(2, state->purgedBefore).bind(3, chunk);
-            if (Status s = del->run(); !s)
-                return s.error();
+            deleted = del->run();
             worked = worked || m_db.changes() > 0;
-        }
+        });
+        if (!deleted)
+            return deleted.error();
+        if (!listed)
+            return listed.error();
     }
     if (Status s = tx.commit(); !s)
         return s.error();

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "libvirt/DomainState.h"
-#include "metrics/StatsState.h"
+#include "model/DomainState.h"
+#include "model/StatsState.h"
 #include "monitor/MemorySample.h"
 
 #include <optional>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "HostMetric.h"
-#include "Metric.h"
+#include "model/Metric.h"
 
 #include <QList>
 #include <QMetaType>

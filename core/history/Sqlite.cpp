@@ -107,6 +107,19 @@ Status Statement::run() {
     return Status::success();
 }
 
+Status Statement::forEachRow(const std::function<void()> &onRow) {
+    Step s = Step::Row;
+    while ((s = step()) == Step::Row)
+        onRow();
+    if (s == Step::Failed) {
+        Error e = error();
+        reset();
+        return e;
+    }
+    reset();
+    return Status::success();
+}
+
 void Statement::reset() {
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);

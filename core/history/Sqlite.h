@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 struct sqlite3;
@@ -46,6 +47,9 @@ public:
     Step step();
     // Steps to the end, for statements without rows.
     Status run();
+    // Calls `onRow` for each row, then resets. A step that fails ends it with SQLite's error:
+    // never read a failure as "no more rows" (a reader would silently leave rows out).
+    Status forEachRow(const std::function<void()> &onRow);
     void reset();
     Error error() const;
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Metric.h"
+#include "model/Metric.h"
 
 #include <QByteArray>
 

@@ -157,6 +157,13 @@ QString ConnectionUri::displayName() const {
     return QStringLiteral("%1 (%2)").arg(where, path);
 }
 
+QString hostDisplayName(const QString &uri) {
+    const auto parsed = ConnectionUri::parse(uri);
+    if (const auto *u = std::get_if<ConnectionUri>(&parsed))
+        return u->displayName();
+    return uri;
+}
+
 std::variant<ConnectionUri, ConnectionUri::ParseError> ConnectionForm::toUri() const {
     using Field = ConnectionUri::Field;
     switch (preset) {

@@ -57,6 +57,10 @@ private:
     QUrlQuery m_query;
 };
 
+// The name every view (window, lists, dialogs, reports, the CLI) shows for a host: the URI's
+// displayName(), or the URI as it is when it does not parse.
+QString hostDisplayName(const QString &uri);
+
 // The form of the connection dialog: a preset and its fields, turned into a URI.
 struct ConnectionForm {
     Q_DECLARE_TR_FUNCTIONS(ConnectionForm)

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "DomainState.h"
-#include "monitor/BalloonStats.h"
+#include "model/BalloonStats.h"
+#include "model/DomainState.h"
 
 #include <QList>
 #include <QString>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "monitor/BalloonStats.h"
+#include "model/BalloonStats.h"
 
 #include <optional>
 

@@ -1,7 +1,9 @@
 #include "RecentSeries.h"
 
 #include "metrics/DerivedMetrics.h"
+#include "model/ReportTiming.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -20,48 +22,69 @@ constexpr double Gap = std::numeric_limits<double>::quiet_NaN();
 RecentSeries::RecentSeries(int capacityPerSeries)
     : m_capacity(capacityPerSeries) {}
 
-void RecentSeries::append(Series &series, qint64 timeMs, double kib, qint64 gapMs) {
+void RecentSeries::append(Guest &guest, Metric metric, qint64 timeMs, double kib, qint64 gapMs) {
+    Series &series = guest.series[size_t(indexOf(metric))];
+    qint64 &lastSeen = guest.lastSeenMs[size_t(indexOf(metric))];
     if (!series.empty()) {
         const Point &last = series.back();
         if (timeMs <= last.timeMs)
             return; // out of order or repeated: keep the series monotonic
-        if (!std::isnan(last.kib) && timeMs - last.timeMs > gapMs)
-            series.push_back({last.timeMs + 1, Gap});
+        if (!std::isnan(last.kib) && timeMs - std::max(lastSeen, last.timeMs) > gapMs)
+            series.push_back({std::max(lastSeen, last.timeMs) + 1, Gap});
     }
     series.push_back({timeMs, kib});
+    lastSeen = timeMs;
     while (int(series.size()) > m_capacity)
         series.pop_front();
 }
 
+void RecentSeries::hold(Guest &guest, Metric metric, qint64 timeMs) {
+    const Series &series = guest.series[size_t(indexOf(metric))];
+    if (!series.empty() && !std::isnan(series.back().kib))
+        guest.lastSeenMs[size_t(indexOf(metric))] =
+            std::max(guest.lastSeenMs[size_t(indexOf(metric))], timeMs);
+}
+
+void RecentSeries::breakLine(Guest &guest, Metric metric, qint64 timeMs) {
+    Series &series = guest.series[size_t(indexOf(metric))];
+    if (!series.empty() && !std::isnan(series.back().kib) && timeMs > series.back().timeMs)
+        series.push_back({timeMs, Gap});
+}
+
 void RecentSeries::add(const PollCycle &cycle, int pollIntervalSeconds) {
+    const qint64 gapMs = ReportTiming::gapSeconds(pollIntervalSeconds) * 1000;
     for (const MemorySample &s : cycle.samples) {
         Guest &guest = m_guests[keyOf(s.hostId, s.uuid)];
         const bool active = isActive(s.state);
         if (!active) {
             if (guest.wasActive) {
-                for (Series &series : guest.series) {
-                    if (!series.empty() && !std::isnan(series.back().kib))
-                        series.push_back({s.timeMs, Gap});
-                }
+                for (Metric m : Metrics)
+                    breakLine(guest, m, s.timeMs);
             }
             guest.wasActive = false;
             continue;
         }
         guest.wasActive = true;
-        const int period = s.balloon.period.value_or(0);
-        const qint64 hostGapMs = 3LL * pollIntervalSeconds * 1000;
-        const qint64 guestGapMs = 3LL * qMax(pollIntervalSeconds, period) * 1000 + 1000;
-        auto put = [&](Metric metric, const std::optional<quint64> &value, qint64 gapMs) {
+        const auto put = [&](Metric metric, const std::optional<quint64> &value) {
             if (value)
-                append(guest.series[size_t(metric)], s.timeMs, double(*value), gapMs);
+                append(guest, metric, s.timeMs, double(*value), gapMs);
+            else
+                breakLine(guest, metric, s.timeMs);
         };
-        put(Metric::Actual, s.stats.actual, hostGapMs);
-        put(Metric::Rss, s.stats.rss, hostGapMs);
+        put(Metric::Actual, s.stats.actual);
+        put(Metric::Rss, s.stats.rss);
+        const Metric guestSide[] = {Metric::Used, Metric::UsedExcludingCache, Metric::Available};
         if (s.freshReport) {
             const DerivedMetrics d = deriveMetrics(s.stats);
-            put(Metric::Used, d.used, guestGapMs);
-            put(Metric::UsedExcludingCache, d.usedExcludingCache, guestGapMs);
-            put(Metric::Available, s.stats.available, guestGapMs);
+            put(Metric::Used, d.used);
+            put(Metric::UsedExcludingCache, d.usedExcludingCache);
+            put(Metric::Available, s.stats.available);
+        } else if (s.statsState == StatsState::Reporting) {
+            for (Metric m : guestSide) // the last report stands
+                hold(guest, m, s.timeMs);
+        } else {
+            for (Metric m : guestSide)
+                breakLine(guest, m, s.timeMs);
         }
     }
 }
@@ -84,7 +107,8 @@ const RecentSeries::Series &RecentSeries::series(const QString &hostId, const QS
                                                  Metric metric) const {
     static const Series empty;
     const auto it = m_guests.constFind(keyOf(hostId, uuid));
-    return it == m_guests.constEnd() ? empty : it->series[size_t(metric)];
+    const int index = indexOf(metric);
+    return it == m_guests.constEnd() || index < 0 ? empty : it->series[size_t(index)];
 }
 
 qint64 RecentSeries::lastTimeMs(const QString &hostId, const QString &uuid) const {

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "BalloonStats.h"
-#include "balloon/BalloonConfig.h"
-#include "libvirt/DomainState.h"
-#include "metrics/StatsState.h"
+#include "model/BalloonConfig.h"
+#include "model/BalloonStats.h"
+#include "model/DomainState.h"
+#include "model/StatsState.h"
 
 #include <QHash>
 #include <QString>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "BalloonStats.h"
 #include "common/Result.h"
-#include "libvirt/DomainState.h"
 #include "libvirt/LibvirtHandles.h"
+#include "model/BalloonStats.h"
+#include "model/DomainState.h"
 
 #include <QList>
 #include <QString>

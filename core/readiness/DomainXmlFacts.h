@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ReadinessTypes.h"
-#include "balloon/BalloonConfig.h"
+#include "model/BalloonConfig.h"
 
 #include <QString>
 

@@ -2,7 +2,8 @@
 
 #include "HostSideContext.h"
 #include "Remedies.h"
-#include "metrics/StatsState.h"
+#include "model/ReportTiming.h"
+#include "model/StatsState.h"
 #include "monitor/MemorySample.h"
 
 #include <algorithm>
@@ -13,8 +14,8 @@ StatsObservation StatsObservation::fromSample(const MemorySample &sample) {
     return {sample.timeMs, sample.stats};
 }
 
-double HostSideInspector::secondsNeeded(int periodSeconds) {
-    return 2.0 * std::max(1, periodSeconds) + SlackSeconds;
+double HostSideInspector::secondsNeeded(int periodSeconds, int pollIntervalSeconds) {
+    return ReportTiming::graceSeconds(periodSeconds, pollIntervalSeconds);
 }
 
 bool HostSideInspector::needsMoreObservation(const HostEvidence &evidence) {
@@ -36,7 +37,7 @@ HostAssessment HostSideInspector::inspect(const HostEvidence &e) {
         [](const StatsObservation &a, const StatsObservation &b) { return a.timeMs < b.timeMs; });
     if (c.obs.size() >= 2)
         c.span = double(c.obs.constLast().timeMs - c.obs.constFirst().timeMs) / 1000.0;
-    c.needed = secondsNeeded(c.periodOn ? *c.livePeriod : 1);
+    c.needed = secondsNeeded(c.periodOn ? *c.livePeriod : 1, e.pollIntervalSeconds);
     for (int i = 0; i < c.obs.size(); ++i) {
         const qint64 lu = c.obs.at(i).stats.lastUpdate.value_or(0);
         c.maxLastUpdate = std::max(c.maxLastUpdate, lu);

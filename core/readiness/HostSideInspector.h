@@ -2,7 +2,7 @@
 
 #include "DomainXmlFacts.h"
 #include "ReadinessTypes.h"
-#include "monitor/BalloonStats.h"
+#include "model/BalloonStats.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -36,6 +36,9 @@ struct HostEvidence {
     // last_update proves the reports advance.
     QList<StatsObservation> observations;
     qint64 nowMs = 0; // for the age of the last report in the evidence text
+    // How often the readings come (the monitor's poll interval; 1 when the inspector reads
+    // itself): part of how long a verdict waits (ReportTiming::graceSeconds).
+    int pollIntervalSeconds = 1;
 };
 
 // What last_update did while we watched.
@@ -63,9 +66,9 @@ class HostSideInspector {
 public:
     static HostAssessment inspect(const HostEvidence &evidence);
 
-    // Two periods plus slack for last_update's one-second granularity and our poll jitter.
-    static double secondsNeeded(int periodSeconds);
-    static constexpr double SlackSeconds = 2.0;
+    // How long the readings must span before "frozen" or "never reported": the table's rule
+    // (ReportTiming::graceSeconds), so a verdict here and the stats state there agree.
+    static double secondsNeeded(int periodSeconds, int pollIntervalSeconds);
 
     // Whether more readings could still change the outcome (the CLI keeps watching).
     static bool needsMoreObservation(const HostEvidence &evidence);

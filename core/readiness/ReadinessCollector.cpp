@@ -127,6 +127,8 @@ GuestEvidence ReadinessCollector::evidenceFor(const GuestFacts &f) const {
     e.host.persistent = f.persistent;
     e.host.observations = m_observations.value(f.uuid);
     e.host.nowMs = e.timeMs;
+    if (m_host)
+        e.host.pollIntervalSeconds = m_host->config().intervalSeconds;
     e.agentRequested = m_request.agentChecks;
     e.agent = f.agent;
     e.agentNotRunReason = f.agentNotRunReason;

@@ -1,7 +1,7 @@
 #include "ReadinessInspector.h"
 
 #include "AgentChecks.h"
-#include "metrics/StatsState.h"
+#include "model/StatsState.h"
 
 namespace bs {
 

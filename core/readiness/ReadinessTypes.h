@@ -1,6 +1,6 @@
 #pragma once
 
-#include "libvirt/DomainState.h"
+#include "model/DomainState.h"
 
 #include <QList>
 #include <QMetaType>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ReadinessTypes.h"
-#include "metrics/StatsState.h"
+#include "model/StatsState.h"
 #include "monitor/MemorySample.h"
 
 #include <QCoreApplication>

@@ -41,22 +41,20 @@ QString dayLabel(const QDate &date, const QLocale &locale) {
 
 } // namespace
 
-ValueAxis valueAxis(ValueUnit unit, double maxValue, int maxTicks, const QLocale &locale) {
+ValueAxis valueAxis(ValueUnit unit, double maxValue, int maxTicks, const QLocale &locale,
+                    units::SizeUnit sizeUnit) {
     ValueAxis axis;
     if (!std::isfinite(maxValue) || maxValue < 0)
         maxValue = 0;
     switch (unit) {
-    case ValueUnit::KiB:
-        if (maxValue >= 2.0 * double(units::KiBPerGiB)) {
-            axis.divisor = double(units::KiBPerGiB);
-            axis.unit = units::unitSuffix(units::SizeUnit::GiB);
-        } else if (maxValue >= 10.0 * double(units::KiBPerMiB) || maxValue == 0) {
-            axis.divisor = double(units::KiBPerMiB);
-            axis.unit = units::unitSuffix(units::SizeUnit::MiB);
-        } else {
-            axis.unit = units::unitSuffix(units::SizeUnit::KiB);
-        }
+    case ValueUnit::KiB: {
+        // The screen's rule (units::axisUnit), so a file shows what the chart showed.
+        const units::SizeUnit shown = units::axisUnit(maxValue, sizeUnit);
+        axis.divisor =
+            shown == units::SizeUnit::GiB ? double(units::KiBPerGiB) : double(units::KiBPerMiB);
+        axis.unit = units::unitSuffix(shown);
         break;
+    }
     case ValueUnit::Percent:
         axis.unit = QStringLiteral("%");
         maxValue = std::max(maxValue, 100.0 / 1.04); // a share reads best against its whole

@@ -16,7 +16,8 @@ struct AxisTick {
 };
 
 // A value axis from 0 with "nice" steps (1, 2, 2.5, 5 × 10^n) in a readable unit: memory in MiB
-// or GiB (KiB below 10 MiB), shares in %, counts as they are.
+// or GiB as units::axisUnit picks it for `sizeUnit` (the user's choice; Auto), shares in %,
+// counts as they are.
 struct ValueAxis {
     double divisor = 1; // data value / divisor = axis value
     double max = 1;     // axis units; the axis runs from 0
@@ -25,7 +26,8 @@ struct ValueAxis {
 };
 
 ValueAxis valueAxis(ValueUnit unit, double maxValue, int maxTicks,
-                    const QLocale &locale = QLocale());
+                    const QLocale &locale = QLocale(),
+                    units::SizeUnit sizeUnit = units::SizeUnit::Auto);
 
 // Ticks for a time axis in local time: the largest "round" step (1 s … 1 week) that gives at most
 // `maxTicks` ticks, aligned to the local clock; labels "HH:mm" (":ss" below a minute), and the

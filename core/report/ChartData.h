@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Units.h"
 #include "history/SeriesTypes.h"
 
 #include <QColor>
@@ -51,6 +52,9 @@ struct ChartData {
     qint64 fromMs = 0; // the x range shown
     qint64 toMs = 0;
     ValueUnit unit = ValueUnit::KiB;
+    // For memory: MiB or GiB as the user chose them (preferences, the chart's unit box), or Auto
+    // (units::axisUnit): the exported axis then reads as the chart on screen did.
+    units::SizeUnit sizeUnit = units::SizeUnit::Auto;
     QString valueLabel; // y axis title without its unit; empty: "Memory" / "Share"
     QList<ChartSeries> series;
     QList<ChartMarker> markers;

@@ -265,7 +265,8 @@ void ChartRenderer::paint(QPainter &painter, const QRectF &rect) const {
     }
 
     const ValueAxis yAxis =
-        valueAxis(m_data.unit, maxValue(m_data), std::max(2, int(area.height() / (28 * f.pt))));
+        valueAxis(m_data.unit, maxValue(m_data), std::max(2, int(area.height() / (28 * f.pt))),
+                  QLocale(), m_data.sizeUnit);
     QString yTitle = m_data.valueLabel;
     if (yTitle.isEmpty())
         yTitle = m_data.unit == ValueUnit::Percent

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ChartData.h"
-#include "history/Metric.h"
+#include "model/Metric.h"
 
 #include <QColor>
 #include <QFont>

@@ -20,13 +20,6 @@ std::function<void(const QVariant &)> typed(std::function<void(const T &)> f) {
     };
 }
 
-QString displayName(const QString &uri) {
-    const auto parsed = ConnectionUri::parse(uri);
-    if (const auto *u = std::get_if<ConnectionUri>(&parsed))
-        return u->displayName();
-    return uri;
-}
-
 bool hasData(const GuestReport &g) {
     return g.rawSamples > 0 || g.chart.hasValues() || g.used.valid() || g.actual.valid();
 }
@@ -91,7 +84,8 @@ bool ReportBuilder::start(const ReportRequest &request) {
     m_request = request;
     m_data = ReportData{};
     m_data.request = request;
-    m_data.hostName = request.hostName.isEmpty() ? displayName(request.hostId) : request.hostName;
+    m_data.hostName =
+        request.hostName.isEmpty() ? hostDisplayName(request.hostId) : request.hostName;
     m_aggregate = AggregateResult{};
     m_hostSeries.reset();
     m_answers.clear();

@@ -4,17 +4,12 @@
 #include "ChangeMarkers.h"
 #include "StatsPeriodDialog.h"
 #include "app/HostRegistry.h"
-#include "balloon/BalloonControls.h"
-#include "guests/GuestPanel.h"
+#include "ballooncontrol/BalloonControls.h"
 #include "guests/GuestTableModel.h"
-#include "hosts/HostListModel.h"
 #include "libvirt/ConnectionUri.h"
-#include "mainwindow/MainWindow.h"
-#include "readiness/ReadinessFeature.h"
+#include "workbench/Workbench.h"
 
 #include <QAction>
-#include <QItemSelectionModel>
-#include <QTableView>
 
 namespace bs::gui {
 
@@ -26,29 +21,27 @@ QString keyOf(const QString &hostId, const QString &uuid) {
 
 } // namespace
 
-BalloonFeature::BalloonFeature(MainWindow *window)
-    : QObject(window)
-    , m_window(window)
+BalloonFeature::BalloonFeature(Workbench *bench)
+    : QObject(bench)
+    , m_bench(bench)
     , m_periodAction(new QAction(tr("&Stats period…"), this))
     , m_targetAction(new QAction(tr("&Balloon target…"), this))
-    , m_markers(new ChangeMarkers(window->chart(), this)) {
+    , m_markers(new ChangeMarkers(bench->liveChart(), this)) {
     m_periodAction->setObjectName(QStringLiteral("statsPeriodAction"));
     m_targetAction->setObjectName(QStringLiteral("balloonTargetAction"));
-    window->addGuestAction(m_periodAction);
-    window->addGuestAction(m_targetAction);
+    bench->addGuestAction(m_periodAction);
+    bench->addGuestAction(m_targetAction);
     connect(m_periodAction, &QAction::triggered, this, &BalloonFeature::openSelectedStatsPeriod);
     connect(m_targetAction, &QAction::triggered, this, &BalloonFeature::openSelectedTarget);
 
-    connect(window->guestPanel()->view()->selectionModel(), &QItemSelectionModel::selectionChanged,
-            this, &BalloonFeature::updateActions);
-    connect(window->registry(), &HostRegistry::statusChanged, this, &BalloonFeature::updateActions);
-    connect(window->registry(), &HostRegistry::hostAboutToBeRemoved, this,
+    connect(bench, &Workbench::guestSelectionChanged, this, &BalloonFeature::updateActions);
+    connect(bench->registry(), &HostRegistry::statusChanged, this, &BalloonFeature::updateActions);
+    connect(bench->registry(), &HostRegistry::hostAboutToBeRemoved, this,
             &BalloonFeature::onHostAboutToBeRemoved);
 
     connect(this, &BalloonFeature::changeRecorded, m_markers, &ChangeMarkers::add);
-    connect(window->guestPanel(), &GuestPanel::currentGuestChanged, m_markers,
-            &ChangeMarkers::showGuest);
-    connect(window->registry(), &HostRegistry::guestsRemoved, m_markers,
+    connect(bench, &Workbench::currentGuestChanged, m_markers, &ChangeMarkers::showGuest);
+    connect(bench->registry(), &HostRegistry::guestsRemoved, m_markers,
             &ChangeMarkers::removeGuests);
     updateActions();
 }
@@ -56,29 +49,26 @@ BalloonFeature::BalloonFeature(MainWindow *window)
 BalloonFeature::~BalloonFeature() = default;
 
 QString BalloonFeature::hostName(const QString &hostId) const {
-    const GuestTableModel *guests = m_window->guestModel();
+    const GuestTableModel *guests = m_bench->guestModel();
     for (int row = 0; row < guests->rowCount(); ++row) {
         const GuestTableModel::Row *r = guests->rowAt(row);
         if (r->hostId == hostId && !r->hostName.isEmpty())
             return r->hostName;
     }
-    const auto parsed = ConnectionUri::parse(hostId);
-    if (const auto *uri = std::get_if<ConnectionUri>(&parsed))
-        return uri->displayName();
-    return hostId;
+    return hostDisplayName(hostId);
 }
 
 void BalloonFeature::updateActions() {
-    const auto selected = m_window->guestPanel()->selectedGuests();
+    const auto selected = m_bench->selectedGuests();
     QString problem;
     if (selected.isEmpty())
         problem = tr("Select one or more guests first.");
     for (const auto &[hostId, uuid] : selected) {
-        if (!m_window->registry()->contains(hostId)) {
+        if (!m_bench->registry()->contains(hostId)) {
             problem = tr("%1 is not watched any more.").arg(hostName(hostId));
             break;
         }
-        if (m_window->hostModel()->statusOf(hostId).readOnly) {
+        if (m_bench->isReadOnly(hostId)) {
             problem = tr("The connection to %1 is read-only: reconnect with write access to "
                          "change guests.")
                           .arg(hostName(hostId));
@@ -103,7 +93,7 @@ void BalloonFeature::updateActions() {
 BalloonControls *BalloonFeature::controlsFor(const QString &hostId) {
     if (const auto it = m_controls.find(hostId); it != m_controls.end())
         return it->second;
-    MonitoredHost *host = m_window->registry()->host(hostId);
+    MonitoredHost *host = m_bench->registry()->host(hostId);
     if (!host)
         return nullptr;
     auto *controls = new BalloonControls(host, this);
@@ -116,7 +106,7 @@ void BalloonFeature::openSelectedStatsPeriod() {
     // One dialog per host: each host applies with its own connection.
     QStringList hosts;
     QHash<QString, QStringList> uuids;
-    for (const auto &[hostId, uuid] : m_window->guestPanel()->selectedGuests()) {
+    for (const auto &[hostId, uuid] : m_bench->selectedGuests()) {
         if (!hosts.contains(hostId))
             hosts << hostId;
         uuids[hostId] << uuid;
@@ -127,18 +117,15 @@ void BalloonFeature::openSelectedStatsPeriod() {
 
 StatsPeriodDialog *BalloonFeature::openStatsPeriod(const QString &hostId,
                                                    const QStringList &uuids) {
-    MonitoredHost *host = m_window->registry()->host(hostId);
+    MonitoredHost *host = m_bench->registry()->host(hostId);
     if (!host || uuids.isEmpty())
         return nullptr;
-    auto *dialog = new StatsPeriodDialog(host, controlsFor(hostId), uuids, m_window);
+    auto *dialog = new StatsPeriodDialog(host, controlsFor(hostId), uuids, m_bench->dialogParent());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setHostName(hostName(hostId));
-    dialog->setDefaultPeriod(m_window->preferences().defaultStatsPeriod);
+    dialog->setDefaultPeriod(m_bench->preferences().defaultStatsPeriod);
     connect(dialog, &StatsPeriodDialog::readinessRequested, this,
-            [this](const QString &guestHost, const QString &uuid) {
-                if (ReadinessFeature *readiness = m_window->readiness())
-                    readiness->openDialog(guestHost, uuid);
-            });
+            &BalloonFeature::readinessRequested);
     m_periodDialogs.removeAll(nullptr);
     m_periodDialogs.append(dialog);
     dialog->show();
@@ -146,7 +133,7 @@ StatsPeriodDialog *BalloonFeature::openStatsPeriod(const QString &hostId,
 }
 
 void BalloonFeature::openSelectedTarget() {
-    const auto selected = m_window->guestPanel()->selectedGuests();
+    const auto selected = m_bench->selectedGuests();
     if (selected.size() == 1)
         openBalloonTarget(selected.constFirst().first, selected.constFirst().second);
 }
@@ -158,14 +145,15 @@ BalloonTargetDialog *BalloonFeature::openBalloonTarget(const QString &hostId, co
         open->activateWindow();
         return open;
     }
-    MonitoredHost *host = m_window->registry()->host(hostId);
+    MonitoredHost *host = m_bench->registry()->host(hostId);
     if (!host)
         return nullptr;
-    auto *dialog = new BalloonTargetDialog(host, controlsFor(hostId), uuid, m_window);
+    auto *dialog =
+        new BalloonTargetDialog(host, controlsFor(hostId), uuid, m_bench->dialogParent());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setHostName(hostName(hostId));
     BalloonTargetPolicy policy;
-    policy.margin = m_window->preferences().usedMarginPercent / 100.0;
+    policy.margin = m_bench->preferences().usedMarginPercent / 100.0;
     dialog->setPolicy(policy);
     m_targetDialogs.insert(key, dialog);
     connect(dialog, &QObject::destroyed, this, [this, key] { m_targetDialogs.remove(key); });

@@ -18,20 +18,20 @@ namespace bs::gui {
 
 class BalloonTargetDialog;
 class ChangeMarkers;
-class MainWindow;
 class StatsPeriodDialog;
+class Workbench;
 
 // Puts the balloon controls into the main window: the guest actions "Stats period…" and "Balloon
 // target…" (enabled for what is selected; disabled, with the reason, on read-only connections),
 // their dialogs, one BalloonControls per host (so that a result outlives its dialog), and the
-// markers of balloon changes on the live chart. MainWindow creates it once and connects the
-// readiness dialog's "Set stats period…" to openStatsPeriod().
+// markers of balloon changes on the live chart. Features.cpp connects the readiness
+// dialog's "Set stats period…" to openStatsPeriod().
 class BalloonFeature final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BalloonFeature)
 
 public:
-    explicit BalloonFeature(MainWindow *window);
+    explicit BalloonFeature(Workbench *bench);
     ~BalloonFeature() override;
 
     QAction *statsPeriodAction() const { return m_periodAction; }
@@ -48,6 +48,8 @@ public:
 Q_SIGNALS:
     // Every change libvirt accepted, from any dialog: the history's event markers.
     void changeRecorded(const bs::BalloonChangeEvent &event);
+    // A dialog's "Readiness…" link: the readiness feature opens its dialog.
+    void readinessRequested(const QString &hostId, const QString &uuid);
 
 private:
     void openSelectedStatsPeriod();
@@ -56,7 +58,7 @@ private:
     void onHostAboutToBeRemoved(const QString &hostId);
     QString hostName(const QString &hostId) const;
 
-    MainWindow *m_window;
+    Workbench *m_bench;
     QAction *m_periodAction;
     QAction *m_targetAction;
     ChangeMarkers *m_markers;

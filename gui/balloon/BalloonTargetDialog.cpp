@@ -3,7 +3,8 @@
 #include "InlineMessage.h"
 #include "PlanText.h"
 #include "ScopeChooser.h"
-#include "balloon/BalloonControls.h"
+#include "ballooncontrol/BalloonControls.h"
+#include "ballooncontrol/GuestBalloonUpdate.h"
 #include "monitor/MonitoredHost.h"
 
 #include <QDialogButtonBox>
@@ -212,7 +213,7 @@ void BalloonTargetDialog::onCycle(const PollCycle &cycle) {
     for (const MemorySample &sample : cycle.samples) {
         if (sample.uuid != m_uuid)
             continue;
-        m_guest->updateFrom(sample);
+        updateFromSample(*m_guest, sample);
         m_limits = balloonTargetLimits(*m_guest, m_policy);
         showFacts();
         updateRange();

@@ -1,7 +1,7 @@
 #include "PlanText.h"
 
 #include "balloon/BalloonResult.h"
-#include "balloon/StatsFlowWatch.h"
+#include "ballooncontrol/StatsFlowWatch.h"
 
 namespace bs::gui {
 

@@ -6,9 +6,9 @@
 #include "PlanText.h"
 #include "ScopeChooser.h"
 #include "StatsPeriodModel.h"
-#include "balloon/BalloonControls.h"
-#include "balloon/StatsFlowWatch.h"
 #include "balloon/StatsPeriodPlanner.h"
+#include "ballooncontrol/BalloonControls.h"
+#include "ballooncontrol/StatsFlowWatch.h"
 #include "monitor/MonitoredHost.h"
 #include "readiness/WrappedTextDelegate.h"
 

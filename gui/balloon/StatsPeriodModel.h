@@ -2,7 +2,7 @@
 
 #include "balloon/BalloonResult.h"
 #include "balloon/GuestBalloonInfo.h"
-#include "balloon/StatsFlowWatch.h"
+#include "ballooncontrol/StatsFlowWatch.h"
 
 #include <QAbstractTableModel>
 

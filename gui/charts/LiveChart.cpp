@@ -18,26 +18,6 @@ namespace bs::gui {
 
 namespace {
 
-using Metric = RecentSeries::Metric;
-
-QString metricName(Metric metric) {
-    switch (metric) {
-    case Metric::Used:
-        return LiveChart::tr("Used (available − unused)");
-    case Metric::UsedExcludingCache:
-        return LiveChart::tr("Used excl. cache (available − usable)");
-    case Metric::Actual:
-        return LiveChart::tr("Actual (balloon size)");
-    case Metric::Available:
-        return LiveChart::tr("Available (guest total)");
-    case Metric::Rss:
-        return LiveChart::tr("RSS (QEMU on the host)");
-    case Metric::Count:
-        break;
-    }
-    return {};
-}
-
 constexpr int ReplotDelayMs = 40; // ≤ 25 repaints per second
 
 } // namespace
@@ -97,15 +77,16 @@ LiveChart::LiveChart(const RecentSeries *source, QWidget *parent)
 
     const Qt::PenStyle styles[] = {Qt::SolidLine, Qt::DashLine, Qt::SolidLine, Qt::DotLine,
                                    Qt::DashDotLine};
-    for (int i = 0; i < RecentSeries::MetricCount; ++i) {
+    for (int i = 0; i < RecentSeries::SeriesCount; ++i) {
+        const Metric metric = RecentSeries::Metrics[size_t(i)];
         QCPGraph *graph = m_plot->addGraph();
-        graph->setName(metricName(Metric(i)));
+        graph->setName(metricName(metric)); // the History page's names too
         graph->setAdaptiveSampling(true);
         QPen pen;
         pen.setStyle(styles[i]);
-        pen.setWidthF(Metric(i) == Metric::Used ? 2.2 : 1.4);
+        pen.setWidthF(metric == Metric::Used ? 2.2 : 1.4);
         graph->setPen(pen);
-        if (Metric(i) == Metric::Actual)
+        if (metric == Metric::Actual)
             graph->setLineStyle(QCPGraph::lsStepLeft);
         m_graphs[size_t(i)] = graph;
     }
@@ -136,7 +117,7 @@ void LiveChart::applyPalette() {
         axis->grid()->setPen(QPen(p.grid, 0, Qt::DotLine));
     }
     const QColor colours[] = {p.used, p.usedExcludingCache, p.actual, p.available, p.rss};
-    for (int i = 0; i < RecentSeries::MetricCount; ++i) {
+    for (int i = 0; i < RecentSeries::SeriesCount; ++i) {
         QPen pen = m_graphs[size_t(i)]->pen();
         pen.setColor(colours[i]);
         m_graphs[size_t(i)]->setPen(pen);
@@ -192,32 +173,36 @@ void LiveChart::windowChanged() {
     scheduleReplot();
 }
 
-bool LiveChart::isSeriesVisible(RecentSeries::Metric metric) const {
-    return m_graphs[size_t(metric)]->visible();
+bool LiveChart::isSeriesVisible(Metric metric) const {
+    const int index = RecentSeries::indexOf(metric);
+    return index >= 0 && m_graphs[size_t(index)]->visible();
 }
 
-int LiveChart::pointCount(RecentSeries::Metric metric) const {
-    return m_graphs[size_t(metric)]->data()->size();
+int LiveChart::pointCount(Metric metric) const {
+    const int index = RecentSeries::indexOf(metric);
+    return index < 0 ? 0 : m_graphs[size_t(index)]->data()->size();
+}
+
+units::SizeUnit LiveChart::unitChoice() const {
+    return units::SizeUnit(m_unit->currentData().toInt());
 }
 
 void LiveChart::rebuild() {
     // Pick the unit from the largest value shown, unless the user fixed one.
     double maxKiB = 0;
-    for (int i = 0; i < RecentSeries::MetricCount; ++i) {
-        for (const auto &point : m_source->series(m_hostId, m_uuid, Metric(i))) {
+    for (int i = 0; i < RecentSeries::SeriesCount; ++i) {
+        for (const auto &point : m_source->series(m_hostId, m_uuid, RecentSeries::Metrics[i])) {
             if (!std::isnan(point.kib) && m_graphs[size_t(i)]->visible())
                 maxKiB = std::max(maxKiB, point.kib);
         }
     }
-    auto unit = units::SizeUnit(m_unit->currentData().toInt());
-    if (unit == units::SizeUnit::Auto)
-        unit =
-            maxKiB >= 4.0 * double(units::KiBPerGiB) ? units::SizeUnit::GiB : units::SizeUnit::MiB;
+    const units::SizeUnit unit = units::axisUnit(maxKiB, unitChoice());
+    m_shownUnit = unit;
     const double divisor =
         unit == units::SizeUnit::GiB ? double(units::KiBPerGiB) : double(units::KiBPerMiB);
 
-    for (int i = 0; i < RecentSeries::MetricCount; ++i) {
-        const auto &series = m_source->series(m_hostId, m_uuid, Metric(i));
+    for (int i = 0; i < RecentSeries::SeriesCount; ++i) {
+        const auto &series = m_source->series(m_hostId, m_uuid, RecentSeries::Metrics[i]);
         QVector<QCPGraphData> points;
         points.reserve(int(series.size()));
         for (const auto &point : series)
@@ -231,8 +216,8 @@ void LiveChart::rebuild() {
     // Until the data fills the window, show what there is (at least a minute), not a mostly
     // empty window with everything squeezed against its right edge.
     double first = end;
-    for (int i = 0; i < RecentSeries::MetricCount; ++i) {
-        const auto &series = m_source->series(m_hostId, m_uuid, Metric(i));
+    for (Metric metric : RecentSeries::Metrics) {
+        const auto &series = m_source->series(m_hostId, m_uuid, metric);
         if (!series.empty())
             first = std::min(first, double(series.front().timeMs) / 1000.0);
     }
@@ -244,11 +229,10 @@ void LiveChart::rebuild() {
 }
 
 ChartData LiveChart::exportChart() const {
-    static constexpr bs::Metric Metrics[] = {bs::Metric::Used, bs::Metric::UsedExcludingCache,
-                                             bs::Metric::Actual, bs::Metric::Available,
-                                             bs::Metric::Rss};
-    static_assert(std::size(Metrics) == RecentSeries::MetricCount);
     ChartData chart;
+    // The unit on screen, not the choice: the file holds only the window's points, and its axis
+    // must read as the screen's even where an older, larger point set the screen's unit.
+    chart.sizeUnit = m_shownUnit;
     chart.fromMs = qint64(std::llround(m_plot->xAxis->range().lower * 1000.0));
     chart.toMs = qint64(std::llround(m_plot->xAxis->range().upper * 1000.0));
     chart.title = m_title->text();
@@ -260,13 +244,14 @@ ChartData LiveChart::exportChart() const {
         return chart;
     chart.subtitle = HistoryChart::subtitle(m_hostId, chart.fromMs, chart.toMs);
     // The points the chart draws: every visible series, within the window on screen.
-    for (int i = 0; i < RecentSeries::MetricCount; ++i) {
+    for (int i = 0; i < RecentSeries::SeriesCount; ++i) {
         if (!m_graphs[size_t(i)]->visible())
             continue;
-        ChartSeries series = metricSeries(Metrics[i]);
+        const Metric metric = RecentSeries::Metrics[size_t(i)];
+        ChartSeries series = metricSeries(metric);
         series.name = m_graphs[size_t(i)]->name();
         series.band = false; // live points are single polls: no envelope
-        for (const auto &point : m_source->series(m_hostId, m_uuid, Metric(i))) {
+        for (const auto &point : m_source->series(m_hostId, m_uuid, metric)) {
             if (point.timeMs < chart.fromMs || point.timeMs > chart.toMs)
                 continue;
             series.points.append(EnvelopePoint{point.timeMs, point.kib, point.kib, point.kib});

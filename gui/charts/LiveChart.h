@@ -37,8 +37,12 @@ public:
 
     QCustomPlot *plot() const { return m_plot; }
     int replotCount() const { return m_replots; }
-    bool isSeriesVisible(RecentSeries::Metric metric) const;
-    int pointCount(RecentSeries::Metric metric) const;
+    bool isSeriesVisible(Metric metric) const;
+    int pointCount(Metric metric) const;
+    // The unit box: Auto, MiB or GiB (units::axisUnit applies it).
+    units::SizeUnit unitChoice() const;
+    // The unit the value axis reads in now (MiB or GiB).
+    units::SizeUnit shownUnit() const { return m_shownUnit; }
     ChartData exportChart() const override;
 
 protected:
@@ -57,11 +61,12 @@ private:
     QLabel *m_notice;
     QComboBox *m_window;
     QComboBox *m_unit;
-    std::array<QCPGraph *, RecentSeries::MetricCount> m_graphs{};
+    std::array<QCPGraph *, RecentSeries::SeriesCount> m_graphs{};
     QTimer m_replotTimer;
     QString m_hostId;
     QString m_uuid;
     QString m_name;
+    units::SizeUnit m_shownUnit = units::SizeUnit::MiB;
     int m_replots = 0;
 };
 

@@ -25,7 +25,6 @@ constexpr double MinSpanSeconds = 20; // zooming in stops here
 constexpr double MaxSpanSeconds = 5 * 366 * 86400.0;
 constexpr int HeadroomPixels = 22; // above the highest visible value: the markers' labels
 constexpr int LeftMargin = 78;     // pixels: room for "1,000.5" and the axis label
-constexpr quint64 GiBThresholdKiB = 4 * units::KiBPerGiB; // Auto: GiB from 4 GiB up
 const QString BandLayer = QStringLiteral("bands");
 
 constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
@@ -158,7 +157,7 @@ void EnvelopeChart::setSeries(const QList<ChartSeries> &series, qint64 bucketMs)
         Entry &e = m_entries[i];
         e.series = series[i];
         e.line->setName(e.series.name);
-        e.line->setPen(QPen(e.series.color, 1, e.series.style));
+        e.line->setPen(QPen(e.series.colour, 1, e.series.style));
         e.line->setLineStyle(e.series.step ? QCPGraph::lsStepLeft : QCPGraph::lsLine);
         if (auto *item = m_plot->legend->itemWithPlottable(e.line))
             item->setTextColor(m_hidden.contains(e.series.key) ? palette.grid : palette.foreground);
@@ -185,7 +184,7 @@ void EnvelopeChart::rebuildData(Entry &e) const {
     e.line->data()->set(line, true);
     // A single sample has no spread: the band is only where a point aggregates several.
     const bool visible = !m_hidden.contains(e.series.key);
-    QColor fill = e.series.color;
+    QColor fill = e.series.colour;
     fill.setAlpha(ChartPalette::fromPalette(palette()).dark ? 80 : 60);
     m_bands->setBand(int(&e - m_entries.data()), e.series.points, divisor,
                      double(m_bucketMs) / 1000.0, fill, visible);
@@ -217,19 +216,16 @@ void EnvelopeChart::updateUnit() {
         m_plot->yAxis->setLabel(tr("Count"));
         return;
     }
-    units::SizeUnit unit = m_unitChoice;
-    if (unit == units::SizeUnit::Auto) {
-        double maxKiB = 0;
-        for (const Entry &e : std::as_const(m_entries)) {
-            if (m_hidden.contains(e.series.key))
-                continue;
-            for (const EnvelopePoint &p : e.series.points) {
-                if (!p.isGap())
-                    maxKiB = std::max(maxKiB, p.max);
-            }
+    double maxKiB = 0;
+    for (const Entry &e : std::as_const(m_entries)) {
+        if (m_hidden.contains(e.series.key))
+            continue;
+        for (const EnvelopePoint &p : e.series.points) {
+            if (!p.isGap())
+                maxKiB = std::max(maxKiB, p.max);
         }
-        unit = maxKiB >= double(GiBThresholdKiB) ? units::SizeUnit::GiB : units::SizeUnit::MiB;
     }
+    const units::SizeUnit unit = units::axisUnit(maxKiB, m_unitChoice);
     m_unit = unit;
     m_divisor = unit == units::SizeUnit::GiB   ? double(units::KiBPerGiB)
                 : unit == units::SizeUnit::MiB ? double(units::KiBPerMiB)
@@ -385,7 +381,7 @@ QString EnvelopeChart::valuesAt(qint64 timeMs) const {
     for (const Entry &e : m_entries) {
         if (!m_hidden.contains(e.series.key))
             lines.append(
-                {e.series.name, e.series.color, pointAt(e.series.points, timeMs, tolerance)});
+                {e.series.name, e.series.colour, pointAt(e.series.points, timeMs, tolerance)});
     }
     return crosshairHtml(timeMs, lines, [this](double v) { return formatValue(v); });
 }
@@ -403,18 +399,15 @@ ChartData EnvelopeChart::exportChart() const {
     out.toMs = toMs();
     out.subtitle = HistoryChart::rangeText(out.fromMs, out.toMs);
     out.unit = m_kind == ValueKind::Memory ? ValueUnit::KiB : ValueUnit::Count;
+    out.sizeUnit = m_unit; // the file's axis reads as the screen's
     out.provenance.source = QStringLiteral("history");
     out.provenance.bucketMs = m_bucketMs;
     for (const Entry &e : m_entries) {
         if (m_hidden.contains(e.series.key))
             continue;
-        bs::ChartSeries s;
-        s.key = e.series.key;
-        s.name = e.series.name;
-        s.colour = e.series.color;
-        s.style = e.series.style;
-        s.step = e.series.step;
+        ChartSeries s = e.series;
         s.band = true;
+        s.points.clear();
         // The points on screen, with the one either side that the line runs to.
         const auto &points = e.series.points;
         for (qsizetype i = 0; i < points.size(); ++i) {

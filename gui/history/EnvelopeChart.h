@@ -3,6 +3,7 @@
 #include "common/Units.h"
 #include "history/HistoryEvent.h"
 #include "history/SeriesTypes.h"
+#include "report/ChartData.h"
 #include "report/ChartExportSource.h"
 
 #include <QColor>
@@ -25,18 +26,6 @@ namespace bs::gui {
 class ChartCrosshair;
 class EnvelopeBands;
 class EventMarkers;
-
-// One line of a history chart: the decimated points as the store answered them (KiB, or counts).
-struct ChartSeries {
-    QString key;  // stable across re-queries: "guest:<uuid>", "host:free"
-    QString name; // legend
-    QColor color;
-    QList<EnvelopePoint> points;
-    Qt::PenStyle style = Qt::SolidLine;
-    bool step = false; // a step line (a size that changes now and then)
-    // Lines are one pixel wide: Qt's raster engine draws those on a fast path, while any
-    // other width goes through its stroker, 10-30 times slower for a 2000-point line.
-};
 
 // A time chart of envelope series (HISTORY.md): the average as the line, the min–max band
 // behind it only where a point stands for more than one sample (so a one-poll spike stays

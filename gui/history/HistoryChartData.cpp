@@ -21,7 +21,7 @@ QList<ChartSeries> HistoryChartData::hostSeries(const HostSeriesResult &result,
         c.points = s.points;
         switch (s.metric) {
         case HostMetric::Total:
-            c.color = p.foreground;
+            c.colour = p.foreground;
             if (c.points.isEmpty() && !result.nodeMemory.isEmpty()) {
                 c.points = result.nodeMemory;
                 c.name = tr("Host total (node info)");
@@ -29,24 +29,24 @@ QList<ChartSeries> HistoryChartData::hostSeries(const HostSeriesResult &result,
             }
             break;
         case HostMetric::GuestsMaximum:
-            c.color = p.available;
+            c.colour = p.available;
             c.style = Qt::DashLine;
             break;
         case HostMetric::GuestsActual:
-            c.color = p.actual;
+            c.colour = p.actual;
             break;
         case HostMetric::GuestsUsed:
-            c.color = p.used;
+            c.colour = p.used;
             break;
         case HostMetric::Free:
-            c.color = p.usedExcludingCache;
+            c.colour = p.usedExcludingCache;
             break;
         case HostMetric::KsmSaved:
-            c.color = p.series(5);
+            c.colour = p.series(5);
             c.style = Qt::DashDotLine;
             break;
         default:
-            c.color = p.series(int(out.size()));
+            c.colour = p.series(int(out.size()));
             break;
         }
         out.append(c);
@@ -70,7 +70,7 @@ QList<ChartSeries> HistoryChartData::guestSeries(const SeriesResult &result,
         ChartSeries c;
         c.key = QStringLiteral("guest:") + s.uuid;
         c.name = names.value(s.uuid, s.uuid);
-        c.color = colors.value(s.uuid);
+        c.colour = colors.value(s.uuid);
         c.points = s.points;
         out.append(c);
     }

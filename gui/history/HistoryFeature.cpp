@@ -3,87 +3,72 @@
 #include "HistoryPage.h"
 #include "HistoryService.h"
 #include "app/HostRegistry.h"
-#include "guests/GuestPanel.h"
-#include "hosts/HostListModel.h"
-#include "hosts/HostPanel.h"
 #include "libvirt/ConnectionUri.h"
-#include "mainwindow/MainWindow.h"
+#include "workbench/Workbench.h"
 
 #include <QAction>
-#include <QItemSelectionModel>
 #include <QLabel>
 #include <QSettings>
-#include <QStatusBar>
-#include <QTableView>
 
 namespace bs::gui {
 
 namespace {
 
-HistoryOptions optionsFor(const MainWindow *window) {
+HistoryOptions optionsFor(const Workbench *bench) {
     HistoryOptions options;
-    options.path = window->settings().value(QStringLiteral("history/path")).toString();
+    options.path = bench->settings().value(QStringLiteral("history/path")).toString();
     options.role = WriterRole::App;
-    options.retention = HistoryService::retentionFrom(window->preferences());
+    options.retention = HistoryService::retentionFrom(bench->preferences());
     return options;
-}
-
-QString displayName(const QString &uri) {
-    const auto parsed = ConnectionUri::parse(uri);
-    if (const auto *u = std::get_if<ConnectionUri>(&parsed))
-        return u->displayName();
-    return uri;
 }
 
 } // namespace
 
-HistoryFeature::HistoryFeature(MainWindow *window)
-    : QObject(window)
-    , m_window(window)
-    , m_service(new HistoryService(optionsFor(window), this))
-    , m_page(new HistoryPage(m_service, window))
+HistoryFeature::HistoryFeature(Workbench *bench)
+    : QObject(bench)
+    , m_bench(bench)
+    , m_service(new HistoryService(optionsFor(bench), this))
+    , m_page(new HistoryPage(m_service))
     , m_action(new QAction(tr("&History"), this))
-    , m_status(new QLabel(window)) {
-    m_service->watch(window->registry());
-    m_service->watchHostSamples(window->hostHub());
-    window->addPage(m_page, tr("History"));
+    , m_status(new QLabel) {
+    m_service->watch(bench->registry());
+    m_service->watchHostSamples(bench->hostHub());
+    bench->addPage(m_page, tr("History"));
     m_action->setToolTip(tr("Chart the selected guests' recorded memory over any range."));
-    window->addGuestAction(m_action);
+    bench->addGuestAction(m_action);
     m_status->setTextFormat(Qt::RichText);
     m_status->hide();
-    window->statusBar()->addPermanentWidget(m_status);
+    bench->addStatusWidget(m_status);
 
-    connect(window->hostPanel(), &HostPanel::currentHostChanged, this, &HistoryFeature::updateHost);
-    connect(window->registry(), &HostRegistry::hostAdded, this, &HistoryFeature::updateHost);
-    connect(window->registry(), &HostRegistry::hostRemoved, this, &HistoryFeature::updateHost);
-    connect(window->guestPanel()->view()->selectionModel(), &QItemSelectionModel::selectionChanged,
-            this, &HistoryFeature::followGuestSelection);
-    connect(window->guestPanel(), &GuestPanel::currentGuestChanged, this,
-            &HistoryFeature::followGuestSelection);
+    connect(bench, &Workbench::currentHostChanged, this, &HistoryFeature::updateHost);
+    connect(bench, &Workbench::guestSelectionChanged, this, &HistoryFeature::followGuestSelection);
+    connect(bench, &Workbench::currentGuestChanged, this, &HistoryFeature::followGuestSelection);
     connect(m_action, &QAction::triggered, this, &HistoryFeature::showSelected);
-    connect(window, &MainWindow::preferencesChanged, this, &HistoryFeature::applyPreferences);
+    connect(bench, &Workbench::preferencesChanged, this, &HistoryFeature::applyPreferences);
     connect(m_service, &HistoryService::noticesChanged, this, &HistoryFeature::updateStatus);
-    connect(m_status, &QLabel::linkActivated, this, [this] { m_window->showPage(m_page); });
+    connect(m_status, &QLabel::linkActivated, this, [this] { m_bench->showPage(m_page); });
 
     applyPreferences();
     updateHost();
     updateStatus();
 }
 
-HistoryFeature::~HistoryFeature() = default;
+HistoryFeature::~HistoryFeature() {
+    // Ours until the window deletes them (it does so first, when there is one).
+    delete m_page;
+    delete m_status;
+}
 
 void HistoryFeature::applyPreferences() {
-    m_service->setRetention(HistoryService::retentionFrom(m_window->preferences()));
-    m_page->setUnit(m_window->preferences().unit);
+    m_service->setRetention(HistoryService::retentionFrom(m_bench->preferences()));
+    m_page->setUnit(m_bench->preferences().unit);
 }
 
 void HistoryFeature::updateHost() {
     // The selected host, else the first one.
-    QString hostId = m_window->hostPanel()->currentHostId();
-    if (hostId.isEmpty() && m_window->hostModel()->rowCount() > 0)
-        hostId = m_window->hostModel()->hostIdAt(0);
+    const QString hostId = m_bench->currentHostId();
     const bool changed = hostId != m_page->hostId();
-    m_page->setHost(hostId, hostId.isEmpty() ? QString() : displayName(hostId));
+    m_page->setHost(hostId, hostId.isEmpty() ? QString() : hostDisplayName(hostId));
     if (changed)
         followGuestSelection();
 }
@@ -92,7 +77,7 @@ void HistoryFeature::followGuestSelection() {
     // The guest table's selection (or its current guest) on the page's host is what the guest
     // chart compares, until the user ticks others on the page.
     QStringList uuids;
-    for (const auto &[hostId, uuid] : m_window->guestPanel()->selectedGuests()) {
+    for (const auto &[hostId, uuid] : m_bench->selectedGuests()) {
         if (hostId == m_page->hostId())
             uuids.append(uuid);
     }
@@ -101,11 +86,11 @@ void HistoryFeature::followGuestSelection() {
 }
 
 void HistoryFeature::showSelected() {
-    const auto guests = m_window->guestPanel()->selectedGuests();
+    const auto guests = m_bench->selectedGuests();
     if (!guests.isEmpty() && guests.first().first != m_page->hostId())
-        m_page->setHost(guests.first().first, displayName(guests.first().first));
+        m_page->setHost(guests.first().first, hostDisplayName(guests.first().first));
     followGuestSelection();
-    m_window->showPage(m_page);
+    m_bench->showPage(m_page);
 }
 
 void HistoryFeature::updateStatus() {

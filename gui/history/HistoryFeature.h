@@ -1,26 +1,28 @@
 #pragma once
 
+#include "HistoryPage.h"
+
+#include <QLabel>
 #include <QObject>
+#include <QPointer>
 
 class QAction;
-class QLabel;
 
 namespace bs::gui {
 
-class HistoryPage;
 class HistoryService;
-class MainWindow;
+class Workbench;
 
-// Puts the history into the main window: the HistoryService (records every host the window
+// Puts the history into the window: the HistoryService (records every host the window
 // watches), the "History" page, the "History" guest action, and the history's state in the
-// status bar. MainWindow creates it once. The history file is `history/path` in the settings
-// if set (tests, demos), else the XDG data dir.
+// status bar. Registered once in Features.cpp; owns its widgets (the window shows them). The
+// history file is `history/path` in the settings if set (tests, demos), else the XDG data dir.
 class HistoryFeature final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HistoryFeature)
 
 public:
-    explicit HistoryFeature(MainWindow *window);
+    explicit HistoryFeature(Workbench *bench);
     ~HistoryFeature() override;
 
     HistoryService *service() const { return m_service; }
@@ -35,11 +37,11 @@ private:
     void applyPreferences();
     void updateStatus();
 
-    MainWindow *m_window;
+    Workbench *m_bench;
     HistoryService *m_service;
-    HistoryPage *m_page;
+    QPointer<HistoryPage> m_page;
     QAction *m_action;
-    QLabel *m_status;
+    QPointer<QLabel> m_status;
 };
 
 } // namespace bs::gui

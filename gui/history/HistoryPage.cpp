@@ -9,7 +9,6 @@
 #include "RecordedSinceLabel.h"
 #include "RefreshScheduler.h"
 #include "charts/ChartPalette.h"
-#include "common/Logging.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -244,6 +243,7 @@ void HistoryPage::abandonRound() {
     // Answers still on their way are for another host: they are ignored by id.
     m_seriesId = m_hostSeriesId = m_eventsId = 0;
     m_outstanding = 0;
+    m_roundError.reset();
     if (m_scheduler->inFlight())
         m_scheduler->roundFinished();
 }
@@ -289,6 +289,12 @@ void HistoryPage::issueRound() {
 void HistoryPage::answered() {
     if (--m_outstanding > 0)
         return;
+    if (m_roundError) {
+        m_service->reportReadFailure(*m_roundError);
+        m_roundError.reset();
+    } else {
+        m_service->clearReadFailure();
+    }
     if (m_roundLive && m_live) {
         // The window slides with the data: both move in the same repaint.
         setChartsRange(m_roundFrom, m_roundTo);
@@ -363,13 +369,18 @@ void HistoryPage::onRecordedSpan(quint64 id, const RecordedSpan &span) {
 
 void HistoryPage::onFailed(quint64 id, const Error &error) {
     if (id != 0 && id == m_spanId) {
-        qCWarning(lcHistory) << "could not read since when the history goes back:" << error.message;
         m_spanId = 0; // the page keeps its preset; the next poll asks again
+        m_service->reportReadFailure(error);
+        return;
+    }
+    if (id != 0 && id == m_guestsId) {
+        m_guestsId = 0; // the picker keeps its guests; a new guest asks again
+        m_service->reportReadFailure(error);
         return;
     }
     if (id == 0 || (id != m_seriesId && id != m_hostSeriesId && id != m_eventsId))
         return;
-    qCWarning(lcHistory) << "history query failed:" << error.message;
+    m_roundError = error; // said once the round is over: the charts keep what they showed
     if (id == m_seriesId)
         m_seriesId = 0;
     else if (id == m_hostSeriesId)

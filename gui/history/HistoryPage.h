@@ -1,21 +1,22 @@
 #pragma once
 
 #include "LiveRange.h"
+#include "common/Error.h"
 #include "common/Units.h"
 #include "history/HistoryEvent.h"
-#include "history/Metric.h"
 #include "history/SeriesTypes.h"
+#include "model/Metric.h"
 
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 
 class QComboBox;
 class QLabel;
 
 namespace bs {
 class HistoryStore;
-struct Error;
 struct GuestInfo;
 } // namespace bs
 
@@ -138,6 +139,7 @@ private:
     quint64 m_seriesId = 0;
     quint64 m_hostSeriesId = 0;
     quint64 m_eventsId = 0;
+    std::optional<Error> m_roundError; // a query of this round failed
     quint64 m_guestsId = 0;
     int m_outstanding = 0;
     bool m_roundLive = false;

@@ -16,13 +16,8 @@ constexpr qint64 SecondsPerDay = 86400;
 const QString StatusKey = QStringLiteral("status");
 const QString ReplacedKey = QStringLiteral("replaced");
 const QString LeasePrefix = QStringLiteral("lease:");
-
-QString hostName(const QString &uri) {
-    const auto parsed = ConnectionUri::parse(uri);
-    if (const auto *u = std::get_if<ConnectionUri>(&parsed))
-        return u->displayName();
-    return uri;
-}
+const QString WriteFailedKey = QStringLiteral("write");
+const QString ReadFailedKey = QStringLiteral("read");
 
 } // namespace
 
@@ -32,9 +27,7 @@ HistoryService::HistoryService(HistoryOptions options, QObject *parent)
     connect(m_store, &HistoryStore::statusChanged, this, &HistoryService::onStatus);
     connect(m_store, &HistoryStore::databaseReplaced, this, &HistoryService::onReplaced);
     connect(m_store, &HistoryStore::hostWriteStateChanged, this, &HistoryService::onWriteState);
-    connect(m_store, &HistoryStore::failed, this, [](const Error &error) {
-        qCWarning(lcHistory) << "history write failed:" << error.message;
-    });
+    connect(m_store, &HistoryStore::failed, this, &HistoryService::onWriteFailed);
     m_store->open();
 }
 
@@ -102,6 +95,38 @@ QList<HistoryNotice> HistoryService::notices() const {
 
 void HistoryService::dismissNotice(const QString &key) {
     removeNotice(key);
+}
+
+void HistoryService::onWriteFailed(const Error &error) {
+    // Disk full and a damaged file have notices of their own (status, replaced); this is the
+    // rest: a poll, an event or a roll-up that could not be written.
+    qCWarning(lcHistory) << "history write failed:" << error.message;
+    HistoryNotice n;
+    n.key = WriteFailedKey;
+    n.level = HistoryNotice::Level::Error;
+    n.text = tr("Writing the history failed: %1").arg(error.message);
+    n.shortText = tr("History: a write failed");
+    n.detail = error.message;
+    n.dismissable = true;
+    setNotice(n);
+}
+
+void HistoryService::reportReadFailure(const Error &error) {
+    qCWarning(lcHistory) << "history query failed:" << error.message;
+    HistoryNotice n;
+    n.key = ReadFailedKey;
+    n.level = HistoryNotice::Level::Warning;
+    n.text = tr("The history could not be read: %1 The charts show the figures read before; "
+                "they are read again with the next poll or change of range.")
+                 .arg(error.message);
+    n.shortText = tr("History: a read failed");
+    n.detail = error.message;
+    n.dismissable = true;
+    setNotice(n);
+}
+
+void HistoryService::clearReadFailure() {
+    removeNotice(ReadFailedKey);
 }
 
 void HistoryService::setNotice(const HistoryNotice &notice) {
@@ -180,9 +205,10 @@ void HistoryService::onWriteState(const HostWriteState &state) {
     n.level = HistoryNotice::Level::Info;
     n.text = tr("%1 is recorded by a running %2. This window shows its history and does not "
                 "record it a second time.")
-                 .arg(hostName(state.hostId), state.holder.describe());
-    n.shortText =
-        tr("History: %1 recorded by pid %2").arg(hostName(state.hostId)).arg(state.holder.pid);
+                 .arg(hostDisplayName(state.hostId), state.holder.describe());
+    n.shortText = tr("History: %1 recorded by pid %2")
+                      .arg(hostDisplayName(state.hostId))
+                      .arg(state.holder.pid);
     setNotice(n);
 }
 

@@ -21,10 +21,10 @@ class HostOverviewHub;
 // own actions, and turns the store's state into notices for the window. Queries go to store()
 // directly: the answers are plain values, no SQLite on this thread.
 //
-//   auto *history = new HistoryService(options, window);
-//   history->watch(window->registry());
-//   history->watchHostSamples(window->hostHub());
-//   connect(window->balloon(), &BalloonFeature::changeRecorded,
+//   auto *history = new HistoryService(options, this);
+//   history->watch(bench->registry());
+//   history->watchHostSamples(bench->hostHub());
+//   connect(features.balloon, &BalloonFeature::changeRecorded,
 //           history, &HistoryService::recordBalloonChange);   // markers for the app's actions
 class HistoryService final : public QObject {
     Q_OBJECT
@@ -49,6 +49,10 @@ public:
     // Notices to show, most severe first.
     QList<HistoryNotice> notices() const;
     void dismissNotice(const QString &key);
+    // A query of the history failed (the History page's charts then show older figures): a
+    // notice with the reason until a later query succeeds (clearReadFailure).
+    void reportReadFailure(const Error &error);
+    void clearReadFailure();
     // Hosts a recorder (or another window) writes; this window only reads them.
     QHash<QString, HostLease> coveredHosts() const { return m_covered; }
 
@@ -71,6 +75,7 @@ Q_SIGNALS:
 
 private:
     void onStatus(const HistoryStatus &status);
+    void onWriteFailed(const Error &error);
     void onReplaced(const QString &movedTo, const QString &reason);
     void onWriteState(const HostWriteState &state);
     void onOverview(HostOverviewHub *hub, const QString &hostId);

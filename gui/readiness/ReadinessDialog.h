@@ -52,8 +52,8 @@ public:
     QLabel *verdictLabel() const { return m_verdict; }
 
 Q_SIGNALS:
-    // The user wants the stats period set on these guests (the fix is ours). MainWindow connects
-    // this, through ReadinessFeature, to the stats-period dialog.
+    // The user wants the stats period set on these guests (the fix is ours). Features.cpp
+    // connects this, through ReadinessFeature, to the stats-period dialog.
     void statsPeriodRequested(const QString &hostId, const QStringList &uuids);
     // Watch this guest's reports anew (the user changed something, or enabled agent checks).
     void checkAgainRequested(const QString &hostId, const QString &uuid);

@@ -6,15 +6,12 @@
 #include "ReadinessTableModel.h"
 #include "ReadinessTracker.h"
 #include "app/HostRegistry.h"
-#include "guests/GuestPanel.h"
 #include "guests/GuestTableModel.h"
-#include "hosts/HostPanel.h"
 #include "libvirt/ConnectionUri.h"
-#include "mainwindow/MainWindow.h"
+#include "workbench/Workbench.h"
 
 #include <QAction>
 #include <QMetaMethod>
-#include <QTableView>
 
 namespace bs::gui {
 
@@ -28,18 +25,18 @@ QString keyOf(const QString &hostId, const QString &uuid) {
 
 } // namespace
 
-ReadinessFeature::ReadinessFeature(MainWindow *window)
-    : QObject(window)
-    , m_window(window)
-    , m_optIn(new AgentOptIn(window->settings(), this))
-    , m_tracker(new ReadinessTracker(window->registry(), m_optIn, this))
+ReadinessFeature::ReadinessFeature(Workbench *bench)
+    : QObject(bench)
+    , m_bench(bench)
+    , m_optIn(new AgentOptIn(bench->settings(), this))
+    , m_tracker(new ReadinessTracker(bench->registry(), m_optIn, this))
     , m_table(new ReadinessTableModel(this))
-    , m_page(new ReadinessPage(m_table, window))
+    , m_page(new ReadinessPage(m_table))
     , m_action(new QAction(tr("&Readiness…"), this)) {
     m_table->setHostNames([this](const QString &hostId) { return hostName(hostId); });
-    window->addPage(m_page, tr("Readiness"));
+    bench->addPage(m_page, tr("Readiness"));
     m_action->setToolTip(tr("Will the selected guests report their memory, and if not, why?"));
-    window->addGuestAction(m_action);
+    bench->addGuestAction(m_action);
 
     connect(m_tracker, &ReadinessTracker::reportChanged, this, &ReadinessFeature::onReport);
     connect(m_tracker, &ReadinessTracker::reportsRemoved, this, &ReadinessFeature::onRemoved);
@@ -52,28 +49,26 @@ ReadinessFeature::ReadinessFeature(MainWindow *window)
     connect(m_page, &ReadinessPage::inspectAllRequested, this, &ReadinessFeature::inspectAll);
     connect(m_page, &ReadinessPage::guestActivated, this,
             [this](const QString &hostId, const QString &uuid) { openDialog(hostId, uuid); });
-    connect(window->hostPanel(), &HostPanel::currentHostChanged, this,
+    connect(bench, &Workbench::hostSelected, this,
             [this](const QString &hostId) { m_page->setHostFilter(hostId, hostName(hostId)); });
     // Double-click (or Enter) on a guest's readiness badge opens its dialog.
-    connect(window->guestPanel()->view(), &QTableView::activated, this,
-            [this](const QModelIndex &index) {
-                if (index.column() == GuestTableModel::Readiness)
-                    openDialog(index.data(GuestTableModel::HostIdRole).toString(),
-                               index.data(GuestTableModel::UuidRole).toString());
-            });
+    connect(bench, &Workbench::guestActivated, this, [this](const QModelIndex &index) {
+        if (index.column() == GuestTableModel::Readiness)
+            openDialog(index.data(GuestTableModel::HostIdRole).toString(),
+                       index.data(GuestTableModel::UuidRole).toString());
+    });
 }
 
-ReadinessFeature::~ReadinessFeature() = default;
+ReadinessFeature::~ReadinessFeature() {
+    delete m_page; // ours until the window deletes it (it does so first, when there is one)
+}
 
 QString ReadinessFeature::hostName(const QString &hostId) const {
-    const auto parsed = ConnectionUri::parse(hostId);
-    if (const auto *uri = std::get_if<ConnectionUri>(&parsed))
-        return uri->displayName();
-    return hostId;
+    return hostDisplayName(hostId);
 }
 
 void ReadinessFeature::openSelected() {
-    const auto guests = m_window->guestPanel()->selectedGuests();
+    const auto guests = m_bench->selectedGuests();
     for (int i = 0; i < guests.size() && i < MaxDialogsAtOnce; ++i)
         openDialog(guests.at(i).first, guests.at(i).second);
 }
@@ -87,9 +82,9 @@ ReadinessDialog *ReadinessFeature::openDialog(const QString &hostId, const QStri
         open->activateWindow();
         return open;
     }
-    auto *dialog = new ReadinessDialog(hostId, uuid, m_window);
+    auto *dialog = new ReadinessDialog(hostId, uuid, m_bench->dialogParent());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    const GuestTableModel *guests = m_window->guestModel();
+    const GuestTableModel *guests = m_bench->guestModel();
     const GuestTableModel::Row *row = guests->rowAt(guests->rowOf(hostId, uuid));
     dialog->setNames(row ? row->name : uuid, hostName(hostId));
     dialog->setAgentOptIn(m_optIn);
@@ -124,15 +119,14 @@ QList<ReadinessDialog *> ReadinessFeature::dialogsOf(const QString &hostId) cons
 
 void ReadinessFeature::onReport(const ReadinessReport &report) {
     m_table->setReport(report);
-    m_window->guestModel()->setReadiness(report.hostId, report.uuid,
-                                         ReadinessSummary::from(report));
+    m_bench->guestModel()->setReadiness(report.hostId, report.uuid, ReadinessSummary::from(report));
     if (ReadinessDialog *dialog = m_dialogs.value(keyOf(report.hostId, report.uuid)))
         dialog->setReport(report);
 }
 
 void ReadinessFeature::onRemoved(const QString &hostId, const QStringList &uuids) {
     m_table->removeReports(hostId, uuids);
-    m_window->guestModel()->clearReadiness(hostId, uuids);
+    m_bench->guestModel()->clearReadiness(hostId, uuids);
 }
 
 void ReadinessFeature::onStarted(const QString &hostId, bool agentChecks, bool byUser) {
@@ -183,7 +177,7 @@ void ReadinessFeature::setProgress(const QString &hostId, const QString &text) {
 
 void ReadinessFeature::inspectAll() {
     const QString only = m_page->hostFilter();
-    for (const QString &hostId : m_window->registry()->hostIds()) {
+    for (const QString &hostId : m_bench->registry()->hostIds()) {
         if (only.isEmpty() || only == hostId)
             m_tracker->checkNow(hostId, {}, false);
     }

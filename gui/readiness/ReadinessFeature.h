@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ReadinessPage.h"
+
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -13,21 +15,20 @@ struct ReadinessReport;
 namespace bs::gui {
 
 class AgentOptIn;
-class MainWindow;
+class Workbench;
 class ReadinessDialog;
-class ReadinessPage;
 class ReadinessTableModel;
 class ReadinessTracker;
 
 // Puts the readiness inspector into the main window: the Readiness column of the guest table,
 // the "Readiness" page, the "Readiness…" guest action and the per-guest dialogs, all fed by one
-// ReadinessTracker. MainWindow creates it once and connects statsPeriodRequested.
+// ReadinessTracker. Registered once in Features.cpp, which connects statsPeriodRequested.
 class ReadinessFeature final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ReadinessFeature)
 
 public:
-    explicit ReadinessFeature(MainWindow *window);
+    explicit ReadinessFeature(Workbench *bench);
     ~ReadinessFeature() override;
 
     ReadinessTracker *tracker() const { return m_tracker; }
@@ -57,11 +58,11 @@ private:
     QList<ReadinessDialog *> dialogsOf(const QString &hostId) const;
     QString hostName(const QString &hostId) const;
 
-    MainWindow *m_window;
+    Workbench *m_bench;
     AgentOptIn *m_optIn;
     ReadinessTracker *m_tracker;
     ReadinessTableModel *m_table;
-    ReadinessPage *m_page;
+    QPointer<ReadinessPage> m_page;
     QAction *m_action;
     QHash<QString, QPointer<ReadinessDialog>> m_dialogs; // "host\nuuid"
     QHash<QString, bool> m_userRuns;                     // host → the current run is the user's

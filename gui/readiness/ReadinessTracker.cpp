@@ -114,8 +114,9 @@ int ReadinessTracker::watchSecondsFor(const QString &hostId, const QStringList &
     for (const QString &uuid : std::as_const(guests)) {
         const MemorySample *latest = m_samples.latest(hostId, uuid);
         if (latest && latest->balloon.statsEnabled())
-            seconds = std::max(seconds, HostSideInspector::secondsNeeded(*latest->balloon.period) +
-                                            2.0 * poll);
+            seconds =
+                std::max(seconds, HostSideInspector::secondsNeeded(*latest->balloon.period, poll) +
+                                      2.0 * poll);
     }
     return std::min(MaxWatchSeconds, int(std::ceil(seconds)));
 }
@@ -251,7 +252,7 @@ void ReadinessTracker::scheduleFollowUp(const QString &hostId,
         const int period =
             latest && latest->balloon.statsEnabled() ? *latest->balloon.period : poll;
         const double wait =
-            HostSideInspector::secondsNeeded(period) - r.observedSeconds + poll + 1.0;
+            HostSideInspector::secondsNeeded(period, poll) - r.observedSeconds + poll + 1.0;
         soonest = std::min(soonest.value_or(wait), wait);
     }
     if (!soonest)

@@ -47,7 +47,8 @@ void RecentSampleBuffer::append(QList<MemorySample> &list, const MemorySample &s
     // Keep the span that decides (two periods + slack) plus a poll on either side.
     const int period = s.balloon.statsEnabled() ? *s.balloon.period : 1;
     const qint64 keepMs = qint64(
-        (HostSideInspector::secondsNeeded(period) + 2.0 * std::max(1, pollInterval)) * 1000.0);
+        (HostSideInspector::secondsNeeded(period, pollInterval) + 2.0 * std::max(1, pollInterval)) *
+        1000.0);
     while (list.size() > 2 && s.timeMs - list.at(1).timeMs >= keepMs)
         list.removeFirst();
     while (list.size() > MaxPerGuest)

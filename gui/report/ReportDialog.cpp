@@ -30,13 +30,6 @@ namespace {
 
 constexpr int UuidRole = Qt::UserRole + 1;
 
-QString displayName(const QString &uri) {
-    const auto parsed = ConnectionUri::parse(uri);
-    if (const auto *u = std::get_if<ConnectionUri>(&parsed))
-        return u->displayName();
-    return uri;
-}
-
 } // namespace
 
 ReportDialog::ReportDialog(HistoryStore *store, QWidget *parent)
@@ -190,7 +183,7 @@ void ReportDialog::onGuests(quint64 id, const QList<GuestInfo> &guests) {
     const QSignalBlocker block(m_host);
     m_host->clear();
     for (const QString &host : std::as_const(hosts))
-        m_host->addItem(QStringLiteral("%1 — %2").arg(displayName(host), host), host);
+        m_host->addItem(QStringLiteral("%1 — %2").arg(hostDisplayName(host), host), host);
     const int preferred = m_host->findData(m_preferredHost);
     m_host->setCurrentIndex(preferred >= 0 ? preferred : 0);
     m_status->setText(hosts.isEmpty() ? tr("The history holds no host yet: record one first "
@@ -223,7 +216,7 @@ void ReportDialog::hostChanged() {
         static const QRegularExpression unsafe(QStringLiteral(R"([^\w.-]+)"));
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
         const QString name = QStringLiteral("memory-report-%1-%2.pdf")
-                                 .arg(displayName(host).replace(unsafe, QStringLiteral("-")),
+                                 .arg(hostDisplayName(host).replace(unsafe, QStringLiteral("-")),
                                       QDate::currentDate().toString(Qt::ISODate));
         // Documents only where it exists (a fresh account or a server may have none).
         const bool useDocuments = !dir.isEmpty() && QFileInfo(dir).isDir();
@@ -252,7 +245,7 @@ void ReportDialog::browse() {
 ReportRequest ReportDialog::request() const {
     ReportRequest r;
     r.hostId = m_host->currentData().toString();
-    r.hostName = displayName(r.hostId);
+    r.hostName = hostDisplayName(r.hostId);
     for (int i = 0; i < m_guests->rowCount(); ++i) {
         if (m_guests->item(i)->checkState() == Qt::Checked)
             r.guests.append(m_guests->item(i)->data(UuidRole).toString());

@@ -4,17 +4,16 @@
 #include "ReportDialog.h"
 #include "charts/LiveChart.h"
 #include "history/HistoryStore.h"
-#include "hosts/HostPanel.h"
-#include "mainwindow/MainWindow.h"
+#include "workbench/Workbench.h"
 
 #include <QAction>
 #include <QApplication>
 
 namespace bs::gui {
 
-ReportFeature::ReportFeature(MainWindow *window)
-    : QObject(window)
-    , m_window(window)
+ReportFeature::ReportFeature(Workbench *bench)
+    : QObject(bench)
+    , m_bench(bench)
     , m_exportChart(new QAction(QIcon::fromTheme(QStringLiteral("document-export")),
                                 tr("Export &Chart…"), this))
     , m_exportData(new QAction(tr("Export Chart &Data…"), this))
@@ -30,7 +29,7 @@ ReportFeature::ReportFeature(MainWindow *window)
     // Export is Ctrl+E in most desktop applications (LibreOffice, Inkscape, GIMP's "Export").
     m_exportChart->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_exportData->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    window->addFileActions({m_exportChart, m_exportData, m_copyChart, m_report});
+    bench->addFileActions({m_exportChart, m_exportData, m_copyChart, m_report});
 
     connect(m_exportChart, &QAction::triggered, this, [this] {
         Chart c;
@@ -49,7 +48,7 @@ ReportFeature::ReportFeature(MainWindow *window)
     });
     connect(m_report, &QAction::triggered, this, &ReportFeature::openReportDialog);
 
-    addChart(window->chart(), window->chart());
+    addChart(bench->liveChart(), bench->liveChart());
 }
 
 ReportFeature::~ReportFeature() {
@@ -101,12 +100,12 @@ const ChartExportSource *ReportFeature::currentChart(QWidget **widget) const {
 
 void ReportFeature::exportChart(const Chart &chart) {
     if (chart.widget)
-        ChartExport::exportChart(m_window, chart.source->exportChart());
+        ChartExport::exportChart(m_bench->dialogParent(), chart.source->exportChart());
 }
 
 void ReportFeature::exportData(const Chart &chart) {
     if (chart.widget)
-        ChartExport::exportData(m_window, chart.source->exportChart());
+        ChartExport::exportData(m_bench->dialogParent(), chart.source->exportChart());
 }
 
 void ReportFeature::copyChart(const Chart &chart) {
@@ -136,10 +135,10 @@ HistoryStore *ReportFeature::store() {
 
 ReportDialog *ReportFeature::openReportDialog() {
     if (!m_dialog) {
-        m_dialog = new ReportDialog(store(), m_window);
+        m_dialog = new ReportDialog(store(), m_bench->dialogParent());
         m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     }
-    m_dialog->setPreferredHost(m_window->hostPanel()->currentHostId());
+    m_dialog->setPreferredHost(m_bench->selectedHostId());
     m_dialog->show();
     m_dialog->raise();
     m_dialog->activateWindow();

@@ -14,16 +14,16 @@ class HistoryStore;
 
 namespace bs::gui {
 
-class MainWindow;
+class Workbench;
 class ReportDialog;
 
-// Reports and exports in the main window: File → Export Chart…, Export Chart Data…, Copy Chart
-// and Report…, and the same chart actions in each chart's context menu. MainWindow creates it
-// once (`m_report = new ReportFeature(this);`, reachable as `report()`).
+// Reports and exports: File → Export Chart…, Export Chart Data…, Copy Chart and Report…, and the
+// same chart actions in each chart's context menu. Registered once in Features.cpp
+// (`f.report = new ReportFeature(bench);`).
 //
 // Charts register themselves with addChart(): the live chart does so here; the History page's
-// charts call `window->report()->addChart(chart, chart)`. The File menu's chart actions act on
-// the registered chart that is visible (the focused one first).
+// charts call `features.report->addChart(chart, chart)` (Features.cpp). The File menu's chart
+// actions act on the registered chart that is visible (the focused one first).
 //
 // Reports read the history through a HistoryStore: the window's store once it has one
 // (setHistoryStore), until then a read-only store of its own on the default file, opened when
@@ -33,7 +33,7 @@ class ReportFeature final : public QObject {
     Q_DISABLE_COPY_MOVE(ReportFeature)
 
 public:
-    explicit ReportFeature(MainWindow *window);
+    explicit ReportFeature(Workbench *bench);
     ~ReportFeature() override;
 
     void addChart(QWidget *widget, const ChartExportSource *source);
@@ -58,7 +58,7 @@ private:
     void copyChart(const Chart &chart);
     bool currentChart(Chart &out) const;
 
-    MainWindow *m_window;
+    Workbench *m_bench;
     QAction *m_exportChart;
     QAction *m_exportData;
     QAction *m_copyChart;

@@ -128,12 +128,12 @@ void fitAxisRect(W &widget, QCustomPlot *plot, int width) {
 }
 
 bool runSize(int points) {
-    QList<gui::ChartSeries> series;
+    QList<ChartSeries> series;
     for (int s = 0; s < SeriesCount; ++s) {
-        gui::ChartSeries c;
+        ChartSeries c;
         c.key = QStringLiteral("guest:%1").arg(s);
         c.name = QStringLiteral("vm%1").arg(s);
-        c.color = QColor::fromHsv(s * 60, 200, 180);
+        c.colour = QColor::fromHsv(s * 60, 200, 180);
         c.points = month(s, points);
         series.append(c);
     }
@@ -152,7 +152,7 @@ bool runSize(int points) {
         chart.setSeries(series, SpanMs / points);
         chart.plot()->replot(QCustomPlot::rpImmediateRefresh);
     });
-    for (const gui::ChartSeries &s : series) {
+    for (const ChartSeries &s : series) {
         if (!chart.bandShown(s.key))
             std::printf("warning: no band on %s\n", qPrintable(s.key));
     }
@@ -161,9 +161,9 @@ bool runSize(int points) {
     QCustomPlot bare;
     bare.resize(PlotWidth + 200, 900);
     bare.show();
-    for (const gui::ChartSeries &s : series) {
+    for (const ChartSeries &s : series) {
         QCPGraph *g = bare.addGraph();
-        g->setPen(QPen(s.color, 1));
+        g->setPen(QPen(s.colour, 1));
         QVector<QCPGraphData> data;
         for (const EnvelopePoint &p : s.points)
             data.append(QCPGraphData(double(p.timeMs) / 1000, p.avg / 1024));

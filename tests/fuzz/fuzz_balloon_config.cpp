@@ -1,6 +1,6 @@
 // Reading <memballoon> out of arbitrary (mostly broken) domain XML never crashes, and a document
 // that does not parse is never taken for "no balloon".
-#include "balloon/BalloonConfig.h"
+#include "model/BalloonConfig.h"
 
 #include <cstdlib>
 

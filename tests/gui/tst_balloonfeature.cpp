@@ -8,15 +8,16 @@
 #include "balloon/PeriodChooser.h"
 #include "balloon/StatsPeriodDialog.h"
 #include "balloon/StatsPeriodModel.h"
+#include "connection/Connections.h"
 #include "guests/GuestPanel.h"
 #include "guests/GuestTableModel.h"
-#include "mainwindow/MainWindow.h"
+#include "libvirt/CredentialProvider.h"
 #include "readiness/ReadinessDialog.h"
 #include "readiness/ReadinessFeature.h"
+#include "workbench/Workbench.h"
 
 #include <QAction>
 #include <QItemSelectionModel>
-#include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -39,9 +40,32 @@ QString hostUri() {
 const QString Web01 = QStringLiteral("a9da93b2-63c6-481d-9290-f1fc2a493f31");
 const QString Db01 = QStringLiteral("8953275d-9253-4a4a-b617-a1550d0080ba");
 
-// Selects these guests in the window's guest table, as a user would.
-void select(MainWindow &window, const QStringList &uuids) {
-    QTableView *view = window.guestPanel()->view();
+// The balloon feature on a workbench of its own, with the readiness feature it opens dialogs of,
+// wired as Features.cpp wires them: no main window, no keyring, no history file. The dialogs'
+// parent is a plain widget, so that they are found (and deleted) through it.
+struct Bench {
+    explicit Bench(QSettings &settings)
+        : bench(settings, std::make_shared<NoCredentials>()) {
+        bench.setDialogParent(&dialogs);
+        readiness = new ReadinessFeature(&bench);
+        balloon = new BalloonFeature(&bench);
+        QObject::connect(readiness, &ReadinessFeature::statsPeriodRequested, balloon,
+                         &BalloonFeature::openStatsPeriod);
+        QObject::connect(balloon, &BalloonFeature::readinessRequested, readiness,
+                         &ReadinessFeature::openDialog);
+    }
+    void connectHost(bool readOnly) { bench.connections()->connectTemporary(hostUri(), readOnly); }
+    int guestRows() const { return bench.guestModel()->rowCount(); }
+
+    QWidget dialogs;
+    Workbench bench;
+    ReadinessFeature *readiness;
+    BalloonFeature *balloon;
+};
+
+// Selects these guests in the guest table, as a user would.
+void select(Bench &b, const QStringList &uuids) {
+    QTableView *view = b.bench.guestPanel()->view();
     QItemSelectionModel *selection = view->selectionModel();
     selection->clearSelection();
     const QAbstractItemModel *model = view->model();
@@ -58,6 +82,8 @@ void select(MainWindow &window, const QStringList &uuids) {
 
 } // namespace
 
+// The balloon feature without a main window: its guest actions follow the selection and the
+// hosts' access, its dialogs open and record changes, a removed host's dialogs stop.
 class TestBalloonFeature : public QObject {
     Q_OBJECT
 
@@ -70,22 +96,17 @@ class TestBalloonFeature : public QObject {
 private Q_SLOTS:
     void actionsFollowTheSelection() {
         auto s = settings(QStringLiteral("a.ini"));
-        MainWindow window(*s);
-        window.show();
-        window.connectTemporary(hostUri(), false);
-        QTRY_COMPARE_WITH_TIMEOUT(window.guestModel()->rowCount(), 4, 10000);
-        BalloonFeature *balloon = window.balloon();
-        QVERIFY(balloon);
+        Bench window(*s);
+        window.connectHost(false);
+        QTRY_COMPARE_WITH_TIMEOUT(window.guestRows(), 4, 10000);
+        BalloonFeature *balloon = window.balloon;
         QAction *period = balloon->statsPeriodAction();
         QAction *target = balloon->balloonTargetAction();
-        bool inGuestMenu = false;
-        for (QAction *menu : window.menuBar()->actions()) {
-            if (menu->menu() && menu->isVisible())
-                inGuestMenu |= menu->menu()->actions().contains(period) &&
-                               menu->menu()->actions().contains(target);
-        }
-        QVERIFY(inGuestMenu);
-        QVERIFY(window.guestPanel()->view()->actions().contains(period)); // context menu
+        // Guest actions: the window's Guest menu shows them (tst_mainwindow), and the table's
+        // context menu.
+        QVERIFY(window.bench.guestActions().contains(period));
+        QVERIFY(window.bench.guestActions().contains(target));
+        QVERIFY(window.bench.guestPanel()->view()->actions().contains(period));
 
         select(window, {});
         QVERIFY(!period->isEnabled());
@@ -100,29 +121,29 @@ private Q_SLOTS:
 
         // The stats-period action opens one dialog for the selected guests.
         period->trigger();
-        auto dialogs = window.findChildren<StatsPeriodDialog *>();
+        auto dialogs = window.dialogs.findChildren<StatsPeriodDialog *>();
         QCOMPARE(dialogs.size(), 1);
         StatsPeriodDialog *dialog = dialogs.constFirst();
         QTRY_COMPARE_WITH_TIMEOUT(dialog->model()->rowCount(), 2, 5000);
         QCOMPARE(dialog->periodChooser()->setting()->seconds(),
-                 window.preferences().defaultStatsPeriod);
+                 window.bench.preferences().defaultStatsPeriod);
         QVERIFY(dialog->windowTitle().contains(QLatin1String("2 guests")));
 
         // Its readiness button opens the readiness dialog of the guest.
         dialog->view()->setCurrentIndex(dialog->model()->index(dialog->model()->rowOf(Web01), 0));
         dialog->readinessButton()->click();
-        QTRY_COMPARE(window.findChildren<ReadinessDialog *>().size(), 1);
-        QCOMPARE(window.findChildren<ReadinessDialog *>().constFirst()->uuid(), Web01);
+        QTRY_COMPARE(window.dialogs.findChildren<ReadinessDialog *>().size(), 1);
+        QCOMPARE(window.dialogs.findChildren<ReadinessDialog *>().constFirst()->uuid(), Web01);
     }
 
     void readOnlyHostDisablesTheActionsWithTheReason() {
         auto s = settings(QStringLiteral("ro.ini"));
-        MainWindow window(*s);
-        window.connectTemporary(hostUri(), true);
-        QTRY_COMPARE_WITH_TIMEOUT(window.guestModel()->rowCount(), 4, 10000);
+        Bench window(*s);
+        window.connectHost(true);
+        QTRY_COMPARE_WITH_TIMEOUT(window.guestRows(), 4, 10000);
         select(window, {Web01});
-        QAction *period = window.balloon()->statsPeriodAction();
-        QAction *target = window.balloon()->balloonTargetAction();
+        QAction *period = window.balloon->statsPeriodAction();
+        QAction *target = window.balloon->balloonTargetAction();
         QTRY_VERIFY(!period->isEnabled());
         QVERIFY(!target->isEnabled());
         QVERIFY2(period->toolTip().contains(QLatin1String("read-only")),
@@ -132,10 +153,10 @@ private Q_SLOTS:
 
         // From the readiness dialog the stats-period dialog still opens, and says why it
         // cannot change anything.
-        ReadinessDialog *readiness = window.readiness()->openDialog(hostUri(), Web01);
+        ReadinessDialog *readiness = window.readiness->openDialog(hostUri(), Web01);
         QVERIFY(readiness->statsPeriodButton()->isEnabled()); // connected now
         readiness->statsPeriodButton()->click();
-        const auto dialogs = window.findChildren<StatsPeriodDialog *>();
+        const auto dialogs = window.dialogs.findChildren<StatsPeriodDialog *>();
         QCOMPARE(dialogs.size(), 1);
         StatsPeriodDialog *dialog = dialogs.constFirst();
         QTRY_COMPARE_WITH_TIMEOUT(dialog->model()->rowCount(), 1, 5000);
@@ -147,17 +168,17 @@ private Q_SLOTS:
     // marker on the live chart of that guest.
     void changesAreRecordedAndMarked() {
         auto s = settings(QStringLiteral("c.ini"));
-        MainWindow window(*s);
-        window.show();
-        window.connectTemporary(hostUri(), false);
-        QTRY_COMPARE_WITH_TIMEOUT(window.guestModel()->rowCount(), 4, 10000);
+        Bench window(*s);
+        window.connectHost(false);
+        QTRY_COMPARE_WITH_TIMEOUT(window.guestRows(), 4, 10000);
         select(window, {Web01});
-        BalloonFeature *balloon = window.balloon();
+        BalloonFeature *balloon = window.balloon;
         QSignalSpy recorded(balloon, &BalloonFeature::changeRecorded);
 
         balloon->balloonTargetAction()->trigger();
         BalloonTargetDialog *dialog = balloon->openBalloonTarget(hostUri(), Web01);
-        QCOMPARE(window.findChildren<BalloonTargetDialog *>().size(), 1); // raised, not twice
+        QCOMPARE(window.dialogs.findChildren<BalloonTargetDialog *>().size(),
+                 1); // raised, not twice
         QTRY_VERIFY_WITH_TIMEOUT(dialog->spinBox()->isEnabled(), 5000);
         dialog->setConfirmation([](QWidget *, const QString &, const QString &) { return true; });
         dialog->setTargetMiB(1536);
@@ -195,17 +216,17 @@ private Q_SLOTS:
     // Removing the host while its dialogs are open: they say so and stop offering changes.
     void hostRemovedWhileDialogsAreOpen() {
         auto s = settings(QStringLiteral("r.ini"));
-        MainWindow window(*s);
-        window.connectTemporary(hostUri(), false);
-        QTRY_COMPARE_WITH_TIMEOUT(window.guestModel()->rowCount(), 4, 10000);
-        StatsPeriodDialog *periods = window.balloon()->openStatsPeriod(hostUri(), {Web01});
-        BalloonTargetDialog *target = window.balloon()->openBalloonTarget(hostUri(), Web01);
+        Bench window(*s);
+        window.connectHost(false);
+        QTRY_COMPARE_WITH_TIMEOUT(window.guestRows(), 4, 10000);
+        StatsPeriodDialog *periods = window.balloon->openStatsPeriod(hostUri(), {Web01});
+        BalloonTargetDialog *target = window.balloon->openBalloonTarget(hostUri(), Web01);
         QTRY_VERIFY_WITH_TIMEOUT(periods->applyButton()->isEnabled(), 5000);
-        window.registry()->removeHost(hostUri());
+        window.bench.registry()->removeHost(hostUri());
         QVERIFY(!periods->applyButton()->isEnabled());
         QVERIFY(periods->banner()->isVisibleTo(periods));
         QVERIFY(!target->applyButton()->isEnabled());
-        QVERIFY(window.balloon()->controlsFor(hostUri()) == nullptr);
+        QVERIFY(window.balloon->controlsFor(hostUri()) == nullptr);
     }
 };
 

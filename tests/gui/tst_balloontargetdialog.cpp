@@ -1,10 +1,10 @@
 #include "TestGuests.h"
 #include "TestMain.h"
-#include "balloon/BalloonControls.h"
 #include "balloon/BalloonTargetDialog.h"
 #include "balloon/DomainMemoryConfig.h"
 #include "balloon/InlineMessage.h"
 #include "balloon/ScopeChooser.h"
+#include "ballooncontrol/BalloonControls.h"
 #include "monitor/MonitoredHost.h"
 
 #include <QLabel>

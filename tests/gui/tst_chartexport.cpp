@@ -1,11 +1,14 @@
 #include "TestMain.h"
 #include "charts/LiveChart.h"
+#include "history/EnvelopeChart.h"
 #include "mainwindow/MainWindow.h"
 #include "report/ChartExport.h"
 #include "report/ChartExportDialog.h"
 #include "report/ChartStyle.h"
 #include "report/DataExport.h"
 #include "report/ReportFeature.h"
+#include "report/SvgExporter.h"
+#include "workbench/Workbench.h"
 
 #include <QAction>
 #include <QApplication>
@@ -19,7 +22,7 @@
 
 using namespace bs;
 using namespace bs::gui;
-using LiveMetric = RecentSeries::Metric;
+using LiveMetric = bs::Metric;
 
 // The chart actions: the live chart exports exactly the points it shows (ChartExportSource),
 // the export dialog writes valid files of the size asked for, "Copy Chart" puts a picture on the
@@ -49,6 +52,18 @@ PollCycle cycleAt(qint64 timeMs, bool fresh, quint64 unused) {
     return c;
 }
 
+// The unit a chart's value axis reads in: on screen (the plot's axis label) or in a file (the
+// SVG's axis title).
+QString unitIn(const QString &text) {
+    const bool gib = text.contains(QLatin1String("(GiB)"));
+    const bool mib = text.contains(QLatin1String("(MiB)"));
+    return gib == mib ? QStringLiteral("?") : gib ? QStringLiteral("GiB") : QStringLiteral("MiB");
+}
+
+QString exportedUnit(const ChartData &data) {
+    return unitIn(QString::fromUtf8(SvgExporter::render(data)));
+}
+
 } // namespace
 
 class TestChartExport : public QObject {
@@ -73,14 +88,14 @@ private Q_SLOTS:
         QCOMPARE(data.title, QStringLiteral("Memory of web"));
         QCOMPARE(data.provenance.source, QStringLiteral("live"));
         QCOMPARE(data.provenance.guestName, QStringLiteral("web"));
-        QCOMPARE(data.series.size(), RecentSeries::MetricCount);
+        QCOMPARE(data.series.size(), RecentSeries::SeriesCount);
         QCOMPARE(data.series[0].key, QStringLiteral("used"));
         // The x range on screen, and in it exactly the recent points.
         QCOMPARE(data.fromMs, qint64(std::llround(chart.plot()->xAxis->range().lower * 1000)));
-        for (int m = 0; m < RecentSeries::MetricCount; ++m) {
+        for (int m = 0; m < RecentSeries::SeriesCount; ++m) {
             QList<EnvelopePoint> expected;
-            for (const auto &p :
-                 recent.series(QStringLiteral("h"), QStringLiteral("u"), LiveMetric(m))) {
+            for (const auto &p : recent.series(QStringLiteral("h"), QStringLiteral("u"),
+                                               RecentSeries::Metrics[size_t(m)])) {
                 if (p.timeMs >= data.fromMs && p.timeMs <= data.toMs)
                     expected.append(EnvelopePoint{p.timeMs, p.kib, p.kib, p.kib});
             }
@@ -90,9 +105,9 @@ private Q_SLOTS:
         QCOMPARE(data.series[0].points.last().avg, 1000000.0 - 422000.0);
 
         // A series hidden from the legend is left out.
-        chart.plot()->graph(int(LiveMetric::Rss))->setVisible(false);
+        chart.plot()->graph(RecentSeries::indexOf(LiveMetric::Rss))->setVisible(false);
         data = chart.exportChart();
-        QCOMPARE(data.series.size(), RecentSeries::MetricCount - 1);
+        QCOMPARE(data.series.size(), RecentSeries::SeriesCount - 1);
         for (const ChartSeries &s : std::as_const(data.series))
             QVERIFY(s.key != u"rss");
 
@@ -103,6 +118,53 @@ private Q_SLOTS:
                  QStringLiteral("time,t_ms,used,used_excluding_cache,actual,available,gaps"));
         QCOMPARE(lines.size(), 1 + 24);
         QVERIFY(lines[23].contains(QStringLiteral(",578000,"))); // the last used value (i = 22)
+    }
+
+    // The exported file's value axis reads in the unit the screen shows, for the same data: a
+    // 3 GiB guest is MiB on screen (Auto: GiB from 4 GiB) and was GiB in files (their rule
+    // switched at 2 GiB); the user's choice of GiB reaches the file too. Live and History charts.
+    void exportedAxisMatchesTheScreen() {
+        constexpr quint64 ThreeGiB = 3 * units::KiBPerGiB;
+        RecentSeries recent;
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 60000;
+        for (int i = 0; i < 12; ++i) {
+            PollCycle c = cycleAt(t0 + i * 5000, true, 400000);
+            c.samples[0].stats.actual = ThreeGiB;
+            recent.add(c, 5);
+        }
+        LiveChart live(&recent);
+        live.resize(900, 400);
+        live.show();
+        live.showGuest(QStringLiteral("h"), QStringLiteral("u"), QStringLiteral("web"));
+        QTRY_COMPARE(live.pointCount(LiveMetric::Actual), 12);
+        const auto liveScreen = [&] {
+            return unitIn(live.plot()->yAxis->label());
+        };
+        QTRY_COMPARE(liveScreen(), QStringLiteral("MiB"));
+        QCOMPARE(exportedUnit(live.exportChart()), QStringLiteral("MiB"));
+        live.setUnit(units::SizeUnit::GiB);
+        QTRY_COMPARE(liveScreen(), QStringLiteral("GiB"));
+        QCOMPARE(exportedUnit(live.exportChart()), QStringLiteral("GiB"));
+
+        ChartSeries actual;
+        actual.key = QStringLiteral("guest:u");
+        actual.name = QStringLiteral("web");
+        actual.colour = Qt::darkGreen;
+        for (int i = 0; i < 12; ++i)
+            actual.points.append(
+                EnvelopePoint{t0 + i * 5000, double(ThreeGiB), double(ThreeGiB), double(ThreeGiB)});
+        EnvelopeChart history;
+        history.resize(900, 400);
+        history.show();
+        history.setTimeRange(t0, t0 + 60000);
+        history.setSeries({actual}, 5000);
+        history.replotNow();
+        QCOMPARE(unitIn(history.plot()->yAxis->label()), QStringLiteral("MiB"));
+        QCOMPARE(exportedUnit(history.exportChart()), QStringLiteral("MiB"));
+        history.setUnit(units::SizeUnit::GiB);
+        history.replotNow();
+        QCOMPARE(unitIn(history.plot()->yAxis->label()), QStringLiteral("GiB"));
+        QCOMPARE(exportedUnit(history.exportChart()), QStringLiteral("GiB"));
     }
 
     void exportDialogWritesValidFiles() {
@@ -154,24 +216,24 @@ private Q_SLOTS:
         QSettings settings(m_dir.filePath(QStringLiteral("w.ini")), QSettings::IniFormat);
         MainWindow window(settings);
         window.show();
-        QVERIFY(window.report());
+        QVERIFY(window.features().report);
         QMenu *file = window.menuBar()->actions().first()->menu();
         QStringList texts;
         for (const QAction *a : file->actions())
             texts.append(a->text());
-        const int report = int(texts.indexOf(window.report()->reportAction()->text()));
+        const int report = int(texts.indexOf(window.features().report->reportAction()->text()));
         const int quit = int(texts.indexOf(QStringLiteral("&Quit")));
-        QVERIFY(texts.contains(window.report()->exportChartAction()->text()));
-        QVERIFY(texts.contains(window.report()->exportDataAction()->text()));
-        QVERIFY(texts.contains(window.report()->copyChartAction()->text()));
+        QVERIFY(texts.contains(window.features().report->exportChartAction()->text()));
+        QVERIFY(texts.contains(window.features().report->exportDataAction()->text()));
+        QVERIFY(texts.contains(window.features().report->copyChartAction()->text()));
         QVERIFY(report > 0 && report < quit);
         // The live chart is the chart the File menu exports, and has the actions itself.
         QWidget *widget = nullptr;
-        QCOMPARE(window.report()->currentChart(&widget),
-                 static_cast<const ChartExportSource *>(window.chart()));
-        QCOMPARE(widget, static_cast<QWidget *>(window.chart()));
-        QCOMPARE(window.chart()->contextMenuPolicy(), Qt::ActionsContextMenu);
-        QCOMPARE(window.chart()->actions().size(), 3);
+        QCOMPARE(window.features().report->currentChart(&widget),
+                 static_cast<const ChartExportSource *>(window.workbench()->liveChart()));
+        QCOMPARE(widget, static_cast<QWidget *>(window.workbench()->liveChart()));
+        QCOMPARE(window.workbench()->liveChart()->contextMenuPolicy(), Qt::ActionsContextMenu);
+        QCOMPARE(window.workbench()->liveChart()->actions().size(), 3);
     }
 };
 

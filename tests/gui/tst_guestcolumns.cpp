@@ -7,6 +7,7 @@
 #include "guests/GuestPanel.h"
 #include "guests/GuestTableModel.h"
 #include "mainwindow/MainWindow.h"
+#include "workbench/Workbench.h"
 
 #include <QApplication>
 #include <QHeaderView>
@@ -70,14 +71,17 @@ class TestGuestColumns : public QObject {
         return s;
     }
 
-    static QTableView *table(MainWindow &window) { return window.guestPanel()->view(); }
+    static QTableView *table(MainWindow &window) {
+        return window.workbench()->guestPanel()->view();
+    }
 
     static bool showAndConnect(MainWindow &window, const QString &uri, int rows) {
         window.show();
         if (!QTest::qWaitForWindowExposed(&window))
             return false;
         window.connectTemporary(uri, true);
-        return QTest::qWaitFor([&] { return window.guestModel()->rowCount() == rows; }, 10000);
+        return QTest::qWaitFor([&] { return window.workbench()->guestModel()->rowCount() == rows; },
+                               10000);
     }
 
 private Q_SLOTS:
@@ -153,7 +157,7 @@ private Q_SLOTS:
         QTableView *view = table(window);
         QVERIFY(view->isColumnHidden(GuestTableModel::Host));
         window.connectTemporary(secondHost(), true);
-        QTRY_VERIFY_WITH_TIMEOUT(window.guestModel()->rowCount() > 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.workbench()->guestModel()->rowCount() > 1, 10000);
         QVERIFY(!view->isColumnHidden(GuestTableModel::Host));
         // Still no horizontal scroll bar with the Host column and the second host's guests;
         // text columns may be narrowed to their header (their text elides), figures never.
@@ -167,7 +171,7 @@ private Q_SLOTS:
             QVERIFY(showAndConnect(window, DefaultHost, 1));
             QTableView *view = table(window);
             QHeaderView *header = view->horizontalHeader();
-            QMenu *menu = window.guestPanel()->columns()->menu();
+            QMenu *menu = window.workbench()->guestPanel()->columns()->menu();
             Q_EMIT header->customContextMenuRequested(QPoint(10, 5));
             QTRY_VERIFY(menu->isVisible());
             const QList<QAction *> actions = menu->actions();
@@ -195,7 +199,7 @@ private Q_SLOTS:
         QVERIFY(!view->isColumnHidden(GuestTableModel::Host));
 
         // "Reset Columns": the defaults again, and forgotten.
-        again.guestPanel()->columns()->menu()->actions().last()->trigger();
+        again.workbench()->guestPanel()->columns()->menu()->actions().last()->trigger();
         QVERIFY(!view->isColumnHidden(GuestTableModel::Rss));
         QVERIFY(view->isColumnHidden(GuestTableModel::Host));
         QVERIFY(!s->contains(QStringLiteral("guestTable/shown/rss")));
@@ -228,7 +232,7 @@ private Q_SLOTS:
             dragged = header->sectionSize(GuestTableModel::State);
             QCOMPARE(dragged, before + 50);
             // A refit (the table resized) keeps what the user chose.
-            window.guestPanel()->columns()->fitNow();
+            window.workbench()->guestPanel()->columns()->fitNow();
             QCOMPARE(header->sectionSize(GuestTableModel::State), dragged);
         }
         MainWindow again(*s);

@@ -5,12 +5,14 @@
 #include "history/EnvelopeChart.h"
 #include "history/EventMarkers.h"
 #include "history/GuestPicker.h"
+#include "history/HistoryBanner.h"
 #include "history/HistoryPage.h"
 #include "history/HistoryService.h"
 #include "history/LiveRange.h"
 #include "history/RangeBar.h"
 #include "history/RecordedSinceLabel.h"
 #include "history/RefreshScheduler.h"
+#include "history/Sqlite.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -137,6 +139,44 @@ private Q_SLOTS:
         // Another metric: the same guests, another series.
         p->setMetric(Metric::Actual);
         QTRY_VERIFY(p->guestChart()->valuesAt(T0).contains(units::formatKiB(4194304)));
+    }
+
+    // A query that fails (a real SQLite error: the samples read overflows an integer) is said
+    // in the page's banner, and the notice goes once a later round reads again.
+    void aFailedReadIsSaid() {
+        const QString file = QStringLiteral("failing.sqlite");
+        {
+            auto history = service(file);
+            record(*history, T0, 2);
+        }
+        {
+            auto db =
+                sqlite::Database::open(m_dir.filePath(file), sqlite::Database::Mode::ReadWrite);
+            QVERIFY(db);
+            QVERIFY(
+                db->exec("ALTER TABLE samples RENAME TO samples_stored; CREATE VIEW samples AS "
+                         "SELECT * FROM samples_stored WHERE abs(-9223372036854775807 - 1) > 0"));
+        }
+        auto history = service(file);
+        auto p = page(*history, T0 + 2 * Minute);
+        QVERIFY(p);
+        p->showRange(T0, T0 + 2 * Minute);
+        p->showGuests({UuidA});
+        QTRY_VERIFY(!p->banner()->texts().isEmpty());
+        const QString said = p->banner()->texts().join(QLatin1Char('\n'));
+        QVERIFY2(said.contains(QStringLiteral("could not be read")), qPrintable(said));
+        QVERIFY2(said.contains(QStringLiteral("overflow")), qPrintable(said));
+        QCOMPARE(p->guestChart()->pointCount(KeyA), 0);
+        // The table is readable again: the next round clears the notice and draws the points.
+        {
+            auto db =
+                sqlite::Database::open(m_dir.filePath(file), sqlite::Database::Mode::ReadWrite);
+            QVERIFY(db);
+            QVERIFY(db->exec("DROP VIEW samples; ALTER TABLE samples_stored RENAME TO samples"));
+        }
+        p->showRange(T0 - 5000, T0 + 2 * Minute);
+        QTRY_COMPARE(p->guestChart()->pointCount(KeyA), 24);
+        QTRY_VERIFY(p->banner()->texts().isEmpty());
     }
 
     void noGuestTickedKeepsTheChartsWidth() {

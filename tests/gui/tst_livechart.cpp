@@ -7,8 +7,7 @@
 
 using namespace bs;
 using namespace bs::gui;
-using LiveMetric =
-    RecentSeries::Metric; // not bs::Metric (the history's), which LiveChart.h brings in too
+using LiveMetric = bs::Metric; // one Metric for the live chart and the history
 
 namespace {
 
@@ -20,6 +19,7 @@ PollCycle cycleAt(qint64 timeMs, bool fresh, quint64 unused) {
     s.timeMs = timeMs;
     s.state = DomainState::Running;
     s.freshReport = fresh;
+    s.statsState = StatsState::Reporting; // a repeated report holds the line
     s.stats.actual = 1048576;
     s.stats.rss = 200000;
     if (fresh) {
@@ -52,7 +52,7 @@ private Q_SLOTS:
         QCOMPARE(chart.pointCount(LiveMetric::Used), 5); // only fresh reports
         QCOMPARE(chart.pointCount(LiveMetric::Rss), 10);
         // the last used value, in MiB: (1000000 − 408000) / 1024
-        const auto *graph = chart.plot()->graph(int(LiveMetric::Used));
+        const auto *graph = chart.plot()->graph(RecentSeries::indexOf(LiveMetric::Used));
         QCOMPARE(qRound(graph->data()->at(graph->data()->size() - 1)->value * 1024),
                  1000000 - 408000);
         QCOMPARE(chart.plot()->yAxis->label(), QStringLiteral("Memory (MiB)"));
@@ -114,8 +114,8 @@ private Q_SLOTS:
         chart.showGuest(QStringLiteral("h"), QStringLiteral("u"), QStringLiteral("g"));
         QTRY_VERIFY(chart.replotCount() >= 1);
         chart.plot()->replot();
-        QCPAbstractLegendItem *item =
-            chart.plot()->legend->itemWithPlottable(chart.plot()->graph(int(LiveMetric::Rss)));
+        QCPAbstractLegendItem *item = chart.plot()->legend->itemWithPlottable(
+            chart.plot()->graph(RecentSeries::indexOf(LiveMetric::Rss)));
         QVERIFY(item);
         QVERIFY(chart.isSeriesVisible(LiveMetric::Rss));
         const QPoint at = item->outerRect().center();

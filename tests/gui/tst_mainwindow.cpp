@@ -6,6 +6,7 @@
 #include "charts/LiveChart.h"
 #include "guests/GuestPanel.h"
 #include "guests/GuestTableModel.h"
+#include "history/HistoryFeature.h"
 #include "hosts/HostListModel.h"
 #include "mainwindow/MainWindow.h"
 #include "readiness/ChecklistModel.h"
@@ -13,6 +14,8 @@
 #include "readiness/ReadinessFeature.h"
 #include "readiness/ReadinessPage.h"
 #include "readiness/ReadinessTableModel.h"
+#include "settings/SavedConnection.h"
+#include "workbench/Workbench.h"
 
 #include <QAction>
 #include <QApplication>
@@ -21,6 +24,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
@@ -72,19 +76,54 @@ private Q_SLOTS:
                                 QStringList(bound.keys()).join(u' ')));
     }
 
+    // What the features add (Features.cpp) is placed by the window: their pages after Guests and
+    // Host, their guest actions in the Guest menu, their file actions above Quit, their status
+    // widgets in the status bar.
+    void featuresArePlaced() {
+        auto settings = freshSettings(QStringLiteral("placed.ini"));
+        MainWindow window(*settings);
+        const Features &features = window.features();
+        QTabWidget *pages = window.pages();
+        QStringList titles;
+        for (int i = 0; i < pages->count(); ++i)
+            titles << pages->tabText(i);
+        QCOMPARE(titles,
+                 (QStringList{MainWindow::tr("Guests"), MainWindow::tr("Host"),
+                              ReadinessFeature::tr("Readiness"), HistoryFeature::tr("History")}));
+        QCOMPARE(pages->indexOf(features.history->page()), 3);
+        QMenu *guestMenu = nullptr;
+        QMenu *fileMenu = nullptr;
+        for (QAction *menu : window.menuBar()->actions()) {
+            if (menu->menu() && menu->menu()->actions().contains(features.history->action()))
+                guestMenu = menu->menu();
+            if (menu->menu() && menu->text() == MainWindow::tr("&File"))
+                fileMenu = menu->menu();
+        }
+        QVERIFY(guestMenu);
+        QVERIFY(guestMenu->menuAction()->isVisible());
+        for (QAction *action : window.workbench()->guestActions())
+            QVERIFY(guestMenu->actions().contains(action));
+        QVERIFY(fileMenu);
+        const QList<QAction *> file = fileMenu->actions();
+        for (QAction *action : window.workbench()->fileActions())
+            QVERIFY(file.indexOf(action) >= 0 && file.indexOf(action) < file.size() - 2);
+        QCOMPARE(file.constLast()->menuRole(), QAction::QuitRole);
+        QVERIFY(window.statusBar()->isAncestorOf(features.history->statusLabel()));
+    }
+
     void showsTheTestDriverGuestLive() {
         auto settings = freshSettings(QStringLiteral("a.ini"));
         MainWindow window(*settings);
         window.show();
         window.connectTemporary(QStringLiteral("test:///default"), false);
-        QTRY_COMPARE_WITH_TIMEOUT(window.guestModel()->rowCount(), 1, 10000);
-        const auto *row = window.guestModel()->rowAt(0);
+        QTRY_COMPARE_WITH_TIMEOUT(window.workbench()->guestModel()->rowCount(), 1, 10000);
+        const auto *row = window.workbench()->guestModel()->rowAt(0);
         QCOMPARE(row->name, QStringLiteral("test"));
         QCOMPARE(row->stats.actual, std::optional<quint64>(2097152));
-        QCOMPARE(window.hostModel()->statusOf(QStringLiteral("test:///default")).state,
+        QCOMPARE(window.workbench()->hostModel()->statusOf(QStringLiteral("test:///default")).state,
                  HostStatus::State::Connected);
         // the first guest is charted without the user asking
-        QTRY_VERIFY_WITH_TIMEOUT(window.chart()->pointCount(RecentSeries::Metric::Actual) >= 1,
+        QTRY_VERIFY_WITH_TIMEOUT(window.workbench()->liveChart()->pointCount(Metric::Actual) >= 1,
                                  5000);
     }
 
@@ -94,16 +133,17 @@ private Q_SLOTS:
         store.upsert({QStringLiteral("test:///default"), true, true});
         store.upsert({QStringLiteral("qemu:///session"), false, false}); // listed, not started
         MainWindow window(*settings);
-        QCOMPARE(window.hostModel()->rowCount(), 2);
+        QCOMPARE(window.workbench()->hostModel()->rowCount(), 2);
         window.connectSaved();
-        QVERIFY(window.registry()->contains(QStringLiteral("test:///default")));
-        QVERIFY(!window.registry()->contains(QStringLiteral("qemu:///session")));
-        QTRY_COMPARE_WITH_TIMEOUT(window.guestModel()->rowCount(), 1, 10000);
-        QVERIFY(window.hostModel()->statusOf(QStringLiteral("test:///default")).readOnly);
+        QVERIFY(window.workbench()->registry()->contains(QStringLiteral("test:///default")));
+        QVERIFY(!window.workbench()->registry()->contains(QStringLiteral("qemu:///session")));
+        QTRY_COMPARE_WITH_TIMEOUT(window.workbench()->guestModel()->rowCount(), 1, 10000);
+        QVERIFY(
+            window.workbench()->hostModel()->statusOf(QStringLiteral("test:///default")).readOnly);
     }
 
-    // The readiness feature as MainWindow assembles it: badge column, page, guest action,
-    // dialog, and the stats-period request MainWindow is to connect.
+    // The readiness feature as the window assembles it: badge column, page, guest action,
+    // dialog, and the stats-period request Features.cpp connects.
     void readinessIsWiredIn() {
         auto settings = freshSettings(QStringLiteral("r.ini"));
         MainWindow window(*settings);
@@ -112,17 +152,17 @@ private Q_SLOTS:
                             test::fixturePath(QStringLiteral("testdriver/readiness-node.xml"));
         const QString noPeriod = QStringLiteral("11111111-1111-4111-8111-111111111111");
         window.connectTemporary(uri, true);
-        QTRY_COMPARE_WITH_TIMEOUT(window.guestModel()->rowCount(), 3, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.workbench()->guestModel()->rowCount(), 3, 10000);
         const auto badge = [&](const QString &uuid) {
-            return window.guestModel()->index(window.guestModel()->rowOf(uri, uuid),
-                                              GuestTableModel::Readiness);
+            return window.workbench()->guestModel()->index(
+                window.workbench()->guestModel()->rowOf(uri, uuid), GuestTableModel::Readiness);
         };
         QTRY_VERIFY_WITH_TIMEOUT(
             !badge(noPeriod).data(GuestTableModel::VerdictProvisionalRole).toBool(), 10000);
         QCOMPARE(badge(noPeriod).data(GuestTableModel::VerdictKeyRole).toString(),
                  QStringLiteral("polling_off"));
 
-        ReadinessFeature *readiness = window.readiness();
+        ReadinessFeature *readiness = window.features().readiness;
         QVERIFY(readiness);
         auto *pages = window.findChild<QTabWidget *>();
         QVERIFY(pages->indexOf(readiness->page()) > 0);
@@ -135,14 +175,14 @@ private Q_SLOTS:
         QVERIFY(inGuestMenu);
 
         // The guest action opens the selected guest's dialog, with its checklist.
-        QTableView *guests = window.guestPanel()->view();
+        QTableView *guests = window.workbench()->guestPanel()->view();
         guests->selectRow(0);
         readiness->action()->trigger();
         auto dialogs = window.findChildren<ReadinessDialog *>();
         QCOMPARE(dialogs.size(), 1);
         QTRY_VERIFY_WITH_TIMEOUT(dialogs.first()->checklist()->rowCount() > 0, 5000);
 
-        // MainWindow connects statsPeriodRequested to the stats-period dialog: the button works.
+        // Features.cpp connects statsPeriodRequested to the stats-period dialog: the button works.
         QStringList requested;
         connect(readiness, &ReadinessFeature::statsPeriodRequested, this,
                 [&](const QString &host, const QStringList &uuids) { requested << host << uuids; });
@@ -192,9 +232,9 @@ private Q_SLOTS:
         tick.stop();
         QVERIFY2(worst < 100, qPrintable(QStringLiteral("GUI thread stalled %1 ms").arg(worst)));
         QVERIFY(!held.isEmpty()); // libvirt did reach the silent host...
-        QCOMPARE(window->hostModel()->statusOf(hung).state,
-                 HostStatus::State::Connecting);       // ...and still waits
-        QCOMPARE(window->guestModel()->rowCount(), 1); // while the other host works
+        QCOMPARE(window->workbench()->hostModel()->statusOf(hung).state,
+                 HostStatus::State::Connecting);                    // ...and still waits
+        QCOMPARE(window->workbench()->guestModel()->rowCount(), 1); // while the other host works
 
         // Closing does not wait for the hung host either.
         QElapsedTimer closing;

@@ -14,6 +14,7 @@
 #include "report/ReportDialog.h"
 #include "report/ReportFeature.h"
 #include "settings/PreferencesDialog.h"
+#include "workbench/Workbench.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -105,24 +106,24 @@ private Q_SLOTS:
         window.show();
         const QString host = QStringLiteral("test:///default");
         window.connectTemporary(host, false);
-        QTRY_COMPARE_WITH_TIMEOUT(window.guestModel()->rowCount(), 1, 10000);
-        const QString uuid = window.guestModel()->rowAt(0)->uuid;
+        QTRY_COMPARE_WITH_TIMEOUT(window.workbench()->guestModel()->rowCount(), 1, 10000);
+        const QString uuid = window.workbench()->guestModel()->rowAt(0)->uuid;
 
         // The dialogs, as the app opens them, each with what it reads filled in.
-        StatsPeriodDialog *period = window.balloon()->openStatsPeriod(host, {uuid});
+        StatsPeriodDialog *period = window.features().balloon->openStatsPeriod(host, {uuid});
         QVERIFY(period);
         QSignalSpy periodRead(period, &StatsPeriodDialog::guestsRead);
-        BalloonTargetDialog *target = window.balloon()->openBalloonTarget(host, uuid);
+        BalloonTargetDialog *target = window.features().balloon->openBalloonTarget(host, uuid);
         QVERIFY(target);
         QSignalSpy targetRead(target, &BalloonTargetDialog::guestRead);
-        QVERIFY(window.readiness()->openDialog(host, uuid));
-        QVERIFY(window.report()->openReportDialog());
+        QVERIFY(window.features().readiness->openDialog(host, uuid));
+        QVERIFY(window.features().report->openReportDialog());
         QVERIFY(periodRead.count() > 0 || periodRead.wait(10000));
         QVERIFY(targetRead.count() > 0 || targetRead.wait(10000));
 
         ConnectionDialog connection(&window);
-        PreferencesDialog preferences(window.preferences(), &window);
-        ChartExportDialog chartExport(window.chart()->exportChart(), &window);
+        PreferencesDialog preferences(window.workbench()->preferences(), &window);
+        ChartExportDialog chartExport(window.workbench()->liveChart()->exportChart(), &window);
         CredentialRequest request;
         request.uri = QStringLiteral("qemu+libssh://root@kvm1/system");
         CredentialPrompt user;

@@ -1,12 +1,12 @@
 #include "TestGuests.h"
 #include "TestMain.h"
-#include "balloon/BalloonControls.h"
 #include "balloon/InlineMessage.h"
 #include "balloon/MemballoonDiffView.h"
 #include "balloon/PeriodChooser.h"
 #include "balloon/ScopeChooser.h"
 #include "balloon/StatsPeriodDialog.h"
 #include "balloon/StatsPeriodModel.h"
+#include "ballooncontrol/BalloonControls.h"
 #include "monitor/MonitoredHost.h"
 
 #include <QCheckBox>

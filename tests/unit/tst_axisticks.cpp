@@ -5,6 +5,7 @@
 #include <QGuiApplication>
 
 using namespace bs;
+Q_DECLARE_METATYPE(bs::units::SizeUnit)
 
 // Chart axes: readable units, round steps from 0, time ticks on the local clock. Runs with
 // TZ=Europe/Berlin (CTest) so the local-time alignment and a DST change are exercised.
@@ -16,20 +17,30 @@ class TestAxisTicks : public QObject {
     }
 
 private Q_SLOTS:
+    // The screen's rule (units::axisUnit): GiB from 4 GiB, MiB below, unless the user chose.
     void memoryAxisPicksAReadableUnit_data() {
         QTest::addColumn<double>("maxKiB");
+        QTest::addColumn<units::SizeUnit>("choice");
         QTest::addColumn<QString>("unit");
         QTest::addColumn<double>("axisMax");
-        QTest::newRow("3.2 GiB") << 3.2 * 1048576 << QStringLiteral("GiB") << 4.0;
-        QTest::newRow("500 MiB") << 500.0 * 1024 << QStringLiteral("MiB") << 600.0;
-        QTest::newRow("5 MiB") << 5.0 * 1024 << QStringLiteral("KiB") << 6000.0;
-        QTest::newRow("nothing") << 0.0 << QStringLiteral("MiB") << 1.0;
+        const auto Auto = units::SizeUnit::Auto;
+        QTest::newRow("4.5 GiB") << 4.5 * 1048576 << Auto << QStringLiteral("GiB") << 5.0;
+        QTest::newRow("3.2 GiB") << 3.2 * 1048576 << Auto << QStringLiteral("MiB") << 4000.0;
+        QTest::newRow("3.2 GiB, GiB chosen")
+            << 3.2 * 1048576 << units::SizeUnit::GiB << QStringLiteral("GiB") << 4.0;
+        QTest::newRow("8 GiB, MiB chosen")
+            << 8.0 * 1048576 << units::SizeUnit::MiB << QStringLiteral("MiB") << 10000.0;
+        QTest::newRow("500 MiB") << 500.0 * 1024 << Auto << QStringLiteral("MiB") << 600.0;
+        QTest::newRow("5 MiB") << 5.0 * 1024 << Auto << QStringLiteral("MiB") << 6.0;
+        QTest::newRow("nothing") << 0.0 << Auto << QStringLiteral("MiB") << 1.0;
     }
     void memoryAxisPicksAReadableUnit() {
         QFETCH(double, maxKiB);
+        QFETCH(units::SizeUnit, choice);
         QFETCH(QString, unit);
         QFETCH(double, axisMax);
-        const ValueAxis axis = valueAxis(ValueUnit::KiB, maxKiB, 5, QLocale::c());
+        const ValueAxis axis = valueAxis(ValueUnit::KiB, maxKiB, 5, QLocale::c(), choice);
+        QCOMPARE(units::unitSuffix(units::axisUnit(maxKiB, choice)), unit);
         QCOMPARE(axis.unit, unit);
         QCOMPARE(axis.max, axisMax);
         QVERIFY(axis.max * axis.divisor >= maxKiB); // the highest value stays inside
@@ -39,7 +50,8 @@ private Q_SLOTS:
     }
 
     void tickLabelsShowTheStepsDecimals() {
-        const ValueAxis axis = valueAxis(ValueUnit::KiB, 2.2 * 1048576, 5, QLocale::c());
+        const ValueAxis axis =
+            valueAxis(ValueUnit::KiB, 2.2 * 1048576, 5, QLocale::c(), units::SizeUnit::GiB);
         QStringList labels;
         for (const AxisTick &t : axis.ticks)
             labels.append(t.label);

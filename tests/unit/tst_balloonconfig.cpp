@@ -1,5 +1,5 @@
 #include "TestMain.h"
-#include "balloon/BalloonConfig.h"
+#include "model/BalloonConfig.h"
 
 using namespace bs;
 using OptI = std::optional<int>;

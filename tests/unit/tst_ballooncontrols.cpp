@@ -1,7 +1,7 @@
 #include "TestGuests.h"
 #include "TestMain.h"
-#include "balloon/BalloonControls.h"
 #include "balloon/StatsPeriodPlanner.h"
+#include "ballooncontrol/BalloonControls.h"
 #include "monitor/MonitoredHost.h"
 
 #include <QSemaphore>

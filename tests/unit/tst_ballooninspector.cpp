@@ -1,6 +1,7 @@
 #include "TestGuests.h"
 #include "TestMain.h"
 #include "balloon/BalloonInspector.h"
+#include "ballooncontrol/GuestBalloonUpdate.h"
 #include "libvirt/Connection.h"
 #include "monitor/MemorySample.h"
 
@@ -131,7 +132,7 @@ private Q_SLOTS:
         sample.stats.actual = 1048576;
         sample.stats.maximum = 2097152;
         sample.stats.usable = 524288;
-        info.updateFrom(sample);
+        updateFromSample(info, sample);
         QVERIFY(info.statsFresh);
         QCOMPARE(info.liveCurrentKiB, std::optional<quint64>(1048576));
         QCOMPARE(info.liveMaximumKiB, std::optional<quint64>(2097152));
@@ -140,13 +141,13 @@ private Q_SLOTS:
         sample.freshReport = false; // a repeat keeps the figures but not the trust, once stale
         sample.statsState = StatsState::Stale;
         sample.stats.clearGuestFields();
-        info.updateFrom(sample);
+        updateFromSample(info, sample);
         QVERIFY(!info.statsFresh);
         QCOMPARE(info.stats.usable, std::optional<quint64>(524288));
 
         sample.uuid = QStringLiteral("someone-else");
         sample.stats.actual = 1;
-        info.updateFrom(sample);
+        updateFromSample(info, sample);
         QCOMPARE(info.liveCurrentKiB, std::optional<quint64>(1048576));
     }
 

@@ -1,10 +1,10 @@
 #include "TestMain.h"
 #include "TestSupport.h"
-#include "balloon/BalloonConfig.h"
 #include "balloon/BalloonXmlPatch.h"
 #include "balloon/BalloonXmlPatchCheck.h"
 #include "balloon/MemballoonLocator.h"
 #include "libvirt/LibvirtHandles.h"
+#include "model/BalloonConfig.h"
 
 #include <QDir>
 #include <QRandomGenerator>

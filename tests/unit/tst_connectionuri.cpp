@@ -231,6 +231,28 @@ private Q_SLOTS:
         QCOMPARE(uri.displayName(), QStringLiteral("root@kvm1 (system)"));
         QVERIFY(uri.isRemote());
     }
+
+    // The one name every view shows for a host (window, lists, dialogs, reports).
+    void hostDisplayName_data() {
+        QTest::addColumn<QString>("uri");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("ssh") << QStringLiteral("qemu+ssh://root@kvm1/system")
+                             << QStringLiteral("root@kvm1 (system)");
+        QTest::newRow("ssh, no user")
+            << QStringLiteral("qemu+ssh://kvm2:2222/session") << QStringLiteral("kvm2 (session)");
+        QTest::newRow("local system")
+            << QStringLiteral("qemu:///system") << QStringLiteral("this machine (system)");
+        QTest::newRow("test driver")
+            << QStringLiteral("test:///default") << QStringLiteral("test driver (/default)");
+        QTest::newRow("does not parse: as it is")
+            << QStringLiteral("not a uri") << QStringLiteral("not a uri");
+        QTest::newRow("empty") << QString() << QString();
+    }
+    void hostDisplayName() {
+        QFETCH(QString, uri);
+        QFETCH(QString, shown);
+        QCOMPARE(bs::hostDisplayName(uri), shown);
+    }
 };
 
 BS_TEST_MAIN(TestConnectionUri)

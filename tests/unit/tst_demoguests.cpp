@@ -1,7 +1,7 @@
 #include "TestMain.h"
-#include "balloon/BalloonConfig.h"
 #include "demo/DemoGuests.h"
 #include "demo/GuestImages.h"
+#include "model/BalloonConfig.h"
 
 #include <QDomDocument>
 #include <QFile>

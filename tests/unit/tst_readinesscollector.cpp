@@ -87,16 +87,18 @@ private Q_SLOTS:
     }
 
     void instantFromRecentSamples() {
-        MonitoredHost host(config(3600), std::make_shared<NoCredentials>());
+        MonitoredHost host(config(3), std::make_shared<NoCredentials>());
         ReadinessCollector collector(&host);
         QSignalSpy finished(&collector, &ReadinessCollector::finished);
         host.start();
 
-        // What the GUI already has: the monitor's samples of the last few seconds.
+        // What the GUI already has: the monitor's samples of the last few seconds, one per 3 s
+        // poll, 9 s of them: more than the report grace of a 1 s period at that poll
+        // (ReportTiming: 2·1 + 3 + 1 = 6 s), so no waiting.
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         ReadinessRequest request;
         request.guests = {QStringLiteral("stale win")};
-        for (int ago : {8, 5, 2}) {
+        for (int ago : {11, 8, 5, 2}) {
             MemorySample s;
             s.uuid = StaleUuid;
             s.timeMs = now - ago * 1000;

@@ -1,6 +1,6 @@
 #include "TestGuests.h"
 #include "TestMain.h"
-#include "balloon/StatsFlowWatch.h"
+#include "ballooncontrol/StatsFlowWatch.h"
 #include "monitor/MonitoredHost.h"
 
 #include <QDateTime>
@@ -48,9 +48,9 @@ class TestStatsFlowWatch : public QObject {
 
 private Q_SLOTS:
     void deadline() {
-        QCOMPARE(StatsFlowWatch::deadlineSeconds(10, 5), 33);
-        QCOMPARE(StatsFlowWatch::deadlineSeconds(1, 1), 7);
-        QCOMPARE(StatsFlowWatch::deadlineSeconds(0, 0), 7); // never below one period and poll
+        QCOMPARE(StatsFlowWatch::deadlineSeconds(10, 5), 31); // ReportTiming: 26, + one poll
+        QCOMPARE(StatsFlowWatch::deadlineSeconds(1, 1), 5);
+        QCOMPARE(StatsFlowWatch::deadlineSeconds(0, 0), 5); // never below one period and poll
     }
 
     // Synthetic cycles: the verdict each monitor state leads to (the host is never started).

@@ -1,5 +1,5 @@
 #include "TestMain.h"
-#include "metrics/StatsState.h"
+#include "model/StatsState.h"
 
 using namespace bs;
 using OptI = std::optional<int>;

@@ -2,8 +2,8 @@
 #include "TestSupport.h"
 #include "Translations.h"
 #include "libvirt/ConnectionUri.h"
-#include "libvirt/DomainState.h"
-#include "metrics/StatsState.h"
+#include "model/DomainState.h"
+#include "model/StatsState.h"
 #include "monitor/HostStatus.h"
 
 #include <QFile>

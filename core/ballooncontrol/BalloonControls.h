@@ -1,9 +1,9 @@
 #pragma once
 
-#include "BalloonChangeEvent.h"
-#include "BalloonExecutor.h"
-#include "BalloonResult.h"
-#include "GuestBalloonInfo.h"
+#include "balloon/BalloonChangeEvent.h"
+#include "balloon/BalloonExecutor.h"
+#include "balloon/BalloonResult.h"
+#include "balloon/GuestBalloonInfo.h"
 
 #include <QHash>
 #include <QObject>

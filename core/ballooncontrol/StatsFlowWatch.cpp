@@ -1,6 +1,7 @@
 #include "StatsFlowWatch.h"
 
-#include "BalloonText.h"
+#include "balloon/BalloonText.h"
+#include "model/ReportTiming.h"
 #include "monitor/MonitoredHost.h"
 
 #include <QDateTime>
@@ -18,8 +19,11 @@ StatsFlowWatch::StatsFlowWatch(MonitoredHost *host, QObject *parent)
 StatsFlowWatch::~StatsFlowWatch() = default;
 
 int StatsFlowWatch::deadlineSeconds(int periodSeconds, int pollIntervalSeconds) {
-    // Two periods for the guest to report, two polls for us to see it, and some slack.
-    return 2 * std::max(1, periodSeconds) + 2 * std::max(1, pollIntervalSeconds) + 3;
+    // The table's rule (ReportTiming), counted from the change instead of from the first poll
+    // that sees the new period, which comes at most one poll later (the watch asks for a poll
+    // at once). The verdicts themselves are the monitor's stats states: this is the backstop.
+    return ReportTiming::graceSeconds(periodSeconds, pollIntervalSeconds) +
+           std::max(1, pollIntervalSeconds);
 }
 
 void StatsFlowWatch::watch(const QString &uuid, const QString &name, int periodSeconds) {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "metrics/StatsState.h"
+#include "model/StatsState.h"
 
 #include <QMetaType>
 #include <QString>

@@ -1,7 +1,7 @@
 #include "BalloonControls.h"
 
-#include "BalloonInspector.h"
-#include "BalloonText.h"
+#include "balloon/BalloonInspector.h"
+#include "balloon/BalloonText.h"
 #include "common/Logging.h"
 #include "common/PostBox.h"
 #include "monitor/MonitoredHost.h"

@@ -1,5 +1,7 @@
 #include "StatsState.h"
 
+#include "ReportTiming.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -22,8 +24,7 @@ StatsState classifyStats(const StatsEvidence &e) {
     if (!e.livePeriod || *e.livePeriod <= 0)
         return StatsState::Off;
 
-    // Two periods plus one poll interval and a little jitter before a verdict.
-    const double grace = 2.0 * *e.livePeriod + std::max(1, e.pollInterval) + 1.0;
+    const double grace = ReportTiming::graceSeconds(*e.livePeriod, e.pollInterval);
     if (!e.lastUpdate || *e.lastUpdate <= 0)
         return e.secondsSincePeriodSeen < grace ? StatsState::Waiting : StatsState::NoDriver;
     if (e.secondsSinceLastUpdateChanged > grace)

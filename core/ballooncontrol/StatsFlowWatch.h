@@ -1,7 +1,7 @@
 #pragma once
 
-#include "BalloonResult.h"
-#include "metrics/StatsState.h"
+#include "balloon/BalloonResult.h"
+#include "model/StatsState.h"
 #include "monitor/MemorySample.h"
 
 #include <QHash>

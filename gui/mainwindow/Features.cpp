@@ -1,0 +1,36 @@
+#include "Features.h"
+
+#include "balloon/BalloonFeature.h"
+#include "history/EnvelopeChart.h"
+#include "history/HistoryFeature.h"
+#include "history/HistoryPage.h"
+#include "history/HistoryService.h"
+#include "readiness/ReadinessFeature.h"
+#include "report/ReportFeature.h"
+
+namespace bs::gui {
+
+Features installFeatures(Workbench *bench) {
+    Features f;
+    // The registrations, in the order of their pages and actions.
+    f.readiness = new ReadinessFeature(bench); // the readiness badges, page and dialogs
+    f.report = new ReportFeature(bench);       // File → Export Chart…, Report…
+    f.balloon = new BalloonFeature(bench);     // Stats period…, Balloon target…
+    f.history = new HistoryFeature(bench);     // the recorded history and its page
+
+    // The wires between them.
+    QObject::connect(f.readiness, &ReadinessFeature::statsPeriodRequested, f.balloon,
+                     &BalloonFeature::openStatsPeriod);
+    QObject::connect(f.balloon, &BalloonFeature::readinessRequested, f.readiness,
+                     &ReadinessFeature::openDialog);
+    // The app's own balloon changes become history markers.
+    QObject::connect(f.balloon, &BalloonFeature::changeRecorded, f.history->service(),
+                     &HistoryService::recordBalloonChange);
+    // Reports read the history the window records, not a second read-only store on the file.
+    f.report->setHistoryStore(f.history->service()->store());
+    for (EnvelopeChart *chart : {f.history->page()->guestChart(), f.history->page()->hostChart()})
+        f.report->addChart(chart, chart); // File → Export Chart… and the charts' context menu
+    return f;
+}
+
+} // namespace bs::gui

@@ -1,0 +1,24 @@
+#pragma once
+
+namespace bs::gui {
+
+class BalloonFeature;
+class HistoryFeature;
+class ReadinessFeature;
+class ReportFeature;
+class Workbench;
+
+// The window's features, each registered by one line in installFeatures(), and the wires
+// between them. A new page is a folder with its feature class (taking a Workbench) plus one line
+// there.
+struct Features {
+    ReadinessFeature *readiness = nullptr;
+    ReportFeature *report = nullptr;
+    BalloonFeature *balloon = nullptr;
+    HistoryFeature *history = nullptr;
+};
+
+// Creates every feature on `bench` (they are its children) and connects them to each other.
+Features installFeatures(Workbench *bench);
+
+} // namespace bs::gui

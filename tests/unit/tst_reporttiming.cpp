@@ -1,0 +1,194 @@
+// The timing rules every view shares (core/model/ReportTiming): the grace before a guest counts
+// as not reporting, and the gap that breaks a chart's line. Table-driven, then the views that
+// use them are checked against each other: the guest table's stats state, the Readiness
+// verdict and the stats-flow watch must change their minds at the same moment.
+#include "TestMain.h"
+#include "ballooncontrol/StatsFlowWatch.h"
+#include "history/Decimator.h"
+#include "model/ReportTiming.h"
+#include "model/StatsState.h"
+#include "monitor/RecentSeries.h"
+#include "readiness/HostSideInspector.h"
+
+#include <cmath>
+
+using namespace bs;
+
+class TestReportTiming : public QObject {
+    Q_OBJECT
+
+    // The guest table's verdict for a guest with a period that has not reported for `seconds`
+    // since the period was first seen.
+    static StatsState tableSays(int period, int poll, double seconds) {
+        StatsEvidence e;
+        e.state = DomainState::Running;
+        e.model = BalloonModel::Virtio;
+        e.livePeriod = period;
+        e.lastUpdate = 0;
+        e.secondsSincePeriodSeen = seconds;
+        e.secondsSinceLastUpdateChanged = seconds;
+        e.pollInterval = poll;
+        return classifyStats(e);
+    }
+
+    // Readiness's verdict for the same guest, from one reading per poll over `seconds`.
+    static ReportingState readinessSays(int period, int poll, double seconds) {
+        HostEvidence e;
+        e.name = QStringLiteral("g");
+        e.state = DomainState::Running;
+        e.live.parsed = true;
+        e.live.balloon.model = BalloonModel::Virtio;
+        e.live.balloon.period = period;
+        e.pollIntervalSeconds = poll;
+        for (qint64 t = 0; t <= qint64(seconds * 1000); t += poll * 1000LL) {
+            StatsObservation o;
+            o.timeMs = 1'700'000'000'000 + t;
+            o.stats.actual = 1048576;
+            o.stats.lastUpdate = 0;
+            e.observations.append(o);
+        }
+        e.nowMs = e.observations.constLast().timeMs;
+        return HostSideInspector::inspect(e).reporting;
+    }
+
+private Q_SLOTS:
+    void grace_data() {
+        QTest::addColumn<int>("period");
+        QTest::addColumn<int>("poll");
+        QTest::addColumn<int>("seconds");
+        // two periods, one poll, one second
+        QTest::newRow("period 10, poll 5") << 10 << 5 << 26;
+        QTest::newRow("period 10, poll 1") << 10 << 1 << 22;
+        QTest::newRow("period 2, poll 1") << 2 << 1 << 6;
+        QTest::newRow("period 1, poll 10") << 1 << 10 << 13;
+        QTest::newRow("period 0 counts as 1") << 0 << 1 << 4;
+        QTest::newRow("negative poll counts as 1") << 5 << -3 << 12;
+    }
+    void grace() {
+        QFETCH(int, period);
+        QFETCH(int, poll);
+        QFETCH(int, seconds);
+        QCOMPARE(ReportTiming::graceSeconds(period, poll), seconds);
+    }
+
+    void gap_data() {
+        QTest::addColumn<int>("poll");
+        QTest::addColumn<qint64>("seconds");
+        // three polls and two seconds
+        QTest::newRow("1 s") << 1 << qint64(5);
+        QTest::newRow("5 s") << 5 << qint64(17);
+        QTest::newRow("60 s") << 60 << qint64(182);
+        QTest::newRow("0 counts as 1") << 0 << qint64(5);
+    }
+    void gap() {
+        QFETCH(int, poll);
+        QFETCH(qint64, seconds);
+        QCOMPARE(ReportTiming::gapSeconds(poll), seconds);
+        // The History page's line breaks with the same rule.
+        QCOMPARE(history::maxGapForInterval(poll), seconds);
+    }
+
+    // The same polls through the live chart's series and the History page's decimator: both
+    // break the line in the same places. `fresh`: the poll carried a new report; otherwise the
+    // guest is still reporting (the last report stands) or, with `reporting` false, is not.
+    void liveAndHistoryBreakAlike_data() {
+        QTest::addColumn<int>("poll");
+        QTest::addColumn<QList<int>>("seconds"); // poll times
+        QTest::addColumn<QList<int>>("fresh");   // 1 fresh, 0 repeated while reporting, -1 not
+        QTest::addColumn<int>("breaks");
+        QTest::newRow("steady polls")
+            << 5 << QList<int>{0, 5, 10, 15} << QList<int>{1, 1, 1, 1} << 0;
+        QTest::newRow("one late poll, within the gap")
+            << 5 << QList<int>{0, 5, 22, 27} << QList<int>{1, 1, 1, 1} << 0;
+        QTest::newRow("a missed stretch, beyond the gap")
+            << 5 << QList<int>{0, 5, 23, 28} << QList<int>{1, 1, 1, 1} << 1;
+        QTest::newRow("reports every 10 s, polls every 1 s: held")
+            << 1 << QList<int>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
+            << QList<int>{1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1} << 0;
+        QTest::newRow("the guest stops reporting")
+            << 1 << QList<int>{0, 1, 2, 3, 4} << QList<int>{1, -1, -1, 1, 1} << 1;
+    }
+    void liveAndHistoryBreakAlike() {
+        QFETCH(int, poll);
+        QFETCH(QList<int>, seconds);
+        QFETCH(QList<int>, fresh);
+        QFETCH(int, breaks);
+        constexpr qint64 T0 = 1'700'000'000;
+        RecentSeries live;
+        history::Decimator decimator(1, history::maxGapForInterval(poll));
+        for (int i = 0; i < seconds.size(); ++i) {
+            const qint64 t = T0 + seconds[i];
+            MemorySample s;
+            s.hostId = QStringLiteral("h");
+            s.uuid = QStringLiteral("u");
+            s.timeMs = t * 1000;
+            s.state = DomainState::Running;
+            s.statsState = fresh[i] >= 0 ? StatsState::Reporting : StatsState::Stale;
+            s.freshReport = fresh[i] == 1;
+            s.stats.actual = 1048576;
+            if (s.freshReport) {
+                s.stats.available = 1000000;
+                s.stats.unused = 400000;
+            }
+            PollCycle cycle;
+            cycle.hostId = s.hostId;
+            cycle.timeMs = s.timeMs;
+            cycle.samples = {s};
+            live.add(cycle, poll);
+            // As the History page reads a guest-side figure back (RangeReader::readRaw).
+            if (fresh[i] == 1)
+                decimator.add(history::SourceRow::value(t, 600000));
+            else if (fresh[i] == 0)
+                decimator.add(history::SourceRow::hold(t));
+            else
+                decimator.add(history::SourceRow::gap(t));
+        }
+        int liveBreaks = 0;
+        for (const RecentSeries::Point &p :
+             live.series(QStringLiteral("h"), QStringLiteral("u"), Metric::Used)) {
+            liveBreaks += std::isnan(p.kib) ? 1 : 0;
+        }
+        int historyBreaks = 0;
+        for (const EnvelopePoint &p : history::Decimator::points(decimator.finish()))
+            historyBreaks += p.isGap() ? 1 : 0;
+        QCOMPARE(liveBreaks, breaks);
+        QCOMPARE(historyBreaks, breaks);
+    }
+
+    // A guest with a period that never reports, polled every `poll` s: at every moment the
+    // table says "no driver" exactly when Readiness says "never reported", and the flow watch's
+    // backstop never fires before either has decided.
+    void viewsAgree_data() {
+        QTest::addColumn<int>("period");
+        QTest::addColumn<int>("poll");
+        QTest::newRow("period 2, poll 1") << 2 << 1;
+        QTest::newRow("period 10, poll 5") << 10 << 5;
+        QTest::newRow("period 10, poll 1") << 10 << 1;
+        QTest::newRow("period 1, poll 10") << 1 << 10;
+        QTest::newRow("period 30, poll 2") << 30 << 2;
+    }
+    void viewsAgree() {
+        QFETCH(int, period);
+        QFETCH(int, poll);
+        const int grace = ReportTiming::graceSeconds(period, poll);
+        for (int t = 0; t <= 3 * grace; t += poll) {
+            const bool tableDecided = tableSays(period, poll, t) == StatsState::NoDriver;
+            const ReportingState readiness = readinessSays(period, poll, t);
+            QVERIFY(readiness == ReportingState::NeverReported ||
+                    readiness == ReportingState::Undecided);
+            const bool readinessDecided = readiness == ReportingState::NeverReported;
+            QVERIFY2(tableDecided == readinessDecided,
+                     qPrintable(QStringLiteral("after %1 s the table says %2, Readiness %3")
+                                    .arg(t)
+                                    .arg(statsStateKey(tableSays(period, poll, t)))
+                                    .arg(readinessDecided ? QStringLiteral("never reported")
+                                                          : QStringLiteral("undecided"))));
+        }
+        // The watch counts from the change; the first poll sees the period within one poll.
+        QVERIFY(StatsFlowWatch::deadlineSeconds(period, poll) >= grace + poll);
+        QVERIFY(StatsFlowWatch::deadlineSeconds(period, poll) <= grace + 2 * poll);
+    }
+};
+
+BS_TEST_MAIN(TestReportTiming)
+#include "tst_reporttiming.moc"
