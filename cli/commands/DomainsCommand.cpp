@@ -4,10 +4,13 @@
 #include "ExitCodes.h"
 #include "HostArguments.h"
 #include "PollSession.h"
+#include "model/DomainState.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
 
 namespace bs::cli {
 
@@ -54,6 +57,12 @@ int DomainsCommand::run(const QStringList &arguments) {
         err() << tr("Could not connect to %1: %2").arg(host->config.uri, *failure) << Qt::endl;
         return ExitConnection;
     }
+
+    // Running first, then by name (as virsh list --all): the same order on every run.
+    std::stable_sort(last.samples.begin(), last.samples.end(),
+                     [](const MemorySample &a, const MemorySample &b) {
+                         return listedBefore(a.state, a.name, b.state, b.name);
+                     });
 
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray array;

@@ -3,6 +3,7 @@
 #include "DemoSession.h"
 #include "ExitCodes.h"
 #include "HostArguments.h"
+#include "model/DomainState.h"
 #include "monitor/MonitoredHost.h"
 #include "readiness/ReadinessCollector.h"
 #include "readiness/ReadinessJson.h"
@@ -10,6 +11,8 @@
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <algorithm>
 
 namespace bs::cli {
 
@@ -185,6 +188,11 @@ int ReadinessCommand::run(const QStringList &arguments) {
         return ExitFailure;
     }
 
+    // Running first, then by name (as virsh list --all): the same order on every run.
+    std::stable_sort(reports.begin(), reports.end(),
+                     [](const ReadinessReport &a, const ReadinessReport &b) {
+                         return listedBefore(a.state, a.name, b.state, b.name);
+                     });
     const bool asJson = parser.isSet(QStringLiteral("json"));
     int ready = 0;
     bool missing = false;

@@ -82,4 +82,12 @@ QString domainStateKey(DomainState state) {
     return QStringLiteral("unknown");
 }
 
+bool listedBefore(DomainState a, const QString &nameA, DomainState b, const QString &nameB) {
+    if (isActive(a) != isActive(b))
+        return isActive(a);
+    if (const int byName = nameA.compare(nameB, Qt::CaseInsensitive); byName != 0)
+        return byName < 0;
+    return nameA < nameB;
+}
+
 } // namespace bs

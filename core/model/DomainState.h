@@ -24,6 +24,10 @@ bool isActive(DomainState state);
 QString domainStateName(DomainState state); // translated, for the UI
 QString domainStateKey(DomainState state);  // stable English key, for JSON/CSV
 
+// The order guests are listed in, as `virsh list --all` users expect: the running ones (any
+// active state) first, then by name (case-insensitive, then exact, so the order is total).
+bool listedBefore(DomainState a, const QString &nameA, DomainState b, const QString &nameB);
+
 } // namespace bs
 
 Q_DECLARE_METATYPE(bs::DomainState)
