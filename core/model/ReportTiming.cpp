@@ -12,4 +12,8 @@ qint64 gapSeconds(int pollIntervalSeconds) {
     return 3LL * std::max(1, pollIntervalSeconds) + 2;
 }
 
+bool hostOverdue(qint64 lastAnswerMs, qint64 nowMs, int pollIntervalSeconds) {
+    return lastAnswerMs > 0 && nowMs - lastAnswerMs > 2000LL * std::max(1, pollIntervalSeconds);
+}
+
 } // namespace bs::ReportTiming

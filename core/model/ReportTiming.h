@@ -18,4 +18,9 @@ int graceSeconds(int periodSeconds, int pollIntervalSeconds);
 // "reporting"; it breaks where the guest is not.
 qint64 gapSeconds(int pollIntervalSeconds);
 
+// Whether a host's answer is overdue: more than two poll intervals since it last answered (its
+// last poll, or its connection). Until then a late poll is only late; after it, what the window
+// shows of the host is no longer live and says so. `lastAnswerMs` 0: it never answered.
+bool hostOverdue(qint64 lastAnswerMs, qint64 nowMs, int pollIntervalSeconds);
+
 } // namespace bs::ReportTiming

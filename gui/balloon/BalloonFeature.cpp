@@ -6,6 +6,7 @@
 #include "app/HostRegistry.h"
 #include "ballooncontrol/BalloonControls.h"
 #include "guests/GuestTableModel.h"
+#include "hosts/HostFreshness.h"
 #include "libvirt/ConnectionUri.h"
 #include "workbench/Workbench.h"
 
@@ -36,6 +37,7 @@ BalloonFeature::BalloonFeature(Workbench *bench)
 
     connect(bench, &Workbench::guestSelectionChanged, this, &BalloonFeature::updateActions);
     connect(bench->registry(), &HostRegistry::statusChanged, this, &BalloonFeature::updateActions);
+    connect(bench->freshness(), &HostFreshness::changed, this, &BalloonFeature::updateActions);
     connect(bench->registry(), &HostRegistry::hostAboutToBeRemoved, this,
             &BalloonFeature::onHostAboutToBeRemoved);
 
@@ -66,6 +68,11 @@ void BalloonFeature::updateActions() {
     for (const auto &[hostId, uuid] : selected) {
         if (!m_bench->registry()->contains(hostId)) {
             problem = tr("%1 is not watched any more.").arg(hostName(hostId));
+            break;
+        }
+        if (m_bench->freshness()->isStale(hostId)) {
+            problem = tr("%1 Changes wait until the host answers again.")
+                          .arg(m_bench->freshness()->reason(hostId));
             break;
         }
         if (m_bench->isReadOnly(hostId)) {

@@ -148,6 +148,10 @@ void LiveChart::clearGuest() {
     scheduleReplot();
 }
 
+QString LiveChart::notice() const {
+    return m_notice->text();
+}
+
 void LiveChart::setNotice(const QString &text) {
     m_notice->setText(text);
     m_notice->setVisible(!text.isEmpty());

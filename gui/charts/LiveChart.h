@@ -33,6 +33,7 @@ public:
     // New data arrived for `hostId`: redraw soon if the chart shows one of its guests.
     void dataArrived(const QString &hostId);
     void setNotice(const QString &text);
+    QString notice() const;
     void setUnit(units::SizeUnit unit);
 
     QCustomPlot *plot() const { return m_plot; }

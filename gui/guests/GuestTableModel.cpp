@@ -167,6 +167,8 @@ QVariant GuestTableModel::display(const Row &row, int column) const {
     case Stats:
         return statsStateName(row.statsState);
     case Readiness:
+        if (const auto stale = m_stale.constFind(row.hostId); stale != m_stale.constEnd())
+            return tr("%1 (%2)").arg(badge(row).text, stale->asOf);
         return badge(row).text;
     case LastReport:
         if (row.lastReportMs <= 0)
@@ -230,6 +232,8 @@ QVariant GuestTableModel::data(const QModelIndex &index, int role) const {
         return verdictKey(badge(row).verdict);
     case VerdictProvisionalRole:
         return badge(row).provisional;
+    case StaleRole:
+        return m_stale.contains(row.hostId);
     case Qt::DecorationRole:
         if (column == Stats)
             return statusDot(statsColor(row.statsState));
@@ -251,33 +255,64 @@ QVariant GuestTableModel::data(const QModelIndex &index, int role) const {
         }
         return {};
     case Qt::ForegroundRole:
-        // Guest figures of a guest that no longer reports are history, not the present.
-        if ((column == Used || column == Usable || column == UsedPercent) &&
-            !guestFiguresCurrent(row))
+        // Guest figures of a guest that no longer reports are history, not the present; so is
+        // every figure of a host that does not answer.
+        if (m_stale.contains(row.hostId) ||
+            ((column == Used || column == Usable || column == UsedPercent) &&
+             !guestFiguresCurrent(row)))
             return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         return {};
     case Qt::ToolTipRole:
-        if (column == Stats)
-            return statsStateExplanation(row.statsState);
-        if (column == Readiness)
-            return ReadinessBadge::toolTip(readiness(row), row.statsState);
-        if (column == Used)
-            return tr("Used = available − unused (Linux: MemTotal − MemFree, page cache counts as "
-                      "used).");
-        if (column == Usable)
-            return tr(
-                "Usable: what the guest could still use without swapping (Linux: MemAvailable).");
-        if (column == Actual)
-            return tr("Actual: the balloon size, what the host currently gives the guest.");
-        if (column == Rss)
-            return tr("RSS: the QEMU process's resident memory on the host.");
-        if (column == UsedPercent)
-            return tr("Used as a share of the memory the guest sees (available).");
-        if (column == LastReport && row.lastReportMs > 0)
-            return QDateTime::fromMSecsSinceEpoch(row.lastReportMs).toString(Qt::ISODate);
-        return {};
+        if (const auto stale = m_stale.constFind(row.hostId); stale != m_stale.constEnd()) {
+            const QString tip = cellToolTip(row, column);
+            return tip.isEmpty() ? stale->reason : stale->reason + QStringLiteral("\n\n") + tip;
+        }
+        return cellToolTip(row, column);
     default:
         return {};
+    }
+}
+
+QString GuestTableModel::cellToolTip(const Row &row, int column) const {
+    switch (column) {
+    case Stats:
+        return statsStateExplanation(row.statsState);
+    case Readiness:
+        return ReadinessBadge::toolTip(readiness(row), row.statsState);
+    case Used:
+        return tr("Used = available − unused (Linux: MemTotal − MemFree, page cache counts as "
+                  "used).");
+    case Usable:
+        return tr("Usable: what the guest could still use without swapping (Linux: MemAvailable).");
+    case Actual:
+        return tr("Actual: the balloon size, what the host currently gives the guest.");
+    case Rss:
+        return tr("RSS: the QEMU process's resident memory on the host.");
+    case UsedPercent:
+        return tr("Used as a share of the memory the guest sees (available).");
+    case LastReport:
+        return row.lastReportMs > 0
+                   ? QDateTime::fromMSecsSinceEpoch(row.lastReportMs).toString(Qt::ISODate)
+                   : QString();
+    default:
+        return {};
+    }
+}
+
+void GuestTableModel::setHostStale(const QString &hostId, const QString &reason,
+                                   const QString &asOf) {
+    const auto it = m_stale.constFind(hostId);
+    if (reason.isEmpty() ? it == m_stale.constEnd()
+                         : it != m_stale.constEnd() && it->reason == reason && it->asOf == asOf)
+        return;
+    if (reason.isEmpty())
+        m_stale.remove(hostId);
+    else
+        m_stale.insert(hostId, Stale{reason, asOf});
+    // The host's rows: every cell's colour and tooltip, the readiness text.
+    for (int r = 0; r < m_rows.size(); ++r) {
+        if (m_rows.at(r).hostId == hostId)
+            Q_EMIT dataChanged(index(r, 0), index(r, ColumnCount - 1));
     }
 }
 
@@ -418,6 +453,7 @@ void GuestTableModel::removeHost(const QString &hostId) {
     }
     m_hostNames.remove(hostId);
     m_readiness.remove(hostId);
+    m_stale.remove(hostId);
 }
 
 void GuestTableModel::setHostName(const QString &hostId, const QString &name) {

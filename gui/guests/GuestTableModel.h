@@ -37,8 +37,9 @@ public:
         HostIdRole,
         UuidRole,
         StatsStateRole,
-        VerdictKeyRole,        // the readiness badge's verdict, verdictKey()
-        VerdictProvisionalRole // true while the badge comes from the stats state alone
+        VerdictKeyRole,         // the readiness badge's verdict, verdictKey()
+        VerdictProvisionalRole, // true while the badge comes from the stats state alone
+        StaleRole               // true while the guest's host does not answer (figures are old)
     };
 
     struct Row {
@@ -81,6 +82,11 @@ public:
     // Readiness column shows a provisional verdict derived from the stats state.
     void setReadiness(const QString &hostId, const QString &uuid, const ReadinessSummary &summary);
     void clearReadiness(const QString &hostId, const QStringList &uuids); // empty = whole host
+    // The host does not answer (HostFreshness): its rows show their last figures greyed, the
+    // reason in every cell's tooltip and the readiness verdict "as of" then (`asOf`, "as of
+    // 10:42:07"). Empty `reason`: live.
+    void setHostStale(const QString &hostId, const QString &reason, const QString &asOf);
+    bool isHostStale(const QString &hostId) const { return m_stale.contains(hostId); }
     // The clock for the age column; tests inject a fixed one.
     void setClock(std::function<qint64()> nowMs) { m_nowMs = std::move(nowMs); }
 
@@ -91,6 +97,7 @@ public:
 private:
     QVariant display(const Row &row, int column) const;
     QVariant sortValue(const Row &row, int column) const;
+    QString cellToolTip(const Row &row, int column) const;
     const ReadinessSummary *readiness(const Row &row) const;
     ReadinessBadge badge(const Row &row) const;
     QString sizeText(const std::optional<quint64> &kib) const;
@@ -100,6 +107,11 @@ private:
     QList<Row> m_rows;
     QHash<QString, QString> m_hostNames;
     QHash<QString, QHash<QString, ReadinessSummary>> m_readiness; // host → uuid → summary
+    struct Stale {
+        QString reason;
+        QString asOf;
+    };
+    QHash<QString, Stale> m_stale; // host → why its rows are not live
     units::SizeUnit m_unit = units::SizeUnit::Auto;
     std::function<qint64()> m_nowMs;
     QTimer m_ageTimer;

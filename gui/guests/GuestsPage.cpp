@@ -64,8 +64,22 @@ void GuestsPage::onCurrentGuest(const QString &hostId, const QString &uuid) {
     updateNotice();
 }
 
+void GuestsPage::setHostStale(const QString &hostId, const QString &reason) {
+    if (reason.isEmpty())
+        m_stale.remove(hostId);
+    else
+        m_stale.insert(hostId, reason);
+    if (hostId == m_chartHost)
+        updateNotice();
+}
+
 void GuestsPage::updateNotice() {
     const GuestTableModel::Row *r = m_model->rowAt(m_model->rowOf(m_chartHost, m_chartUuid));
+    if (r && m_stale.contains(m_chartHost)) {
+        m_chart->setNotice(tr("<b>%1</b> The chart ends with the last figures received.")
+                               .arg(m_stale.value(m_chartHost).toHtmlEscaped()));
+        return;
+    }
     if (!r || r->statsState == StatsState::Reporting) {
         m_chart->setNotice({});
         return;

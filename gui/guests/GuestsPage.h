@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QSplitter>
 
 class QSettings;
@@ -32,6 +33,8 @@ public:
     // A poll was applied to the model and the recent series.
     void cycleApplied(const PollCycle &cycle);
     void guestsRemoved(const QString &hostId, const QStringList &uuids);
+    // The host does not answer (empty `reason`: it does again): the chart says so.
+    void setHostStale(const QString &hostId, const QString &reason);
 
 private:
     void onCurrentGuest(const QString &hostId, const QString &uuid);
@@ -42,6 +45,7 @@ private:
     LiveChart *m_chart;
     QString m_chartHost;
     QString m_chartUuid;
+    QHash<QString, QString> m_stale; // host → why it is not live
 };
 
 } // namespace bs::gui

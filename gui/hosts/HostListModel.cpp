@@ -1,6 +1,7 @@
 #include "HostListModel.h"
 
 #include "common/StatusDot.h"
+#include "libvirt/ConnectionUri.h"
 
 #include <QColor>
 #include <QDateTime>
@@ -52,22 +53,24 @@ QVariant HostListModel::data(const QModelIndex &index, int role) const {
     switch (role) {
     case Qt::DisplayRole:
         if (index.column() == HostColumn) {
+            // Two lines: the host, and its status in full (the view wraps it), so that
+            // "disconnected: reason, retry in N s" is read at any width.
             QString name = row.displayName;
             if (row.demo)
                 name = tr("%1 [Demo]").arg(name);
-            return row.status.state == HostStatus::State::Connected
-                       ? tr("%1 — %n guest(s)", nullptr, row.guests).arg(name)
-                       : name;
+            if (row.status.state == HostStatus::State::Connected)
+                name = tr("%1 — %n guest(s)", nullptr, row.guests).arg(name);
+            return name + QLatin1Char('\n') + statusLine(row);
         }
-        return row.status.summary(QDateTime::currentMSecsSinceEpoch());
+        return statusLine(row);
     case Qt::DecorationRole:
-        return index.column() == HostColumn ? QVariant(statusDot(stateColor(row.status.state)))
-                                            : QVariant();
+        if (index.column() != HostColumn)
+            return {};
+        return statusDot(row.staleReason.isEmpty() ? stateColor(row.status.state)
+                                                   : stateColor(HostStatus::State::Connecting));
     case Qt::ToolTipRole: {
-        QString tip =
-            QStringLiteral("<b>%1</b><br>%2")
-                .arg(row.hostId.toHtmlEscaped(),
-                     row.status.summary(QDateTime::currentMSecsSinceEpoch()).toHtmlEscaped());
+        QString tip = QStringLiteral("<b>%1</b><br>%2")
+                          .arg(row.hostId.toHtmlEscaped(), statusLine(row).toHtmlEscaped());
         if (!row.status.hostname.isEmpty())
             tip += QStringLiteral("<br>") +
                    tr("Host name: %1").arg(row.status.hostname.toHtmlEscaped());
@@ -114,6 +117,21 @@ void HostListModel::removeHost(const QString &hostId) {
     endRemoveRows();
 }
 
+QString HostListModel::statusLine(const Row &row) const {
+    // A connected host that does not answer: what matters is that it does not.
+    if (row.status.state == HostStatus::State::Connected && !row.staleReason.isEmpty())
+        return row.staleReason;
+    return row.status.summary(QDateTime::currentMSecsSinceEpoch());
+}
+
+void HostListModel::setStaleReason(const QString &hostId, const QString &reason) {
+    const int row = rowOf(hostId);
+    if (row < 0 || m_rows.at(row).staleReason == reason)
+        return;
+    m_rows[row].staleReason = reason;
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
 void HostListModel::updateStatus(const HostStatus &status) {
     const int row = rowOf(status.hostId);
     if (row < 0)
@@ -149,6 +167,11 @@ QString HostListModel::hostIdAt(int row) const {
     return row >= 0 && row < m_rows.size() ? m_rows.at(row).hostId : QString();
 }
 
+QString HostListModel::displayNameOf(const QString &hostId) const {
+    const int row = rowOf(hostId);
+    return row >= 0 ? m_rows.at(row).displayName : hostDisplayName(hostId);
+}
+
 HostStatus HostListModel::statusOf(const QString &hostId) const {
     const int row = rowOf(hostId);
     return row < 0 ? HostStatus{} : m_rows.at(row).status;
@@ -157,7 +180,7 @@ HostStatus HostListModel::statusOf(const QString &hostId) const {
 void HostListModel::tick() {
     for (int i = 0; i < m_rows.size(); ++i) {
         if (m_rows.at(i).status.state == HostStatus::State::Disconnected)
-            Q_EMIT dataChanged(index(i, StatusColumn), index(i, StatusColumn));
+            Q_EMIT dataChanged(index(i, HostColumn), index(i, StatusColumn));
     }
 }
 

@@ -28,10 +28,15 @@ public:
     void removeHost(const QString &hostId);
     void updateStatus(const HostStatus &status);
     void setGuestCount(const QString &hostId, int count);
+    // The host is connected but does not answer (HostFreshness): its status line says so
+    // instead of "connected". Empty: it answers.
+    void setStaleReason(const QString &hostId, const QString &reason);
 
     int rowOf(const QString &hostId) const;
     QString hostIdAt(int row) const;
     HostStatus statusOf(const QString &hostId) const;
+    // The name the list shows ("kvm1", "embedded QEMU"); the URI's host when not listed.
+    QString displayNameOf(const QString &hostId) const;
 
 private:
     struct Row {
@@ -39,9 +44,11 @@ private:
         QString displayName;
         bool demo = false;
         HostStatus status;
+        QString staleReason;
         int guests = 0;
     };
     void tick();
+    QString statusLine(const Row &row) const;
 
     QList<Row> m_rows;
     QTimer m_countdown;

@@ -1,6 +1,7 @@
 #include "HostPanel.h"
 
 #include "HostListModel.h"
+#include "readiness/WrappedTextDelegate.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -19,10 +20,22 @@ HostPanel::HostPanel(HostListModel *model, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     m_view->setModel(model);
     m_view->setRootIsDecorated(false);
-    m_view->setUniformRowHeights(true);
+    // One column, two lines a host (name, then the status in full, wrapped): a status column
+    // beside the names was cut to "conne…" at the default width.
+    m_view->setColumnHidden(HostListModel::StatusColumn, true);
+    m_view->setHeaderHidden(true);
+    m_view->setWordWrap(true);
+    m_view->setTextElideMode(Qt::ElideNone);
+    m_view->setUniformRowHeights(false);
+    auto *wrapped = new WrappedTextDelegate(m_view);
+    wrapped->setWidthHint(
+        [this](const QModelIndex &index) { return m_view->columnWidth(index.column()); });
+    m_view->setItemDelegate(wrapped);
+    // Rows are as tall as their wrapped text at the column's width: laid out again with it.
+    connect(m_view->header(), &QHeaderView::sectionResized, m_view,
+            [this] { m_view->doItemsLayout(); });
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->header()->setStretchLastSection(true);
-    m_view->setColumnWidth(0, 220);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     layout->addWidget(m_view, 1);
 

@@ -7,6 +7,7 @@
 #include "ReadinessTracker.h"
 #include "app/HostRegistry.h"
 #include "guests/GuestTableModel.h"
+#include "hosts/HostFreshness.h"
 #include "libvirt/ConnectionUri.h"
 #include "workbench/Workbench.h"
 
@@ -49,6 +50,9 @@ ReadinessFeature::ReadinessFeature(Workbench *bench)
     connect(m_page, &ReadinessPage::inspectAllRequested, this, &ReadinessFeature::inspectAll);
     connect(m_page, &ReadinessPage::guestActivated, this,
             [this](const QString &hostId, const QString &uuid) { openDialog(hostId, uuid); });
+    connect(bench->freshness(), &HostFreshness::changed, this, [this](const QString &hostId) {
+        m_table->setHostAsOf(hostId, m_bench->freshness()->asOf(hostId));
+    });
     connect(bench, &Workbench::hostSelected, this,
             [this](const QString &hostId) { m_page->setHostFilter(hostId, hostName(hostId)); });
     // Double-click (or Enter) on a guest's readiness badge opens its dialog.

@@ -3,6 +3,8 @@
 #include "ReadinessIcons.h"
 
 #include <QDateTime>
+#include <QGuiApplication>
+#include <QPalette>
 
 namespace bs::gui {
 
@@ -39,6 +41,8 @@ void ReadinessTableModel::setReport(const ReadinessReport &report) {
 }
 
 void ReadinessTableModel::removeReports(const QString &hostId, const QStringList &uuids) {
+    if (uuids.isEmpty())
+        m_asOf.remove(hostId);
     for (int r = int(m_rows.size()) - 1; r >= 0; --r) {
         const Row &row = m_rows.at(r);
         if (row.hostId != hostId || (!uuids.isEmpty() && !uuids.contains(row.uuid)))
@@ -70,8 +74,23 @@ int ReadinessTableModel::columnCount(const QModelIndex &parent) const {
 }
 
 QString ReadinessTableModel::verdictText(const Row &row) const {
-    return row.summary.stillWatching ? ReadinessTexts::stillChecking()
-                                     : verdictName(row.summary.verdict);
+    const QString verdict = row.summary.stillWatching ? ReadinessTexts::stillChecking()
+                                                      : verdictName(row.summary.verdict);
+    const auto asOf = m_asOf.constFind(row.hostId);
+    return asOf == m_asOf.constEnd() ? verdict : tr("%1 (%2)").arg(verdict, *asOf);
+}
+
+void ReadinessTableModel::setHostAsOf(const QString &hostId, const QString &asOf) {
+    if (m_asOf.value(hostId) == asOf)
+        return;
+    if (asOf.isEmpty())
+        m_asOf.remove(hostId);
+    else
+        m_asOf.insert(hostId, asOf);
+    for (int r = 0; r < m_rows.size(); ++r) {
+        if (m_rows.at(r).hostId == hostId)
+            Q_EMIT dataChanged(index(r, 0), index(r, ColumnCount - 1));
+    }
 }
 
 QVariant ReadinessTableModel::data(const QModelIndex &index, int role) const {
@@ -100,6 +119,10 @@ QVariant ReadinessTableModel::data(const QModelIndex &index, int role) const {
     case Qt::DecorationRole:
         if (index.column() == VerdictColumn)
             return verdictIcon(s.verdict, s.stillWatching);
+        return {};
+    case Qt::ForegroundRole:
+        if (m_asOf.contains(row.hostId)) // the host does not answer: this is its last word
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         return {};
     case Qt::ToolTipRole:
         switch (index.column()) {

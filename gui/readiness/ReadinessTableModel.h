@@ -34,6 +34,9 @@ public:
     void removeReports(const QString &hostId, const QStringList &uuids); // empty = whole host
     // Display names of hosts (the URI is shown otherwise).
     void setHostNames(std::function<QString(const QString &hostId)> names);
+    // The host does not answer: its verdicts read "ready (as of 10:42:07, host not answering)",
+    // greyed. Empty `asOf`: it answers again.
+    void setHostAsOf(const QString &hostId, const QString &asOf);
     // The clock for "checked at"; tests inject a fixed one.
     void setClock(std::function<qint64()> nowMs) { m_nowMs = std::move(nowMs); }
 
@@ -57,6 +60,7 @@ private:
     QString verdictText(const Row &row) const;
 
     QList<Row> m_rows;
+    QHash<QString, QString> m_asOf; // host → "as of …, host not answering"
     std::function<QString(const QString &)> m_hostNames;
     std::function<qint64()> m_nowMs;
 };

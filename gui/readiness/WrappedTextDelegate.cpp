@@ -73,14 +73,17 @@ QSize WrappedTextDelegate::sizeHint(const QStyleOptionViewItem &option,
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    if (opt.text.isEmpty() || option.rect.width() <= 0)
+    if (opt.rect.width() <= 0 && m_width) { // a tree view asks without the column's width
+        opt.rect.setWidth(m_width(index));
+        opt.rect.setHeight(size.height());
+    }
+    if (opt.text.isEmpty() || opt.rect.width() <= 0)
         return size;
     // The same text rectangle paint() gets for a cell of this width.
     const QRect rect = textRect(opt);
     QTextLayout layout(opt.text, opt.font);
     const int textHeight = int(std::ceil(layOut(layout, std::max(1, rect.width()))));
-    size.setHeight(
-        std::max(size.height(), textHeight + (option.rect.height() - rect.height()) + 2));
+    size.setHeight(std::max(size.height(), textHeight + (opt.rect.height() - rect.height()) + 2));
     return size;
 }
 

@@ -2,6 +2,8 @@
 
 #include <QStyledItemDelegate>
 
+#include <functional>
+
 namespace bs::gui {
 
 // Draws an item's text wrapped at word boundaries and sizes the row by the very same layout.
@@ -15,9 +17,15 @@ class WrappedTextDelegate final : public QStyledItemDelegate {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
+    // The width of an index's cell, for views that ask sizeHint() without it (QTreeView).
+    void setWidthHint(std::function<int(const QModelIndex &)> width) { m_width = std::move(width); }
+
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+private:
+    std::function<int(const QModelIndex &)> m_width;
 };
 
 } // namespace bs::gui

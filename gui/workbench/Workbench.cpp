@@ -9,6 +9,7 @@
 #include "guests/GuestTableModel.h"
 #include "guests/GuestsPage.h"
 #include "host/HostOverviewHub.h"
+#include "hosts/HostFreshness.h"
 #include "hosts/HostListModel.h"
 #include "hosts/HostPanel.h"
 #include "monitor/MemorySample.h"
@@ -29,6 +30,9 @@ Workbench::Workbench(QSettings &settings, std::shared_ptr<CredentialProvider> cr
     , m_hostModel(new HostListModel(this))
     , m_guestModel(new GuestTableModel(this))
     , m_hostHub(new HostOverviewHub(m_registry, this))
+    , m_freshness(new HostFreshness(
+          m_registry, [this](const QString &hostId) { return m_hostModel->displayNameOf(hostId); },
+          this))
     , m_connections(
           new Connections(settings, m_registry, m_hostModel, m_guestModel, &m_recent, this))
     , m_hostPanel(new HostPanel(m_hostModel))
@@ -51,6 +55,12 @@ Workbench::Workbench(QSettings &settings, std::shared_ptr<CredentialProvider> cr
             &Workbench::guestSelectionChanged);
     connect(guests, &GuestPanel::currentGuestChanged, this, &Workbench::currentGuestChanged);
     connect(guests->view(), &QTableView::activated, this, &Workbench::guestActivated);
+    connect(m_freshness, &HostFreshness::changed, this, [this](const QString &hostId) {
+        const QString reason = m_freshness->reason(hostId);
+        m_guestModel->setHostStale(hostId, reason, m_freshness->asOfShort(hostId));
+        m_hostModel->setStaleReason(hostId, reason);
+        m_guestsPage->setHostStale(hostId, reason);
+    });
     connect(m_connections, &Connections::demoNotice, m_hostPanel, &HostPanel::setNotice);
     connect(m_connections, &Connections::hostShown, this, [this](const QString &uri) {
         m_hostPanel->view()->setCurrentIndex(m_hostModel->index(m_hostModel->rowOf(uri), 0));

@@ -28,6 +28,7 @@ namespace bs::gui {
 class Connections;
 class GuestPanel;
 class GuestTableModel;
+class HostFreshness;
 class HostListModel;
 class HostOverviewHub;
 class HostRegistry;
@@ -64,6 +65,8 @@ public:
     GuestTableModel *guestModel() const { return m_guestModel; }
     const RecentSeries &recentSeries() const { return m_recent; }
     HostOverviewHub *hostHub() const { return m_hostHub; }
+    // Whether each host answers: the guest rows, the chart and the features say when not.
+    HostFreshness *freshness() const { return m_freshness; }
     // The parts every window shows: the host list, and the Guests page (the guest table over the
     // live chart). Parentless until the window places them; deleted with the workbench if never
     // placed.
@@ -131,6 +134,7 @@ private:
     GuestTableModel *m_guestModel;
     RecentSeries m_recent;
     HostOverviewHub *m_hostHub;
+    HostFreshness *m_freshness;
     Connections *m_connections;
     QPointer<HostPanel> m_hostPanel; // the window may delete them first
     QPointer<GuestsPage> m_guestsPage;

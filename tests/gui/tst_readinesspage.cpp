@@ -66,6 +66,19 @@ private Q_SLOTS:
                  QStringLiteral("stats_period"));
         QVERIFY(!at(1, ReadinessTableModel::CheckedAtColumn).toString().isEmpty());
 
+        // A host that does not answer: its verdicts say as of when, greyed; the other host's not.
+        model.setHostAsOf(H2, QStringLiteral("as of 10:42:07, host not answering"));
+        QCOMPARE(at(1, ReadinessTableModel::VerdictColumn).toString(),
+                 verdictName(Verdict::PollingOff) +
+                     QStringLiteral(" (as of 10:42:07, host not answering)"));
+        QVERIFY(at(1, ReadinessTableModel::VerdictColumn, Qt::ForegroundRole).isValid());
+        QCOMPARE(at(0, ReadinessTableModel::VerdictColumn).toString(),
+                 verdictName(Verdict::NotDelivering));
+        QVERIFY(!at(0, ReadinessTableModel::VerdictColumn, Qt::ForegroundRole).isValid());
+        model.setHostAsOf(H2, {});
+        QCOMPARE(at(1, ReadinessTableModel::VerdictColumn).toString(),
+                 verdictName(Verdict::PollingOff));
+
         model.removeReports(H2, {});
         QCOMPARE(model.rowCount(), 1);
         model.removeReports(H1, {QStringLiteral("b")});

@@ -88,6 +88,28 @@ private Q_SLOTS:
         QCOMPARE(history::maxGapForInterval(poll), seconds);
     }
 
+    // A host's answer is overdue after two poll intervals, not at the first late poll.
+    void hostOverdue_data() {
+        QTest::addColumn<qint64>("lastAnswerMs");
+        QTest::addColumn<qint64>("nowMs");
+        QTest::addColumn<int>("poll");
+        QTest::addColumn<bool>("overdue");
+        QTest::newRow("just polled") << qint64(10000) << qint64(10500) << 1 << false;
+        QTest::newRow("two intervals exactly") << qint64(10000) << qint64(12000) << 1 << false;
+        QTest::newRow("past two intervals") << qint64(10000) << qint64(12001) << 1 << true;
+        QTest::newRow("5 s poll, 9 s quiet") << qint64(10000) << qint64(19000) << 5 << false;
+        QTest::newRow("5 s poll, 11 s quiet") << qint64(10000) << qint64(21000) << 5 << true;
+        QTest::newRow("poll 0 counts as 1") << qint64(10000) << qint64(12500) << 0 << true;
+        QTest::newRow("never answered") << qint64(0) << qint64(99999) << 1 << false;
+    }
+    void hostOverdue() {
+        QFETCH(qint64, lastAnswerMs);
+        QFETCH(qint64, nowMs);
+        QFETCH(int, poll);
+        QFETCH(bool, overdue);
+        QCOMPARE(ReportTiming::hostOverdue(lastAnswerMs, nowMs, poll), overdue);
+    }
+
     // The same polls through the live chart's series and the History page's decimator: both
     // break the line in the same places. `fresh`: the poll carried a new report; otherwise the
     // guest is still reporting (the last report stands) or, with `reporting` false, is not.
