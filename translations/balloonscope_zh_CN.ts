@@ -4022,6 +4022,10 @@
         <source>Select exactly one guest to set its balloon target.</source>
         <translation>只选择一台客户机，才能设置其气球目标。</translation>
     </message>
+    <message>
+        <source>%1 Changes wait until the host answers again.</source>
+        <translation>%1 更改须等宿主机再次应答后才能进行。</translation>
+    </message>
 </context>
 <context>
     <name>bs::gui::BalloonTargetDialog</name>
@@ -4678,12 +4682,20 @@ UUID %2</translation>
         <source>on %1</source>
         <translation>于 %1</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>bs::gui::GuestsPage</name>
     <message>
         <source>&lt;b&gt;%1:&lt;/b&gt; %2 Only host-side figures (actual, RSS) are charted.</source>
         <translation>&lt;b&gt;%1：&lt;/b&gt;%2 图中仅绘制宿主机侧的数据（实际、RSS）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; The chart ends with the last figures received.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 图表止于最后收到的数据。</translation>
     </message>
 </context>
 <context>
@@ -4856,6 +4868,33 @@ UUID %2</translation>
     <message>
         <source>History: a read failed</source>
         <translation>历史记录：读取失败</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::HostFreshness</name>
+    <message>
+        <source>No answer from %1 since %2.</source>
+        <translation>自 %2 起 %1 无应答。</translation>
+    </message>
+    <message>
+        <source>No answer from %1 since %2 (%3).</source>
+        <translation>自 %2 起 %1 无应答（%3）。</translation>
+    </message>
+    <message>
+        <source>No answer from %1 yet (%2).</source>
+        <translation>%1 尚无应答（%2）。</translation>
+    </message>
+    <message>
+        <source>as of %1, host not answering</source>
+        <translation>截至 %1，宿主机无应答</translation>
+    </message>
+    <message>
+        <source>host not answering</source>
+        <translation>宿主机无应答</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>截至 %1</translation>
     </message>
 </context>
 <context>
@@ -5673,6 +5712,10 @@ UUID %2</translation>
     <message>
         <source>Checked at</source>
         <translation>检查时间</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
