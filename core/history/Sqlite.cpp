@@ -95,16 +95,7 @@ Statement::Step Statement::step() {
 }
 
 Status Statement::run() {
-    Step s = Step::Row;
-    while ((s = step()) == Step::Row) {
-    }
-    if (s == Step::Failed) {
-        Error e = error();
-        reset();
-        return e;
-    }
-    reset();
-    return Status::success();
+    return forEachRow([] {});
 }
 
 Status Statement::forEachRow(const std::function<void()> &onRow) {

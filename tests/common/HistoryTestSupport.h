@@ -30,6 +30,16 @@ struct FakeClock {
     }
 };
 
+// A history file at `path` on `clock`, without background compaction (tests compact when they
+// say so).
+inline HistoryOptions testHistoryOptions(const QString &path, const FakeClock &clock) {
+    HistoryOptions o;
+    o.path = path;
+    o.backgroundCompaction = false;
+    o.clockMs = clock.function();
+    return o;
+}
+
 // Blocking helpers over the store's signals (tests only: they spin a local event loop).
 bool openAndWait(HistoryStore &store);
 SeriesResult querySeries(HistoryStore &store, const SeriesRequest &request);

@@ -33,11 +33,7 @@ class TestHistoryErrors : public QObject {
     FakeClock m_clock;
 
     HistoryOptions options(const QString &file) {
-        HistoryOptions o;
-        o.path = m_dir.filePath(file);
-        o.backgroundCompaction = false;
-        o.clockMs = m_clock.function();
-        return o;
+        return testHistoryOptions(m_dir.filePath(file), m_clock);
     }
 
     // A history with two guests of one host, a minute of polls each; closed again.

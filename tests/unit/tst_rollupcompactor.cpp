@@ -44,11 +44,7 @@ class TestRollupCompactor : public QObject {
     FakeClock m_clock;
 
     HistoryOptions options(const QString &file) {
-        HistoryOptions o;
-        o.path = m_dir.filePath(file);
-        o.backgroundCompaction = false;
-        o.clockMs = m_clock.function();
-        return o;
+        return testHistoryOptions(m_dir.filePath(file), m_clock);
     }
 
 private Q_SLOTS:
