@@ -26,8 +26,14 @@ HostFreshness::HostFreshness(HostRegistry *registry,
     , m_nowMs([] { return QDateTime::currentMSecsSinceEpoch(); }) {
     connect(registry, &HostRegistry::statusChanged, this, &HostFreshness::onStatus);
     connect(registry, &HostRegistry::cycleReady, this, &HostFreshness::onCycle);
-    connect(registry, &HostRegistry::hostRemoved, this,
-            [this](const QString &hostId) { m_hosts.remove(hostId); });
+    connect(registry, &HostRegistry::hostRemoved, this, [this](const QString &hostId) {
+        // Forgotten: whoever showed it stale hears that it is not (a host added again under the
+        // same URI starts afresh).
+        const bool wasStale = isStale(hostId);
+        m_hosts.remove(hostId);
+        if (wasStale)
+            Q_EMIT changed(hostId);
+    });
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, qOverload<>(&HostFreshness::evaluate));
     m_timer.start();

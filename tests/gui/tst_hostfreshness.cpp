@@ -19,6 +19,7 @@
 #include <QDateTime>
 #include <QItemSelectionModel>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 
@@ -117,6 +118,19 @@ private Q_SLOTS:
         bench.connections()->connectHost(Uri);
         QTRY_VERIFY_WITH_TIMEOUT(!freshness->isStale(Uri), 10000);
         QVERIFY(!cell(0, GuestTableModel::StaleRole).toBool());
+
+        // Forgotten while stale, then added again: nothing of the old state is left.
+        bench.connections()->disconnectHost(Uri);
+        QTRY_VERIFY_WITH_TIMEOUT(freshness->isStale(Uri), 5000);
+        QVERIFY(bench.liveChart()->notice().contains(QStringLiteral("No answer from")));
+        QSignalSpy changed(freshness, &HostFreshness::changed);
+        bench.connections()->forget(Uri);
+        QVERIFY(!freshness->isStale(Uri));
+        QCOMPARE(changed.size(), 1);
+        bench.connections()->connectTemporary(Uri, false);
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 10000);
+        QVERIFY(!cell(0, GuestTableModel::StaleRole).toBool());
+        QTRY_VERIFY(!bench.liveChart()->notice().contains(QStringLiteral("No answer from")));
     }
 };
 
