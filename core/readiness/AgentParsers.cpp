@@ -64,7 +64,7 @@ std::optional<QDate> parseDriverDate(const QJsonValue &v) {
     if (v.isDouble()) {
         // Nanoseconds since the epoch (QEMU 5.2+). A double holds it to about a microsecond.
         const double ns = v.toDouble();
-        if (ns <= 0)
+        if (!(ns > 0 && ns < 9.0e18)) // beyond qint64 (and the year 2255): not a date
             return std::nullopt;
         return QDateTime::fromMSecsSinceEpoch(qint64(ns / 1.0e6), Qt::UTC).date();
     }
@@ -269,8 +269,9 @@ Result<QList<GuestDevice>> parseDevices(const QJsonValue &value) {
         d.driverName = text(o, "driver-name");
         d.driverVersion = text(o, "driver-version");
         const QJsonValue date = o.value(QLatin1String("driver-date"));
-        d.driverDate =
-            date.isDouble() ? QString::number(qint64(date.toDouble())) : text(o, "driver-date");
+        // Nanoseconds since the epoch, as an integer where the number fits one.
+        const bool fits = date.isDouble() && std::abs(date.toDouble()) < 9.0e18;
+        d.driverDate = fits ? QString::number(qint64(date.toDouble())) : text(o, "driver-date");
         d.driverDay = parseDriverDate(date);
         readIds(d, o);
         devices.append(d);

@@ -4,6 +4,9 @@
 #include "readiness/AgentParsers.h"
 #include "readiness/GuestOutputParsers.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
+
 using namespace bs;
 
 namespace {
@@ -97,6 +100,21 @@ private Q_SLOTS:
     }
 
     // guest-get-devices -----------------------------------------------------------------
+    // A driver date far beyond any clock (found by fuzz_agent_json: converting it to an integer
+    // was undefined behaviour) is kept as written and is no date.
+    void deviceDateOutOfRange() {
+        for (const double ns : {1.56556e+103, 9.5e18, -1.0e300}) {
+            QJsonObject device;
+            device.insert(QStringLiteral("driver-name"), QStringLiteral("VirtIO Balloon Driver"));
+            device.insert(QStringLiteral("driver-date"), ns);
+            const auto devices = parseDevices(QJsonArray{device});
+            QVERIFY(devices);
+            QCOMPARE(devices->size(), 1);
+            QCOMPARE(devices->first().driverDay, std::optional<QDate>());
+            QCOMPARE(devices->first().driverDate, QString::number(ns, 'g', 17));
+        }
+    }
+
     void devicesModern() {
         auto devices = parseDevices(ret("qga-guest-get-devices.balloon-modern.synthetic.json"));
         QVERIFY(devices);
