@@ -90,7 +90,9 @@ std::variant<ConnectionUri, ConnectionUri::ParseError> ConnectionUri::parse(cons
     uri.m_user = url.userName();
     uri.m_host = url.host();
     uri.m_port = port;
-    uri.m_path = url.path();
+    // Fully decoded, as libvirt reads it: a pretty-decoded path leaves some characters (Unicode
+    // noncharacters such as U+FFFFF) encoded, so text and toString() would disagree.
+    uri.m_path = url.path(QUrl::FullyDecoded);
     uri.m_query = QUrlQuery(url);
 
     if (transportNeedsHost(uri.m_transport) && uri.m_host.isEmpty()) {

@@ -87,6 +87,19 @@ private Q_SLOTS:
                                              << ""
                                              << "" << 0 << "/de://rt"
                                              << "test:///de://rt";
+        // found by fuzz_connection_uri: a Unicode noncharacter in the path (kept decoded)
+        QTest::newRow("path with noncharacter")
+            << QStringLiteral("test:///x") + QString::fromUcs4(U"\U000FFFFF") << "test"
+            << ""
+            << ""
+            << "" << 0 << QStringLiteral("/x") + QString::fromUcs4(U"\U000FFFFF")
+            << "test:///x%F3%BF%BF%BF";
+        QTest::newRow("encoded space in a test path") << "test:///tmp/my%20host.xml"
+                                                      << "test"
+                                                      << ""
+                                                      << ""
+                                                      << "" << 0 << "/tmp/my host.xml"
+                                                      << "test:///tmp/my%20host.xml";
         QTest::newRow("surrounding spaces trimmed") << "  qemu:///system  "
                                                     << "qemu"
                                                     << ""
