@@ -634,6 +634,10 @@
         <source>test driver (%1)</source>
         <translation>测试驱动（%1）</translation>
     </message>
+    <message>
+        <source>The URI contains a character that cannot be part of a URI (a Unicode noncharacter).</source>
+        <translation>URI 中含有不能出现在 URI 里的字符（Unicode 非字符）。</translation>
+    </message>
 </context>
 <context>
     <name>DemoProcess</name>

@@ -4,6 +4,8 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace bs {
 
 namespace {
@@ -37,6 +39,14 @@ std::variant<ConnectionUri, ConnectionUri::ParseError> ConnectionUri::parse(cons
     if (trimmed.contains(whitespace)) {
         return ParseError{Field::Uri, tr("A connection URI cannot contain spaces: write a space "
                                          "in a file path as %20.")};
+    }
+    // Unicode noncharacters (U+FFFE, U+FDD0, ...) cannot be written percent-encoded and read
+    // back: QUrl decodes them to U+FFFD, so such a URI would name another file or host.
+    const QList<uint> codePoints = trimmed.toUcs4();
+    if (std::any_of(codePoints.cbegin(), codePoints.cend(),
+                    [](uint c) { return QChar::isNonCharacter(c); })) {
+        return ParseError{Field::Uri, tr("The URI contains a character that cannot be part of "
+                                         "a URI (a Unicode noncharacter).")};
     }
     const int sep = trimmed.indexOf(QLatin1String("://"));
     if (sep <= 0) {
@@ -90,8 +100,6 @@ std::variant<ConnectionUri, ConnectionUri::ParseError> ConnectionUri::parse(cons
     uri.m_user = url.userName();
     uri.m_host = url.host();
     uri.m_port = port;
-    // Fully decoded, as libvirt reads it: a pretty-decoded path leaves some characters (Unicode
-    // noncharacters such as U+FFFFF) encoded, so text and toString() would disagree.
     uri.m_path = url.path(QUrl::FullyDecoded);
     uri.m_query = QUrlQuery(url);
 
