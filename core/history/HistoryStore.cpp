@@ -28,6 +28,7 @@ HistoryStore::HistoryStore(HistoryOptions options, QObject *parent)
             &HistoryStore::hostWriteStateChanged);
     connect(m_worker, &HistoryWorker::seriesReady, this, &HistoryStore::seriesReady);
     connect(m_worker, &HistoryWorker::samplesReady, this, &HistoryStore::samplesReady);
+    connect(m_worker, &HistoryWorker::needsReady, this, &HistoryStore::needsReady);
     connect(m_worker, &HistoryWorker::aggregateReady, this, &HistoryStore::aggregateReady);
     connect(m_worker, &HistoryWorker::hostSeriesReady, this, &HistoryStore::hostSeriesReady);
     connect(m_worker, &HistoryWorker::eventsReady, this, &HistoryStore::eventsReady);
@@ -118,6 +119,15 @@ quint64 HistoryStore::querySamples(const SampleRequest &request) {
     if (m_worker)
         QMetaObject::invokeMethod(
             m_worker, [w = m_worker, id, request] { w->querySamples(id, request); },
+            Qt::QueuedConnection);
+    return id;
+}
+
+quint64 HistoryStore::queryNeeds(const NeedRequest &request) {
+    const quint64 id = nextId();
+    if (m_worker)
+        QMetaObject::invokeMethod(
+            m_worker, [w = m_worker, id, request] { w->queryNeeds(id, request); },
             Qt::QueuedConnection);
     return id;
 }

@@ -3,6 +3,7 @@
 #include "HistoryEvent.h"
 #include "HistoryOptions.h"
 #include "HistoryStatus.h"
+#include "NeedQuery.h"
 #include "SampleQuery.h"
 #include "SeriesTypes.h"
 #include "common/Error.h"
@@ -68,6 +69,9 @@ public:
     // Every recorded poll of the guests in range, undecimated (SampleQuery.h): for raw exports
     // and report statistics. Only what the raw tier still holds (SampleResult::rawFromMs).
     quint64 querySamples(const bs::SampleRequest &request);
+    // Every guest's need over a window, from the finest tier holding each part (NeedQuery.h):
+    // the sizing advisor's input.
+    quint64 queryNeeds(const bs::NeedRequest &request);
     quint64 queryAggregate(const bs::AggregateRequest &request);
     quint64 queryHostSeries(const bs::HostSeriesRequest &request);
     quint64 queryEvents(const bs::EventRequest &request);
@@ -89,6 +93,7 @@ Q_SIGNALS:
     void hostWriteStateChanged(const bs::HostWriteState &state);
     void seriesReady(quint64 id, const bs::SeriesResult &result);
     void samplesReady(quint64 id, const bs::SampleResult &result);
+    void needsReady(quint64 id, const bs::NeedResult &result);
     void aggregateReady(quint64 id, const bs::AggregateResult &result);
     void hostSeriesReady(quint64 id, const bs::HostSeriesResult &result);
     void eventsReady(quint64 id, const QList<bs::HistoryEvent> &events);

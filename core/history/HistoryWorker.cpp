@@ -5,6 +5,7 @@
 #include "EventLog.h"
 #include "HostSampleWriter.h"
 #include "HostSeriesReader.h"
+#include "NeedReader.h"
 #include "RangeReader.h"
 #include "RecorderLease.h"
 #include "RollupCompactor.h"
@@ -39,6 +40,7 @@ struct HistoryWorker::Parts {
         , compactor(db, options.retention)
         , reader(db)
         , samples(db)
+        , needs(db)
         , hostReader(db)
         , spans(db)
         , events(db)
@@ -49,6 +51,7 @@ struct HistoryWorker::Parts {
     RollupCompactor compactor;
     RangeReader reader;
     SampleReader samples;
+    NeedReader needs;
     HostSeriesReader hostReader;
     SpanReader spans;
     EventLog events;
@@ -309,6 +312,11 @@ void HistoryWorker::querySeries(quint64 id, const SeriesRequest &request) {
 void HistoryWorker::querySamples(quint64 id, const SampleRequest &request) {
     if (ensureReadable(id))
         answer(id, m_parts->samples.samples(request), &HistoryWorker::samplesReady);
+}
+
+void HistoryWorker::queryNeeds(quint64 id, const NeedRequest &request) {
+    if (ensureReadable(id))
+        answer(id, m_parts->needs.needs(request), &HistoryWorker::needsReady);
 }
 
 void HistoryWorker::queryAggregate(quint64 id, const AggregateRequest &request) {

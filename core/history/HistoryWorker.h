@@ -3,6 +3,7 @@
 #include "HistoryEvent.h"
 #include "HistoryOptions.h"
 #include "HistoryStatus.h"
+#include "NeedQuery.h"
 #include "SampleQuery.h"
 #include "SeriesTypes.h"
 #include "Sqlite.h"
@@ -42,6 +43,7 @@ public:
     void compactNow();
     void querySeries(quint64 id, const SeriesRequest &request);
     void querySamples(quint64 id, const SampleRequest &request);
+    void queryNeeds(quint64 id, const NeedRequest &request);
     void queryAggregate(quint64 id, const AggregateRequest &request);
     void queryHostSeries(quint64 id, const HostSeriesRequest &request);
     void queryEvents(quint64 id, const EventRequest &request);
@@ -58,6 +60,7 @@ Q_SIGNALS:
     void hostWriteStateChanged(const bs::HostWriteState &state);
     void seriesReady(quint64 id, const bs::SeriesResult &result);
     void samplesReady(quint64 id, const bs::SampleResult &result);
+    void needsReady(quint64 id, const bs::NeedResult &result);
     void aggregateReady(quint64 id, const bs::AggregateResult &result);
     void hostSeriesReady(quint64 id, const bs::HostSeriesResult &result);
     void eventsReady(quint64 id, const QList<bs::HistoryEvent> &events);

@@ -99,6 +99,10 @@ SampleResult querySamples(HistoryStore &store, const SampleRequest &request) {
     return waitFor<SampleResult>(store, store.querySamples(request), &HistoryStore::samplesReady);
 }
 
+NeedResult queryNeeds(HistoryStore &store, const NeedRequest &request) {
+    return waitFor<NeedResult>(store, store.queryNeeds(request), &HistoryStore::needsReady);
+}
+
 AggregateResult queryAggregate(HistoryStore &store, const AggregateRequest &request) {
     return waitFor<AggregateResult>(store, store.queryAggregate(request),
                                     &HistoryStore::aggregateReady);

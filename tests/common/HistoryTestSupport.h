@@ -44,6 +44,7 @@ inline HistoryOptions testHistoryOptions(const QString &path, const FakeClock &c
 bool openAndWait(HistoryStore &store);
 SeriesResult querySeries(HistoryStore &store, const SeriesRequest &request);
 SampleResult querySamples(HistoryStore &store, const SampleRequest &request);
+NeedResult queryNeeds(HistoryStore &store, const NeedRequest &request);
 AggregateResult queryAggregate(HistoryStore &store, const AggregateRequest &request);
 HostSeriesResult queryHostSeries(HistoryStore &store, const HostSeriesRequest &request);
 QList<HistoryEvent> queryEvents(HistoryStore &store, const EventRequest &request);
