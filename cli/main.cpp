@@ -3,6 +3,7 @@
 #include "CompletionCommand.h"
 #include "ExitCodes.h"
 #include "Translations.h"
+#include "commands/AdviseCommand.h"
 #include "commands/DomainsCommand.h"
 #include "commands/EnableStatsCommand.h"
 #include "commands/ExportCommand.h"
@@ -39,6 +40,7 @@ std::vector<std::unique_ptr<CliCommand>> makeCommands() {
     commands.push_back(std::make_unique<HistoryCommand>());
     commands.push_back(std::make_unique<ReportCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
+    commands.push_back(std::make_unique<AdviseCommand>());
     return commands;
 }
 

@@ -72,10 +72,12 @@ GuestAdvice adviseGuest(const GuestNeedHistory &history, const SizingPolicy &pol
     // guest that may have changed since, and nothing would tell when it does.
     if (advice.running && notReporting(history.lastStatsState)) {
         advice.status = AdviceStatus::NotReporting;
+        advice.confidence = Confidence::None;
         return advice;
     }
     if (advice.running && history.lastStatsState == StatsState::Stale) {
         advice.status = AdviceStatus::Stale;
+        advice.confidence = Confidence::None;
         return advice;
     }
     const NeedDistribution needs(history.needs);

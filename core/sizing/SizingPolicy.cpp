@@ -95,12 +95,19 @@ QString sizingPresetName(SizingPreset preset) {
 QString sizingPolicySummary(const SizingPolicy &policy) {
     const QLocale locale;
     const qint64 w = policy.windowSeconds;
-    const QString window =
-        w % 86400 == 0
-            ? QCoreApplication::translate("bs::Sizing", "%n day(s)", nullptr, int(w / 86400))
-        : w % 3600 == 0
-            ? QCoreApplication::translate("bs::Sizing", "%n hour(s)", nullptr, int(w / 3600))
-            : QCoreApplication::translate("bs::Sizing", "%n minute(s)", nullptr, int(w / 60));
+    QString window;
+    if (w % 86400 == 0) {
+        window = w == 86400 ? QCoreApplication::translate("bs::Sizing", "1 day")
+                            : QCoreApplication::translate("bs::Sizing", "%1 days")
+                                  .arg(locale.toString(w / 86400));
+    } else if (w % 3600 == 0) {
+        window = w == 3600 ? QCoreApplication::translate("bs::Sizing", "1 hour")
+                           : QCoreApplication::translate("bs::Sizing", "%1 hours")
+                                 .arg(locale.toString(w / 3600));
+    } else {
+        window = QCoreApplication::translate("bs::Sizing", "%1 minutes")
+                     .arg(locale.toString(w / 60));
+    }
     return QCoreApplication::translate("bs::Sizing", "P%1 + %2 % over %3")
         .arg(locale.toString(policy.percentile, 'g', 4),
              locale.toString(policy.headroom * 100, 'g', 4), window);

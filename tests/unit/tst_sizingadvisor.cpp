@@ -203,6 +203,7 @@ private Q_SLOTS:
         QTEST(a.status, "status");
         QVERIFY(!a.recommendedKiB);
         QCOMPARE(a.reclaimableKiB, qint64(0));
+        QCOMPARE(a.confidence, Confidence::None);
         QVERIFY(!adviceReason(a).isEmpty());
         QVERIFY(adviceReason(a).contains(QStringLiteral("Readiness")));
     }
