@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QMetaType>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -22,10 +23,13 @@ struct NeedRequest {
     QStringList uuids; // empty: every guest the history knows on the host
     qint64 fromMs = 0;
     qint64 toMs = 0;
+    // The percentiles of the need to answer (the policy's, and those the views show). Computed
+    // where the rows are read, so that millions of polls never leave the history thread.
+    QList<double> percentiles{50, 95, 99};
 };
 
 // One guest's need (KiB) at one raw poll or over one roll-up row: the highest need in it, and how
-// many fresh reports it stands for (the percentile's weight).
+// many fresh reports it stands for (the percentile's weight). For summarizeNeeds().
 struct NeedPoint {
     qint64 timeMs = 0;
     qint64 needKiB = 0;
@@ -34,6 +38,25 @@ struct NeedPoint {
     // No `usable` (MemAvailable) in the report: need = available − unused, page cache included.
     bool cacheCounted = false;
     bool operator==(const NeedPoint &) const = default;
+};
+
+// A guest's need over the window, summarised: how much lies behind it and its percentiles.
+struct NeedSummary {
+    qint64 points = 0;  // raw polls and roll-up rows that carried a need
+    qint64 reports = 0; // the fresh reports behind them: the percentiles' weight
+    std::optional<qint64> highestKiB;
+    QList<QPair<double, qint64>> percentiles; // (percent, KiB) as requested, when any need
+    bool cacheCounted = false;                // some need counts page cache (no `usable`)
+    QList<Tier> tiers;                        // where the need came from, finest first
+
+    std::optional<qint64> at(double percent) const {
+        for (const auto &[p, v] : percentiles) {
+            if (qFuzzyCompare(p, percent))
+                return v;
+        }
+        return std::nullopt;
+    }
+    bool isEmpty() const { return reports == 0; }
 };
 
 // Growth of the guest's swap-in and major-fault counters between two readings (the counters
@@ -56,7 +79,7 @@ struct GuestHour {
 struct GuestNeedHistory {
     QString uuid;
     QString name;
-    QList<NeedPoint> needs;        // oldest first
+    NeedSummary need;
     QList<PressurePoint> pressure; // only readings where a counter grew
     QList<GuestHour> hours;        // oldest first, hours in which the guest ran
     int reportingPolls = 0;        // polls in the window at which the guest was reporting

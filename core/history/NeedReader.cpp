@@ -1,16 +1,23 @@
 #include "NeedReader.h"
 
 #include "Decimator.h"
+#include "GuestNeedReader.h"
 #include "RollupCompactor.h"
 #include "SampleCodec.h"
 
+#include <QThread>
+
 #include <limits>
+#include <sqlite3.h>
+#include <thread>
+#include <vector>
 
 namespace bs::history {
 
 namespace {
 
 constexpr int FallbackIntervalSeconds = 60; // as SampleReader: no recording session in range
+constexpr int MaxThreads = 4;
 constexpr qint64 HourSeconds = 3600;
 
 qint64 floorSeconds(qint64 ms) {
@@ -22,67 +29,65 @@ qint64 hourOf(qint64 seconds) {
            HourSeconds;
 }
 
-// need = available − usable; without usable, available − unused (page cache counted as used).
-// Figures that contradict each other (usable above available) give no need.
-std::optional<NeedPoint> needOf(std::optional<qint64> available, std::optional<qint64> unused,
-                                std::optional<qint64> usable) {
-    if (!available)
-        return std::nullopt;
-    if (usable && *usable <= *available)
-        return NeedPoint{0, *available - *usable, 1, Tier::Raw, false};
-    if (!usable && unused && *unused <= *available)
-        return NeedPoint{0, *available - *unused, 1, Tier::Raw, true};
-    return std::nullopt;
-}
-
 } // namespace
 
-// What one guest's rows leave behind while they are read in time order.
-struct NeedReader::GuestRows {
-    GuestNeedHistory &out;
-    std::optional<qint64> swapIn;     // the counters at the last reading
-    std::optional<qint64> majorFault; //
-    qint64 countersMs = 0;            // when they were read
-    bool any = false;                 // a row in the window
-
-    void hour(qint64 seconds, qint64 actualKiB) {
-        const qint64 h = hourOf(seconds) * 1000;
-        if (!out.hours.isEmpty() && out.hours.last().hourMs == h)
-            out.hours.last().actualMaxKiB = qMax(out.hours.last().actualMaxKiB, actualKiB);
-        else
-            out.hours.append(GuestHour{h, actualKiB});
-    }
-
-    // Counter readings: `low` at the row's start, `high` at its end (equal for a raw poll).
-    void counters(qint64 fromMs, qint64 toMs, std::optional<qint64> swapLow,
-                  std::optional<qint64> swapHigh, std::optional<qint64> faultLow,
-                  std::optional<qint64> faultHigh) {
-        if (!swapHigh && !faultHigh)
-            return;
-        auto growth = [](std::optional<qint64> before, std::optional<qint64> low,
-                         std::optional<qint64> high) -> qint64 {
-            if (!high)
-                return 0;
-            qint64 g = low ? *high - *low : 0;
-            if (before && low && *low >= *before)
-                g += *low - *before; // a drop is a reboot: the counter started again
-            return qMax<qint64>(0, g);
-        };
-        const PressurePoint p{countersMs > 0 ? countersMs : fromMs, toMs,
-                              growth(swapIn, swapLow, swapHigh),
-                              growth(majorFault, faultLow, faultHigh)};
-        if (p.swapInKiB > 0 || p.majorFaults > 0)
-            out.pressure.append(p);
-        if (swapHigh)
-            swapIn = swapHigh;
-        if (faultHigh)
-            majorFault = faultHigh;
-        countersMs = toMs;
-    }
-};
-
 NeedReader::NeedReader(sqlite::Database &db)
-    : m_db(db) {}
+    : m_db(db)
+    , m_maxThreads(qBound(1, QThread::idealThreadCount(), MaxThreads)) {}
+
+Status NeedReader::readGuests(const GuestNeedReader::Plans &plans, const QList<Guest> &guests,
+                              QList<GuestNeedHistory> &out, QList<char> &found) {
+    const QString path =
+        m_db.handle() ? QString::fromUtf8(sqlite3_db_filename(m_db.handle(), "main")) : QString();
+    const int threads = path.isEmpty() ? 1 : int(qMin<qsizetype>(m_maxThreads, guests.size()));
+    // Guest i on connection i mod threads; connection 0 is the caller's.
+    auto readShare = [&](sqlite::Database &db, int share) -> Status {
+        GuestNeedReader reader(db, plans);
+        for (qsizetype i = share; i < guests.size(); i += threads) {
+            if (guests[i].dbId < 0)
+                continue;
+            bool any = false;
+            if (const Status s = reader.read(guests[i].dbId, out[i], any); !s)
+                return s;
+            found[i] = any ? 1 : 0;
+        }
+        return Status::success();
+    };
+    std::vector<sqlite::Database> extra;
+    for (int k = 1; k < threads; ++k) {
+        auto db = sqlite::Database::open(path, sqlite::Database::Mode::ReadOnly);
+        if (!db)
+            break; // fewer connections: the caller's reads more
+        extra.push_back(std::move(*db));
+    }
+    const int used = 1 + int(extra.size());
+    if (used != threads) {
+        // Could not open them all: read everything here, one guest after the other.
+        GuestNeedReader reader(m_db, plans);
+        for (qsizetype i = 0; i < guests.size(); ++i) {
+            if (guests[i].dbId < 0)
+                continue;
+            bool any = false;
+            if (const Status s = reader.read(guests[i].dbId, out[i], any); !s)
+                return s;
+            found[i] = any ? 1 : 0;
+        }
+        return Status::success();
+    }
+    std::vector<Status> results(static_cast<size_t>(threads), Status::success());
+    std::vector<std::thread> workers;
+    for (int k = 1; k < threads; ++k) {
+        workers.emplace_back([&, k] { results[size_t(k)] = readShare(extra[size_t(k - 1)], k); });
+    }
+    results[0] = readShare(m_db, 0);
+    for (std::thread &w : workers)
+        w.join();
+    for (const Status &s : results) {
+        if (!s)
+            return s;
+    }
+    return Status::success();
+}
 
 Result<NeedResult> NeedReader::needs(const NeedRequest &request) {
     NeedResult result;
@@ -117,13 +122,9 @@ Result<NeedResult> NeedReader::needs(const NeedRequest &request) {
         return windows.error();
     // One-second buckets: the finest tier wherever it has data, coarser ones only for what aged
     // out of it.
-    const RangePlan plan = planRange(from, to, std::numeric_limits<int>::max(), *windows);
+    const RangePlan needPlan = planRange(from, to, std::numeric_limits<int>::max(), *windows);
 
-    struct Known {
-        qint64 dbId;
-        QString uuid;
-        QString name;
-    };
+    using Known = Guest;
     QList<Known> known;
     auto guests =
         m_db.prepare("SELECT id, uuid, name FROM guests WHERE host_id = ?1 ORDER BY name, uuid");
@@ -147,144 +148,41 @@ Result<NeedResult> NeedReader::needs(const NeedRequest &request) {
         }
     }
 
+    GuestNeedReader::Plans plans;
+    plans.need = needPlan;
+    plans.windows = *windows;
+    // Whole hours per bucket (never less: a bucket under an hour would prefer the minute tier).
+    plans.hours = planRange(from, to, int(qMax<qint64>(1, (to - from) / 3600)), *windows);
+    plans.from = from;
+    plans.to = to;
+    plans.intervalSeconds = result.intervalSeconds;
+    plans.percentiles = request.percentiles;
+
+    QList<GuestNeedHistory> histories(wanted.size());
+    QList<char> found(wanted.size(), 0);
+    for (qsizetype i = 0; i < wanted.size(); ++i) {
+        histories[i].uuid = wanted[i].uuid;
+        histories[i].name = wanted[i].name;
+    }
+    if (const Status s = readGuests(plans, wanted, histories, found); !s)
+        return s.error();
+
     bool tierUsed[TierCount] = {};
-    for (const Known &k : wanted) {
-        GuestNeedHistory guest;
-        guest.uuid = k.uuid;
-        guest.name = k.name;
-        GuestRows rows{guest, std::nullopt, std::nullopt, 0, false};
-        if (k.dbId >= 0) {
-            for (const Segment &segment : plan.segments) {
-                const qsizetype before = guest.needs.size();
-                const bool hadRows = rows.any;
-                rows.any = false;
-                const Status s =
-                    segment.tier == Tier::Raw
-                        ? readRaw(k.dbId, segment.from, segment.to, rows)
-                        : readRollup(k.dbId, segment.tier, segment.from, segment.to, rows);
-                if (!s)
-                    return s.error();
-                if (guest.needs.size() > before || rows.any)
-                    tierUsed[int(segment.tier)] = true;
-                rows.any = rows.any || hadRows;
-            }
-        }
-        // A guest listed by the request stays even without rows; one found by listing the host's
-        // guests only where it has rows in the window.
-        if (rows.any || !request.uuids.isEmpty())
-            result.guests.append(guest);
+    for (qsizetype i = 0; i < wanted.size(); ++i) {
+        for (Tier t : histories[i].need.tiers)
+            tierUsed[int(t)] = true;
+        // A guest listed by the request stays even without rows; one found by listing the
+        // host's guests only where it has rows in the window.
+        if (found[i] || !request.uuids.isEmpty())
+            result.guests.append(histories[i]);
     }
     for (int t = 0; t < TierCount; ++t) {
         if (tierUsed[t])
             result.tiers.append(Tier(t));
     }
-    if (const Status s = readHost(hostDbId, plan.segments, result); !s)
+    if (const Status s = readHost(hostDbId, needPlan.segments, result); !s)
         return s.error();
     return result;
-}
-
-Status NeedReader::readRaw(qint64 guestDbId, qint64 from, qint64 to, GuestRows &rows) {
-    // `samples` is keyed (guest_id, t): read in key order without a sort; the inbox holds the
-    // newest polls not yet moved (Schema.cpp), read after it.
-    static constexpr const char *Columns =
-        "SELECT t, flags, actual, inflated, available, unused, usable, swap_in, major_fault FROM ";
-    static constexpr const char *Where = " WHERE guest_id = ?1 AND t >= ?2 AND t < ?3";
-    for (const char *table : {"samples", "samples_inbox"}) {
-        // ORDER BY t costs no sort on `samples` (its key order).
-        const QByteArray sql = QByteArray(Columns) + table + Where + " ORDER BY t";
-        auto q = m_db.prepare(sql.constData());
-        if (!q)
-            return q.error();
-        q->bind(1, guestDbId).bind(2, from).bind(3, to);
-        GuestNeedHistory &g = rows.out;
-        const Status s = q->forEachRow([&] {
-            const qint64 t = q->int64(0);
-            const int flags = int(q->int64(1));
-            const auto actual = q->optionalInt64(2);
-            const auto inflated = q->optionalInt64(3);
-            const auto available = q->optionalInt64(4);
-            const auto unused = q->optionalInt64(5);
-            const auto usable = q->optionalInt64(6);
-            const auto swapIn = q->optionalInt64(7);
-            const auto majorFault = q->optionalInt64(8);
-            const qint64 ms = t * 1000;
-            rows.any = true;
-            if (ms >= g.lastPollMs) {
-                g.lastPollMs = ms;
-                g.lastState = domainStateFromCode(flags & 0xf);
-                g.lastStatsState = statsStateFromCode(flags >> 4);
-            }
-            if (actual) {
-                g.actualKiB = actual;
-                if (inflated)
-                    g.maximumKiB = *actual + *inflated;
-                rows.hour(t, *actual);
-                if ((flags >> 4) == ReportingCode)
-                    ++g.reportingPolls;
-            }
-            const bool fresh = available || unused || usable || swapIn || majorFault;
-            if (!fresh)
-                return;
-            g.lastReportMs = qMax(g.lastReportMs, ms);
-            if (auto need = needOf(available, unused, usable)) {
-                need->timeMs = ms;
-                g.needs.append(*need);
-            }
-            rows.counters(ms, ms, swapIn, swapIn, majorFault, majorFault);
-        });
-        if (!s)
-            return s;
-    }
-    return Status::success();
-}
-
-Status NeedReader::readRollup(qint64 guestDbId, Tier tier, qint64 from, qint64 to,
-                              GuestRows &rows) {
-    const QByteArray sql =
-        "SELECT t, n_host, n_report, n_gap, actual_max, maximum_max, "
-        "used_excluding_cache_max, used_max, swap_in_min, swap_in_max, major_fault_min, "
-        "major_fault_max FROM rollup_" +
-        tierKey(tier).toLatin1() + " WHERE guest_id = ?1 AND t >= ?2 AND t < ?3";
-    auto q = m_db.prepare(sql.constData());
-    if (!q)
-        return q.error();
-    q->bind(1, guestDbId).bind(2, from).bind(3, to);
-    const qint64 step = tierStepSeconds(tier);
-    GuestNeedHistory &g = rows.out;
-    return q->forEachRow([&] {
-        const qint64 t = q->int64(0);
-        const qint64 nHost = q->int64(1);
-        const qint64 nReport = q->int64(2);
-        const qint64 nGap = q->int64(3);
-        const auto actual = q->optionalInt64(4);
-        const auto maximum = q->optionalInt64(5);
-        const auto needExcludingCache = q->optionalInt64(6);
-        const auto needWithCache = q->optionalInt64(7);
-        const qint64 ms = t * 1000;
-        rows.any = true;
-        if (ms >= g.lastPollMs) {
-            g.lastPollMs = ms;
-            g.lastState = nHost > 0 ? DomainState::Running : DomainState::Unknown;
-            g.lastStatsState = nHost - nGap > 0 ? StatsState::Reporting : StatsState::Unknown;
-        }
-        if (actual) {
-            g.actualKiB = actual;
-            rows.hour(t, *actual);
-        }
-        if (maximum)
-            g.maximumKiB = maximum;
-        g.reportingPolls += int(qMax<qint64>(0, nHost - nGap));
-        if (nReport <= 0)
-            return;
-        g.lastReportMs = qMax(g.lastReportMs, ms);
-        if (needExcludingCache || needWithCache) {
-            g.needs.append(NeedPoint{ms, needExcludingCache.value_or(needWithCache.value_or(0)),
-                                     int(qMin<qint64>(nReport, std::numeric_limits<int>::max())),
-                                     tier, !needExcludingCache});
-        }
-        rows.counters(ms, (t + step) * 1000, q->optionalInt64(8), q->optionalInt64(9),
-                      q->optionalInt64(10), q->optionalInt64(11));
-    });
 }
 
 Status NeedReader::readHost(qint64 hostDbId, const QList<Segment> &segments, NeedResult &out) {

@@ -51,7 +51,7 @@ struct GuestAdvice {
 
     bool cacheCounted = false; // some of the need counts page cache (no `usable` reported)
     QList<Tier> tiers;         // where the need came from, finest first
-    int needPoints = 0;        // raw polls and roll-up rows behind the figures
+    qint64 needPoints = 0;     // raw polls and roll-up rows behind the figures
 
     bool vetoed = false;              // swap or faults: not below today's balloon
     QList<PressureEvidence> evidence; // the worst readings, worst first (at most five)

@@ -1,7 +1,5 @@
 #include "GuestAdvisor.h"
 
-#include "NeedStats.h"
-
 #include <algorithm>
 #include <cmath>
 
@@ -56,16 +54,12 @@ GuestAdvice adviseGuest(const GuestNeedHistory &history, const SizingPolicy &pol
     advice.maximumKiB = history.maximumKiB;
     advice.floorKiB = policy.floorFor(history.uuid);
     advice.lastReportMs = history.lastReportMs;
-    advice.needPoints = int(history.needs.size());
-    for (Tier t : {Tier::Raw, Tier::Minute, Tier::Hour}) {
-        if (std::any_of(history.needs.cbegin(), history.needs.cend(),
-                        [t](const NeedPoint &p) { return p.tier == t; }))
-            advice.tiers.append(t);
-    }
-    advice.cacheCounted = std::any_of(history.needs.cbegin(), history.needs.cend(),
-                                      [](const NeedPoint &p) { return p.cacheCounted; });
+    const NeedSummary &need = history.need;
+    advice.needPoints = need.points;
+    advice.tiers = need.tiers;
+    advice.cacheCounted = need.cacheCounted;
     advice.coverage = coverageOf(history.reportingPolls, intervalSeconds, windowSeconds);
-    advice.confidence = confidenceFor(advice.coverage, !history.needs.isEmpty());
+    advice.confidence = confidenceFor(advice.coverage, !need.isEmpty());
     weighPressure(history, rates, intervalSeconds, advice);
 
     // No number for a guest whose statistics do not arrive now: its history would describe a
@@ -80,8 +74,7 @@ GuestAdvice adviseGuest(const GuestNeedHistory &history, const SizingPolicy &pol
         advice.confidence = Confidence::None;
         return advice;
     }
-    const NeedDistribution needs(history.needs);
-    if (needs.isEmpty()) {
+    if (need.isEmpty() || !need.at(policy.percentile)) {
         advice.status = advice.running && notReporting(history.lastStatsState)
                             ? AdviceStatus::NotReporting
                             : AdviceStatus::NeverReported;
@@ -89,11 +82,11 @@ GuestAdvice adviseGuest(const GuestNeedHistory &history, const SizingPolicy &pol
         return advice;
     }
     advice.status = AdviceStatus::Advised;
-    advice.needP50 = needs.percentile(50);
-    advice.needP95 = needs.percentile(95);
-    advice.needP99 = needs.percentile(99);
-    advice.needHighest = needs.highest();
-    advice.needAtPercentile = needs.percentile(policy.percentile);
+    advice.needP50 = need.at(50);
+    advice.needP95 = need.at(95);
+    advice.needP99 = need.at(99);
+    advice.needHighest = need.highestKiB;
+    advice.needAtPercentile = need.at(policy.percentile);
     const double withHeadroom = double(*advice.needAtPercentile) * (1.0 + policy.headroom);
     qint64 recommended = qMax(advice.floorKiB, roundUpToMiB(qint64(std::ceil(withHeadroom))));
     if (advice.vetoed && advice.actualKiB)

@@ -20,6 +20,7 @@ struct VetoRates {
 //                 today's balloon when the window shows swap-in or major faults above VetoRates
 //   reclaimable = actual − recommended when positive; short = recommended − maximum when positive
 // A guest that is running but not reporting, or stale, gets no number but the reason.
+// history.need must hold the policy's percentile (needRequestFor asks for it) and 50/95/99.
 // `intervalSeconds` is the recorded polling interval (for the coverage), `windowSeconds` the
 // window's length.
 GuestAdvice adviseGuest(const GuestNeedHistory &history, const SizingPolicy &policy,

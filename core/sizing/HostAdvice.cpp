@@ -7,6 +7,9 @@ NeedRequest needRequestFor(const QString &hostId, const SizingPolicy &policy, qi
     r.hostId = hostId;
     r.toMs = nowMs;
     r.fromMs = nowMs - policy.windowSeconds * 1000;
+    r.percentiles = {50, 95, 99};
+    if (!r.percentiles.contains(policy.percentile))
+        r.percentiles.append(policy.percentile);
     return r;
 }
 

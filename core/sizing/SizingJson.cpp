@@ -12,8 +12,7 @@ QJsonValue kib(const std::optional<qint64> &v) {
 }
 
 QString iso(qint64 ms) {
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate)
-                  : QString();
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate) : QString();
 }
 
 QJsonArray tiersJson(const QList<Tier> &tiers) {
@@ -53,7 +52,7 @@ QJsonObject guestAdviceToJson(const GuestAdvice &a) {
         {QStringLiteral("short_kib"), double(a.shortKiB)},
         {QStringLiteral("cache_counted"), a.cacheCounted},
         {QStringLiteral("tiers"), tiersJson(a.tiers)},
-        {QStringLiteral("need_points"), a.needPoints},
+        {QStringLiteral("need_points"), double(a.needPoints)},
         {QStringLiteral("vetoed"), a.vetoed},
         {QStringLiteral("evidence"), evidence},
         {QStringLiteral("swap_in_kib"), double(a.swapInKiB)},

@@ -105,8 +105,8 @@ QString sizingPolicySummary(const SizingPolicy &policy) {
                            : QCoreApplication::translate("bs::Sizing", "%1 hours")
                                  .arg(locale.toString(w / 3600));
     } else {
-        window = QCoreApplication::translate("bs::Sizing", "%1 minutes")
-                     .arg(locale.toString(w / 60));
+        window =
+            QCoreApplication::translate("bs::Sizing", "%1 minutes").arg(locale.toString(w / 60));
     }
     return QCoreApplication::translate("bs::Sizing", "P%1 + %2 % over %3")
         .arg(locale.toString(policy.percentile, 'g', 4),

@@ -114,22 +114,12 @@ private Q_SLOTS:
         QCOMPARE(g.uuid, UuidA);
         QCOMPARE(g.name, QStringLiteral("web"));
         QCOMPARE(r.tiers, (QList<Tier>{Tier::Raw, Tier::Minute}));
-        // Two minute rows (12 reports each) and twelve raw polls.
-        int minuteRows = 0, rawRows = 0;
-        for (const NeedPoint &p : g.needs) {
-            if (p.tier == Tier::Minute) {
-                ++minuteRows;
-                QCOMPARE(p.reports, 12);
-            } else {
-                ++rawRows;
-                QCOMPARE(p.reports, 1);
-                QCOMPARE(p.needKiB, 600 * MiB);
-            }
-        }
-        QCOMPARE(minuteRows, 2);
-        QCOMPARE(rawRows, 12);
-        QCOMPARE(g.needs.first().needKiB, 3 * GiB); // the spike's minute
-        QCOMPARE(g.needs.at(1).needKiB, 500 * MiB);
+        // Two minute rows (12 reports each, one of them at the spike) and twelve raw polls.
+        QCOMPARE(g.need.points, qint64(14));
+        QCOMPARE(g.need.reports, qint64(36));
+        QCOMPARE(g.need.highestKiB, std::optional<qint64>(3 * GiB));
+        QCOMPARE(g.need.tiers, (QList<Tier>{Tier::Raw, Tier::Minute}));
+        QCOMPARE(g.need.at(50), std::optional<qint64>(600 * MiB));
 
         // The advice: 36 reports, 12 of them at the spike's minute maximum: P95 is the spike.
         SizingPolicy p = SizingPolicy::fromPreset(SizingPreset::Balanced);
@@ -167,7 +157,8 @@ private Q_SLOTS:
 
         const GuestNeedHistory *a = find(r, UuidA);
         QVERIFY(a);
-        QCOMPARE(a->needs.size(), qsizetype(polls));
+        QCOMPARE(a->need.points, qint64(polls));
+        QCOMPARE(a->need.reports, qint64(polls));
         QCOMPARE(a->reportingPolls, polls);
         QCOMPARE(a->hours.size(), 1);
         QCOMPARE(a->hours[0].actualMaxKiB, 4 * GiB);
@@ -177,15 +168,16 @@ private Q_SLOTS:
 
         const GuestNeedHistory *b = find(r, UuidB);
         QVERIFY(b);
-        QVERIFY(std::all_of(b->needs.cbegin(), b->needs.cend(),
-                            [](const NeedPoint &p) { return p.cacheCounted && p.needKiB == GiB; }));
+        QVERIFY(b->need.cacheCounted);
+        QCOMPARE(b->need.highestKiB, std::optional<qint64>(GiB));
+        QCOMPARE(b->need.at(50), std::optional<qint64>(GiB));
         QCOMPARE(b->pressure.size(), 1);
         QCOMPARE(b->pressure[0].swapInKiB, 20 * MiB);
         QCOMPARE(b->pressure[0].toMs, T0 + 100 * Interval * 1000);
 
         const GuestNeedHistory *c = find(r, UuidC);
         QVERIFY(c);
-        QVERIFY(c->needs.isEmpty());
+        QVERIFY(c->need.isEmpty());
         QCOMPARE(c->lastStatsState, StatsState::NoDriver);
         QCOMPARE(c->reportingPolls, 0);
 
@@ -224,11 +216,11 @@ private Q_SLOTS:
         store.record(pollCycle(Host, T0, {poll(UuidA, T0, GiB)}, Interval));
         const NeedResult asked = queryNeeds(store, NeedRequest{Host, {UuidB}, T0 - Day, T0 + 1});
         QCOMPARE(asked.guests.size(), 1);
-        QVERIFY(asked.guests[0].needs.isEmpty());
+        QVERIFY(asked.guests[0].need.isEmpty());
         // The newest poll (at the window's end) is included.
         const NeedResult a = queryNeeds(store, NeedRequest{Host, {}, T0 - Day, T0});
         QCOMPARE(a.guests.size(), 1);
-        QCOMPARE(a.guests[0].needs.size(), 1);
+        QCOMPARE(a.guests[0].need.points, qint64(1));
     }
 };
 

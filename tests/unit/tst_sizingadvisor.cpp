@@ -1,7 +1,7 @@
 #include "TestMain.h"
+#include "history/NeedAccumulator.h"
 #include "sizing/GuestAdvisor.h"
 #include "sizing/HostAdvice.h"
-#include "sizing/NeedStats.h"
 #include "sizing/SizingJson.h"
 
 #include <QJsonArray>
@@ -29,7 +29,7 @@ GuestNeedHistory guest(const QList<NeedPoint> &needs) {
     GuestNeedHistory g;
     g.uuid = QStringLiteral("11111111-1111-1111-1111-111111111111");
     g.name = QStringLiteral("web");
-    g.needs = needs;
+    g.need = summarizeNeeds(needs, {50, 90, 95, 99});
     g.reportingPolls = int(needs.size());
     g.lastPollMs = needs.isEmpty() ? T0 : needs.last().timeMs;
     g.lastState = DomainState::Running;
@@ -79,8 +79,10 @@ private Q_SLOTS:
         QFETCH(QList<qint64>, values);
         QFETCH(double, percent);
         QFETCH(qint64, expected);
-        const NeedDistribution d(raw(values));
-        QCOMPARE(d.percentile(percent), std::optional<qint64>(expected));
+        const NeedSummary d = summarizeNeeds(raw(values), {percent});
+        QCOMPARE(d.at(percent), std::optional<qint64>(expected));
+        QCOMPARE(d.reports, qint64(values.size()));
+        QCOMPARE(d.highestKiB, *std::max_element(values.cbegin(), values.cend()));
     }
 
     void rollupRowsWeighByTheirReports() {
@@ -88,12 +90,35 @@ private Q_SLOTS:
         // reports: 12 of 102 is above 5 %, so P95 is the minute's peak; P50 is not.
         QList<NeedPoint> points = raw(QList<qint64>(90, 100 * MiB));
         points.append(NeedPoint{T0 - 86400000, GiB, 12, Tier::Minute, false});
-        const NeedDistribution d(points);
-        QCOMPARE(d.totalWeight(), qint64(102));
-        QCOMPARE(d.percentile(95), std::optional<qint64>(GiB));
-        QCOMPARE(d.percentile(50), std::optional<qint64>(100 * MiB));
-        QVERIFY(NeedDistribution({}).isEmpty());
-        QCOMPARE(NeedDistribution({}).percentile(95), std::nullopt);
+        const NeedSummary d = summarizeNeeds(points, {50, 95});
+        QCOMPARE(d.reports, qint64(102));
+        QCOMPARE(d.points, qint64(91));
+        QCOMPARE(d.at(95), std::optional<qint64>(GiB));
+        QCOMPARE(d.at(50), std::optional<qint64>(100 * MiB));
+        QCOMPARE(d.tiers, (QList<Tier>{Tier::Raw, Tier::Minute}));
+        QVERIFY(summarizeNeeds({}, {95}).isEmpty());
+        QCOMPARE(summarizeNeeds({}, {95}).at(95), std::nullopt);
+    }
+
+    // Values spread over many MiB buckets and several in one: the histogram finds the bucket,
+    // the sort within it the exact value, as a full sort would.
+    void percentilesMatchAFullSort() {
+        QList<NeedPoint> points;
+        QList<qint64> all;
+        quint64 x = 12345;
+        for (int i = 0; i < 5000; ++i) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            const qint64 v = qint64((x >> 33) % (64 * GiB));
+            const int w = i % 7 == 0 ? int(x % 5) + 2 : 1;
+            points.append(NeedPoint{T0, v, w, w == 1 ? Tier::Raw : Tier::Minute, false});
+            for (int k = 0; k < w; ++k)
+                all.append(v);
+        }
+        std::sort(all.begin(), all.end());
+        for (double p : {1.0, 50.0, 90.0, 95.0, 99.0, 99.9, 100.0}) {
+            const qint64 rank = qMax<qint64>(1, qint64(std::ceil(p / 100.0 * all.size() - 1e-9)));
+            QCOMPARE(summarizeNeeds(points, {p}).at(p), std::optional<qint64>(all[rank - 1]));
+        }
     }
 
     void recommendation_data() {
