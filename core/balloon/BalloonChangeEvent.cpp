@@ -15,6 +15,8 @@ QString BalloonChangeEvent::kindKey() const {
         return QStringLiteral("balloon_model");
     case Kind::BalloonTarget:
         return QStringLiteral("balloon_target");
+    case Kind::MaximumMemory:
+        return QStringLiteral("maximum_memory");
     }
     return {};
 }
@@ -34,6 +36,10 @@ QString BalloonChangeEvent::description() const {
                  period(after));
     case Kind::BalloonTarget:
         return BalloonText::tr("Balloon target (%1): %2 → %3")
+            .arg(where, before ? units::formatKiB(quint64(*before)) : BalloonText::tr("unknown"),
+                 after ? units::formatKiB(quint64(*after)) : BalloonText::tr("unknown"));
+    case Kind::MaximumMemory:
+        return BalloonText::tr("Maximum memory (%1, from the next boot): %2 → %3")
             .arg(where, before ? units::formatKiB(quint64(*before)) : BalloonText::tr("unknown"),
                  after ? units::formatKiB(quint64(*after)) : BalloonText::tr("unknown"));
     }
@@ -66,6 +72,10 @@ BalloonChangeEvent BalloonChangeEvent::fromStep(const BalloonStep &step, const Q
     case BalloonStep::Kind::LiveTarget:
     case BalloonStep::Kind::PersistentTarget:
         event.kind = Kind::BalloonTarget;
+        event.after = qint64(step.targetKiB);
+        break;
+    case BalloonStep::Kind::PersistentMaximum:
+        event.kind = Kind::MaximumMemory;
         event.after = qint64(step.targetKiB);
         break;
     }

@@ -12,7 +12,7 @@ struct BalloonStep;
 // A change the balloon controls made, as a value for the history's event markers ("stats period
 // set to 10 s", "balloon target 2 GiB → 1.5 GiB"). Only changes libvirt accepted are recorded.
 struct BalloonChangeEvent {
-    enum class Kind { StatsPeriod, BalloonModel, BalloonTarget };
+    enum class Kind { StatsPeriod, BalloonModel, BalloonTarget, MaximumMemory };
 
     QString hostId;
     QString uuid;

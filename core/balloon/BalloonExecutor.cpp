@@ -127,6 +127,7 @@ Status BalloonExecutor::run(virDomainPtr domain, const BalloonStep &step, QStrin
                                "seconds");
         return setTarget(domain, step);
     case BalloonStep::Kind::PersistentTarget:
+    case BalloonStep::Kind::PersistentMaximum:
         return setTarget(domain, step);
     }
     return Status::success();
@@ -192,9 +193,13 @@ Status BalloonExecutor::defineBalloon(virDomainPtr domain, const BalloonStep &st
 
 Status BalloonExecutor::setTarget(virDomainPtr domain, const BalloonStep &step) const {
     const bool live = step.kind == BalloonStep::Kind::LiveTarget;
+    const bool maximum = step.kind == BalloonStep::Kind::PersistentMaximum;
     if (step.targetKiB > ULONG_MAX)
         return Error::invalidArgument(BalloonText::tr("The target is too large for this host."));
-    const unsigned flags = live ? VIR_DOMAIN_AFFECT_LIVE : VIR_DOMAIN_AFFECT_CONFIG;
+    const unsigned flags =
+        live      ? unsigned(VIR_DOMAIN_AFFECT_LIVE)
+        : maximum ? unsigned(VIR_DOMAIN_AFFECT_CONFIG) | unsigned(VIR_DOMAIN_MEM_MAXIMUM)
+                  : unsigned(VIR_DOMAIN_AFFECT_CONFIG);
     if (virDomainSetMemoryFlags(domain, static_cast<unsigned long>(step.targetKiB), flags) < 0)
         return explainLibvirtFailure(lastLibvirtError());
     if (live)
@@ -203,6 +208,12 @@ Status BalloonExecutor::setTarget(virDomainPtr domain, const BalloonStep &step) 
     if (!xml)
         return xml.error();
     const DomainMemoryConfig memory = parseDomainMemoryConfig(*xml);
+    if (maximum) {
+        const quint64 max = memory.memoryKiB.value_or(0);
+        if (max != step.targetKiB)
+            return notSeen(BalloonText::tr("the persistent <memory> reads %1 KiB").arg(max));
+        return Status::success();
+    }
     const quint64 seen = memory.currentMemoryKiB.value_or(memory.memoryKiB.value_or(0));
     if (seen != step.targetKiB) {
         return notSeen(BalloonText::tr("the persistent <currentMemory> reads %1 KiB").arg(seen));

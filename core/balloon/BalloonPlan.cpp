@@ -53,6 +53,9 @@ QString BalloonStep::describe() const {
     case Kind::PersistentTarget:
         return BalloonText::tr("persistent balloon target (currentMemory): %1 → %2")
             .arg(size(before), units::formatKiB(targetKiB));
+    case Kind::PersistentMaximum:
+        return BalloonText::tr("persistent maximum memory (memory): %1 → %2")
+            .arg(size(before), units::formatKiB(targetKiB));
     }
     return {};
 }

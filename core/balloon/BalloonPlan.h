@@ -23,16 +23,17 @@ bool wantsConfig(ApplyScope scope, bool persistent);
 // One libvirt call (or a define) that applying a plan makes, in order.
 struct BalloonStep {
     enum class Kind {
-        LivePeriod,       // virDomainSetMemoryStatsPeriod(AFFECT_LIVE)
-        PersistentPeriod, // virDomainSetMemoryStatsPeriod(AFFECT_CONFIG)
-        PersistentModel,  // <memballoon> patched + virDomainDefineXML (no API changes the model)
-        LiveTarget,       // virDomainSetMemoryFlags(AFFECT_LIVE)
-        PersistentTarget, // virDomainSetMemoryFlags(AFFECT_CONFIG)
+        LivePeriod,        // virDomainSetMemoryStatsPeriod(AFFECT_LIVE)
+        PersistentPeriod,  // virDomainSetMemoryStatsPeriod(AFFECT_CONFIG)
+        PersistentModel,   // <memballoon> patched + virDomainDefineXML (no API changes the model)
+        LiveTarget,        // virDomainSetMemoryFlags(AFFECT_LIVE)
+        PersistentTarget,  // virDomainSetMemoryFlags(AFFECT_CONFIG)
+        PersistentMaximum, // virDomainSetMemoryFlags(AFFECT_CONFIG | MEM_MAXIMUM): <memory>
     };
 
     Kind kind = Kind::LivePeriod;
     int period = 0;        // seconds, 0 = off (period kinds; PersistentModel: the new period)
-    quint64 targetKiB = 0; // target kinds
+    quint64 targetKiB = 0; // target kinds and PersistentMaximum
     MemballoonEdit edit;   // PersistentModel
     QString baseXml;       // PersistentModel: the inactive XML the preview was made from; the
                            // define is refused if the configuration changed since

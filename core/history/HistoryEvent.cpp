@@ -29,6 +29,7 @@ HistoryEvent HistoryEvent::fromBalloonChange(const BalloonChangeEvent &change) {
     out.name = change.name;
     switch (change.kind) {
     case BalloonChangeEvent::Kind::BalloonTarget:
+    case BalloonChangeEvent::Kind::MaximumMemory: // a memory size too; its text says which
         out.kind = Kind::BalloonTarget;
         out.value = change.after;
         break;

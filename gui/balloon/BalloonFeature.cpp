@@ -2,9 +2,11 @@
 
 #include "BalloonTargetDialog.h"
 #include "ChangeMarkers.h"
+#include "NextBootDialog.h"
 #include "StatsPeriodDialog.h"
 #include "app/HostRegistry.h"
 #include "ballooncontrol/BalloonControls.h"
+#include "common/Units.h"
 #include "guests/GuestTableModel.h"
 #include "hosts/HostFreshness.h"
 #include "libvirt/ConnectionUri.h"
@@ -164,6 +166,28 @@ BalloonTargetDialog *BalloonFeature::openBalloonTarget(const QString &hostId, co
     dialog->setPolicy(policy);
     m_targetDialogs.insert(key, dialog);
     connect(dialog, &QObject::destroyed, this, [this, key] { m_targetDialogs.remove(key); });
+    dialog->show();
+    return dialog;
+}
+
+void BalloonFeature::openRecommendedTargets(const QString &hostId,
+                                            const QHash<QString, qint64> &targetsKiB) {
+    for (auto it = targetsKiB.cbegin(); it != targetsKiB.cend(); ++it) {
+        if (BalloonTargetDialog *dialog = openBalloonTarget(hostId, it.key())) {
+            dialog->presetTargetMiB(int(it.value() / 1024),
+                                    tr("The Sizing page recommends %1 for this guest.")
+                                        .arg(units::formatKiB(quint64(it.value()))));
+        }
+    }
+}
+
+NextBootDialog *BalloonFeature::openNextBootMemory(const QString &hostId,
+                                                   const QHash<QString, qint64> &memoryKiB) {
+    if (memoryKiB.isEmpty() || !m_bench->registry()->host(hostId))
+        return nullptr;
+    auto *dialog = new NextBootDialog(controlsFor(hostId), hostName(hostId), memoryKiB,
+                                      m_bench->dialogParent());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;
 }

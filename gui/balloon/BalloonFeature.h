@@ -17,6 +17,7 @@ class BalloonControls;
 namespace bs::gui {
 
 class BalloonTargetDialog;
+class NextBootDialog;
 class ChangeMarkers;
 class StatsPeriodDialog;
 class Workbench;
@@ -44,6 +45,11 @@ public:
     // Opens (or raises) the balloon-target dialog of one guest.
     BalloonTargetDialog *openBalloonTarget(const QString &hostId, const QString &uuid);
     BalloonControls *controlsFor(const QString &hostId);
+    // The Sizing page's Apply: a balloon-target dialog per guest, its recommendation (KiB)
+    // filled in; or one dialog writing the memory the guests start with at their next boot.
+    void openRecommendedTargets(const QString &hostId, const QHash<QString, qint64> &targetsKiB);
+    NextBootDialog *openNextBootMemory(const QString &hostId,
+                                       const QHash<QString, qint64> &memoryKiB);
 
 Q_SIGNALS:
     // Every change libvirt accepted, from any dialog: the history's event markers.

@@ -285,6 +285,13 @@ void BalloonTargetDialog::setTargetMiB(int mib) {
     m_spin->setValue(mib);
 }
 
+void BalloonTargetDialog::presetTargetMiB(int mib, const QString &why) {
+    m_valueSet = true; // the guest's reading no longer moves it to its current size
+    setTargetMiB(mib);
+    if (!why.isEmpty())
+        m_banner->setMessage(InlineMessage::Kind::Info, why);
+}
+
 quint64 BalloonTargetDialog::targetKiB() const {
     return quint64(m_spin->value()) * KiBPerMiB;
 }

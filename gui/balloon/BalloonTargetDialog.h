@@ -56,6 +56,9 @@ public:
     // what libvirt's test driver cannot produce (fresh statistics from a guest).
     void setGuest(const GuestBalloonInfo &guest);
     void setTargetMiB(int mib); // as if typed into the spin box
+    // A target chosen elsewhere (the Sizing page's recommendation): shown instead of the guest's
+    // current size once the guest is read, with `why` above the slider.
+    void presetTargetMiB(int mib, const QString &why);
     quint64 targetKiB() const;
     const GuestPlan &plan() const { return m_plan; }
 

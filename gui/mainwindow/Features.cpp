@@ -7,7 +7,8 @@
 #include "history/HistoryService.h"
 #include "readiness/ReadinessFeature.h"
 #include "report/ReportFeature.h"
-
+#include "sizing/SizingFeature.h"
+#include "sizing/SizingPage.h"
 namespace bs::gui {
 
 Features installFeatures(Workbench *bench) {
@@ -17,7 +18,7 @@ Features installFeatures(Workbench *bench) {
     f.report = new ReportFeature(bench);       // File → Export Chart…, Report…
     f.balloon = new BalloonFeature(bench);     // Stats period…, Balloon target…
     f.history = new HistoryFeature(bench);     // the recorded history and its page
-
+    f.sizing = new SizingFeature(bench, f.history->service()); // the sizing advisor
     // The wires between them.
     QObject::connect(f.readiness, &ReadinessFeature::statsPeriodRequested, f.balloon,
                      &BalloonFeature::openStatsPeriod);
@@ -26,6 +27,13 @@ Features installFeatures(Workbench *bench) {
     // The app's own balloon changes become history markers.
     QObject::connect(f.balloon, &BalloonFeature::changeRecorded, f.history->service(),
                      &HistoryService::recordBalloonChange);
+    // The Sizing page's Apply and its link to Readiness.
+    QObject::connect(f.sizing->page(), &SizingPage::readinessRequested, f.readiness,
+                     &ReadinessFeature::openDialog);
+    QObject::connect(f.sizing->page(), &SizingPage::balloonTargetRequested, f.balloon,
+                     &BalloonFeature::openRecommendedTargets);
+    QObject::connect(f.sizing->page(), &SizingPage::nextBootRequested, f.balloon,
+                     &BalloonFeature::openNextBootMemory);
     // Reports read the history the window records, not a second read-only store on the file.
     f.report->setHistoryStore(f.history->service()->store());
     for (EnvelopeChart *chart : {f.history->page()->guestChart(), f.history->page()->hostChart()})

@@ -6,6 +6,7 @@ class BalloonFeature;
 class HistoryFeature;
 class ReadinessFeature;
 class ReportFeature;
+class SizingFeature;
 class Workbench;
 
 // The window's features, each registered by one line in installFeatures(), and the wires
@@ -16,6 +17,7 @@ struct Features {
     ReportFeature *report = nullptr;
     BalloonFeature *balloon = nullptr;
     HistoryFeature *history = nullptr;
+    SizingFeature *sizing = nullptr;
 };
 
 // Creates every feature on `bench` (they are its children) and connects them to each other.
