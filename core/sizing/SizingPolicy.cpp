@@ -1,5 +1,8 @@
 #include "SizingPolicy.h"
 
+#include "balloon/BalloonTargetPlanner.h"
+#include "common/Units.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -47,6 +50,12 @@ QString SizingPolicy::validationError() const {
         return QCoreApplication::translate("bs::Sizing",
                                            "The headroom must be 0 to 100 %, not %1 %.")
             .arg(headroom * 100);
+    }
+    const qint64 minimum = qint64(BalloonTargetPolicy{}.minimumKiB);
+    if (floorKiB < minimum) {
+        return QCoreApplication::translate("bs::Sizing", "The floor must be at least %1: no "
+                                                         "guest is ballooned below that.")
+            .arg(units::formatKiB(quint64(minimum)));
     }
     if (windowSeconds < 60 || windowSeconds > 3 * 365 * 86400LL) {
         return QCoreApplication::translate("bs::Sizing",

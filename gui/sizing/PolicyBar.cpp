@@ -40,7 +40,7 @@ PolicyBar::PolicyBar(QWidget *parent)
     m_window->setSuffix(tr(" days"));
     row->addWidget(m_window);
     row->addWidget(new QLabel(tr("Floor:"), this));
-    m_floor->setRange(64, 1024 * 1024);
+    m_floor->setRange(128, 1024 * 1024); // the balloon-target dialog's safe minimum
     m_floor->setSingleStep(64);
     m_floor->setSuffix(QStringLiteral(" MiB"));
     m_floor->setToolTip(tr("Never recommend less than this."));

@@ -292,6 +292,9 @@ private Q_SLOTS:
         SizingPolicy bad = b;
         bad.percentile = 30;
         QVERIFY(bad.validationError().contains(QStringLiteral("50 to 100")));
+        SizingPolicy low = b;
+        low.floorKiB = 64 * MiB;
+        QVERIFY(low.validationError().contains(QStringLiteral("128 MiB")));
     }
 
     // Host what-if: the time-aligned sum, not the sum of the peaks.
