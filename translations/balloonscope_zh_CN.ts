@@ -2,6 +2,209 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdviseCommand</name>
+    <message>
+        <source>Unknown preset &quot;%1&quot;: use conservative, balanced or aggressive.</source>
+        <translation>未知的预设“%1”：请使用 conservative、balanced 或 aggressive。</translation>
+    </message>
+    <message>
+        <source>--percentile must be a number such as 95, not &quot;%1&quot;.</source>
+        <translation>--percentile 必须是数字（例如 95），而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--headroom must be a percentage such as 15, not &quot;%1&quot;.</source>
+        <translation>--headroom 必须是百分比（例如 15），而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--window must be days (14) or a duration such as 14d or 12h, not &quot;%1&quot;.</source>
+        <translation>--window 必须是天数（14）或时长（例如 14d 或 12h），而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Sizing advice for %1: %2, %3 (%4 to %5)</source>
+        <translation>%1 的内存规划建议：%2，%3（%4 至 %5）</translation>
+    </message>
+    <message>
+        <source>Need from: %1.</source>
+        <translation>需求量来源：%1。</translation>
+    </message>
+    <message>
+        <source>Need = available − usable: what the guest could not give back without swapping.</source>
+        <translation>需求量 = 可用总量 − 可回收量：客户机在不换页的情况下无法交还的内存。</translation>
+    </message>
+    <message>
+        <source>GUEST</source>
+        <translation>客户机</translation>
+    </message>
+    <message>
+        <source>MAXIMUM</source>
+        <translation>最大内存</translation>
+    </message>
+    <message>
+        <source>ACTUAL</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>NEED P50</source>
+        <translation>需求 P50</translation>
+    </message>
+    <message>
+        <source>P95</source>
+        <translation>P95</translation>
+    </message>
+    <message>
+        <source>P99</source>
+        <translation>P99</translation>
+    </message>
+    <message>
+        <source>ADVISED</source>
+        <translation>建议值</translation>
+    </message>
+    <message>
+        <source>RECLAIM</source>
+        <translation>可回收</translation>
+    </message>
+    <message>
+        <source>CONFIDENCE</source>
+        <translation>可信度</translation>
+    </message>
+    <message>
+        <source>%1 (%2 % of the window)</source>
+        <translation>%1（时间窗口的 %2 %）</translation>
+    </message>
+    <message>
+        <source>Short: the recommendation is %1 above the maximum memory; raise the maximum at the next boot.</source>
+        <translation>不足：建议值比最大内存高 %1；请在下次启动时调高最大内存。</translation>
+    </message>
+    <message>
+        <source>Cache counted as used: the guest does not report usable memory, so need = available − unused.</source>
+        <translation>缓存计为已用：客户机不报告可回收内存，因此需求量 = 可用总量 − 空闲量。</translation>
+    </message>
+    <message>
+        <source>Not below today&apos;s balloon: it swapped in %1 and had %2 major faults in the window.</source>
+        <translation>不低于当前气球大小：时间窗口内它换入了 %1，并发生了 %2 次主缺页。</translation>
+    </message>
+    <message>
+        <source>%1: swap-in %2, %3 major faults</source>
+        <translation>%1：换入 %2，主缺页 %3 次</translation>
+    </message>
+    <message>
+        <source>Reclaimable in all: %1.</source>
+        <translation>总计可回收：%1。</translation>
+    </message>
+    <message>
+        <source>The host&apos;s memory size is not in the history: no what-if.</source>
+        <translation>历史记录中没有宿主机的内存大小：无法进行假设分析。</translation>
+    </message>
+    <message>
+        <source>Host: %1, %2 kept free for the host: %3 for guests.</source>
+        <translation>宿主机：%1，为宿主机保留 %2：客户机可用 %3。</translation>
+    </message>
+    <message>
+        <source>Worst hour as the guests are: %1 (%2); with the recommendations applied: %3 (%4).</source>
+        <translation>按客户机当前状态，最紧张的一小时：%1（%2）；应用建议值后：%3（%4）。</translation>
+    </message>
+    <message>
+        <source>KSM saved %1 in that hour (counted).</source>
+        <translation>该小时内 KSM 节省了 %1（已计入）。</translation>
+    </message>
+    <message>
+        <source>KSM saved %1 in that hour (not counted; --count-ksm counts it).</source>
+        <translation>该小时内 KSM 节省了 %1（未计入；使用 --count-ksm 可计入）。</translation>
+    </message>
+    <message>
+        <source>A guest of %1: unknown, the host&apos;s memory size is not recorded.</source>
+        <translation>%1 的客户机：无法判断，未记录宿主机的内存大小。</translation>
+    </message>
+    <message>
+        <source>A guest of %1 fits as the guests are: %2 left in the worst hour (%3).</source>
+        <translation>按客户机当前状态即可容纳 %1 的客户机：最紧张的一小时（%3）仍剩 %2。</translation>
+    </message>
+    <message>
+        <source>A guest of %1 fits once these recommendations are applied: %2. %3 left in the worst hour (%4).</source>
+        <translation>应用以下建议值后可容纳 %1 的客户机：%2。最紧张的一小时（%4）仍剩 %3。</translation>
+    </message>
+    <message>
+        <source>A guest of %1 does not fit, even with every recommendation applied: %2 short in the worst hour (%3).</source>
+        <translation>即使应用全部建议值也无法容纳 %1 的客户机：最紧张的一小时（%3）缺少 %2。</translation>
+    </message>
+    <message>
+        <source>Recommend each guest&apos;s memory from its recorded need, say what can be reclaimed and whether another guest fits on the host.</source>
+        <translation>根据记录的需求量为每台客户机建议内存大小，说明可回收多少，以及宿主机能否再容纳一台客户机。</translation>
+    </message>
+    <message>
+        <source>Instead of --connect: the recorded host&apos;s URI, from the history file alone.</source>
+        <translation>代替 --connect：已记录宿主机的 URI，仅从历史文件读取。</translation>
+    </message>
+    <message>
+        <source>Instead of --host: the demo host, as &quot;record --demo&quot; records it.</source>
+        <translation>代替 --host：演示宿主机，即“record --demo”所记录的宿主机。</translation>
+    </message>
+    <message>
+        <source>conservative (P99 + 20 % over 30 days), balanced (P95 + 15 % over 14 days, the default) or aggressive (P90 + 10 % over 7 days).</source>
+        <translation>conservative（30 天内 P99 + 20 %）、balanced（14 天内 P95 + 15 %，默认）或 aggressive（7 天内 P90 + 10 %）。</translation>
+    </message>
+    <message>
+        <source>A custom policy&apos;s percentile of the need, 50 to 100.</source>
+        <translation>自定义策略所用的需求量百分位，50 到 100。</translation>
+    </message>
+    <message>
+        <source>A custom policy&apos;s headroom above it, in percent.</source>
+        <translation>自定义策略在其之上的余量，单位为百分比。</translation>
+    </message>
+    <message>
+        <source>A custom policy&apos;s window: days, or a duration such as 12h.</source>
+        <translation>自定义策略的时间窗口：天数，或时长（例如 12h）。</translation>
+    </message>
+    <message>
+        <source>Never recommend less than this (default 256 MiB).</source>
+        <translation>建议值不低于此值（默认 256 MiB）。</translation>
+    </message>
+    <message>
+        <source>Whether a new guest of this size fits on the host, and which recommendations it takes.</source>
+        <translation>宿主机能否容纳这一大小的新客户机，以及需要应用哪些建议值。</translation>
+    </message>
+    <message>
+        <source>Count KSM&apos;s savings in the host what-if.</source>
+        <translation>在宿主机假设分析中计入 KSM 节省的内存。</translation>
+    </message>
+    <message>
+        <source>End of the window, ISO 8601 (default now).</source>
+        <translation>时间窗口的结束时间，ISO 8601 格式（默认为现在）。</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>输出 JSON。</translation>
+    </message>
+    <message>
+        <source>The balanced advice from the default history file, and whether a 4 GiB guest fits.</source>
+        <translation>根据默认历史文件给出 balanced 建议，并判断能否容纳一台 4 GiB 的客户机。</translation>
+    </message>
+    <message>
+        <source>Conservative advice from a history file copied from another machine, as JSON.</source>
+        <translation>根据从另一台机器复制来的历史文件给出 conservative 建议，输出 JSON。</translation>
+    </message>
+    <message>
+        <source>A custom policy over the demo&apos;s last hour.</source>
+        <translation>对演示宿主机最近一小时使用自定义策略。</translation>
+    </message>
+    <message>
+        <source>The guest of --fit does not fit, or nothing was recorded for the host.</source>
+        <translation>无法容纳 --fit 指定的客户机，或该宿主机没有任何记录。</translation>
+    </message>
+    <message>
+        <source>Give the host with one of --connect URI, --host URI or --demo.</source>
+        <translation>请用 --connect URI、--host URI 或 --demo 之一指定宿主机。</translation>
+    </message>
+    <message>
+        <source>--to must be an ISO 8601 time, not &quot;%1&quot;.</source>
+        <translation>--to 必须是 ISO 8601 时间，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded for %1 in the window (%2 to %3).</source>
+        <translation>时间窗口内（%2 至 %3）没有 %1 的记录。</translation>
+    </message>
+</context>
+<context>
     <name>AgentChecks</name>
     <message>
         <source>Guest-agent checks are off for this guest (opt-in).</source>
@@ -3086,6 +3289,38 @@
         <source>&quot;%1&quot; is not a stats period: give a number of seconds from 1 to 3600 (for example 10), or &quot;off&quot;.</source>
         <translation>“%1”不是有效的统计周期：请给出 1 到 3600 之间的秒数（例如 10），或“off”。</translation>
     </message>
+    <message>
+        <source>Maximum memory (%1, from the next boot): %2 → %3</source>
+        <translation>最大内存（%1，下次启动起生效）：%2 → %3</translation>
+    </message>
+    <message>
+        <source>the persistent &lt;memory&gt; reads %1 KiB</source>
+        <translation>持久配置中的 &lt;memory&gt; 为 %1 KiB</translation>
+    </message>
+    <message>
+        <source>persistent maximum memory (memory): %1 → %2</source>
+        <translation>持久最大内存（memory）：%1 → %2</translation>
+    </message>
+    <message>
+        <source>The connection is read-only.</source>
+        <translation>该连接是只读的。</translation>
+    </message>
+    <message>
+        <source>A transient guest has no configuration for its next boot.</source>
+        <translation>临时客户机没有用于下次启动的配置。</translation>
+    </message>
+    <message>
+        <source>No memory size to set.</source>
+        <translation>没有要设置的内存大小。</translation>
+    </message>
+    <message>
+        <source>It already starts with %1.</source>
+        <translation>它启动时已经是 %1。</translation>
+    </message>
+    <message>
+        <source>From the next shutdown and start; the running guest keeps its memory until then.</source>
+        <translation>从下次关机并启动起生效；在此之前运行中的客户机保持现有内存。</translation>
+    </message>
 </context>
 <context>
     <name>bs::CapabilitiesParser</name>
@@ -3882,6 +4117,105 @@
     </message>
 </context>
 <context>
+    <name>bs::Sizing</name>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Not reporting (%1): %2 See Readiness for the fix.</source>
+        <translation>未报告（%1）：%2 修复方法见“就绪检查”。</translation>
+    </message>
+    <message>
+        <source>Its statistics went stale: the balloon driver is loaded but nothing feeds it (on Windows: BalloonService). See Readiness for the fix.</source>
+        <translation>其统计数据已停止更新：气球驱动已加载，但没有程序为其提供数据（Windows 上为 BalloonService）。修复方法见“就绪检查”。</translation>
+    </message>
+    <message>
+        <source>No memory statistics recorded in the window: enable the stats period and let it record. See Readiness.</source>
+        <translation>时间窗口内没有记录到内存统计：请设置统计周期并让其记录一段时间。参见“就绪检查”。</translation>
+    </message>
+    <message>
+        <source>raw polls</source>
+        <translation>原始采样</translation>
+    </message>
+    <message>
+        <source>1-minute maxima</source>
+        <translation>1 分钟最大值</translation>
+    </message>
+    <message>
+        <source>1-hour maxima</source>
+        <translation>1 小时最大值</translation>
+    </message>
+    <message>
+        <source>The percentile must be 50 to 100, not %1.</source>
+        <translation>百分位必须在 50 到 100 之间，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>The headroom must be 0 to 100 %, not %1 %.</source>
+        <translation>余量必须在 0 到 100 % 之间，而不是 %1 %。</translation>
+    </message>
+    <message>
+        <source>The floor must be at least %1: no guest is ballooned below that.</source>
+        <translation>下限至少为 %1：任何客户机都不会被气球压缩到该值以下。</translation>
+    </message>
+    <message>
+        <source>The window must be one minute to three years.</source>
+        <translation>时间窗口必须在一分钟到三年之间。</translation>
+    </message>
+    <message>
+        <source>Conservative</source>
+        <translation>保守</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>均衡</translation>
+    </message>
+    <message>
+        <source>Aggressive</source>
+        <translation>激进</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>P%1 + %2 % over %3</source>
+        <translation>%3内 P%1 + %2 %</translation>
+    </message>
+</context>
+<context>
     <name>bs::StatsCollector</name>
     <message>
         <source>Could not read the guests&apos; statistics</source>
@@ -4029,6 +4363,10 @@
     <message>
         <source>%1 Changes wait until the host answers again.</source>
         <translation>%1 更改须等宿主机再次应答后才能进行。</translation>
+    </message>
+    <message>
+        <source>The Sizing page recommends %1 for this guest.</source>
+        <translation>内存规划页为此客户机建议 %1。</translation>
     </message>
 </context>
 <context>
@@ -5283,6 +5621,72 @@ UUID %2</translation>
     </message>
 </context>
 <context>
+    <name>bs::gui::NeedChart</name>
+    <message>
+        <source>Select a guest to chart its need.</source>
+        <translation>选择一台客户机以绘制其需求量。</translation>
+    </message>
+    <message>
+        <source>Need (highest per bucket)</source>
+        <translation>需求量（每个区间的最大值）</translation>
+    </message>
+    <message>
+        <source>P%1 of the need</source>
+        <translation>需求量的 P%1</translation>
+    </message>
+    <message>
+        <source>Recommended</source>
+        <translation>建议值</translation>
+    </message>
+    <message>
+        <source>Balloon now</source>
+        <translation>当前气球大小</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>最大内存</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::NextBootDialog</name>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Memory for the Next Boot — %1</source>
+        <translation>下次启动的内存 — %1</translation>
+    </message>
+    <message>
+        <source>Each guest below starts with its recommended memory from its next shutdown and start. libvirt writes the persistent configuration: only these lines change.</source>
+        <translation>下列每台客户机从下次关机并启动起以建议的内存启动。由 libvirt 写入持久配置：只有以下几行会改变。</translation>
+    </message>
+    <message>
+        <source>Reading the guests…</source>
+        <translation>正在读取客户机…</translation>
+    </message>
+    <message>
+        <source>Not possible: %1</source>
+        <translation>无法执行：%1</translation>
+    </message>
+    <message>
+        <source>The guests could not be read: %1</source>
+        <translation>无法读取客户机：%1</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>正在应用…</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3</source>
+        <translation>%1：%2 — %3</translation>
+    </message>
+    <message>
+        <source>%1 changed, %2 unchanged, %3 failed. The guests start with it after their next shutdown and start.</source>
+        <translation>%1 台已更改，%2 台无变化，%3 台失败。客户机在下次关机并启动后以此内存启动。</translation>
+    </message>
+</context>
+<context>
     <name>bs::gui::PeriodChooser</name>
     <message>
         <source>&amp;Every</source>
@@ -5370,6 +5774,41 @@ UUID %2</translation>
     <message>
         <source>See the Result column for what was not done, and why.</source>
         <translation>未完成的内容及原因见“结果”列。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::PolicyBar</name>
+    <message>
+        <source>Policy:</source>
+        <translation>策略：</translation>
+    </message>
+    <message>
+        <source>Conservative: P99 + 20 % over 30 days. Balanced: P95 + 15 % over 14 days. Aggressive: P90 + 10 % over 7 days.</source>
+        <translation>保守：30 天内 P99 + 20 %。均衡：14 天内 P95 + 15 %。激进：7 天内 P90 + 10 %。</translation>
+    </message>
+    <message>
+        <source>Percentile:</source>
+        <translation>百分位：</translation>
+    </message>
+    <message>
+        <source>Headroom:</source>
+        <translation>余量：</translation>
+    </message>
+    <message>
+        <source>Window:</source>
+        <translation>时间窗口：</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Floor:</source>
+        <translation>下限：</translation>
+    </message>
+    <message>
+        <source>Never recommend less than this.</source>
+        <translation>建议值不低于此值。</translation>
     </message>
 </context>
 <context>
@@ -5949,6 +6388,171 @@ UUID %2</translation>
     </message>
 </context>
 <context>
+    <name>bs::gui::SizingFeature</name>
+    <message>
+        <source>Sizing</source>
+        <translation>内存规划</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::SizingPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Set as Balloon Target…</source>
+        <translation>设为气球目标…</translation>
+    </message>
+    <message>
+        <source>Set for Next Boot…</source>
+        <translation>设为下次启动内存…</translation>
+    </message>
+    <message>
+        <source>Readiness…</source>
+        <translation>就绪检查…</translation>
+    </message>
+    <message>
+        <source>Open the balloon-target dialog of each selected guest with its recommendation filled in: the running guest changes now.</source>
+        <translation>为每台选中的客户机打开气球目标对话框，并填入其建议值：运行中的客户机立即改变。</translation>
+    </message>
+    <message>
+        <source>Write each selected guest&apos;s recommendation into its persistent configuration (&lt;currentMemory&gt;, and &lt;memory&gt; where the recommendation is above it): from its next boot.</source>
+        <translation>将每台选中客户机的建议值写入其持久配置（&lt;currentMemory&gt;，以及建议值高于 &lt;memory&gt; 时的 &lt;memory&gt;）：从下次启动起生效。</translation>
+    </message>
+    <message>
+        <source>Why the selected guest reports nothing, and the fix.</source>
+        <translation>所选客户机为何不报告，以及修复方法。</translation>
+    </message>
+    <message>
+        <source>Choose a host.</source>
+        <translation>请选择宿主机。</translation>
+    </message>
+    <message>
+        <source>Select a guest to chart its need.</source>
+        <translation>选择一台客户机以绘制其需求量。</translation>
+    </message>
+    <message>
+        <source>Reading the history of %1…</source>
+        <translation>正在读取 %1 的历史记录…</translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation>无法读取历史记录：%1</translation>
+    </message>
+    <message>
+        <source>The need could not be read: %1</source>
+        <translation>无法读取需求量：%1</translation>
+    </message>
+    <message>
+        <source>Nothing recorded for %1 in this policy&apos;s window (%2): let it record; the History page shows what there is.</source>
+        <translation>在此策略的时间窗口内（%2）没有 %1 的记录：请先让其记录；“历史”页会显示已有的数据。</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3). %4 of %5 guests advised; need from %6. Read at %7.</source>
+        <translation>%1：%2（%3）。%5 台客户机中有 %4 台给出建议；需求量来源：%6。读取于 %7。</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::SizingTableModel</name>
+    <message>
+        <source>Not below today&apos;s balloon: it swapped in %1 and had %2 major faults in the window.</source>
+        <translation>不低于当前气球大小：时间窗口内它换入了 %1，并发生了 %2 次主缺页。</translation>
+    </message>
+    <message>
+        <source>%1: swap-in %2, %3 major faults</source>
+        <translation>%1：换入 %2，主缺页 %3 次</translation>
+    </message>
+    <message>
+        <source>Short by %1: the recommendation is above the maximum memory; raise the maximum at the next boot.</source>
+        <translation>不足 %1：建议值高于最大内存；请在下次启动时调高最大内存。</translation>
+    </message>
+    <message>
+        <source>Cache counted as used: the guest does not report usable memory, so need = available − unused (an over-estimate).</source>
+        <translation>缓存计为已用：客户机不报告可回收内存，因此需求量 = 可用总量 − 空闲量（偏高估计）。</translation>
+    </message>
+    <message>
+        <source>Not running now: the advice is for its next boot.</source>
+        <translation>当前未运行：该建议适用于其下次启动。</translation>
+    </message>
+    <message>
+        <source>Need from %1: %2 readings.</source>
+        <translation>需求量来源：%1，共 %2 个读数。</translation>
+    </message>
+    <message>
+        <source>Floor: %1.</source>
+        <translation>下限：%1。</translation>
+    </message>
+    <message>
+        <source>Reported for %1 days of the window.</source>
+        <translation>在时间窗口中报告了 %1 天。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1（%2 %）</translation>
+    </message>
+    <message>
+        <source>Need = available − usable: what the guest could not give back without swapping. On Windows the BalloonService&apos;s figures: standby memory counts as free, part of the file cache as usable.</source>
+        <translation>需求量 = 可用总量 − 可回收量：客户机在不换页的情况下无法交还的内存。在 Windows 上使用 BalloonService 的数据：备用内存计为空闲，部分文件缓存计为可回收。</translation>
+    </message>
+    <message>
+        <source>The policy&apos;s percentile of the need plus its headroom, at least the floor, rounded up to whole MiB.</source>
+        <translation>策略所用的需求量百分位加上余量，不低于下限，向上取整到整 MiB。</translation>
+    </message>
+    <message>
+        <source>Balloon size now minus the recommendation, when positive.</source>
+        <translation>当前气球大小减去建议值（为正时）。</translation>
+    </message>
+    <message>
+        <source>Share of the window in which the guest reported.</source>
+        <translation>客户机在时间窗口中报告的时间占比。</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>客户机</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>最大内存</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Need P50</source>
+        <translation>需求 P50</translation>
+    </message>
+    <message>
+        <source>P95</source>
+        <translation>P95</translation>
+    </message>
+    <message>
+        <source>P99</source>
+        <translation>P99</translation>
+    </message>
+    <message>
+        <source>Recommended</source>
+        <translation>建议值</translation>
+    </message>
+    <message>
+        <source>Reclaimable</source>
+        <translation>可回收</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>可信度</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
     <name>bs::gui::StatsPeriodDialog</name>
     <message>
         <source>no &lt;memballoon&gt; element</source>
@@ -6180,6 +6784,61 @@ UUID %2</translation>
     <message>
         <source>Transient: there is no persistent configuration.</source>
         <translation>临时客户机：没有持久配置。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::WhatIfPanel</name>
+    <message>
+        <source>What still fits on this host</source>
+        <translation>此宿主机还能容纳什么</translation>
+    </message>
+    <message>
+        <source>Count KSM&apos;s savings</source>
+        <translation>计入 KSM 节省的内存</translation>
+    </message>
+    <message>
+        <source>Can I start a guest of</source>
+        <translation>能否再启动一台内存为</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>的客户机？</translation>
+    </message>
+    <message>
+        <source>KSM&apos;s savings come and go with the guests&apos; pages: they are shown beside the figures and only taken off the demand when ticked.</source>
+        <translation>KSM 节省的内存随客户机的页面变化而增减：它显示在数据旁边，只有勾选时才从需求中扣除。</translation>
+    </message>
+    <message>
+        <source>No advice yet.</source>
+        <translation>尚无建议。</translation>
+    </message>
+    <message>
+        <source>The host&apos;s memory size is not in the history yet: no what-if.</source>
+        <translation>历史记录中还没有宿主机的内存大小：无法进行假设分析。</translation>
+    </message>
+    <message>
+        <source>Host memory %1, %2 kept free for the host: %3 for guests. Worst hour as the guests are: %4 (%5); with every recommendation applied: %6 (%7). Reclaimable in all: %8.</source>
+        <translation>宿主机内存 %1，为宿主机保留 %2：客户机可用 %3。按客户机当前状态，最紧张的一小时：%4（%5）；应用全部建议值后：%6（%7）。总计可回收：%8。</translation>
+    </message>
+    <message>
+        <source>KSM saved %1 in that hour (counted).</source>
+        <translation>该小时内 KSM 节省了 %1（已计入）。</translation>
+    </message>
+    <message>
+        <source>KSM saved %1 in that hour (not counted).</source>
+        <translation>该小时内 KSM 节省了 %1（未计入）。</translation>
+    </message>
+    <message>
+        <source>Yes: a guest of %1 fits as the guests are, with %2 to spare in the worst hour (%3).</source>
+        <translation>可以：按客户机当前状态即可容纳 %1 的客户机，最紧张的一小时（%3）仍剩 %2。</translation>
+    </message>
+    <message>
+        <source>Yes, once these recommendations are applied: %1. %2 to spare in the worst hour (%3).</source>
+        <translation>可以，但需先应用以下建议值：%1。最紧张的一小时（%3）仍剩 %2。</translation>
+    </message>
+    <message>
+        <source>No: even with every recommendation applied, a guest of %1 is %2 short in the worst hour (%3).</source>
+        <translation>不行：即使应用全部建议值，%1 的客户机在最紧张的一小时（%3）仍缺少 %2。</translation>
     </message>
 </context>
 <context>
