@@ -15,6 +15,8 @@
 #include "readiness/ReadinessPage.h"
 #include "readiness/ReadinessTableModel.h"
 #include "settings/SavedConnection.h"
+#include "sizing/SizingFeature.h"
+#include "sizing/SizingPage.h"
 #include "workbench/Workbench.h"
 
 #include <QAction>
@@ -87,10 +89,11 @@ private Q_SLOTS:
         QStringList titles;
         for (int i = 0; i < pages->count(); ++i)
             titles << pages->tabText(i);
-        QCOMPARE(titles,
-                 (QStringList{MainWindow::tr("Guests"), MainWindow::tr("Host"),
-                              ReadinessFeature::tr("Readiness"), HistoryFeature::tr("History")}));
+        QCOMPARE(titles, (QStringList{MainWindow::tr("Guests"), MainWindow::tr("Host"),
+                                      ReadinessFeature::tr("Readiness"),
+                                      HistoryFeature::tr("History"), SizingFeature::tr("Sizing")}));
         QCOMPARE(pages->indexOf(features.history->page()), 3);
+        QCOMPARE(pages->indexOf(features.sizing->page()), 4);
         QMenu *guestMenu = nullptr;
         QMenu *fileMenu = nullptr;
         for (QAction *menu : window.menuBar()->actions()) {
