@@ -107,6 +107,8 @@ void NeedChart::draw() {
     need->setPen(QPen(palette.usedExcludingCache, 1.5));
     need->setBrush(QColor(palette.usedExcludingCache.red(), palette.usedExcludingCache.green(),
                           palette.usedExcludingCache.blue(), 40));
+    // A bucket between gaps has no line to draw: a dot shows it.
+    need->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
     QVector<double> keys, values;
     for (const EnvelopePoint &p : m_need) {
         keys.append(double(p.timeMs) / 1000.0);

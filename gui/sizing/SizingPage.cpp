@@ -204,6 +204,7 @@ void SizingPage::recompute() {
     const QString current = currentUuid();
     m_advice = adviseHost(m_needs, m_currentPolicy, m_whatIf->request());
     m_model->setAdvice(m_advice.guests);
+    m_table->resizeColumnsToContents();
     QStringList tiers;
     for (Tier t : m_advice.tiers)
         tiers.append(tierSourceName(t));
