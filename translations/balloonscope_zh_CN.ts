@@ -203,6 +203,18 @@
         <source>Nothing was recorded for %1 in the window (%2 to %3).</source>
         <translation>时间窗口内（%2 至 %3）没有 %1 的记录。</translation>
     </message>
+    <message>
+        <source>A floor of its own for one guest, NAME=SIZE (its name or UUID; repeat for several).</source>
+        <translation>为单台客户机单独设置下限，格式 NAME=SIZE（名称或 UUID；可重复指定多台）。</translation>
+    </message>
+    <message>
+        <source>--guest-floor takes NAME=SIZE, for example web1=2GiB, not &quot;%1&quot;.</source>
+        <translation>--guest-floor 的格式为 NAME=SIZE（例如 web1=2GiB），而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--guest-floor: no guest &quot;%1&quot; in the history of %2.</source>
+        <translation>--guest-floor：%2 的历史记录中没有客户机“%1”。</translation>
+    </message>
 </context>
 <context>
     <name>AgentChecks</name>
@@ -6455,6 +6467,22 @@ UUID %2</translation>
     <message>
         <source>nothing</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>Guest Floor…</source>
+        <translation>客户机下限…</translation>
+    </message>
+    <message>
+        <source>A floor of their own for the selected guests: the recommendation never goes below it (0 removes it).</source>
+        <translation>为所选客户机单独设置下限：建议值不会低于它（0 表示取消）。</translation>
+    </message>
+    <message>
+        <source>Guest Floor</source>
+        <translation>客户机下限</translation>
+    </message>
+    <message>
+        <source>Never recommend less than this for the selected guests, in MiB (0: the policy&apos;s floor only):</source>
+        <translation>所选客户机的建议值不低于此值，单位 MiB（0：仅使用策略的下限）：</translation>
     </message>
 </context>
 <context>

@@ -310,6 +310,10 @@ QList<CommandOption> AdviseCommand::options() const {
                QCommandLineOption(QStringLiteral("floor"),
                                   tr("Never recommend less than this (default 256 MiB)."),
                                   QStringLiteral("SIZE")),
+               QCommandLineOption(QStringLiteral("guest-floor"),
+                                  tr("A floor of its own for one guest, NAME=SIZE (its name or "
+                                     "UUID; repeat for several)."),
+                                  QStringLiteral("NAME=SIZE")),
                QCommandLineOption(QStringLiteral("fit"),
                                   tr("Whether a new guest of this size fits on the host, and "
                                      "which recommendations it takes."),
@@ -325,7 +329,8 @@ QList<CommandOption> AdviseCommand::options() const {
 
 QStringList AdviseCommand::synopses() const {
     return {QStringLiteral("(--connect URI | [--db FILE] (--host URI | --demo)) [--preset NAME | "
-                           "--percentile P --headroom H --window D] [--floor SIZE] [--fit SIZE] "
+                           "--percentile P --headroom H --window D] [--floor SIZE] "
+                           "[--guest-floor NAME=SIZE]... [--fit SIZE] "
                            "[--count-ksm] [--to ISO] [--json]")};
 }
 
@@ -422,7 +427,29 @@ int AdviseCommand::run(const QStringList &arguments) {
             return ExitConnection;
         }
     }
-    const HostAdvice advice = adviseHost(*needs, *policy, whatIf);
+    // --guest-floor NAME=SIZE, by the names the history knows.
+    SizingPolicy withFloors = *policy;
+    for (const QString &spec : parser.values(QStringLiteral("guest-floor"))) {
+        const QString name = spec.section(QLatin1Char('='), 0, 0).trimmed();
+        const auto size = units::parseSize(spec.section(QLatin1Char('='), 1));
+        if (name.isEmpty() || !spec.contains(QLatin1Char('=')) || !size) {
+            err()
+                << tr("--guest-floor takes NAME=SIZE, for example web1=2GiB, not \"%1\".").arg(spec)
+                << Qt::endl;
+            return ExitUsage;
+        }
+        const auto it = std::find_if(
+            needs->guests.cbegin(), needs->guests.cend(),
+            [&](const GuestNeedHistory &g) { return g.name == name || g.uuid == name; });
+        if (it == needs->guests.cend()) {
+            err() << tr("--guest-floor: no guest \"%1\" in the history of %2.")
+                         .arg(name, history.hostId)
+                  << Qt::endl;
+            return ExitUsage;
+        }
+        withFloors.guestFloorsKiB.insert(it->uuid, qint64(*size));
+    }
+    const HostAdvice advice = adviseHost(*needs, withFloors, whatIf);
     if (parser.isSet(QStringLiteral("json"))) {
         out() << QJsonDocument(hostAdviceToJson(advice)).toJson(QJsonDocument::Indented);
     } else {

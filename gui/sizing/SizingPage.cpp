@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
@@ -43,7 +44,8 @@ SizingPage::SizingPage(HistoryStore *store, QSettings &settings, QWidget *parent
     , m_refreshButton(new QPushButton(tr("Refresh"), this))
     , m_targetButton(new QPushButton(tr("Set as Balloon Target…"), this))
     , m_nextBootButton(new QPushButton(tr("Set for Next Boot…"), this))
-    , m_readinessButton(new QPushButton(tr("Readiness…"), this)) {
+    , m_readinessButton(new QPushButton(tr("Readiness…"), this))
+    , m_floorButton(new QPushButton(tr("Guest Floor…"), this)) {
     auto *layout = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
     top->addWidget(m_policy, 1);
@@ -71,9 +73,12 @@ SizingPage::SizingPage(HistoryStore *store, QSettings &settings, QWidget *parent
                                     "where the recommendation is above it): from its next "
                                     "boot."));
     m_readinessButton->setToolTip(tr("Why the selected guest reports nothing, and the fix."));
+    m_floorButton->setToolTip(tr("A floor of their own for the selected guests: the "
+                                 "recommendation never goes below it (0 removes it)."));
     buttons->addWidget(m_targetButton);
     buttons->addWidget(m_nextBootButton);
     buttons->addWidget(m_readinessButton);
+    buttons->addWidget(m_floorButton);
     buttons->addStretch(1);
 
     auto *left = new QWidget(this);
@@ -97,6 +102,13 @@ SizingPage::SizingPage(HistoryStore *store, QSettings &settings, QWidget *parent
     layout->addWidget(m_whatIf);
 
     m_currentPolicy = loadPolicy();
+    m_settings.beginGroup(QStringLiteral("sizing/guestFloors"));
+    for (const QString &uuid : m_settings.childKeys()) {
+        const qint64 kib = m_settings.value(uuid).toLongLong();
+        if (kib > 0)
+            m_guestFloors.insert(uuid, kib);
+    }
+    m_settings.endGroup();
     m_policy->setPolicy(m_currentPolicy);
     connect(m_policy, &PolicyBar::policyChanged, this, &SizingPage::onPolicy);
     connect(m_whatIf, &WhatIfPanel::requestChanged, this, &SizingPage::recompute);
@@ -109,6 +121,7 @@ SizingPage::SizingPage(HistoryStore *store, QSettings &settings, QWidget *parent
             [this] { Q_EMIT nextBootRequested(m_hostId, selectedRecommendations()); });
     connect(m_readinessButton, &QPushButton::clicked, this,
             [this] { Q_EMIT readinessRequested(m_hostId, currentUuid()); });
+    connect(m_floorButton, &QPushButton::clicked, this, &SizingPage::askGuestFloor);
     if (m_store) {
         connect(m_store, &HistoryStore::needsReady, this, &SizingPage::onNeeds);
         connect(m_store, &HistoryStore::seriesReady, this, &SizingPage::onSeries);
@@ -163,7 +176,7 @@ void SizingPage::refresh() {
         return;
     m_summary->setText(tr("Reading the history of %1…").arg(m_hostName));
     m_needQuery = m_store->queryNeeds(
-        needRequestFor(m_hostId, m_currentPolicy, QDateTime::currentMSecsSinceEpoch()));
+        needRequestFor(m_hostId, effectivePolicy(), QDateTime::currentMSecsSinceEpoch()));
 }
 
 void SizingPage::onPolicy(const SizingPolicy &policy) {
@@ -202,7 +215,7 @@ void SizingPage::recompute() {
         return;
     const QStringList selected = selectedRecommendations().keys();
     const QString current = currentUuid();
-    m_advice = adviseHost(m_needs, m_currentPolicy, m_whatIf->request());
+    m_advice = adviseHost(m_needs, effectivePolicy(), m_whatIf->request());
     m_model->setAdvice(m_advice.guests);
     m_table->resizeColumnsToContents();
     QStringList tiers;
@@ -245,6 +258,48 @@ void SizingPage::selectGuests(const QStringList &uuids) {
     updateSelection();
 }
 
+SizingPolicy SizingPage::effectivePolicy() const {
+    SizingPolicy p = m_currentPolicy;
+    p.guestFloorsKiB = m_guestFloors;
+    return p;
+}
+
+QStringList SizingPage::selectedUuids() const {
+    QStringList out;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        out.append(index.data(SizingTableModel::UuidRole).toString());
+    return out;
+}
+
+void SizingPage::askGuestFloor() {
+    const QStringList uuids = selectedUuids();
+    if (uuids.isEmpty())
+        return;
+    bool ok = false;
+    const int current = int(m_guestFloors.value(uuids.first(), 0) / 1024);
+    const int mib = QInputDialog::getInt(
+        this, tr("Guest Floor"),
+        tr("Never recommend less than this for the selected guests, in MiB (0: the policy's "
+           "floor only):"),
+        current, 0, 4 * 1024 * 1024, 64, &ok);
+    if (ok)
+        setGuestFloor(uuids, qint64(mib) * 1024);
+}
+
+void SizingPage::setGuestFloor(const QStringList &uuids, qint64 floorKiB) {
+    for (const QString &uuid : uuids) {
+        const QString key = QStringLiteral("sizing/guestFloors/") + uuid;
+        if (floorKiB > 0) {
+            m_guestFloors.insert(uuid, floorKiB);
+            m_settings.setValue(key, floorKiB);
+        } else {
+            m_guestFloors.remove(uuid);
+            m_settings.remove(key);
+        }
+    }
+    recompute();
+}
+
 QString SizingPage::currentUuid() const {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     return rows.isEmpty() ? QString() : rows.first().data(SizingTableModel::UuidRole).toString();
@@ -268,6 +323,7 @@ void SizingPage::updateSelection() {
     m_targetButton->setEnabled(!targets.isEmpty());
     m_nextBootButton->setEnabled(!targets.isEmpty());
     m_readinessButton->setEnabled(a != nullptr);
+    m_floorButton->setEnabled(a != nullptr);
     if (!a) {
         m_details->clear();
         m_chart->clear(tr("Select a guest to chart its need."));

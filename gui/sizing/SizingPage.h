@@ -50,6 +50,10 @@ public:
     // The selected guests that have a recommendation: uuid → KiB.
     QHash<QString, qint64> selectedRecommendations() const;
     void selectGuests(const QStringList &uuids);
+    // A floor of their own for these guests (KiB; 0 removes it), kept in the settings: the
+    // recommendation never goes below it.
+    void setGuestFloor(const QStringList &uuids, qint64 floorKiB);
+    QHash<QString, qint64> guestFloors() const { return m_guestFloors; }
 
     QTableView *table() const { return m_table; }
     SizingTableModel *model() const { return m_model; }
@@ -60,6 +64,7 @@ public:
     QPushButton *targetButton() const { return m_targetButton; }
     QPushButton *nextBootButton() const { return m_nextBootButton; }
     QPushButton *readinessButton() const { return m_readinessButton; }
+    QPushButton *floorButton() const { return m_floorButton; }
 
 Q_SIGNALS:
     void balloonTargetRequested(const QString &hostId, const QHash<QString, qint64> &targets);
@@ -81,12 +86,16 @@ private:
     void savePolicy() const;
     SizingPolicy loadPolicy() const;
     QString currentUuid() const;
+    QStringList selectedUuids() const;
+    void askGuestFloor();
+    SizingPolicy effectivePolicy() const;
 
     HistoryStore *m_store;
     QSettings &m_settings;
     QString m_hostId;
     QString m_hostName;
     SizingPolicy m_currentPolicy;
+    QHash<QString, qint64> m_guestFloors; // uuid → KiB
     NeedResult m_needs;
     HostAdvice m_advice;
     bool m_hasAdvice = false;
@@ -108,6 +117,7 @@ private:
     QPushButton *m_targetButton;
     QPushButton *m_nextBootButton;
     QPushButton *m_readinessButton;
+    QPushButton *m_floorButton;
 };
 
 } // namespace bs::gui

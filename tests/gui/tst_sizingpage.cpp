@@ -162,6 +162,14 @@ private Q_SLOTS:
         QVERIFY2(page.whatIf()->answerLabel()->text().startsWith(QLatin1String("No")),
                  qPrintable(page.whatIf()->answerLabel()->text()));
 
+        // A floor of its own for the steady guest: kept, and the recommendation follows.
+        page.setGuestFloor({Steady}, GiB);
+        QCOMPARE(page.model()->adviceFor(Steady)->recommendedKiB, std::optional<qint64>(GiB));
+        QCOMPARE(settings.value(QStringLiteral("sizing/guestFloors/") + Steady).toLongLong(), GiB);
+        page.setGuestFloor({Steady}, 0);
+        QCOMPARE(page.model()->adviceFor(Steady)->recommendedKiB, std::optional<qint64>(345 * MiB));
+        QVERIFY(!settings.contains(QStringLiteral("sizing/guestFloors/") + Steady));
+
         // Another preset reads again and is kept.
         shown.clear();
         page.policyBar()->presetBox()->setCurrentIndex(

@@ -173,6 +173,28 @@ private Q_SLOTS:
         }
     }
 
+    void guestFloorRaisesOneGuest() {
+        const CliRun run =
+            runCli(base() + QStringList{QStringLiteral("--guest-floor"),
+                                        QStringLiteral("steady=1GiB"), QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        for (const QJsonValue &v : QJsonDocument::fromJson(run.out.toUtf8())
+                                       .object()
+                                       .value(QStringLiteral("guests"))
+                                       .toArray()) {
+            const QJsonObject g = v.toObject();
+            const double expected =
+                g.value(QStringLiteral("name")).toString() == QStringLiteral("steady")
+                    ? double(1024 * MiB)
+                    : double(1265 * MiB);
+            QCOMPARE(g.value(QStringLiteral("recommended_kib")).toDouble(), expected);
+        }
+        const CliRun unknown = runCli(
+            base() + QStringList{QStringLiteral("--guest-floor"), QStringLiteral("nobody=1GiB")});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains(QStringLiteral("nobody")), qPrintable(unknown.err));
+    }
+
     void badInputGetsAClearError_data() {
         QTest::addColumn<QStringList>("extra");
         QTest::addColumn<QString>("mentions");
