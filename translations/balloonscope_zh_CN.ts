@@ -2124,10 +2124,6 @@
 <context>
     <name>ReportCommand</name>
     <message>
-        <source>Write a PDF report of a host&apos;s guests over a time range from the history: cover, host summary, and per guest a chart and min/avg/p95/max. No display needed.</source>
-        <translation>根据历史记录为宿主机上的客户机生成指定时间范围的 PDF 报告：封面、宿主机摘要，以及每个客户机的图表和最小/平均/p95/最大值。无需显示器。</translation>
-    </message>
-    <message>
         <source>The PDF file to write.</source>
         <translation>要写入的 PDF 文件。</translation>
     </message>
@@ -2136,20 +2132,12 @@
         <translation>以逗号分隔的客户机（名称或 UUID；默认为此范围内有数据的所有客户机）。</translation>
     </message>
     <message>
-        <source>Comma-separated sections: cover, host, guests (default all three).</source>
-        <translation>以逗号分隔的章节：cover、host、guests（默认三者全部）。</translation>
-    </message>
-    <message>
         <source>The host&apos;s name on the report (default from the URI).</source>
         <translation>报告中宿主机的名称（默认取自 URI）。</translation>
     </message>
     <message>
         <source>Give the PDF to write with --out FILE.pdf.</source>
         <translation>请用 --out FILE.pdf 指定要写入的 PDF。</translation>
-    </message>
-    <message>
-        <source>--sections takes cover, host and guests, with host or guests among them, not &quot;%1&quot;.</source>
-        <translation>--sections 可取 cover、host 和 guests，且必须包含 host 或 guests，而不是“%1”。</translation>
     </message>
     <message>
         <source>Wrote %1: %2 pages, %3 guests.</source>
@@ -2170,6 +2158,18 @@
     <message>
         <source>Nothing in range, or a guest of --domains is not in the history (the rest is written).</source>
         <translation>范围内没有数据，或 --domains 中有客户机不在历史记录中（其余部分已写入）。</translation>
+    </message>
+    <message>
+        <source>Write a PDF report of a host&apos;s guests over a time range from the history: cover, host summary, sizing advice, and per guest a chart and min/avg/p95/max. No display needed.</source>
+        <translation>根据历史记录为宿主机上的客户机生成指定时间范围的 PDF 报告：封面、宿主机摘要、内存规划建议，以及每个客户机的图表和最小/平均/p95/最大值。无需显示器。</translation>
+    </message>
+    <message>
+        <source>Comma-separated sections: cover, host, sizing (the balanced advice over the 14 days up to the report&apos;s end), guests (default all four).</source>
+        <translation>以逗号分隔的章节：cover、host、sizing（截至报告结束时 14 天内的 balanced 建议）、guests（默认四者全部）。</translation>
+    </message>
+    <message>
+        <source>--sections takes cover, host, sizing and guests, with host, sizing or guests among them, not &quot;%1&quot;.</source>
+        <translation>--sections 可取 cover、host、sizing 和 guests，且必须包含 host、sizing 或 guests 之一，而不是“%1”。</translation>
     </message>
 </context>
 <context>
@@ -6480,10 +6480,6 @@ UUID %2</translation>
         <translation>时间范围的结束必须晚于开始。</translation>
     </message>
     <message>
-        <source>Choose the host summary, the guests, or both.</source>
-        <translation>请选择宿主机摘要、客户机或两者。</translation>
-    </message>
-    <message>
         <source>Choose the file to write.</source>
         <translation>请选择要写入的文件。</translation>
     </message>
@@ -6502,6 +6498,14 @@ UUID %2</translation>
     <message>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Sizing advice (balanced, last 14 days)</source>
+        <translation>内存规划建议（均衡，最近 14 天）</translation>
+    </message>
+    <message>
+        <source>Choose the host summary, the sizing advice or the guests.</source>
+        <translation>请选择宿主机摘要、内存规划建议或客户机。</translation>
     </message>
 </context>
 <context>
