@@ -2136,10 +2136,6 @@
 <context>
     <name>ReportCommand</name>
     <message>
-        <source>Write a PDF report of a host&apos;s guests over a time range from the history: cover, host summary, and per guest a chart and min/avg/p95/max. No display needed.</source>
-        <translation>根据历史记录为宿主机上的客户机生成指定时间范围的 PDF 报告：封面、宿主机摘要，以及每个客户机的图表和最小/平均/p95/最大值。无需显示器。</translation>
-    </message>
-    <message>
         <source>The PDF file to write.</source>
         <translation>要写入的 PDF 文件。</translation>
     </message>
@@ -2148,20 +2144,12 @@
         <translation>以逗号分隔的客户机（名称或 UUID；默认为此范围内有数据的所有客户机）。</translation>
     </message>
     <message>
-        <source>Comma-separated sections: cover, host, guests (default all three).</source>
-        <translation>以逗号分隔的章节：cover、host、guests（默认三者全部）。</translation>
-    </message>
-    <message>
         <source>The host&apos;s name on the report (default from the URI).</source>
         <translation>报告中宿主机的名称（默认取自 URI）。</translation>
     </message>
     <message>
         <source>Give the PDF to write with --out FILE.pdf.</source>
         <translation>请用 --out FILE.pdf 指定要写入的 PDF。</translation>
-    </message>
-    <message>
-        <source>--sections takes cover, host and guests, with host or guests among them, not &quot;%1&quot;.</source>
-        <translation>--sections 可取 cover、host 和 guests，且必须包含 host 或 guests，而不是“%1”。</translation>
     </message>
     <message>
         <source>Wrote %1: %2 pages, %3 guests.</source>
@@ -2182,6 +2170,18 @@
     <message>
         <source>Nothing in range, or a guest of --domains is not in the history (the rest is written).</source>
         <translation>范围内没有数据，或 --domains 中有客户机不在历史记录中（其余部分已写入）。</translation>
+    </message>
+    <message>
+        <source>Write a PDF report of a host&apos;s guests over a time range from the history: cover, host summary, sizing advice, and per guest a chart and min/avg/p95/max. No display needed.</source>
+        <translation>根据历史记录为宿主机上的客户机生成指定时间范围的 PDF 报告：封面、宿主机摘要、内存规划建议，以及每个客户机的图表和最小/平均/p95/最大值。无需显示器。</translation>
+    </message>
+    <message>
+        <source>Comma-separated sections: cover, host, sizing (the balanced advice over the 14 days up to the report&apos;s end), guests (default all four).</source>
+        <translation>以逗号分隔的章节：cover、host、sizing（截至报告结束时 14 天内的 balanced 建议）、guests（默认四者全部）。</translation>
+    </message>
+    <message>
+        <source>--sections takes cover, host, sizing and guests, with host, sizing or guests among them, not &quot;%1&quot;.</source>
+        <translation>--sections 可取 cover、host、sizing 和 guests，且必须包含 host、sizing 或 guests 之一，而不是“%1”。</translation>
     </message>
 </context>
 <context>
@@ -2265,6 +2265,10 @@
     <message>
         <source>Host summary</source>
         <translation>宿主机摘要</translation>
+    </message>
+    <message>
+        <source>Sizing</source>
+        <translation>内存规划</translation>
     </message>
 </context>
 <context>
@@ -2495,6 +2499,181 @@
     <message>
         <source>Statistics</source>
         <translation>统计</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSizingPage</name>
+    <message>
+        <source>Sizing</source>
+        <translation>内存规划</translation>
+    </message>
+    <message>
+        <source>The sizing advice was not gathered.</source>
+        <translation>未收集内存规划建议。</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Recommended</source>
+        <translation>建议值</translation>
+    </message>
+    <message>
+        <source>the need&apos;s P%1 plus %2 %, at least %3, rounded up to a whole MiB; reclaimable is the balloon above it (actual − recommended).</source>
+        <translation>需求量的 P%1 加 %2 %，不低于 %3，向上取整到整 MiB；可回收量为气球超出建议值的部分（实际 − 建议值）。</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>时间窗口</translation>
+    </message>
+    <message>
+        <source>%1: the policy&apos;s window up to the report&apos;s end, whatever the report&apos;s range.</source>
+        <translation>%1：截至报告结束时的策略时间窗口，与报告的时间范围无关。</translation>
+    </message>
+    <message>
+        <source>Need from</source>
+        <translation>需求量来源</translation>
+    </message>
+    <message>
+        <source>nothing recorded in the window</source>
+        <translation>时间窗口内没有记录</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>需求量</translation>
+    </message>
+    <message>
+        <source>available − usable: what the guest could not give back without swapping. Windows: BalloonService&apos;s figures, standby memory counted as free.</source>
+        <translation>可见总量 − 可用：客户机在不换页的情况下无法交还的内存。Windows：采用 BalloonService 的数据，备用内存计为空闲。</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>可信度</translation>
+    </message>
+    <message>
+        <source>the share of the window in which the guest reported: high from 90 %, medium from 50 %, low below.</source>
+        <translation>客户机在时间窗口内报告数据的时间占比：90 % 起为高，50 % 起为中，低于 50 % 为低。</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>客户机</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>最大内存</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Need P50</source>
+        <translation>需求 P50</translation>
+    </message>
+    <message>
+        <source>P95</source>
+        <translation>P95</translation>
+    </message>
+    <message>
+        <source>P99</source>
+        <translation>P99</translation>
+    </message>
+    <message>
+        <source>Reclaimable</source>
+        <translation>可回收</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>客户机</translation>
+    </message>
+    <message>
+        <source>Memory in %1</source>
+        <translation>内存单位：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Short: the recommendation is %1 above the maximum memory; raise the maximum at the next boot.</source>
+        <translation>不足：建议值比最大内存高 %1；请在下次启动时调高最大内存。</translation>
+    </message>
+    <message>
+        <source>Cache counted as used: the guest does not report usable memory, so need = available − unused.</source>
+        <translation>缓存计为已用：客户机未报告可用内存（MemAvailable），因此需求量 = 可见总量 − 空闲。</translation>
+    </message>
+    <message>
+        <source>Not below today&apos;s balloon: it swapped in %1 and had %2 major faults in the window.</source>
+        <translation>不低于当前气球大小：时间窗口内它换入了 %1，并发生了 %2 次主缺页。</translation>
+    </message>
+    <message>
+        <source>%1: swap-in %2, %3 major faults</source>
+        <translation>%1：换入 %2，主缺页 %3 次</translation>
+    </message>
+    <message>
+        <source>Worst readings: %1.</source>
+        <translation>最严重的读数：%1。</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded for the host in the window.</source>
+        <translation>时间窗口内没有该宿主机的任何记录。</translation>
+    </message>
+    <message>
+        <source>None of the guests in this report was recorded in the window.</source>
+        <translation>本报告中的客户机在时间窗口内均没有记录。</translation>
+    </message>
+    <message>
+        <source>Host what-if</source>
+        <translation>宿主机假设分析</translation>
+    </message>
+    <message>
+        <source>the balloon above the recommendation, summed over the guests with a number (%1)</source>
+        <translation>气球超出建议值的部分，对有建议值的客户机（%1 个）求和</translation>
+    </message>
+    <message>
+        <source>The host&apos;s memory size is not in the history: no what-if.</source>
+        <translation>历史记录中没有宿主机内存大小：无法进行假设分析。</translation>
+    </message>
+    <message>
+        <source>no guest ran in the window</source>
+        <translation>时间窗口内没有客户机运行</translation>
+    </message>
+    <message>
+        <source>%1 of the capacity, in the hour from %2</source>
+        <translation>占可用容量的 %1，出现在 %2 起的一小时内</translation>
+    </message>
+    <message>
+        <source>Capacity for guests</source>
+        <translation>客户机可用容量</translation>
+    </message>
+    <message>
+        <source>%1 host memory less %2 kept for the host: max(1 GiB, 10 %)</source>
+        <translation>宿主机内存 %1，减去为宿主机保留的 %2：max(1 GiB, 10 %)</translation>
+    </message>
+    <message>
+        <source>Worst hour, as is</source>
+        <translation>最紧张小时（现状）</translation>
+    </message>
+    <message>
+        <source>Worst hour, advised</source>
+        <translation>最紧张小时（应用建议）</translation>
+    </message>
+    <message>
+        <source>Hour by hour over the window, with every guest of the host (guests: %1; hours with one running: %2): in each hour a guest holds its recommendation where it has one (&quot;advised&quot;) or the most its balloon held in that hour (&quot;as is&quot;). The worst hour is the peak of that sum, not the sum of each guest&apos;s peak.</source>
+        <translation>在时间窗口内逐小时计算，包含该宿主机的所有客户机（客户机：%1；有客户机运行的小时数：%2）：每个小时内，有建议值的客户机按其建议值计（“应用建议”），否则按其气球在该小时内的最大值计（“现状”）。最紧张的一小时是这一总和的峰值，而不是各客户机峰值之和。</translation>
+    </message>
+    <message>
+        <source>KSM saved %1 in the worst hour; not counted above.</source>
+        <translation>KSM 在最紧张的一小时节省了 %1；上面未计入。</translation>
+    </message>
+    <message>
+        <source>KSM&apos;s saving in the worst hour is not recorded.</source>
+        <translation>未记录 KSM 在最紧张的一小时节省的内存。</translation>
     </message>
 </context>
 <context>
@@ -6313,10 +6492,6 @@ UUID %2</translation>
         <translation>时间范围的结束必须晚于开始。</translation>
     </message>
     <message>
-        <source>Choose the host summary, the guests, or both.</source>
-        <translation>请选择宿主机摘要、客户机或两者。</translation>
-    </message>
-    <message>
         <source>Choose the file to write.</source>
         <translation>请选择要写入的文件。</translation>
     </message>
@@ -6335,6 +6510,14 @@ UUID %2</translation>
     <message>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Sizing advice (balanced, last 14 days)</source>
+        <translation>内存规划建议（均衡，最近 14 天）</translation>
+    </message>
+    <message>
+        <source>Choose the host summary, the sizing advice or the guests.</source>
+        <translation>请选择宿主机摘要、内存规划建议或客户机。</translation>
     </message>
 </context>
 <context>

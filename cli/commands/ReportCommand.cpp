@@ -20,12 +20,14 @@ std::optional<ReportSections> parseSections(const QString &text) {
             sections |= ReportSection::Cover;
         else if (key == QLatin1String("host"))
             sections |= ReportSection::HostSummary;
+        else if (key == QLatin1String("sizing"))
+            sections |= ReportSection::Sizing;
         else if (key == QLatin1String("guests"))
             sections |= ReportSection::Guests;
         else
             return std::nullopt;
     }
-    if (!(sections & (ReportSection::HostSummary | ReportSection::Guests)))
+    if (!(sections & (ReportSection::HostSummary | ReportSection::Sizing | ReportSection::Guests)))
         return std::nullopt; // a cover alone says nothing
     return sections;
 }
@@ -34,7 +36,8 @@ std::optional<ReportSections> parseSections(const QString &text) {
 
 QString ReportCommand::summary() const {
     return tr("Write a PDF report of a host's guests over a time range from the history: cover, "
-              "host summary, and per guest a chart and min/avg/p95/max. No display needed.");
+              "host summary, sizing advice, and per guest a chart and min/avg/p95/max. No display "
+              "needed.");
 }
 
 QList<CommandOption> ReportCommand::options() const {
@@ -49,11 +52,13 @@ QList<CommandOption> ReportCommand::options() const {
                                   QStringLiteral("LIST")),
                CommandOption(
                    QCommandLineOption(QStringLiteral("sections"),
-                                      tr("Comma-separated sections: cover, host, guests (default "
-                                         "all three)."),
-                                      QStringLiteral("LIST"), QStringLiteral("cover,host,guests")))
-                   .listOf(
-                       {QStringLiteral("cover"), QStringLiteral("host"), QStringLiteral("guests")}),
+                                      tr("Comma-separated sections: cover, host, sizing (the "
+                                         "balanced advice over the 14 days up to the report's "
+                                         "end), guests (default all four)."),
+                                      QStringLiteral("LIST"),
+                                      QStringLiteral("cover,host,sizing,guests")))
+                   .listOf({QStringLiteral("cover"), QStringLiteral("host"),
+                            QStringLiteral("sizing"), QStringLiteral("guests")}),
                QCommandLineOption(QStringLiteral("title"),
                                   tr("The host's name on the report (default from the URI)."),
                                   QStringLiteral("NAME")),
@@ -98,8 +103,8 @@ int ReportCommand::run(const QStringList &arguments) {
     }
     const auto chosen = parseSections(parser.value(sections));
     if (!chosen) {
-        err() << tr("--sections takes cover, host and guests, with host or guests among them, "
-                    "not \"%1\".")
+        err() << tr("--sections takes cover, host, sizing and guests, with host, sizing or guests "
+                    "among them, not \"%1\".")
                      .arg(parser.value(sections))
               << Qt::endl;
         return ExitUsage;

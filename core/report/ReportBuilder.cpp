@@ -4,6 +4,7 @@
 #include "common/Logging.h"
 #include "history/HistoryStore.h"
 #include "libvirt/ConnectionUri.h"
+#include "sizing/HostAdvice.h"
 
 #include <QDateTime>
 
@@ -72,6 +73,8 @@ ReportBuilder::ReportBuilder(HistoryStore *store, QObject *parent)
     connect(
         store, &HistoryStore::hostSeriesReady, this,
         [this](quint64 id, const HostSeriesResult &v) { onAnswer(id, QVariant::fromValue(v)); });
+    connect(store, &HistoryStore::needsReady, this,
+            [this](quint64 id, const NeedResult &v) { onAnswer(id, QVariant::fromValue(v)); });
     connect(store, &HistoryStore::queryFailed, this, &ReportBuilder::onFailed);
 }
 
@@ -164,6 +167,15 @@ void ReportBuilder::onGuests(const QList<GuestInfo> &known) {
                 HostSeriesRequest{m_request.hostId, ReportFigures::hostMetrics(), m_request.fromMs,
                                   m_request.toMs, m_request.chartPoints}),
             typed<HostSeriesResult>([this](const HostSeriesResult &r) { m_hostSeries = r; }));
+    }
+    if (m_request.sections & ReportSection::Sizing) {
+        // The Balanced preset over its own window ending with the report, not the report's
+        // range: a recommendation from two hours of history would mislead; the page says so.
+        const SizingPolicy policy = SizingPolicy::fromPreset(SizingPreset::Balanced);
+        ask(m_store->queryNeeds(needRequestFor(m_request.hostId, policy, m_request.toMs)),
+            typed<NeedResult>([this, policy](const NeedResult &r) {
+                m_data.sizing = adviseHost(r, policy, WhatIfRequest{});
+            }));
     }
     ask(m_store->queryEvents(
             EventRequest{m_request.hostId, uuids, m_request.fromMs, m_request.toMs, {}}),

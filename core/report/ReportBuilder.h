@@ -16,8 +16,9 @@ namespace bs {
 class HistoryStore;
 
 // Gathers a report's data from the history through HistoryStore's asynchronous queries (never
-// SQLite on the caller's thread): the host's guests, its aggregate, and per guest the chart
-// series, the raw polls, the roll-ups where raw samples no longer reach back, and the events.
+// SQLite on the caller's thread): the host's guests, its aggregate, per guest the chart series,
+// the raw polls, the roll-ups where raw samples no longer reach back, and the events, and for the
+// Sizing section the guests' need over the sizing policy's window (adviseHost() on the answer).
 // Lives on the store's thread (the GUI thread, or the CLI's main thread); the figures are worked
 // out by ReportFigures once every answer is in.
 class ReportBuilder final : public QObject {

@@ -3,6 +3,7 @@
 #include "ChartData.h"
 #include "SampleStats.h"
 #include "readiness/RecordedVerdict.h"
+#include "sizing/HostAdvice.h"
 
 #include <QFlags>
 #include <QList>
@@ -18,11 +19,13 @@ enum class ReportSection {
     Cover = 0x1,       // host, URI, range, generated at, contents
     HostSummary = 0x2, // overcommit, KSM, host memory, every guest in one table
     Guests = 0x4,      // per guest: chart, table, coverage, readiness
+    Sizing = 0x8,      // the sizing advice: need, recommendation, reclaimable, host what-if
 };
 Q_DECLARE_FLAGS(ReportSections, ReportSection)
 Q_DECLARE_OPERATORS_FOR_FLAGS(ReportSections)
-inline constexpr ReportSections AllReportSections =
-    ReportSections(ReportSection::Cover) | ReportSection::HostSummary | ReportSection::Guests;
+inline constexpr ReportSections AllReportSections = ReportSections(ReportSection::Cover) |
+                                                    ReportSection::HostSummary |
+                                                    ReportSection::Sizing | ReportSection::Guests;
 
 // What a report covers. Times are ms since the epoch.
 struct ReportRequest {
@@ -90,6 +93,10 @@ struct ReportData {
     QList<GuestReport> guests;
     QStringList guestsWithoutData; // names of guests known to the host with nothing in range
     QStringList notFound;          // requested guests the history does not know
+    // The Sizing section: the Balanced advice over the policy's window (14 days) ending at the
+    // report's end, whatever the report's range, for every guest of the host (the host what-if
+    // needs them all), as `balloonscope-cli advise` gives it. Set when the section was asked for.
+    std::optional<HostAdvice> sizing;
 };
 
 } // namespace bs

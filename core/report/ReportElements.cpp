@@ -10,6 +10,7 @@ namespace bs {
 namespace {
 
 constexpr auto WrapLeft = Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop;
+constexpr double NoteIndentMm = 5; // a table row's notes, under its first cell's text
 
 QFont scaled(QFont font, double factor) {
     font.setPointSizeF(font.pointSizeF() * factor);
@@ -332,24 +333,45 @@ void TableRowElement::setCellColour(int column, const QColor &colour) {
     m_colours.insert(column, colour);
 }
 
-double TableRowElement::height(const ReportCanvas &c, double) const {
+void TableRowElement::setNotes(QStringList notes) {
+    m_notes = std::move(notes);
+}
+
+double TableRowElement::cellsHeight(const ReportCanvas &c) const {
     return c.metrics(c.table).height() + c.pt(5);
+}
+
+double TableRowElement::height(const ReportCanvas &c, double width) const {
+    if (m_notes.isEmpty())
+        return cellsHeight(c);
+    const double noteWidth = width - c.mm(NoteIndentMm) - c.pt(3);
+    return cellsHeight(c) + c.textHeight(c.small, m_notes.join(QLatin1Char('\n')), noteWidth) +
+           c.pt(3);
 }
 
 void TableRowElement::paint(QPainter &p, const ReportCanvas &c, const QRectF &rect) const {
     if (m_shaded)
         p.fillRect(rect, c.shade);
     const QList<double> widths = m_columns->widths(rect.width());
+    const double cellsBottom = rect.top() + cellsHeight(c);
     double x = rect.left();
     for (int i = 0; i < widths.size() && i < m_cells.size(); ++i) {
         const QFont &font = (i == 0 && m_firstBold) ? c.tableBold : c.table;
         p.setFont(font);
         p.setPen(m_colours.value(i, c.ink));
-        const QRectF cell(x + c.pt(3), rect.top(), widths[i] - c.pt(6), rect.height());
+        const QRectF cell(x + c.pt(3), rect.top(), widths[i] - c.pt(6), cellsBottom - rect.top());
         p.drawText(cell, m_columns->columns[i].align | Qt::AlignVCenter,
                    c.metrics(font).elidedText(m_cells[i], Qt::ElideRight, cell.width()));
         x += widths[i];
     }
+    if (m_notes.isEmpty())
+        return;
+    p.setFont(c.small);
+    p.setPen(c.muted);
+    const double left = rect.left() + c.mm(NoteIndentMm);
+    p.drawText(QRectF(left, cellsBottom - c.pt(1.5), rect.right() - c.pt(3) - left,
+                      rect.bottom() - cellsBottom + c.pt(1.5)),
+               WrapLeft, m_notes.join(QLatin1Char('\n')));
 }
 
 // --- contents ---------------------------------------------------------------------------------

@@ -137,10 +137,15 @@ public:
     void paint(QPainter &p, const ReportCanvas &c, const QRectF &rect) const override;
     // A cell's text colour (a verdict in colour); invalid = the normal ink.
     void setCellColour(int column, const QColor &colour);
+    // Lines in small type under the cells, indented and wrapped, on the row's shading: why a
+    // cell is empty, what a figure means for this row. They move with the row.
+    void setNotes(QStringList notes);
 
 private:
+    double cellsHeight(const ReportCanvas &c) const;
     std::shared_ptr<const TableColumns> m_columns;
     QStringList m_cells;
+    QStringList m_notes;
     QHash<int, QColor> m_colours;
     bool m_shaded;
     bool m_firstBold;

@@ -87,6 +87,7 @@ private:
     QDateTimeEdit *m_to;
     QCheckBox *m_cover;
     QCheckBox *m_hostSection;
+    QCheckBox *m_sizingSection;
     QCheckBox *m_guestSection;
     QLineEdit *m_path;
     QCheckBox *m_open;

@@ -144,6 +144,27 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(file(QStringLiteral("no.pdf"))));
     }
 
+    // --sections sizing alone: the advice without the host summary or the guests' pages.
+    void reportWithTheSizingSectionOnly() {
+        const QString out = file(QStringLiteral("sizing.pdf"));
+        const CliRun run =
+            runCli(QStringList{QStringLiteral("report"), QStringLiteral("--db"), m_db,
+                               QStringLiteral("--host"), Host, QStringLiteral("--sections"),
+                               QStringLiteral("cover,sizing"), QStringLiteral("--out"), out} +
+                   range());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("2 pages")), qPrintable(run.out));
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {out, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(30000));
+        const QString pdf = QString::fromUtf8(text.readAllStandardOutput());
+        QVERIFY(pdf.contains(QStringLiteral("Balanced: P95 + 15 % over 14 days")));
+        QVERIFY(pdf.contains(QStringLiteral("Host what-if")));
+        QVERIFY(!pdf.contains(QStringLiteral("Host summary")));
+        for (const FleetGuest &g : std::as_const(m_guests))
+            QVERIFY2(pdf.contains(g.name), qPrintable(g.name));
+    }
+
     void reportInChinese() {
         const QString out = file(QStringLiteral("zh.pdf"));
         const CliRun run =
@@ -158,6 +179,7 @@ private Q_SLOTS:
         const QString pdf = QString::fromUtf8(text.readAllStandardOutput());
         QVERIFY(pdf.contains(QStringLiteral("已用"))); // "used", from the zh_CN catalogue
         QVERIFY(pdf.contains(QStringLiteral("监控-控制台")));
+        QVERIFY(pdf.contains(QStringLiteral("均衡"))); // the sizing policy, "Balanced"
     }
 
     void exportImagesAreValid() {

@@ -6,6 +6,7 @@
 #include "report/ReportBuilder.h"
 #include "report/ReportDocument.h"
 #include "report/ReportJob.h"
+#include "sizing/HostAdvice.h"
 
 #include <QGuiApplication>
 #include <QProcess>
@@ -39,6 +40,37 @@ QString pdfText(const QString &path, bool layout = true) {
 
 QString gib(double kib) {
     return QLocale::c().toString(kib / 1048576.0, 'f', 2);
+}
+
+// The Sizing section's history: "steady" needs 300 MiB at every poll (available − usable) of a
+// 2 GiB balloon under a 4 GiB maximum; "quiet" runs with its stats period off, so it never
+// reports a need.
+const QString SizingHost = QStringLiteral("qemu:///sizing");
+const QString Steady = QStringLiteral("5a000000-0000-0000-0000-000000000001");
+const QString Quiet = QStringLiteral("5a000000-0000-0000-0000-000000000002");
+constexpr qint64 MiB = 1024;
+
+MemorySample sizingPoll(const QString &uuid, qint64 t) {
+    MemorySample s;
+    s.uuid = uuid;
+    s.name = uuid == Steady ? QStringLiteral("steady") : QStringLiteral("quiet");
+    s.timeMs = t;
+    s.state = DomainState::Running;
+    s.stats.actual = quint64(2048 * MiB);
+    s.stats.maximum = quint64(4096 * MiB);
+    s.stats.rss = quint64(1024 * MiB);
+    if (uuid == Quiet) {
+        s.statsState = StatsState::Off;
+        s.freshReport = false;
+        return s;
+    }
+    s.statsState = StatsState::Reporting;
+    s.freshReport = true;
+    s.stats.lastUpdate = t / 1000;
+    s.stats.available = quint64(2048 * MiB);
+    s.stats.usable = quint64((2048 - 300) * MiB);
+    s.stats.unused = quint64((2048 - 350) * MiB);
+    return s;
 }
 
 } // namespace
@@ -231,6 +263,110 @@ private Q_SLOTS:
         }
         QCOMPARE(last, 100);
         QVERIFY(QFile(path).size() > 10000);
+    }
+
+    // The Sizing section: the advice over the Balanced policy's 14 days ending at the report's
+    // end (not the report's one-hour range), the same as adviseHost() gives on the same history,
+    // a guest without a number saying why, and one page more in the PDF.
+    void sizingSectionIsTheAdvisorsAdvice() {
+        FakeClock clock;
+        clock.set(T0);
+        HistoryStore store(
+            testHistoryOptions(m_dir.filePath(QStringLiteral("sizing.sqlite")), clock));
+        QVERIFY(openAndWait(store));
+        store.recordHostMemory(SizingHost, T0, quint64(8192 * MiB));
+        for (qint64 t = T0; t < T0 + Span; t += 10000)
+            store.record(
+                pollCycle(SizingHost, t, {sizingPoll(Steady, t), sizingPoll(Quiet, t)}, 10));
+        clock.set(T0 + Span);
+        QVERIFY(store.waitForIdle());
+
+        ReportRequest r;
+        r.hostId = SizingHost;
+        r.fromMs = T0 + Span - 3600000;
+        r.toMs = T0 + Span;
+        ReportBuilder builder(&store);
+        QSignalSpy finished(&builder, &ReportBuilder::finished);
+        QVERIFY(builder.start(r));
+        QVERIFY(finished.wait(60000));
+        const ReportData data = finished.first().first().value<ReportData>();
+        QVERIFY(data.sizing);
+        const HostAdvice &advice = *data.sizing;
+        QCOMPARE(advice.toMs, r.toMs);
+        QCOMPARE(advice.fromMs, r.toMs - 14 * 86400000LL);
+        QCOMPARE(advice.policy, SizingPolicy::fromPreset(SizingPreset::Balanced));
+
+        const SizingPolicy balanced = SizingPolicy::fromPreset(SizingPreset::Balanced);
+        const HostAdvice expected =
+            adviseHost(queryNeeds(store, needRequestFor(SizingHost, balanced, r.toMs)), balanced);
+        QCOMPARE(advice.guests.size(), 2);
+        QCOMPARE(expected.guests.size(), 2);
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(advice.guests[i].uuid, expected.guests[i].uuid);
+            QCOMPARE(advice.guests[i].recommendedKiB, expected.guests[i].recommendedKiB);
+            QCOMPARE(advice.guests[i].reclaimableKiB, expected.guests[i].reclaimableKiB);
+            QCOMPARE(advice.guests[i].needP95, expected.guests[i].needP95);
+            QCOMPARE(advice.guests[i].confidence, expected.guests[i].confidence);
+        }
+        QCOMPARE(advice.reclaimableKiB, expected.reclaimableKiB);
+        QCOMPARE(advice.whatIf.peakKiB, expected.whatIf.peakKiB);
+        QCOMPARE(advice.whatIf.peakTodayKiB, expected.whatIf.peakTodayKiB);
+
+        const auto guest = [&](const QString &uuid) {
+            return *std::find_if(advice.guests.cbegin(), advice.guests.cend(),
+                                 [&](const GuestAdvice &g) { return g.uuid == uuid; });
+        };
+        // 300 MiB + 15 % = 345 MiB; the balloon holds 2 GiB: 1703 MiB to give back. Two hours of
+        // fourteen days reported: low confidence.
+        const GuestAdvice steady = guest(Steady);
+        QCOMPARE(steady.status, AdviceStatus::Advised);
+        QCOMPARE(steady.needP95, std::optional<qint64>(300 * MiB));
+        QCOMPARE(steady.recommendedKiB, std::optional<qint64>(345 * MiB));
+        QCOMPARE(steady.reclaimableKiB, (2048 - 345) * MiB);
+        QCOMPARE(steady.confidence, Confidence::Low);
+        const GuestAdvice quiet = guest(Quiet);
+        QCOMPARE(quiet.status, AdviceStatus::NotReporting);
+        QVERIFY(!quiet.recommendedKiB);
+        QVERIFY(!quiet.needP95);
+        QCOMPARE(quiet.reclaimableKiB, 0);
+        QVERIFY(!adviceReason(quiet).isEmpty());
+        QCOMPARE(advice.reclaimableKiB, (2048 - 345) * MiB);
+        // 8 GiB host less its 1 GiB reserve; today both balloons (4 GiB), advised 345 MiB + 2 GiB.
+        QVERIFY(advice.whatIf.known);
+        QCOMPARE(advice.whatIf.capacityKiB, 7168 * MiB);
+        QCOMPARE(advice.whatIf.peakTodayKiB, 4096 * MiB);
+        QCOMPARE(advice.whatIf.peakKiB, (2048 + 345) * MiB);
+
+        // The same report without the section: no need asked for, one page less.
+        ReportRequest without = r;
+        without.sections &= ~ReportSections(ReportSection::Sizing);
+        ReportBuilder second(&store);
+        QSignalSpy secondDone(&second, &ReportBuilder::finished);
+        QVERIFY(second.start(without));
+        QVERIFY(secondDone.wait(60000));
+        const ReportData plain = secondDone.first().first().value<ReportData>();
+        QVERIFY(!plain.sizing);
+        ReportDocument withSizing(data);
+        ReportDocument withoutSizing(plain);
+        const QString path = m_dir.filePath(QStringLiteral("sizing.pdf"));
+        QVERIFY(withSizing.write(path).ok());
+        QVERIFY(withoutSizing.write(m_dir.filePath(QStringLiteral("no-sizing.pdf"))).ok());
+        QCOMPARE(withSizing.pageCount(), withoutSizing.pageCount() + 1);
+
+        // The page: the policy, the rows with their figures (GiB, the table's unit), the reason
+        // under the guest without a number, and the host what-if.
+        const QString text = pdfText(path);
+        QVERIFY(text.contains(QStringLiteral("Balanced: P95 + 15 % over 14 days")));
+        const QRegularExpression steadyRow(
+            QStringLiteral(R"(steady\s+4\.00\s+2\.00\s+0\.29\s+0\.29\s+0\.29\s+0\.34\s+1\.66\s+)"
+                           R"(Low \(\d+\.\d %\))"));
+        QVERIFY2(steadyRow.match(text).hasMatch(), qPrintable(text));
+        const QRegularExpression quietRow(
+            QStringLiteral(R"(quiet\s+4\.00\s+2\.00(\s+–){5}\s+None)"));
+        QVERIFY2(quietRow.match(text).hasMatch(), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("Not reporting (stats off)")));
+        QVERIFY(text.contains(QStringLiteral("Host what-if")));
+        QVERIFY(text.contains(QStringLiteral("7.00 GiB")));
     }
 
     // Last: it installs the Chinese translators for the rest of the process.
