@@ -2,6 +2,7 @@
 
 #include "charts/ChartPalette.h"
 
+#include <QDateTime>
 #include <QLocale>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
@@ -70,6 +71,13 @@ void NeedChart::draw() {
     m_plot->legend->setTextColor(palette.foreground);
 
     if (!m_message.isEmpty()) {
+        // The window's time axis (the last day before any), not the epoch.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 to = m_toMs > 0 ? m_toMs : now;
+        const qint64 from = m_fromMs > 0 ? m_fromMs : now - 86400000;
+        m_plot->xAxis->setRange(double(from) / 1000.0, double(to) / 1000.0);
+        m_plot->yAxis->setRange(0, 1);
+        m_plot->yAxis->setTickLabels(false);
         auto *text = new QCPItemText(m_plot);
         text->position->setType(QCPItemPosition::ptAxisRectRatio);
         text->position->setCoords(0.5, 0.5);
@@ -80,6 +88,7 @@ void NeedChart::draw() {
         return;
     }
     m_plot->legend->setVisible(true);
+    m_plot->yAxis->setTickLabels(true);
 
     double top = 0;
     qint64 firstMs = 0;
