@@ -85,8 +85,11 @@ std::optional<SizingPolicy> readPolicy(const QCommandLineParser &parser) {
             const QString text = parser.value(QStringLiteral("window")).trimmed();
             bool plain = false;
             const double days = text.toDouble(&plain);
-            const auto seconds =
-                plain ? std::optional<qint64>(qint64(days * 86400)) : parseDurationSeconds(text);
+            // Days beyond any window (or not finite) are left to the policy's range check.
+            const bool sane = plain && days > 0 && days <= 3 * 366;
+            const auto seconds = sane    ? std::optional<qint64>(qint64(days * 86400))
+                                 : plain ? std::optional<qint64>(0)
+                                         : parseDurationSeconds(text);
             if (!seconds) {
                 err() << AdviseCommand::tr("--window must be days (14) or a duration such as "
                                            "14d or 12h, not \"%1\".")

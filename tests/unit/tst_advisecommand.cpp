@@ -205,6 +205,9 @@ private Q_SLOTS:
             << QStringLiteral("50 to 100");
         QTest::newRow("window") << QStringList{QStringLiteral("--window"), QStringLiteral("soon")}
                                 << QStringLiteral("soon");
+        QTest::newRow("window beyond any")
+            << QStringList{QStringLiteral("--window"), QStringLiteral("1e300")}
+            << QStringLiteral("three years");
         QTest::newRow("fit") << QStringList{QStringLiteral("--fit"), QStringLiteral("big")}
                              << QStringLiteral("big");
     }
