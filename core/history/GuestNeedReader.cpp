@@ -84,6 +84,24 @@ GuestNeedReader::GuestNeedReader(sqlite::Database &db, const Plans &plans)
     : m_db(db)
     , m_plans(plans) {}
 
+Status GuestNeedReader::forEachRawRow(const char *select, const char *tail, qint64 guestDbId,
+                                      qint64 from, qint64 to,
+                                      const std::function<void(const sqlite::Statement &)> &onRow) {
+    // `samples` first (keyed (guest_id, t): ORDER BY t costs no sort there), then the inbox,
+    // which holds the newest polls not moved yet (Schema.cpp).
+    for (const char *table : {"samples", "samples_inbox"}) {
+        const QByteArray sql = QByteArray(select) + " FROM " + table +
+                               " WHERE guest_id = ?1 AND t >= ?2 AND t < ?3" + tail;
+        auto q = m_db.prepare(sql.constData());
+        if (!q)
+            return q.error();
+        q->bind(1, guestDbId).bind(2, from).bind(3, to);
+        if (const Status s = q->forEachRow([&] { onRow(*q); }); !s)
+            return s;
+    }
+    return Status::success();
+}
+
 Status GuestNeedReader::read(qint64 guestDbId, GuestNeedHistory &guest, bool &any) {
     Pass pass{guest, {}, std::nullopt, std::nullopt, 0, false};
     for (const Segment &segment : m_plans.need.segments) {
@@ -117,24 +135,14 @@ Status GuestNeedReader::read(qint64 guestDbId, GuestNeedHistory &guest, bool &an
 }
 
 Status GuestNeedReader::readRawNeeds(qint64 guestDbId, const Segment &segment, Pass &pass) {
-    // This loop runs for every poll of every guest in the window: one column, and only the polls
+    // This runs for every poll of every guest in the window: one column, and only the polls
     // with a report. The order does not matter to a percentile.
-    for (const char *table : {"samples", "samples_inbox"}) {
-        const QByteArray sql = QByteArray("SELECT ") + RawNeedExpr + " FROM " + table +
-                               " WHERE guest_id = ?1 AND t >= ?2 AND t < ?3 AND available IS NOT "
-                               "NULL";
-        auto q = m_db.prepare(sql.constData());
-        if (!q)
-            return q.error();
-        q->bind(1, guestDbId).bind(2, segment.from).bind(3, segment.to);
-        const Status s = q->forEachRow([&] {
-            if (const auto need = q->optionalInt64(0))
-                pass.need(*need, 1, Tier::Raw);
-        });
-        if (!s)
-            return s;
-    }
-    return Status::success();
+    return forEachRawRow((QByteArray("SELECT ") + RawNeedExpr).constData(),
+                         " AND available IS NOT NULL", guestDbId, segment.from, segment.to,
+                         [&](const sqlite::Statement &q) {
+                             if (const auto need = q.optionalInt64(0))
+                                 pass.need(*need, 1, Tier::Raw);
+                         });
 }
 
 Status GuestNeedReader::readCounters(qint64 guestDbId, const Segment &segment, Pass &pass) {
@@ -154,24 +162,14 @@ Status GuestNeedReader::readCounters(qint64 guestDbId, const Segment &segment, P
                           q->optionalInt64(3), q->optionalInt64(4));
         });
     }
-    for (const char *table : {"samples", "samples_inbox"}) {
-        const QByteArray sql = QByteArray("SELECT t, swap_in, major_fault FROM ") + table +
-                               " WHERE guest_id = ?1 AND t >= ?2 AND t < ?3 AND (swap_in IS NOT "
-                               "NULL OR major_fault IS NOT NULL) ORDER BY t";
-        auto q = m_db.prepare(sql.constData());
-        if (!q)
-            return q.error();
-        q->bind(1, guestDbId).bind(2, segment.from).bind(3, segment.to);
-        const Status s = q->forEachRow([&] {
-            const qint64 ms = q->int64(0) * 1000;
-            const auto swapIn = q->optionalInt64(1);
-            const auto majorFault = q->optionalInt64(2);
-            pass.counters(ms, ms, swapIn, swapIn, majorFault, majorFault);
-        });
-        if (!s)
-            return s;
-    }
-    return Status::success();
+    return forEachRawRow("SELECT t, swap_in, major_fault",
+                         " AND (swap_in IS NOT NULL OR major_fault IS NOT NULL) ORDER BY t",
+                         guestDbId, segment.from, segment.to, [&](const sqlite::Statement &q) {
+                             const qint64 ms = q.int64(0) * 1000;
+                             const auto swapIn = q.optionalInt64(1);
+                             const auto majorFault = q.optionalInt64(2);
+                             pass.counters(ms, ms, swapIn, swapIn, majorFault, majorFault);
+                         });
 }
 
 Status GuestNeedReader::readRollupNeeds(qint64 guestDbId, const Segment &segment, Pass &pass) {
@@ -199,26 +197,16 @@ Status GuestNeedReader::readRollupNeeds(qint64 guestDbId, const Segment &segment
 Status GuestNeedReader::readHours(qint64 guestDbId, const Segment &segment, Pass &pass) {
     GuestNeedHistory &g = pass.out;
     if (segment.tier == Tier::Raw) {
-        for (const char *table : {"samples", "samples_inbox"}) {
-            const QByteArray sql = QByteArray("SELECT t, flags, actual FROM ") + table +
-                                   " WHERE guest_id = ?1 AND t >= ?2 AND t < ?3";
-            auto q = m_db.prepare(sql.constData());
-            if (!q)
-                return q.error();
-            q->bind(1, guestDbId).bind(2, segment.from).bind(3, segment.to);
-            const Status s = q->forEachRow([&] {
-                pass.any = true;
-                const auto actual = q->optionalInt64(2);
-                if (!actual)
-                    return; // not running
-                pass.hour(q->int64(0), *actual);
-                if ((q->int64(1) >> 4) == ReportingCode)
-                    ++g.reportingPolls;
-            });
-            if (!s)
-                return s;
-        }
-        return Status::success();
+        return forEachRawRow("SELECT t, flags, actual", "", guestDbId, segment.from, segment.to,
+                             [&](const sqlite::Statement &q) {
+                                 pass.any = true;
+                                 const auto actual = q.optionalInt64(2);
+                                 if (!actual)
+                                     return; // not running
+                                 pass.hour(q.int64(0), *actual);
+                                 if ((q.int64(1) >> 4) == ReportingCode)
+                                     ++g.reportingPolls;
+                             });
     }
     const QByteArray sql = "SELECT t, n_host, n_gap, actual_max, maximum_max FROM rollup_" +
                            tierKey(segment.tier).toLatin1() +
@@ -248,45 +236,30 @@ Status GuestNeedReader::readHours(qint64 guestDbId, const Segment &segment, Pass
 }
 
 Status GuestNeedReader::readNewest(qint64 guestDbId, GuestNeedHistory &g) {
-    // The guest's state at its newest raw poll in the window (the inbox's if it has one).
-    for (const char *table : {"samples", "samples_inbox"}) {
-        const QByteArray sql = QByteArray("SELECT t, flags, actual, inflated FROM ") + table +
-                               " WHERE guest_id = ?1 AND t >= ?2 AND t < ?3 ORDER BY t DESC "
-                               "LIMIT 1";
-        auto q = m_db.prepare(sql.constData());
-        if (!q)
-            return q.error();
-        q->bind(1, guestDbId).bind(2, m_plans.from).bind(3, m_plans.to);
-        const Status s = q->forEachRow([&] {
-            const qint64 ms = q->int64(0) * 1000;
-            if (ms < g.lastPollMs)
-                return;
-            const int flags = int(q->int64(1));
-            g.lastPollMs = ms;
-            g.lastState = domainStateFromCode(flags & 0xf);
-            g.lastStatsState = statsStateFromCode(flags >> 4);
-            if (const auto actual = q->optionalInt64(2)) {
-                g.actualKiB = actual;
-                if (const auto inflated = q->optionalInt64(3))
-                    g.maximumKiB = *actual + *inflated;
-            }
-        });
-        if (!s)
-            return s;
-        // The newest fresh report: read backwards from the end, it stops at the first.
-        const QByteArray fresh = QByteArray("SELECT t FROM ") + table +
-                                 " WHERE guest_id = ?1 AND t >= ?2 AND t < ?3 AND available IS "
-                                 "NOT NULL ORDER BY t DESC LIMIT 1";
-        auto f = m_db.prepare(fresh.constData());
-        if (!f)
-            return f.error();
-        f->bind(1, guestDbId).bind(2, m_plans.from).bind(3, m_plans.to);
-        if (const Status r =
-                f->forEachRow([&] { g.lastReportMs = qMax(g.lastReportMs, f->int64(0) * 1000); });
-            !r)
-            return r;
-    }
-    return Status::success();
+    // The guest's state at its newest raw poll in the window (the inbox's if it has one), and its
+    // newest fresh report: both read backwards from the end, stopping at the first.
+    const Status state =
+        forEachRawRow("SELECT t, flags, actual, inflated", " ORDER BY t DESC LIMIT 1", guestDbId,
+                      m_plans.from, m_plans.to, [&](const sqlite::Statement &q) {
+                          const qint64 ms = q.int64(0) * 1000;
+                          if (ms < g.lastPollMs)
+                              return;
+                          const int flags = int(q.int64(1));
+                          g.lastPollMs = ms;
+                          g.lastState = domainStateFromCode(flags & 0xf);
+                          g.lastStatsState = statsStateFromCode(flags >> 4);
+                          if (const auto actual = q.optionalInt64(2)) {
+                              g.actualKiB = actual;
+                              if (const auto inflated = q.optionalInt64(3))
+                                  g.maximumKiB = *actual + *inflated;
+                          }
+                      });
+    if (!state)
+        return state;
+    return forEachRawRow("SELECT t", " AND available IS NOT NULL ORDER BY t DESC LIMIT 1",
+                         guestDbId, m_plans.from, m_plans.to, [&](const sqlite::Statement &q) {
+                             g.lastReportMs = qMax(g.lastReportMs, q.int64(0) * 1000);
+                         });
 }
 
 } // namespace bs::history

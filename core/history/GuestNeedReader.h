@@ -5,6 +5,8 @@
 #include "Sqlite.h"
 #include "common/Result.h"
 
+#include <functional>
+
 namespace bs::history {
 
 // One guest's part of a need query (NeedReader), on whatever connection it is given, so that
@@ -40,6 +42,10 @@ private:
     Status readRollupNeeds(qint64 guestDbId, const Segment &segment, Pass &pass);
     Status readHours(qint64 guestDbId, const Segment &segment, Pass &pass);
     Status readNewest(qint64 guestDbId, GuestNeedHistory &guest);
+    // `select` + " FROM <table> WHERE guest_id = ?1 AND t >= ?2 AND t < ?3" + `tail`, on the raw
+    // polls (`samples`, then the inbox), calling onRow for each row.
+    Status forEachRawRow(const char *select, const char *tail, qint64 guestDbId, qint64 from,
+                         qint64 to, const std::function<void(const sqlite::Statement &)> &onRow);
 
     sqlite::Database &m_db;
     const Plans &m_plans;
