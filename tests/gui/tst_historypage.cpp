@@ -275,11 +275,14 @@ private Q_SLOTS:
         // 5 minutes over ~900 px: one poll per point, no band.
         p->showRange(T0, T0 + 5 * Minute);
         QTRY_COMPARE(p->guestChart()->pointCount(KeyA), 60);
+        // The host series is its own query: wait for it, not just for the guests'.
+        QTRY_COMPARE(p->hostChart()->pointCount(HostFree), 60);
         QVERIFY(!p->guestChart()->bandShown(KeyA));
         QVERIFY(!p->hostChart()->bandShown(HostFree));
         // 6 hours over the same width: several polls per point, the band shows their spread.
         p->showRange(T0, T0 + 6 * 3600 * 1000LL);
         QTRY_VERIFY(p->guestChart()->pointCount(KeyA) < 60);
+        QTRY_VERIFY(p->hostChart()->pointCount(HostFree) < 60);
         QVERIFY(p->guestChart()->bandShown(KeyA));
         QVERIFY(p->hostChart()->bandShown(HostFree));
         const QString values = p->guestChart()->valuesAt(T0 + 10 * Minute);
