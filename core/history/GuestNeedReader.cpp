@@ -3,6 +3,8 @@
 #include "NeedAccumulator.h"
 #include "SampleCodec.h"
 
+#include <sqlite3.h>
+
 namespace bs::history {
 
 namespace {
@@ -22,9 +24,48 @@ constexpr const char *RawNeedExpr =
     "END) WHEN unused <= available THEN -1 - (available - unused) END";
 
 // The same for a roll-up row: its highest need excluding cache, else its highest including it.
+// Only columns of the tier's need index (Schema.cpp, version 4), so the read never visits the
+// wide rows.
 constexpr const char *RollupNeedExpr = "coalesce(used_excluding_cache_max, -1 - used_max)";
 
+// The raw need goes straight from SQLite's row loop into the pass's accumulator: an aggregate
+// that takes the accumulator (a bound pointer of this type) and the poll's encoded need. A row
+// handed back to C++ per poll costs about twice as much as this on a month of polls.
+constexpr const char *NeedSinkFunction = "bs_need_sink";
+constexpr const char *NeedSinkType = "bs::NeedAccumulator";
+
+void needSinkStep(sqlite3_context *, int, sqlite3_value **argv) {
+    auto *needs = static_cast<NeedAccumulator *>(sqlite3_value_pointer(argv[0], NeedSinkType));
+    if (!needs || sqlite3_value_type(argv[1]) == SQLITE_NULL)
+        return;
+    const qint64 encoded = sqlite3_value_int64(argv[1]);
+    const bool cacheCounted = encoded < 0;
+    needs->addRaw(cacheCounted ? -1 - encoded : encoded, cacheCounted);
+}
+
+void needSinkFinal(sqlite3_context *context) {
+    sqlite3_result_null(context);
+}
+
+// How much a cumulative counter grew over a reading that starts at `low` and ends at `high`,
+// the last reading before it having ended at `before`. A drop is a reboot: the counter started
+// again, so what it shows is new growth and the drop is not counted.
+qint64 growth(std::optional<qint64> before, std::optional<qint64> low, std::optional<qint64> high) {
+    if (!high)
+        return 0;
+    qint64 g = low ? *high - *low : 0;
+    if (before && low && *low >= *before)
+        g += *low - *before;
+    return qMax<qint64>(0, g);
+}
+
 } // namespace
+
+// One roll-up row's counters: lowest and highest swap-in and major faults in it.
+struct CounterRow {
+    qint64 t = 0; // seconds, start of the row
+    std::optional<qint64> swapLow, swapHigh, faultLow, faultHigh;
+};
 
 // What one guest's rows leave behind while they are read in time order.
 struct GuestNeedReader::Pass {
@@ -58,15 +99,6 @@ struct GuestNeedReader::Pass {
                   std::optional<qint64> faultHigh) {
         if (!swapHigh && !faultHigh)
             return;
-        auto growth = [](std::optional<qint64> before, std::optional<qint64> low,
-                         std::optional<qint64> high) -> qint64 {
-            if (!high)
-                return 0;
-            qint64 g = low ? *high - *low : 0;
-            if (before && low && *low >= *before)
-                g += *low - *before; // a drop is a reboot: the counter started again
-            return qMax<qint64>(0, g);
-        };
         const qint64 swap = growth(swapIn, swapLow, swapHigh);
         const qint64 faults = growth(majorFault, faultLow, faultHigh);
         if (swap > 0 || faults > 0)
@@ -82,11 +114,22 @@ struct GuestNeedReader::Pass {
 
 GuestNeedReader::GuestNeedReader(sqlite::Database &db, const Plans &plans)
     : m_db(db)
-    , m_plans(plans) {}
+    , m_plans(plans) {
+    // Once per connection (registering it again fails while the connection has statements
+    // open). SQLITE_DIRECTONLY: callable from this reader's own statements, never from a view or
+    // trigger in the file.
+    if (m_db.prepare((QByteArray("SELECT ") + NeedSinkFunction + "(NULL, NULL)").constData()))
+        return;
+    if (sqlite3_create_function_v2(db.handle(), NeedSinkFunction, 2,
+                                   SQLITE_UTF8 | SQLITE_DIRECTONLY, nullptr, nullptr, needSinkStep,
+                                   needSinkFinal, nullptr) != SQLITE_OK)
+        m_setup = sqlite::lastError(db.handle());
+}
 
 Status GuestNeedReader::forEachRawRow(const char *select, const char *tail, qint64 guestDbId,
                                       qint64 from, qint64 to,
-                                      const std::function<void(const sqlite::Statement &)> &onRow) {
+                                      const std::function<void(const sqlite::Statement &)> &onRow,
+                                      void *sink) {
     // `samples` first (keyed (guest_id, t): ORDER BY t costs no sort there), then the inbox,
     // which holds the newest polls not moved yet (Schema.cpp).
     for (const char *table : {"samples", "samples_inbox"}) {
@@ -96,6 +139,8 @@ Status GuestNeedReader::forEachRawRow(const char *select, const char *tail, qint
         if (!q)
             return q.error();
         q->bind(1, guestDbId).bind(2, from).bind(3, to);
+        if (sink)
+            q->bindPointer(4, sink, NeedSinkType);
         if (const Status s = q->forEachRow([&] { onRow(*q); }); !s)
             return s;
     }
@@ -103,6 +148,8 @@ Status GuestNeedReader::forEachRawRow(const char *select, const char *tail, qint
 }
 
 Status GuestNeedReader::read(qint64 guestDbId, GuestNeedHistory &guest, bool &any) {
+    if (m_setup)
+        return *m_setup;
     Pass pass{guest, {}, std::nullopt, std::nullopt, 0, false};
     for (const Segment &segment : m_plans.need.segments) {
         if (segment.tier != Tier::Raw) {
@@ -113,18 +160,18 @@ Status GuestNeedReader::read(qint64 guestDbId, GuestNeedHistory &guest, bool &an
         pass.needs.reserve((segment.to - segment.from) / qMax(1, m_plans.intervalSeconds));
         if (const Status s = readRawNeeds(guestDbId, segment, pass); !s)
             return s;
-        // The counters of the same stretch from its minutes (one narrow row a minute instead of
-        // a column more on every poll), the polls of the minutes not rolled up yet after them.
-        const RangePlan minutes =
-            planRange(segment.from, segment.to,
-                      int(qMax<qint64>(1, (segment.to - segment.from) / 60)), m_plans.windows);
-        for (const Segment &part : minutes.segments) {
-            if (const Status s = readCounters(guestDbId, part, pass); !s)
-                return s;
-        }
     }
+    // The balloon and the counters by hour; the counters of an hour in which they grew again by
+    // minute (then poll), so that pressure is placed to the minute without reading the minutes
+    // of the hours in which nothing grew.
     for (const Segment &segment : m_plans.hours.segments) {
-        if (const Status s = readHours(guestDbId, segment, pass); !s)
+        QList<CounterRow> counterRows;
+        if (const Status s = readHours(guestDbId, segment, pass, counterRows); !s)
+            return s;
+        const Status s = segment.tier == Tier::Raw || segment.tier == Tier::Minute
+                             ? readCounters(guestDbId, segment, pass)
+                             : readCountersByHour(guestDbId, counterRows, segment.tier, pass);
+        if (!s)
             return s;
     }
     if (const Status s = readNewest(guestDbId, guest); !s)
@@ -135,14 +182,14 @@ Status GuestNeedReader::read(qint64 guestDbId, GuestNeedHistory &guest, bool &an
 }
 
 Status GuestNeedReader::readRawNeeds(qint64 guestDbId, const Segment &segment, Pass &pass) {
-    // This runs for every poll of every guest in the window: one column, and only the polls
-    // with a report. The order does not matter to a percentile.
-    return forEachRawRow((QByteArray("SELECT ") + RawNeedExpr).constData(),
-                         " AND available IS NOT NULL", guestDbId, segment.from, segment.to,
-                         [&](const sqlite::Statement &q) {
-                             if (const auto need = q.optionalInt64(0))
-                                 pass.need(*need, 1, Tier::Raw);
-                         });
+    // This runs for every poll of every guest in the window: one expression, only the polls
+    // with a report, each added to the accumulator inside SQLite's loop (needSinkStep). The
+    // order does not matter to a percentile.
+    const QByteArray select =
+        QByteArray("SELECT ") + NeedSinkFunction + "(?4, " + RawNeedExpr + ")";
+    return forEachRawRow(
+        select.constData(), " AND available IS NOT NULL", guestDbId, segment.from, segment.to,
+        [](const sqlite::Statement &) {}, &pass.needs);
 }
 
 Status GuestNeedReader::readCounters(qint64 guestDbId, const Segment &segment, Pass &pass) {
@@ -172,29 +219,28 @@ Status GuestNeedReader::readCounters(qint64 guestDbId, const Segment &segment, P
                          });
 }
 
+QByteArray GuestNeedReader::rollupNeedSql(Tier tier) {
+    return QByteArray("SELECT t, n_report, ") + RollupNeedExpr + " FROM rollup_" +
+           tierKey(tier).toLatin1() +
+           " WHERE guest_id = ?1 AND t >= ?2 AND t < ?3 AND n_report > 0";
+}
+
 Status GuestNeedReader::readRollupNeeds(qint64 guestDbId, const Segment &segment, Pass &pass) {
-    const QByteArray sql = QByteArray("SELECT t, n_report, ") + RollupNeedExpr +
-                           ", swap_in_min, swap_in_max, major_fault_min, major_fault_max FROM "
-                           "rollup_" +
-                           tierKey(segment.tier).toLatin1() +
-                           " WHERE guest_id = ?1 AND t >= ?2 AND t < ?3 AND n_report > 0";
-    auto q = m_db.prepare(sql.constData());
+    auto q = m_db.prepare(rollupNeedSql(segment.tier).constData());
     if (!q)
         return q.error();
     q->bind(1, guestDbId).bind(2, segment.from).bind(3, segment.to);
-    const qint64 step = tierStepSeconds(segment.tier);
     GuestNeedHistory &g = pass.out;
     return q->forEachRow([&] {
         const qint64 t = q->int64(0);
         g.lastReportMs = qMax(g.lastReportMs, t * 1000);
         if (const auto need = q->optionalInt64(2))
             pass.need(*need, q->int64(1), segment.tier);
-        pass.counters(t * 1000, (t + step) * 1000, q->optionalInt64(3), q->optionalInt64(4),
-                      q->optionalInt64(5), q->optionalInt64(6));
     });
 }
 
-Status GuestNeedReader::readHours(qint64 guestDbId, const Segment &segment, Pass &pass) {
+Status GuestNeedReader::readHours(qint64 guestDbId, const Segment &segment, Pass &pass,
+                                  QList<CounterRow> &counterRows) {
     GuestNeedHistory &g = pass.out;
     if (segment.tier == Tier::Raw) {
         return forEachRawRow("SELECT t, flags, actual", "", guestDbId, segment.from, segment.to,
@@ -208,9 +254,10 @@ Status GuestNeedReader::readHours(qint64 guestDbId, const Segment &segment, Pass
                                      ++g.reportingPolls;
                              });
     }
-    const QByteArray sql = "SELECT t, n_host, n_gap, actual_max, maximum_max FROM rollup_" +
-                           tierKey(segment.tier).toLatin1() +
-                           " WHERE guest_id = ?1 AND t >= ?2 AND t < ?3";
+    const QByteArray sql =
+        "SELECT t, n_host, n_gap, actual_max, maximum_max, n_report, "
+        "swap_in_min, swap_in_max, major_fault_min, major_fault_max FROM rollup_" +
+        tierKey(segment.tier).toLatin1() + " WHERE guest_id = ?1 AND t >= ?2 AND t < ?3";
     auto q = m_db.prepare(sql.constData());
     if (!q)
         return q.error();
@@ -232,7 +279,49 @@ Status GuestNeedReader::readHours(qint64 guestDbId, const Segment &segment, Pass
         }
         if (const auto maximum = q->optionalInt64(4))
             g.maximumKiB = maximum;
+        if (q->int64(5) > 0)
+            counterRows.append(CounterRow{t, q->optionalInt64(6), q->optionalInt64(7),
+                                          q->optionalInt64(8), q->optionalInt64(9)});
     });
+}
+
+Status GuestNeedReader::readCountersByHour(qint64 guestDbId, const QList<CounterRow> &rows,
+                                           Tier tier, Pass &pass) {
+    const qint64 step = tierStepSeconds(tier);
+    // Whether a row's counters grew (from the reading before it, as Pass::counters counts):
+    // decided on the rows alone, so that a run of such rows is drilled into with one query.
+    std::optional<qint64> swap = pass.swapIn, fault = pass.majorFault;
+    QList<bool> grew;
+    grew.reserve(rows.size());
+    for (const CounterRow &r : rows) {
+        grew.append(growth(swap, r.swapLow, r.swapHigh) > 0 ||
+                    growth(fault, r.faultLow, r.faultHigh) > 0);
+        if (r.swapHigh)
+            swap = r.swapHigh;
+        if (r.faultHigh)
+            fault = r.faultHigh;
+    }
+    for (qsizetype i = 0; i < rows.size();) {
+        const CounterRow &r = rows[i];
+        if (!grew[i]) {
+            pass.counters(r.t * 1000, (r.t + step) * 1000, r.swapLow, r.swapHigh, r.faultLow,
+                          r.faultHigh);
+            ++i;
+            continue;
+        }
+        qsizetype end = i + 1;
+        while (end < rows.size() && grew[end])
+            ++end;
+        const qint64 from = r.t, to = rows[end - 1].t + step;
+        const RangePlan minutes =
+            planRange(from, to, int(qMax<qint64>(1, (to - from) / 60)), m_plans.windows);
+        for (const Segment &part : minutes.segments) {
+            if (const Status s = readCounters(guestDbId, part, pass); !s)
+                return s;
+        }
+        i = end;
+    }
+    return Status::success();
 }
 
 Status GuestNeedReader::readNewest(qint64 guestDbId, GuestNeedHistory &g) {

@@ -242,6 +242,15 @@ SELECT h.uri AS host, datetime(s.t, 'unixepoch') AS time, s.*
 FROM host_samples s JOIN hosts h ON h.id = s.host_id;
 )sql";
 
+// Version 4: the sizing advisor's need, narrow: a covering index of what it reads from the
+// roll-ups (the need maxima and the reports behind them), so that a month of 1-minute rows is
+// read from an index of five integers instead of the 57-column rows (4× less CPU measured,
+// docs/PERFORMANCE.md). An older file without it is still read, through the table.
+constexpr const char *V4 = R"sql(
+CREATE INDEX rollup_1m_need ON rollup_1m(guest_id, t, n_report, used_excluding_cache_max, used_max);
+CREATE INDEX rollup_1h_need ON rollup_1h(guest_id, t, n_report, used_excluding_cache_max, used_max);
+)sql";
+
 struct Migration {
     int toVersion;
     const char *sql;
@@ -251,6 +260,7 @@ constexpr Migration Migrations[] = {
     {1, V1},
     {2, V2},
     {3, V3},
+    {4, V4},
 };
 
 static_assert(std::size(Migrations) == SchemaVersion, "one migration per schema version");

@@ -64,6 +64,11 @@ Statement &Statement::bind(int index, qint64 value) {
     return *this;
 }
 
+Statement &Statement::bindPointer(int index, void *pointer, const char *type) {
+    sqlite3_bind_pointer(m_stmt, index, pointer, type, nullptr);
+    return *this;
+}
+
 Statement &Statement::bind(int index, std::optional<qint64> value) {
     if (value)
         sqlite3_bind_int64(m_stmt, index, *value);

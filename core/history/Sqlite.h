@@ -41,6 +41,9 @@ public:
     Statement &bind(int index, std::optional<qint64> value);
     Statement &bind(int index, const QString &text);
     Statement &bindNull(int index);
+    // A pointer for an application-defined function (sqlite3_bind_pointer): only a function
+    // that asks for the same `type` name sees it; SQL can neither make nor read one.
+    Statement &bindPointer(int index, void *pointer, const char *type);
 
     enum class Step { Row, Done, Failed };
     // One step. On Failed, error() says why; the statement is reset either way by reset().

@@ -2,8 +2,9 @@
 // monitor's default), laid out as the real store keeps it (raw polls for the last 7 days, the
 // compactor's 1-minute and 1-hour roll-ups before), then the advice for every guest as the
 // Sizing tab and `advise` compute it: HistoryStore::queryNeeds (NeedReader on the history
-// thread) + adviseHost. Reported against a baseline in the same process: a bare scan of the
-// same raw rows (SELECT t, available, usable), which no reader of every poll can beat.
+// thread) + adviseHost. Reported against a baseline in the same process: a bare row-by-row scan
+// of the same raw rows (SELECT t, available, usable) on one connection, which the reader beats
+// by keeping the polls inside SQLite's loop and reading guests on one connection per core.
 //   bench_sizing DIR [--guests 50] [--days 30] [--interval 5] [--json FILE] [--reuse]
 // --reuse: measure on DIR's database of the last run (same arguments) instead of writing it.
 // The raw rows are written with one SQL statement (feeding 26 million polls through the store

@@ -1,6 +1,7 @@
 #include "HistoryTestSupport.h"
 #include "TestMain.h"
 #include "TestSupport.h"
+#include "history/GuestNeedReader.h"
 #include "history/HistoryStore.h"
 #include "history/Schema.h"
 #include "history/Sqlite.h"
@@ -187,6 +188,32 @@ private Q_SLOTS:
         QCOMPARE(hostSeries.series[0].points.first().avg, 8000000.0);
         QCOMPARE(hostSeries.series[1].points.size(), 0); // KSM not known: nothing, not zero
         QCOMPARE(hostSeries.nodeMemory.first().avg, 16777216.0);
+    }
+
+    // Schema 4: the sizing advisor reads the roll-ups' need from an index of five integers, not
+    // from the 57-column rows, in a file migrated from version 1 as in a new one.
+    void theNeedIsReadFromItsIndex() {
+        const QByteArray v1 = readFixture(QStringLiteral("history/schema-v1.sql"));
+        const QString path = fileFromSql(QStringLiteral("v1-need.sqlite"), v1);
+        QVERIFY(!path.isEmpty());
+        {
+            HistoryStore store(options(path));
+            QVERIFY(openAndWait(store));
+        }
+        auto db = sqlite::Database::open(path, sqlite::Database::Mode::ReadOnly);
+        QVERIFY(db);
+        for (Tier tier : {Tier::Minute, Tier::Hour}) {
+            const QByteArray sql =
+                "EXPLAIN QUERY PLAN " + history::GuestNeedReader::rollupNeedSql(tier);
+            auto q = db->prepare(sql.constData());
+            QVERIFY(q);
+            q->bind(1, 1).bind(2, 0).bind(3, 1);
+            QString plan;
+            QVERIFY(q->forEachRow([&] { plan += q->text(3) + QLatin1Char('\n'); }));
+            const QString index =
+                QStringLiteral("COVERING INDEX rollup_%1_need").arg(tierKey(tier));
+            QVERIFY2(plan.contains(index), qPrintable(plan));
+        }
     }
 
     void everyStepMigratesAlone() {

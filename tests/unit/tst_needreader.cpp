@@ -206,6 +206,56 @@ private Q_SLOTS:
         QCOMPARE(advice.whatIf.peakTodayKiB, 4 * GiB + 4 * GiB + 2 * GiB);
     }
 
+    // Counters after the raw polls aged out: read by hour, and by minute only in the hours in
+    // which they grew. A swaps in 20 MiB once, in minute 70: one pressure point, that minute,
+    // whatever the two quiet hours around it. B's major faults grow by one every poll: every
+    // minute of the three hours is a point, and together they are every fault.
+    void countersByHourThenMinute() {
+        m_clock.set(T0);
+        HistoryStore store(options(QStringLiteral("counters.sqlite")));
+        QVERIFY(openAndWait(store));
+        constexpr int Polls = 3 * 720; // three hours
+        for (int i = 0; i < Polls; ++i) {
+            const qint64 t = T0 + i * Interval * 1000;
+            store.record(pollCycle(Host, t,
+                                   {poll(UuidA, t, 500 * MiB, true, i >= 842 ? 20 * MiB : 0, 7),
+                                    poll(UuidB, t, 500 * MiB, true, 0, quint64(i))},
+                                   Interval));
+        }
+        const qint64 later = T0 + 8 * Day;
+        m_clock.set(later);
+        store.compactNow();
+        QVERIFY(store.waitForIdle());
+        QCOMPARE(sqlInt(store.path(), "SELECT count(*) FROM samples"), 0);
+        QCOMPARE(sqlInt(store.path(), "SELECT count(*) FROM rollup_1h"), 6);
+
+        const NeedResult r = queryNeeds(store, NeedRequest{Host, {}, T0, T0 + 3 * 3600000});
+        const GuestNeedHistory *a = find(r, UuidA);
+        QVERIFY(a);
+        const qint64 minute = 60000;
+        QCOMPARE(a->pressure,
+                 (QList<PressurePoint>{{T0 + 70 * minute, T0 + 71 * minute, 20 * MiB, 0}}));
+        QCOMPARE(a->reportingPolls, Polls);
+
+        const GuestNeedHistory *b = find(r, UuidB);
+        QVERIFY(b);
+        QCOMPARE(b->pressure.size(), 180);
+        qint64 faults = 0;
+        for (const PressurePoint &p : b->pressure) {
+            QCOMPARE(p.toMs - p.fromMs, minute);
+            QCOMPARE(p.swapInKiB, 0);
+            faults += p.majorFaults;
+        }
+        QCOMPARE(faults, qint64(Polls - 1));
+        QCOMPARE(b->pressure[0].majorFaults, 11); // polls 0..11 of the first minute
+        QCOMPARE(b->pressure[1].majorFaults, 12); // 11 → 23, its first one across the boundary
+        QCOMPARE(b->pressure[0].fromMs, T0);
+
+        const HostAdvice advice = adviseHost(r, SizingPolicy::fromPreset(SizingPreset::Balanced));
+        for (const GuestAdvice &g : advice.guests)
+            QCOMPARE(g.vetoed, g.uuid == UuidA); // 20 MiB in a minute; 12 faults a minute is not
+    }
+
     void unknownHostAndGuest() {
         m_clock.set(T0);
         HistoryStore store(options(QStringLiteral("empty.sqlite")));
