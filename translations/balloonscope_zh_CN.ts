@@ -4098,6 +4098,81 @@
     </message>
 </context>
 <context>
+    <name>bs::Policy</name>
+    <message>
+        <source>The headroom must be between 0 and 100 %.</source>
+        <translation>余量必须在 0 到 100 % 之间。</translation>
+    </message>
+    <message>
+        <source>The host target must be a share of its memory between 1 and 100 %.</source>
+        <translation>主机目标必须是其内存的 1 到 100 % 之间的比例。</translation>
+    </message>
+    <message>
+        <source>The host target must be a size above zero.</source>
+        <translation>主机目标必须是大于零的大小。</translation>
+    </message>
+    <message>
+        <source>The step must be at least 1 MiB.</source>
+        <translation>步长必须至少为 1 MiB。</translation>
+    </message>
+    <message>
+        <source>The dead-band must be smaller than the step.</source>
+        <translation>死区必须小于步长。</translation>
+    </message>
+    <message>
+        <source>The evaluation period must be at least one second.</source>
+        <translation>评估周期必须至少为一秒。</translation>
+    </message>
+    <message>
+        <source>oVirt MOM (default policy)</source>
+        <translation>oVirt MOM（默认策略）</translation>
+    </message>
+    <message>
+        <source>Proxmox VE auto-ballooning</source>
+        <translation>Proxmox VE 自动气球</translation>
+    </message>
+    <message>
+        <source>Balloonscope (need + headroom)</source>
+        <translation>Balloonscope（需求量 + 余量）</translation>
+    </message>
+    <message>
+        <source>The host is short of memory: the balloon inflates.</source>
+        <translation>主机内存不足：气球膨胀。</translation>
+    </message>
+    <message>
+        <source>The host has room: the balloon deflates.</source>
+        <translation>主机有余量：气球收缩。</translation>
+    </message>
+    <message>
+        <source>The guest needs more than its balloon leaves it: the balloon deflates.</source>
+        <translation>客户机所需内存多于气球留给它的内存：气球收缩。</translation>
+    </message>
+    <message>
+        <source>No change worth making.</source>
+        <translation>没有值得进行的更改。</translation>
+    </message>
+    <message>
+        <source>The guest is not under this policy.</source>
+        <translation>该客户机不受此策略管理。</translation>
+    </message>
+    <message>
+        <source>The guest reports no fresh statistics: left alone.</source>
+        <translation>客户机未报告新的统计数据：不作处理。</translation>
+    </message>
+    <message>
+        <source>The guest&apos;s newest report is older than three evaluation periods: left alone.</source>
+        <translation>客户机的最新报告早于三个评估周期：不作处理。</translation>
+    </message>
+    <message>
+        <source>No minimum is set for the guest: this policy leaves it alone.</source>
+        <translation>未为该客户机设置最小值：此策略不作处理。</translation>
+    </message>
+    <message>
+        <source>The balloon is already at its floor or maximum.</source>
+        <translation>气球已处于下限或最大值。</translation>
+    </message>
+</context>
+<context>
     <name>bs::RangePreset</name>
     <message>
         <source>Last 15 minutes</source>
