@@ -14,6 +14,7 @@
 #include "commands/ReportCommand.h"
 #include "commands/SampleCommand.h"
 #include "commands/SetBalloonCommand.h"
+#include "commands/SimulateCommand.h"
 #include "demo/DemoProcess.h"
 #include "libvirt/LibvirtRuntime.h"
 
@@ -41,6 +42,7 @@ std::vector<std::unique_ptr<CliCommand>> makeCommands() {
     commands.push_back(std::make_unique<ReportCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<AdviseCommand>());
+    commands.push_back(std::make_unique<SimulateCommand>());
     return commands;
 }
 

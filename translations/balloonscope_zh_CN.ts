@@ -2912,6 +2912,105 @@
     </message>
 </context>
 <context>
+    <name>SimulateCommand</name>
+    <message>
+        <source>Unknown policy &quot;%1&quot;: use %2.</source>
+        <translation>未知策略“%1”：请使用 %2。</translation>
+    </message>
+    <message>
+        <source>--policy names no policy.</source>
+        <translation>--policy 未指定任何策略。</translation>
+    </message>
+    <message>
+        <source>--host-target must be a size (48GiB) or a share of the host&apos;s memory (1 to 100 %), not &quot;%1&quot;.</source>
+        <translation>--host-target 必须是大小（48GiB）或主机内存的比例（1 到 100 %），而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Replay of %1, %2 to %3, in buckets of %4 s.</source>
+        <translation>回放 %1，%2 至 %3，每个区间 %4 秒。</translation>
+    </message>
+    <message>
+        <source>Open-loop: the guests&apos; need is taken as recorded; under another balloon they would have behaved differently.</source>
+        <translation>开环：客户机的需求量按记录取值；在另一种气球大小下，它们的表现会有所不同。</translation>
+    </message>
+    <message>
+        <source>balloon changes: %1</source>
+        <translation>气球调整次数：%1</translation>
+    </message>
+    <message>
+        <source>squeezes (balloon below the need): %1</source>
+        <translation>挤压（气球低于需求量）：%1</translation>
+    </message>
+    <message>
+        <source>handed back to the host: %1 on average, %2 at most</source>
+        <translation>归还给主机：平均 %1，最多 %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 buckets without the host&apos;s own figures: no evaluation there, the balloons held.</source>
+        <translation>%2 个区间中有 %1 个没有主机自身的数据：这些区间不作评估，气球保持不变。</translation>
+    </message>
+    <message>
+        <source>host free memory at its lowest: %1</source>
+        <translation>主机空闲内存最低：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2 to %3, up to %4 below its need</source>
+        <translation>%1：%2 至 %3，最多低于其需求量 %4</translation>
+    </message>
+    <message>
+        <source>Replay a host&apos;s recorded history through balloon policies (oVirt MOM, Proxmox, Balloonscope): the balloons each would have set, the squeezes (a balloon below the guest&apos;s need) and the memory handed back. Open-loop; from the history file alone.</source>
+        <translation>用气球策略（oVirt MOM、Proxmox、Balloonscope）回放主机的记录历史：各策略会设置的气球大小、挤压（气球低于客户机需求量）以及归还的内存。开环；仅依据历史文件。</translation>
+    </message>
+    <message>
+        <source>Comma-separated policies (default all): %1.</source>
+        <translation>以逗号分隔的策略（默认全部）：%1。</translation>
+    </message>
+    <message>
+        <source>Balloonscope&apos;s floor and Proxmox&apos;s minimum for every guest (default 256MiB).</source>
+        <translation>每个客户机的 Balloonscope 下限和 Proxmox 最小值（默认 256MiB）。</translation>
+    </message>
+    <message>
+        <source>The host&apos;s memory in use to stay under: a size (48GiB, Balloonscope) or a share of its RAM (80%, Balloonscope and Proxmox; default 80%).</source>
+        <translation>主机已用内存需保持在其下的值：大小（48GiB，Balloonscope）或其内存的比例（80%，Balloonscope 和 Proxmox；默认 80%）。</translation>
+    </message>
+    <message>
+        <source>Balloonscope&apos;s headroom over the need (default 15%).</source>
+        <translation>Balloonscope 在需求量之上的余量（默认 15%）。</translation>
+    </message>
+    <message>
+        <source>At most this many buckets (default 2000).</source>
+        <translation>最多这么多个区间（默认 2000）。</translation>
+    </message>
+    <message>
+        <source>With --json: every guest&apos;s balloon and the host&apos;s projected free memory per bucket.</source>
+        <translation>配合 --json：每个区间中每个客户机的气球大小和主机的预计空闲内存。</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>输出 JSON。</translation>
+    </message>
+    <message>
+        <source>What each policy would have done over the last week.</source>
+        <translation>各策略在过去一周会做什么。</translation>
+    </message>
+    <message>
+        <source>Balloonscope&apos;s policy on the demo host&apos;s last hour, with a host target low enough to make it act, as JSON.</source>
+        <translation>以 JSON 输出 Balloonscope 策略在演示主机最近一小时上的结果，主机目标设得足够低以使其动作。</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded of the host in the range.</source>
+        <translation>该时间范围内没有该主机的记录。</translation>
+    </message>
+    <message>
+        <source>--points must be 1 to 100000, not &quot;%1&quot;.</source>
+        <translation>--points 必须是 1 到 100000，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded of %1 in that range.</source>
+        <translation>该时间范围内没有 %1 的记录。</translation>
+    </message>
+</context>
+<context>
     <name>bs::AdviceRules</name>
     <message numerus="yes">
         <source>%n more</source>
