@@ -2923,7 +2923,7 @@
     </message>
     <message>
         <source>--host-target must be a size (48GiB) or a share of the host&apos;s memory (1 to 100 %), not &quot;%1&quot;.</source>
-        <translation>--host-target 必须是大小（48GiB）或主机内存的比例（1 到 100 %），而不是“%1”。</translation>
+        <translation>--host-target 必须是大小（48GiB）或宿主机内存的比例（1 到 100 %），而不是“%1”。</translation>
     </message>
     <message>
         <source>Replay of %1, %2 to %3, in buckets of %4 s.</source>
@@ -2943,15 +2943,15 @@
     </message>
     <message>
         <source>handed back to the host: %1 on average, %2 at most</source>
-        <translation>归还给主机：平均 %1，最多 %2</translation>
+        <translation>归还给宿主机：平均 %1，最多 %2</translation>
     </message>
     <message>
         <source>%1 of %2 buckets without the host&apos;s own figures: no evaluation there, the balloons held.</source>
-        <translation>%2 个区间中有 %1 个没有主机自身的数据：这些区间不作评估，气球保持不变。</translation>
+        <translation>%2 个区间中有 %1 个没有宿主机自身的数据：这些区间不作评估，气球保持不变。</translation>
     </message>
     <message>
         <source>host free memory at its lowest: %1</source>
-        <translation>主机空闲内存最低：%1</translation>
+        <translation>宿主机空闲内存最低：%1</translation>
     </message>
     <message>
         <source>%1: %2 to %3, up to %4 below its need</source>
@@ -2959,7 +2959,7 @@
     </message>
     <message>
         <source>Replay a host&apos;s recorded history through balloon policies (oVirt MOM, Proxmox, Balloonscope): the balloons each would have set, the squeezes (a balloon below the guest&apos;s need) and the memory handed back. Open-loop; from the history file alone.</source>
-        <translation>用气球策略（oVirt MOM、Proxmox、Balloonscope）回放主机的记录历史：各策略会设置的气球大小、挤压（气球低于客户机需求量）以及归还的内存。开环；仅依据历史文件。</translation>
+        <translation>用气球策略（oVirt MOM、Proxmox、Balloonscope）回放宿主机的记录历史：各策略会设置的气球大小、挤压（气球低于客户机需求量）以及归还的内存。开环；仅依据历史文件。</translation>
     </message>
     <message>
         <source>Comma-separated policies (default all): %1.</source>
@@ -2971,7 +2971,7 @@
     </message>
     <message>
         <source>The host&apos;s memory in use to stay under: a size (48GiB, Balloonscope) or a share of its RAM (80%, Balloonscope and Proxmox; default 80%).</source>
-        <translation>主机已用内存需保持在其下的值：大小（48GiB，Balloonscope）或其内存的比例（80%，Balloonscope 和 Proxmox；默认 80%）。</translation>
+        <translation>宿主机已用内存需保持在其下的值：大小（48GiB，Balloonscope）或其内存的比例（80%，Balloonscope 和 Proxmox；默认 80%）。</translation>
     </message>
     <message>
         <source>Balloonscope&apos;s headroom over the need (default 15%).</source>
@@ -2983,7 +2983,7 @@
     </message>
     <message>
         <source>With --json: every guest&apos;s balloon and the host&apos;s projected free memory per bucket.</source>
-        <translation>配合 --json：每个区间中每个客户机的气球大小和主机的预计空闲内存。</translation>
+        <translation>配合 --json：每个区间中每个客户机的气球大小和宿主机的预计空闲内存。</translation>
     </message>
     <message>
         <source>Print JSON.</source>
@@ -2995,11 +2995,11 @@
     </message>
     <message>
         <source>Balloonscope&apos;s policy on the demo host&apos;s last hour, with a host target low enough to make it act, as JSON.</source>
-        <translation>以 JSON 输出 Balloonscope 策略在演示主机最近一小时上的结果，主机目标设得足够低以使其动作。</translation>
+        <translation>以 JSON 输出 Balloonscope 策略在演示宿主机最近一小时上的结果，宿主机目标设得足够低以使其动作。</translation>
     </message>
     <message>
         <source>Nothing was recorded of the host in the range.</source>
-        <translation>该时间范围内没有该主机的记录。</translation>
+        <translation>该时间范围内没有该宿主机的记录。</translation>
     </message>
     <message>
         <source>--points must be 1 to 100000, not &quot;%1&quot;.</source>
@@ -4204,11 +4204,11 @@
     </message>
     <message>
         <source>The host target must be a share of its memory between 1 and 100 %.</source>
-        <translation>主机目标必须是其内存的 1 到 100 % 之间的比例。</translation>
+        <translation>宿主机目标必须是其内存的 1 到 100 % 之间的比例。</translation>
     </message>
     <message>
         <source>The host target must be a size above zero.</source>
-        <translation>主机目标必须是大于零的大小。</translation>
+        <translation>宿主机目标必须是大于零的大小。</translation>
     </message>
     <message>
         <source>The step must be at least 1 MiB.</source>
@@ -4236,11 +4236,11 @@
     </message>
     <message>
         <source>The host is short of memory: the balloon inflates.</source>
-        <translation>主机内存不足：气球膨胀。</translation>
+        <translation>宿主机内存不足：气球膨胀。</translation>
     </message>
     <message>
         <source>The host has room: the balloon deflates.</source>
-        <translation>主机有余量：气球收缩。</translation>
+        <translation>宿主机有余量：气球收缩。</translation>
     </message>
     <message>
         <source>The guest needs more than its balloon leaves it: the balloon deflates.</source>
@@ -4269,6 +4269,18 @@
     <message>
         <source>The balloon is already at its floor or maximum.</source>
         <translation>气球已处于下限或最大值。</translation>
+    </message>
+    <message>
+        <source>MOM</source>
+        <translation>MOM</translation>
+    </message>
+    <message>
+        <source>Proxmox</source>
+        <translation>Proxmox</translation>
+    </message>
+    <message>
+        <source>Balloonscope</source>
+        <translation>Balloonscope</translation>
     </message>
 </context>
 <context>
@@ -6142,6 +6154,84 @@ UUID %2</translation>
     </message>
 </context>
 <context>
+    <name>bs::gui::PoliciesFeature</name>
+    <message>
+        <source>Policies</source>
+        <translation>策略</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::PoliciesPage</name>
+    <message>
+        <source>Replay</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <source>&amp;Guest:</source>
+        <translation>客户机(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>客户机</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Most below its need</source>
+        <translation>最多低于需求量</translation>
+    </message>
+    <message>
+        <source>Choose a host.</source>
+        <translation>请选择宿主机。</translation>
+    </message>
+    <message>
+        <source>Run a replay to see it here.</source>
+        <translation>运行回放后在此查看。</translation>
+    </message>
+    <message>
+        <source>Tick at least one policy to replay.</source>
+        <translation>请至少勾选一个要回放的策略。</translation>
+    </message>
+    <message>
+        <source>Reading the history of %1…</source>
+        <translation>正在读取 %1 的历史记录…</translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation>无法读取历史记录：%1</translation>
+    </message>
+    <message>
+        <source>Replaying…</source>
+        <translation>正在回放…</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded of %1 in this range.</source>
+        <translation>此时间范围内没有 %1 的记录。</translation>
+    </message>
+    <message>
+        <source>Nothing recorded in this range.</source>
+        <translation>此时间范围内没有记录。</translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3, in buckets of %4 s. Open-loop: the guests&apos; need is taken as recorded; under another balloon they would have behaved differently.</source>
+        <translation>%1，%2 至 %3，每个区间 %4 秒。开环：客户机的需求量按记录取值；在另一种气球大小下，它们的表现会有所不同。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 buckets have no host figures: nothing was evaluated there.</source>
+        <translation>%2 个区间中有 %1 个没有宿主机数据：这些区间未作评估。</translation>
+    </message>
+</context>
+<context>
     <name>bs::gui::PolicyBar</name>
     <message>
         <source>Policy:</source>
@@ -6573,6 +6663,139 @@ UUID %2</translation>
     <message>
         <source>The oldest figures of this host in the history: %1</source>
         <translation>历史记录中此宿主机最早的数据：%1</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::ReplayBar</name>
+    <message>
+        <source>Policies:</source>
+        <translation>策略：</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>&amp;Replay:</source>
+        <translation>回放(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>The host&apos;s memory in use that Proxmox and Balloonscope keep under, as a share of its RAM (80 % by default).</source>
+        <translation>Proxmox 和 Balloonscope 使宿主机已用内存保持在其下的值，以其内存的比例表示（默认 80 %）。</translation>
+    </message>
+    <message>
+        <source>Host &amp;target:</source>
+        <translation>宿主机目标(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Balloonscope&apos;s floor and Proxmox&apos;s minimum for every guest.</source>
+        <translation>每个客户机的 Balloonscope 下限和 Proxmox 最小值。</translation>
+    </message>
+    <message>
+        <source>&amp;Floor:</source>
+        <translation>下限(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Balloonscope&apos;s headroom over each guest&apos;s need.</source>
+        <translation>Balloonscope 在每个客户机需求量之上的余量。</translation>
+    </message>
+    <message>
+        <source>&amp;Headroom:</source>
+        <translation>余量(&amp;H)：</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::ReplayChart</name>
+    <message>
+        <source>Run a replay to see it here.</source>
+        <translation>运行回放后在此查看。</translation>
+    </message>
+    <message>
+        <source>Need (highest per bucket)</source>
+        <translation>需求量（每个区间的最大值）</translation>
+    </message>
+    <message>
+        <source>Balloon as recorded</source>
+        <translation>记录的气球大小</translation>
+    </message>
+    <message>
+        <source>Free as recorded</source>
+        <translation>空闲（记录值）</translation>
+    </message>
+    <message>
+        <source>Free under %1</source>
+        <translation>空闲（%1）</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>宿主机</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::ReplaySummaryModel</name>
+    <message>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>Stretches in which the policy&apos;s balloon left a guest less than its need: it would have swapped.</source>
+        <translation>策略的气球使客户机可用内存低于其需求量的时段：客户机将会发生换页。</translation>
+    </message>
+    <message>
+        <source>The recorded balloons minus the policy&apos;s, summed over the guests: memory the host would have had back.</source>
+        <translation>记录的气球大小减去策略的气球大小，对所有客户机求和：宿主机本可收回的内存。</translation>
+    </message>
+    <message>
+        <source>The host&apos;s recorded free memory (with caches) plus what the policy handed back, at its lowest.</source>
+        <translation>宿主机记录的空闲内存（含缓存）加上策略归还的内存，取最低值。</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Balloon changes</source>
+        <translation>气球调整次数</translation>
+    </message>
+    <message>
+        <source>Squeezes</source>
+        <translation>挤压</translation>
+    </message>
+    <message>
+        <source>Time squeezed</source>
+        <translation>挤压时长</translation>
+    </message>
+    <message>
+        <source>Worst deficit</source>
+        <translation>最大缺口</translation>
+    </message>
+    <message>
+        <source>Handed back (mean)</source>
+        <translation>归还（平均）</translation>
+    </message>
+    <message>
+        <source>Handed back (peak)</source>
+        <translation>归还（峰值）</translation>
+    </message>
+    <message>
+        <source>Host free, lowest</source>
+        <translation>宿主机空闲内存最低值</translation>
     </message>
 </context>
 <context>

@@ -101,7 +101,11 @@ QList<PolicyDecision> balloonscopeDecide(const HostView &host, const QList<Guest
         }
         out.append(d);
     }
-    if (qAbs(room) <= s.deadBandKiB || free.isEmpty())
+    // The host's balance is acted on beyond a band of ±2 % of its RAM (at least the dead-band):
+    // its free memory moves by that much on its own, and balloons should not follow the noise.
+    const qint64 hostBand =
+        qMax(s.deadBandKiB, qint64(double(host.totalKiB) * BalloonscopeSettings::HostBandShare));
+    if (qAbs(room) <= hostBand || free.isEmpty())
         return out;
     const bool shrink = room < 0;
     QList<qint64> capacity;

@@ -17,6 +17,8 @@ struct BalloonscopeSettings {
     qint64 stepKiB = 256 * 1024;         // most a balloon moves per evaluation...
     qint64 deadBandKiB = 16 * 1024;      // ...and least
     int periodSeconds = 10;
+    // The host is balanced only when it is further than this share of its RAM from its target.
+    static constexpr double HostBandShare = 0.02;
 
     // Checks the ranges; empty when usable, else a translated reason.
     QString validationError() const;
@@ -29,7 +31,8 @@ std::optional<qint64> balloonscopeMinimumKiB(const GuestView &guest, const Ballo
 // Per guest, in the order given. A guest below its minimum is given it at once (its need
 // comes first: this move is not held to the step); then, if the host is over its target, the
 // others shrink in proportion to what each has above its minimum; if it has room, they grow in
-// proportion to what each lacks of its maximum.
+// proportion to what each lacks of its maximum. Within ±2 % of its RAM of the target the host
+// counts as balanced (hysteresis against the noise of its free memory).
 QList<PolicyDecision> balloonscopeDecide(const HostView &host, const QList<GuestView> &guests,
                                          const BalloonscopeSettings &s);
 

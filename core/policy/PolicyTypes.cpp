@@ -36,6 +36,18 @@ QString policyName(PolicyKind kind) {
     return {};
 }
 
+QString policyShortName(PolicyKind kind) {
+    switch (kind) {
+    case PolicyKind::Mom:
+        return QCoreApplication::translate("bs::Policy", "MOM");
+    case PolicyKind::Proxmox:
+        return QCoreApplication::translate("bs::Policy", "Proxmox");
+    case PolicyKind::Balloonscope:
+        return QCoreApplication::translate("bs::Policy", "Balloonscope");
+    }
+    return {};
+}
+
 QList<PolicyKind> allPolicies() {
     return {PolicyKind::Mom, PolicyKind::Proxmox, PolicyKind::Balloonscope};
 }

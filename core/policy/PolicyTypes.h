@@ -12,7 +12,8 @@ enum class PolicyKind { Mom, Proxmox, Balloonscope };
 
 QString policyKey(PolicyKind kind); // "mom", "proxmox", "balloonscope": CLI, JSON, settings
 std::optional<PolicyKind> policyFromKey(const QString &key);
-QString policyName(PolicyKind kind); // translated: "oVirt MOM (default policy)"
+QString policyName(PolicyKind kind);      // translated: "oVirt MOM (default policy)"
+QString policyShortName(PolicyKind kind); // for legends: "MOM", "Proxmox", "Balloonscope"
 QList<PolicyKind> allPolicies();
 
 // The host at one evaluation, in KiB.

@@ -5,6 +5,7 @@
 #include "history/HistoryFeature.h"
 #include "history/HistoryPage.h"
 #include "history/HistoryService.h"
+#include "policies/PoliciesFeature.h"
 #include "readiness/ReadinessFeature.h"
 #include "report/ReportFeature.h"
 #include "sizing/SizingFeature.h"
@@ -18,7 +19,8 @@ Features installFeatures(Workbench *bench) {
     f.report = new ReportFeature(bench);       // File → Export Chart…, Report…
     f.balloon = new BalloonFeature(bench);     // Stats period…, Balloon target…
     f.history = new HistoryFeature(bench);     // the recorded history and its page
-    f.sizing = new SizingFeature(bench, f.history->service()); // the sizing advisor
+    f.sizing = new SizingFeature(bench, f.history->service());     // the sizing advisor
+    f.policies = new PoliciesFeature(bench, f.history->service()); // balloon policies replayed
     // The wires between them.
     QObject::connect(f.readiness, &ReadinessFeature::statsPeriodRequested, f.balloon,
                      &BalloonFeature::openStatsPeriod);

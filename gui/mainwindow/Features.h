@@ -4,6 +4,7 @@ namespace bs::gui {
 
 class BalloonFeature;
 class HistoryFeature;
+class PoliciesFeature;
 class ReadinessFeature;
 class ReportFeature;
 class SizingFeature;
@@ -18,6 +19,7 @@ struct Features {
     BalloonFeature *balloon = nullptr;
     HistoryFeature *history = nullptr;
     SizingFeature *sizing = nullptr;
+    PoliciesFeature *policies = nullptr;
 };
 
 // Creates every feature on `bench` (they are its children) and connects them to each other.

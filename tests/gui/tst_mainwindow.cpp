@@ -9,6 +9,8 @@
 #include "history/HistoryFeature.h"
 #include "hosts/HostListModel.h"
 #include "mainwindow/MainWindow.h"
+#include "policies/PoliciesFeature.h"
+#include "policies/PoliciesPage.h"
 #include "readiness/ChecklistModel.h"
 #include "readiness/ReadinessDialog.h"
 #include "readiness/ReadinessFeature.h"
@@ -89,11 +91,13 @@ private Q_SLOTS:
         QStringList titles;
         for (int i = 0; i < pages->count(); ++i)
             titles << pages->tabText(i);
-        QCOMPARE(titles, (QStringList{MainWindow::tr("Guests"), MainWindow::tr("Host"),
-                                      ReadinessFeature::tr("Readiness"),
-                                      HistoryFeature::tr("History"), SizingFeature::tr("Sizing")}));
+        QCOMPARE(titles,
+                 (QStringList{MainWindow::tr("Guests"), MainWindow::tr("Host"),
+                              ReadinessFeature::tr("Readiness"), HistoryFeature::tr("History"),
+                              SizingFeature::tr("Sizing"), PoliciesFeature::tr("Policies")}));
         QCOMPARE(pages->indexOf(features.history->page()), 3);
         QCOMPARE(pages->indexOf(features.sizing->page()), 4);
+        QCOMPARE(pages->indexOf(features.policies->page()), 5);
         QMenu *guestMenu = nullptr;
         QMenu *fileMenu = nullptr;
         for (QAction *menu : window.menuBar()->actions()) {
