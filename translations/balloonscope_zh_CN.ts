@@ -3894,6 +3894,37 @@
     </message>
 </context>
 <context>
+    <name>bs::GuestPolicySettings</name>
+    <message>
+        <source>The autopilot settings in the guest&apos;s metadata are not XML: %1</source>
+        <translation>客户机元数据中的自动驾驶设置不是 XML：%1</translation>
+    </message>
+    <message>
+        <source>The guest&apos;s Balloonscope metadata holds &lt;%1&gt;, not &lt;autopilot&gt;.</source>
+        <translation>客户机的 Balloonscope 元数据包含 &lt;%1&gt;，而不是 &lt;autopilot&gt;。</translation>
+    </message>
+    <message>
+        <source>enabled=&quot;%1&quot; in the guest&apos;s autopilot settings: expected yes or no.</source>
+        <translation>客户机自动驾驶设置中的 enabled=“%1”：应为 yes 或 no。</translation>
+    </message>
+    <message>
+        <source>floor-kib=&quot;%1&quot; in the guest&apos;s autopilot settings is not a size in KiB.</source>
+        <translation>客户机自动驾驶设置中的 floor-kib=“%1”不是以 KiB 为单位的大小。</translation>
+    </message>
+    <message>
+        <source>shares=&quot;%1&quot; in the guest&apos;s autopilot settings: expected 0 to 50000.</source>
+        <translation>客户机自动驾驶设置中的 shares=“%1”：应为 0 到 50000。</translation>
+    </message>
+    <message>
+        <source>Could not read the guest&apos;s autopilot settings</source>
+        <translation>无法读取客户机的自动驾驶设置</translation>
+    </message>
+    <message>
+        <source>Could not write the guest&apos;s autopilot settings</source>
+        <translation>无法写入客户机的自动驾驶设置</translation>
+    </message>
+</context>
+<context>
     <name>bs::HistoryEvent</name>
     <message>
         <source>Balloon target set to %1</source>
