@@ -2,7 +2,7 @@
 // `advise` on that history file: the saw-tooth guest is advised at least its highest need, the
 // steady guest less than its balloon, the guest without a driver no number but the reason.
 // Applying the steady guest's recommendation live moves its balloon there and it keeps
-// reporting.
+// reporting. `simulate` replays the balloon policies on the same history.
 #include "TestBed.h"
 #include "TestMain.h"
 #include "libvirt/CredentialProvider.h"
@@ -44,6 +44,7 @@ class TestE2eSizing : public QObject {
 
     std::optional<TestBed> m_bed;
     QTemporaryDir m_dir;
+    QString m_db;
     QJsonObject m_advice;
 
 private Q_SLOTS:
@@ -54,6 +55,7 @@ private Q_SLOTS:
             QFAIL(qPrintable(why));
         QVERIFY(m_dir.isValid());
         const QString db = m_dir.filePath(QStringLiteral("bed.sqlite"));
+        m_db = db;
         const ProgramRun record = runProgram(
             cli(),
             {QStringLiteral("record"), QStringLiteral("--connect"), m_bed->uri,
@@ -104,6 +106,46 @@ private Q_SLOTS:
                      .toString()
                      .contains(QLatin1String("Readiness")),
                  qPrintable(nodriver.value(QStringLiteral("reason")).toString()));
+    }
+
+    // The balloon policies replayed on the bed's recorded minute (`simulate`), with a host target
+    // low enough (10 % of the machine's RAM in use) to make Proxmox and Balloonscope act:
+    // Balloonscope gives the steady guest's spare memory back and squeezes nobody, the guest
+    // without a driver is left alone by every policy.
+    void policiesReplayTheBedsHistory() {
+        const ProgramRun run = runProgram(
+            cli(),
+            {QStringLiteral("simulate"), QStringLiteral("--db"), m_db, QStringLiteral("--host"),
+             m_bed->uri, QStringLiteral("--range"), QStringLiteral("1h"), QStringLiteral("--floor"),
+             QStringLiteral("128MiB"), QStringLiteral("--host-target"), QStringLiteral("10%"),
+             QStringLiteral("--json")},
+            60000);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject replay = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        const QJsonArray policies = replay.value(QStringLiteral("policies")).toArray();
+        QCOMPARE(policies.size(), 3);
+        for (const QJsonValue &v : policies) {
+            const QJsonObject p = v.toObject();
+            const QString policy = p.value(QStringLiteral("policy")).toString();
+            QCOMPARE(p.value(QStringLiteral("buckets_without_host")).toInt(), 0);
+            QJsonObject steady, nodriver;
+            for (const QJsonValue &g : p.value(QStringLiteral("guests")).toArray()) {
+                const QString name = g.toObject().value(QStringLiteral("name")).toString();
+                if (name == m_bed->guest(QStringLiteral("steady")))
+                    steady = g.toObject();
+                else if (name == m_bed->guest(QStringLiteral("nodriver")))
+                    nodriver = g.toObject();
+            }
+            QVERIFY2(!steady.isEmpty() && !nodriver.isEmpty(), qPrintable(run.out));
+            QCOMPARE(nodriver.value(QStringLiteral("changes")).toInt(), 0);
+            if (policy == QStringLiteral("balloonscope")) {
+                QCOMPARE(p.value(QStringLiteral("squeeze_count")).toInt(), 0);
+                QVERIFY2(kib(steady, "last_balloon_kib") < 192 * 1024,
+                         QJsonDocument(steady).toJson().constData());
+                QVERIFY(kib(steady, "last_balloon_kib") >= 128 * 1024);
+                QVERIFY(p.value(QStringLiteral("handed_back_peak_kib")).toDouble() > 0);
+            }
+        }
     }
 
     // --connect: the same history, with the guests' balloon and state read live.
