@@ -222,13 +222,19 @@ QList<PolicyReplay> replayPolicies(const ReplayInput &input, const ReplaySetting
                     break; // the balloons hold: set above, where the guest starts
                 const qint64 free = input.hostFreeKiB[b] + freed;
                 const HostView host{input.hostTotalKiB[b], free, free};
+                bool moved = false;
                 for (const PolicyDecision &d : decide(kind, host, views, settings)) {
                     if (!d.targetKiB || *d.targetKiB == *balloon[d.uuid])
                         continue;
                     balloon[d.uuid] = *d.targetKiB;
                     ++run.guests[guestIndex[d.uuid]].changes;
                     ++run.changes;
+                    moved = true;
                 }
+                // A policy is a function of what it sees: an evaluation that moved nothing
+                // leaves the next one the same inputs, so the rest of the bucket is the same.
+                if (!moved)
+                    break;
             }
             // Where the bucket leaves each guest and the host.
             qint64 freed = 0;
