@@ -1992,6 +1992,48 @@
         <source>The history could not be opened or written.</source>
         <translation>无法打开或写入历史记录。</translation>
     </message>
+    <message>
+        <source>Run a balloon policy live on the guests that opted in (their &lt;metadata&gt;, docs/POLICIES.md): balloonscope, mom or proxmox.</source>
+        <translation>在已选择加入的客户机上实时运行气球策略（见其 &lt;metadata&gt; 及 docs/POLICIES.md）：balloonscope、mom 或 proxmox。</translation>
+    </message>
+    <message>
+        <source>With --autopilot: record what it would do as history markers, change nothing.</source>
+        <translation>配合 --autopilot：将其本会执行的操作记录为历史标记，不做任何更改。</translation>
+    </message>
+    <message>
+        <source>With --autopilot: the host&apos;s memory in use to stay under, a size or a share of its RAM (default 80%).</source>
+        <translation>配合 --autopilot：宿主机已用内存需保持在其下的值，为大小或其内存的比例（默认 80%）。</translation>
+    </message>
+    <message>
+        <source>With --autopilot: when stopped, give every guest it managed its maximum back.</source>
+        <translation>配合 --autopilot：停止时将其管理的每台客户机恢复到最大内存。</translation>
+    </message>
+    <message>
+        <source>Record, and mark in the history what Balloonscope&apos;s policy would do to the guests that opted in, without doing it.</source>
+        <translation>记录，并在历史记录中标记 Balloonscope 策略会对已选择加入的客户机执行的操作，但不实际执行。</translation>
+    </message>
+    <message>
+        <source>--autopilot takes balloonscope, mom or proxmox, not &quot;%1&quot;.</source>
+        <translation>--autopilot 的取值为 balloonscope、mom 或 proxmox，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--%1 goes with --autopilot.</source>
+        <translation>--%1 需与 --autopilot 一起使用。</translation>
+    </message>
+    <message numerus="yes">
+        <source>autopilot: %n guest(s) opted in.</source>
+        <translation>
+            <numerusform>自动驾驶：%n 台客户机已选择加入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>autopilot (dry run): %1 %2 → %3 KiB</source>
+        <translation>自动驾驶（演练）：%1 %2 → %3 KiB</translation>
+    </message>
+    <message>
+        <source>autopilot: %1 %2 → %3 KiB</source>
+        <translation>自动驾驶：%1 %2 → %3 KiB</translation>
+    </message>
 </context>
 <context>
     <name>RecordedReadiness</name>
@@ -3195,6 +3237,25 @@
     <message>
         <source>no valid buf-b64</source>
         <translation>没有有效的 buf-b64</translation>
+    </message>
+</context>
+<context>
+    <name>bs::AutopilotRunner</name>
+    <message>
+        <source>The host is not connected.</source>
+        <translation>宿主机未连接。</translation>
+    </message>
+    <message>
+        <source>Could not list the guests</source>
+        <translation>无法列出客户机</translation>
+    </message>
+    <message>
+        <source>Autopilot (dry run) would set the balloon %1 → %2: %3</source>
+        <translation>自动驾驶（演练）本会将气球设为 %1 → %2：%3</translation>
+    </message>
+    <message>
+        <source>Autopilot: %1 %2</source>
+        <translation>自动驾驶：%1 %2</translation>
     </message>
 </context>
 <context>

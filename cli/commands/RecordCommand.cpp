@@ -4,6 +4,9 @@
 #include "ExitCodes.h"
 #include "HistoryQueries.h"
 #include "HostArguments.h"
+#include "PolicyOptions.h"
+#include "autopilot/AutopilotRunner.h"
+#include "ballooncontrol/BalloonControls.h"
 #include "common/SignalWatcher.h"
 #include "history/HistoryStore.h"
 #include "history/RangePresets.h"
@@ -88,13 +91,32 @@ QList<CommandOption> RecordCommand::options() const {
                QCommandLineOption(QStringLiteral("keep-hours"),
                                   tr("Keep 1-hour roll-ups this long (default 3y)."),
                                   QStringLiteral("DURATION")),
+               CommandOption(QCommandLineOption(
+                                 QStringLiteral("autopilot"),
+                                 tr("Run a balloon policy live on the guests that opted in (their "
+                                    "<metadata>, docs/POLICIES.md): balloonscope, mom or "
+                                    "proxmox."),
+                                 QStringLiteral("POLICY")))
+                   .oneOf({QStringLiteral("balloonscope"), QStringLiteral("mom"),
+                           QStringLiteral("proxmox")}),
+               QCommandLineOption(QStringLiteral("dry-run"),
+                                  tr("With --autopilot: record what it would do as history "
+                                     "markers, change nothing.")),
+               QCommandLineOption(QStringLiteral("host-target"),
+                                  tr("With --autopilot: the host's memory in use to stay under, "
+                                     "a size or a share of its RAM (default 80%)."),
+                                  QStringLiteral("SIZE|PERCENT")),
+               QCommandLineOption(QStringLiteral("give-back"),
+                                  tr("With --autopilot: when stopped, give every guest it "
+                                     "managed its maximum back.")),
            };
 }
 
 QStringList RecordCommand::synopses() const {
     return {QStringLiteral("(--connect URI... [--readonly] | --demo) [--db FILE] [--interval SEC] "
                            "[--duration SEC] [--keep-raw DURATION] [--keep-minutes DURATION] "
-                           "[--keep-hours DURATION]")};
+                           "[--keep-hours DURATION] [--autopilot POLICY [--dry-run] "
+                           "[--host-target SIZE|PERCENT] [--give-back]]")};
 }
 
 QList<UsageExample> RecordCommand::examples() const {
@@ -102,7 +124,10 @@ QList<UsageExample> RecordCommand::examples() const {
              tr("Record this machine's guests every 10 seconds until stopped (the systemd user "
                 "unit balloonscope-recorder.service does this).")},
             {QStringLiteral("record --demo --duration 2m"),
-             tr("Record the demo host for two minutes; then read it with history --demo.")}};
+             tr("Record the demo host for two minutes; then read it with history --demo.")},
+            {QStringLiteral("record --connect qemu:///system --autopilot balloonscope --dry-run"),
+             tr("Record, and mark in the history what Balloonscope's policy would do to the "
+                "guests that opted in, without doing it.")}};
 }
 
 QList<ExitStatusDoc> RecordCommand::exitStatus() const {
@@ -129,6 +154,30 @@ int RecordCommand::run(const QStringList &arguments) {
     const auto hours = durationOption(parser, QStringLiteral("keep-hours"));
     if (!stopAfter || !raw || !minutes || !hours)
         return ExitUsage;
+    std::optional<AutopilotConfig> autopilot;
+    if (parser.isSet(QStringLiteral("autopilot"))) {
+        AutopilotConfig c;
+        const auto policy = policyFromKey(parser.value(QStringLiteral("autopilot")));
+        if (!policy) {
+            err() << tr("--autopilot takes balloonscope, mom or proxmox, not \"%1\".")
+                         .arg(parser.value(QStringLiteral("autopilot")))
+                  << Qt::endl;
+            return ExitUsage;
+        }
+        c.policy = *policy;
+        c.dryRun = parser.isSet(QStringLiteral("dry-run"));
+        if (parser.isSet(QStringLiteral("host-target")) &&
+            !readHostTarget(parser.value(QStringLiteral("host-target")), c.balloonscope, c.proxmox))
+            return ExitUsage;
+        autopilot = c;
+    } else {
+        for (const char *option : {"dry-run", "host-target", "give-back"}) {
+            if (parser.isSet(QLatin1String(option))) {
+                err() << tr("--%1 goes with --autopilot.").arg(QLatin1String(option)) << Qt::endl;
+                return ExitUsage;
+            }
+        }
+    }
     DemoSession demo; // outlives the monitors below: the demo guests stop after them
     auto hosts = HostArguments::multipleOrDemo(parser, demo);
     if (!hosts)
@@ -185,6 +234,8 @@ int RecordCommand::run(const QStringList &arguments) {
 
     std::vector<std::unique_ptr<MonitoredHost>> monitors;
     std::vector<std::unique_ptr<HostOverviewFeed>> hostFeeds; // the host's figures, per poll
+    std::vector<std::unique_ptr<BalloonControls>> controls;   // --autopilot: its hands
+    std::vector<std::unique_ptr<AutopilotRunner>> pilots;
     qint64 cycles = 0;
     int authFailures = 0;
     for (HostArguments &host : *hosts) {
@@ -211,6 +262,39 @@ int RecordCommand::run(const QStringList &arguments) {
         auto feed = std::make_unique<HostOverviewFeed>(monitor.get());
         QObject::connect(feed.get(), &HostOverviewFeed::sampleReady, &store,
                          &HistoryStore::recordHost);
+        if (autopilot) {
+            auto hands = std::make_unique<BalloonControls>(monitor.get());
+            auto pilot = std::make_unique<AutopilotRunner>(monitor.get(), feed.get(), hands.get(),
+                                                           *autopilot);
+            pilot->setHistory(&store);
+            QObject::connect(pilot.get(), &AutopilotRunner::settingsRead, &loop,
+                             [uri = host.config.uri, last = -1](int enabled) mutable {
+                                 if (enabled != last)
+                                     err()
+                                         << uri << ": "
+                                         << tr("autopilot: %n guest(s) opted in.", nullptr, enabled)
+                                         << Qt::endl;
+                                 last = enabled;
+                             });
+            QObject::connect(pilot.get(), &AutopilotRunner::settingsFailed, &loop,
+                             [uri = host.config.uri](const QString &message) {
+                                 err() << uri << ": " << message << Qt::endl;
+                             });
+            QObject::connect(
+                pilot.get(), &AutopilotRunner::decided, &loop,
+                [uri = host.config.uri](const QList<AutopilotAction> &actions, bool dryRun) {
+                    for (const AutopilotAction &a : actions)
+                        err() << uri << ": "
+                              << (dryRun ? tr("autopilot (dry run): %1 %2 → %3 KiB")
+                                         : tr("autopilot: %1 %2 → %3 KiB"))
+                                     .arg(a.name)
+                                     .arg(a.fromKiB)
+                                     .arg(a.toKiB)
+                              << Qt::endl;
+                });
+            controls.push_back(std::move(hands));
+            pilots.push_back(std::move(pilot));
+        }
         hostFeeds.push_back(std::move(feed));
         monitors.push_back(std::move(monitor));
     }
@@ -220,6 +304,8 @@ int RecordCommand::run(const QStringList &arguments) {
           << Qt::endl;
     for (auto &monitor : monitors)
         monitor->start();
+    for (auto &pilot : pilots)
+        pilot->start();
     // QTimer counts in int milliseconds: check a long --duration once a minute instead.
     QElapsedTimer running;
     running.start();
@@ -237,7 +323,27 @@ int RecordCommand::run(const QStringList &arguments) {
     if (!stopSignal) // a signal may have come while the history opened
         loop.exec();
 
-    // Stop polling first, then let the history write what it was handed and close.
+    // The autopilot first (no decision after this), giving back if asked and waiting for it;
+    // then stop polling, then let the history write what it was handed and close.
+    const bool giveBack = parser.isSet(QStringLiteral("give-back"));
+    int pending = 0; // hosts still giving back
+    QEventLoop drain;
+    for (size_t i = 0; i < pilots.size(); ++i) {
+        if (giveBack && !pilots[i]->engine().giveBackMaximum().isEmpty()) {
+            ++pending;
+            QObject::connect(controls[i].get(), &BalloonControls::finished, &drain, [&] {
+                if (--pending == 0)
+                    drain.quit();
+            });
+        }
+        pilots[i]->stop(giveBack);
+    }
+    if (pending > 0) { // the give-back runs on each host's thread: wait for it (30 s at most)
+        QTimer::singleShot(30000, &drain, &QEventLoop::quit);
+        drain.exec();
+    }
+    pilots.clear();
+    controls.clear();
     hostFeeds.clear(); // before the hosts they read from
     monitors.clear();
     store.close();

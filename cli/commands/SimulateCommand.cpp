@@ -2,6 +2,7 @@
 
 #include "ExitCodes.h"
 #include "HistoryQueries.h"
+#include "PolicyOptions.h"
 #include "common/Units.h"
 #include "history/HistoryStore.h"
 #include "policy/PolicyReplay.h"
@@ -60,29 +61,9 @@ std::optional<ReplaySettings> readSettings(const QCommandLineParser &parser) {
         }
         s.balloonscope.floorKiB = qint64(*floor);
     }
-    if (parser.isSet(QStringLiteral("host-target"))) {
-        const QString text = parser.value(QStringLiteral("host-target")).trimmed();
-        if (text.endsWith(QLatin1Char('%'))) {
-            bool ok = false;
-            const double percent = text.chopped(1).trimmed().toDouble(&ok);
-            if (!ok || percent <= 0 || percent > 100) {
-                err() << SimulateCommand::tr("--host-target must be a size (48GiB) or a share of "
-                                             "the host's memory (1 to 100 %), not \"%1\".")
-                             .arg(text)
-                      << Qt::endl;
-                return std::nullopt;
-            }
-            s.balloonscope.hostTargetShare = percent / 100.0;
-            s.proxmox.targetPercent = int(std::lround(percent));
-        } else {
-            const auto kib = units::parseSize(text);
-            if (!kib) {
-                err() << kib.error().message << Qt::endl;
-                return std::nullopt;
-            }
-            s.balloonscope.hostTargetKiB = qint64(*kib);
-        }
-    }
+    if (parser.isSet(QStringLiteral("host-target")) &&
+        !readHostTarget(parser.value(QStringLiteral("host-target")), s.balloonscope, s.proxmox))
+        return std::nullopt;
     if (parser.isSet(QStringLiteral("headroom"))) {
         QString text = parser.value(QStringLiteral("headroom")).trimmed();
         const bool percent = text.endsWith(QLatin1Char('%'));

@@ -76,9 +76,12 @@ std::optional<qint64> AutopilotEngine::guardKiB(const QString &uuid) const {
     if (it == m_tracks.cend() || it->needs.empty())
         return std::nullopt;
     const qint64 need = *std::max_element(it->needs.cbegin(), it->needs.cend());
-    qint64 guard = qMax(AutopilotConfig::MinimumKiB, m_config.balloonscope.floorKiB);
+    // The guest's own floor where it set one (its <metadata> is the more specific setting),
+    // else the policy's; never under the balloon's safe minimum.
+    qint64 floor = m_config.balloonscope.floorKiB;
     if (const auto s = m_settings.constFind(uuid); s != m_settings.cend() && s->floorKiB)
-        guard = qMax(guard, *s->floorKiB);
+        floor = *s->floorKiB;
+    qint64 guard = qMax(AutopilotConfig::MinimumKiB, floor);
     guard = qMax(guard, ceilMiB(double(need) * (1.0 + m_config.balloonscope.headroom)));
     return it->maximumKiB > 0 ? qMin(guard, it->maximumKiB) : guard;
 }
@@ -124,9 +127,13 @@ QList<AutopilotAction> AutopilotEngine::onCycle(const PollCycle &cycle,
     case PolicyKind::Proxmox:
         decisions = proxmoxDecide(view, guests, m_config.proxmox);
         break;
-    case PolicyKind::Balloonscope:
-        decisions = balloonscopeDecide(view, guests, m_config.balloonscope);
+    case PolicyKind::Balloonscope: {
+        // Each guest's floor is in its view (its own, else the policy's default).
+        BalloonscopeSettings s = m_config.balloonscope;
+        s.floorKiB = AutopilotConfig::MinimumKiB;
+        decisions = balloonscopeDecide(view, guests, s);
         break;
+    }
     }
     QList<AutopilotAction> actions;
     for (qsizetype i = 0; i < decisions.size(); ++i) {

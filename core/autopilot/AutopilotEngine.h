@@ -42,7 +42,8 @@ struct AutopilotAction {
 // guards what it says:
 //  - only guests whose <metadata> enables the autopilot, and only while their statistics are
 //    fresh (a report within three of their stats periods, at least three polls);
-//  - never below max(128 MiB, the floor, need × (1 + headroom)) nor above the maximum;
+//  - never below max(128 MiB, the floor, need × (1 + headroom)) nor above the maximum, the floor
+//    being the guest's own (its <metadata>) where it set one, else the policy's;
 //  - at most one move per guest per minChangeIntervalMs, except a move up to the guest's need,
 //    which is never held back;
 //  - nothing without the host's figures, nothing after stop().
