@@ -22,12 +22,15 @@ std::optional<ReportSections> parseSections(const QString &text) {
             sections |= ReportSection::HostSummary;
         else if (key == QLatin1String("sizing"))
             sections |= ReportSection::Sizing;
+        else if (key == QLatin1String("policies"))
+            sections |= ReportSection::Policies;
         else if (key == QLatin1String("guests"))
             sections |= ReportSection::Guests;
         else
             return std::nullopt;
     }
-    if (!(sections & (ReportSection::HostSummary | ReportSection::Sizing | ReportSection::Guests)))
+    if (!(sections & (ReportSection::HostSummary | ReportSection::Sizing | ReportSection::Policies |
+                      ReportSection::Guests)))
         return std::nullopt; // a cover alone says nothing
     return sections;
 }
@@ -36,8 +39,8 @@ std::optional<ReportSections> parseSections(const QString &text) {
 
 QString ReportCommand::summary() const {
     return tr("Write a PDF report of a host's guests over a time range from the history: cover, "
-              "host summary, sizing advice, and per guest a chart and min/avg/p95/max. No display "
-              "needed.");
+              "host summary, sizing advice, the balloon policies replayed, and per guest a chart "
+              "and min/avg/p95/max. No display needed.");
 }
 
 QList<CommandOption> ReportCommand::options() const {
@@ -54,11 +57,13 @@ QList<CommandOption> ReportCommand::options() const {
                    QCommandLineOption(QStringLiteral("sections"),
                                       tr("Comma-separated sections: cover, host, sizing (the "
                                          "balanced advice over the 14 days up to the report's "
-                                         "end), guests (default all four)."),
+                                         "end), policies (MOM, Proxmox and Balloonscope replayed "
+                                         "over the range), guests (default all five)."),
                                       QStringLiteral("LIST"),
-                                      QStringLiteral("cover,host,sizing,guests")))
+                                      QStringLiteral("cover,host,sizing,policies,guests")))
                    .listOf({QStringLiteral("cover"), QStringLiteral("host"),
-                            QStringLiteral("sizing"), QStringLiteral("guests")}),
+                            QStringLiteral("sizing"), QStringLiteral("policies"),
+                            QStringLiteral("guests")}),
                QCommandLineOption(QStringLiteral("title"),
                                   tr("The host's name on the report (default from the URI)."),
                                   QStringLiteral("NAME")),
@@ -103,8 +108,8 @@ int ReportCommand::run(const QStringList &arguments) {
     }
     const auto chosen = parseSections(parser.value(sections));
     if (!chosen) {
-        err() << tr("--sections takes cover, host, sizing and guests, with host, sizing or guests "
-                    "among them, not \"%1\".")
+        err() << tr("--sections takes cover, host, sizing, policies and guests, with host, "
+                    "sizing, policies or guests among them, not \"%1\".")
                      .arg(parser.value(sections))
               << Qt::endl;
         return ExitUsage;

@@ -6,7 +6,7 @@ namespace bs::cli {
 
 // balloonscope-cli report [--db FILE] --host URI (--range 24h | --from ISO [--to ISO])
 //                         --out FILE.pdf [--domains a,b]
-//                         [--sections cover,host,sizing,guests]
+//                         [--sections cover,host,sizing,policies,guests]
 //                         [--title NAME] [--lang zh_CN]
 // Writes the PDF report of a host from the history, without a display (for cron).
 class ReportCommand final : public CliCommand {

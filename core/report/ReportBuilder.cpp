@@ -4,6 +4,7 @@
 #include "common/Logging.h"
 #include "history/HistoryStore.h"
 #include "libvirt/ConnectionUri.h"
+#include "policy/PolicyReplay.h"
 #include "sizing/HostAdvice.h"
 
 #include <QDateTime>
@@ -91,6 +92,9 @@ bool ReportBuilder::start(const ReportRequest &request) {
         request.hostName.isEmpty() ? hostDisplayName(request.hostId) : request.hostName;
     m_aggregate = AggregateResult{};
     m_hostSeries.reset();
+    m_replaySeries.reset();
+    m_replayHost.reset();
+    m_replayNames.clear();
     m_answers.clear();
     m_pending.clear();
     m_asked = 0;
@@ -177,6 +181,21 @@ void ReportBuilder::onGuests(const QList<GuestInfo> &known) {
                 m_data.sizing = adviseHost(r, policy, WhatIfRequest{});
             }));
     }
+    if (m_request.sections & ReportSection::Policies) {
+        // The report's own range through every policy, for every guest of the host (what one
+        // policy hands back shows in the host's free memory, whatever guests the report lists).
+        QStringList all;
+        for (const GuestInfo &g : known) {
+            all.append(g.uuid);
+            m_replayNames.insert(g.uuid, g.name);
+        }
+        ask(m_store->querySeries(replaySeriesRequest(m_request.hostId, all, m_request.fromMs,
+                                                     m_request.toMs, m_request.chartPoints)),
+            typed<SeriesResult>([this](const SeriesResult &r) { m_replaySeries = r; }));
+        ask(m_store->queryHostSeries(replayHostRequest(m_request.hostId, m_request.fromMs,
+                                                       m_request.toMs, m_request.chartPoints)),
+            typed<HostSeriesResult>([this](const HostSeriesResult &r) { m_replayHost = r; }));
+    }
     ask(m_store->queryEvents(
             EventRequest{m_request.hostId, uuids, m_request.fromMs, m_request.toMs, {}}),
         typed<QList<HistoryEvent>>([this](const QList<HistoryEvent> &events) {
@@ -245,6 +264,12 @@ void ReportBuilder::finishIfDone() {
     m_data.host.guestsWithData =
         int(std::count_if(m_data.guests.cbegin(), m_data.guests.cend(),
                           [](const GuestReport &g) { return hasData(g); }));
+    if (m_replaySeries && m_replayHost) {
+        PolicyReport policies;
+        policies.input = replayInputFrom(*m_replaySeries, *m_replayHost, m_replayNames);
+        policies.runs = replayPolicies(policies.input, ReplaySettings{});
+        m_data.policies = policies;
+    }
     m_data.generatedMs = QDateTime::currentMSecsSinceEpoch();
     m_answers.clear();
     Q_EMIT finished(m_data);

@@ -18,7 +18,9 @@ class HistoryStore;
 // Gathers a report's data from the history through HistoryStore's asynchronous queries (never
 // SQLite on the caller's thread): the host's guests, its aggregate, per guest the chart series,
 // the raw polls, the roll-ups where raw samples no longer reach back, and the events, and for the
-// Sizing section the guests' need over the sizing policy's window (adviseHost() on the answer).
+// Sizing section the guests' need over the sizing policy's window (adviseHost() on the answer),
+// and for the Policies section the replay's guest and host series over the report's range
+// (replayPolicies() on them).
 // Lives on the store's thread (the GUI thread, or the CLI's main thread); the figures are worked
 // out by ReportFigures once every answer is in.
 class ReportBuilder final : public QObject {
@@ -55,6 +57,9 @@ private:
     ReportData m_data;
     AggregateResult m_aggregate;
     std::optional<HostSeriesResult> m_hostSeries;
+    std::optional<SeriesResult> m_replaySeries; // the Policies section's two answers
+    std::optional<HostSeriesResult> m_replayHost;
+    QHash<QString, QString> m_replayNames; // uuid → name, every guest of the host
     QList<GuestAnswers> m_answers;
     QHash<quint64, Handler> m_pending;
     int m_asked = 0;

@@ -2,6 +2,7 @@
 
 #include "ChartData.h"
 #include "SampleStats.h"
+#include "policy/PolicyReplay.h"
 #include "readiness/RecordedVerdict.h"
 #include "sizing/HostAdvice.h"
 
@@ -20,12 +21,13 @@ enum class ReportSection {
     HostSummary = 0x2, // overcommit, KSM, host memory, every guest in one table
     Guests = 0x4,      // per guest: chart, table, coverage, readiness
     Sizing = 0x8,      // the sizing advice: need, recommendation, reclaimable, host what-if
+    Policies = 0x10,   // the balloon policies replayed over the range: squeezes, handed back
 };
 Q_DECLARE_FLAGS(ReportSections, ReportSection)
 Q_DECLARE_OPERATORS_FOR_FLAGS(ReportSections)
-inline constexpr ReportSections AllReportSections = ReportSections(ReportSection::Cover) |
-                                                    ReportSection::HostSummary |
-                                                    ReportSection::Sizing | ReportSection::Guests;
+inline constexpr ReportSections AllReportSections =
+    ReportSections(ReportSection::Cover) | ReportSection::HostSummary | ReportSection::Sizing |
+    ReportSection::Policies | ReportSection::Guests;
 
 // What a report covers. Times are ms since the epoch.
 struct ReportRequest {
@@ -85,6 +87,13 @@ struct HostReport {
     FigureStats ksmSavedKiB;
 };
 
+// What the Policies section shows: the replay's input (the recorded host free memory for the
+// chart, the buckets) and one run per policy.
+struct PolicyReport {
+    ReplayInput input;        // the recorded history as the replay read it
+    QList<PolicyReplay> runs; // one per policy, in allPolicies() order
+};
+
 struct ReportData {
     ReportRequest request;
     QString hostName;
@@ -97,6 +106,11 @@ struct ReportData {
     // report's end, whatever the report's range, for every guest of the host (the host what-if
     // needs them all), as `balloonscope-cli advise` gives it. Set when the section was asked for.
     std::optional<HostAdvice> sizing;
+    // The Policies section: the report's own range replayed through every policy with its
+    // default settings (ReplaySettings{}), for every guest of the host (the host's free memory
+    // depends on them all), as `balloonscope-cli simulate` does it. Set when the section was
+    // asked for.
+    std::optional<PolicyReport> policies;
 };
 
 } // namespace bs

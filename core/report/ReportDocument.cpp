@@ -6,6 +6,7 @@
 #include "ReportElements.h"
 #include "ReportLayout.h"
 #include "ReportPages.h"
+#include "ReportPoliciesPage.h"
 #include "ReportSizingPage.h"
 #include "ReportText.h"
 #include "SaveFile.h"
@@ -83,6 +84,8 @@ bool ReportDocument::render(QIODevice &device, const Progress &pageDone) {
     }
     if (m_data.request.sections & ReportSection::Sizing)
         flow.append(ReportSizingPage::elements(m_data));
+    if (m_data.request.sections & ReportSection::Policies)
+        flow.append(ReportPoliciesPage::elements(m_data));
     if (m_data.request.sections & ReportSection::Guests)
         flow.append(ReportPages::guests(m_data));
     if (!cover && flow.size() > 1)
@@ -218,8 +221,9 @@ ElementList ReportDocument::coverElements(std::shared_ptr<const QHash<QString, i
     out.append(std::make_shared<SpacerElement>(8));
     const bool host = r.sections & ReportSection::HostSummary;
     const bool sizing = r.sections & ReportSection::Sizing;
+    const bool policies = r.sections & ReportSection::Policies;
     const bool guestPages = r.sections & ReportSection::Guests;
-    if (!host && !sizing && !guestPages)
+    if (!host && !sizing && !policies && !guestPages)
         return out;
     out.append(std::make_shared<HeadingElement>(tr("Contents"), 2));
     if (host)
@@ -228,6 +232,9 @@ ElementList ReportDocument::coverElements(std::shared_ptr<const QHash<QString, i
     if (sizing)
         out.append(
             std::make_shared<ContentsElement>(tr("Sizing"), ReportSizingPage::anchor(), 1, pages));
+    if (policies)
+        out.append(std::make_shared<ContentsElement>(tr("Policies"), ReportPoliciesPage::anchor(),
+                                                     1, pages));
     if (guestPages) {
         out.append(
             std::make_shared<ContentsElement>(tr("Guests"), ReportPages::guestsAnchor(), 1, pages));

@@ -20,9 +20,9 @@ struct ReportCanvas;
 class ReportElement;
 
 // A report as a PDF: a cover (host, URI, range, generated at, contents, how to read it), the host
-// summary, the sizing advice and the guests, with a running header and "Page n of m" on every page.
-// Text is real text with the fonts embedded as subsets (QPdfWriter), in the UI language. Safe to
-// run on a worker thread: it only reads its ReportData.
+// summary, the sizing advice, the policy replay and the guests, with a running header and "Page n
+// of m" on every page. Text is real text with the fonts embedded as subsets (QPdfWriter), in the
+// UI language. Safe to run on a worker thread: it only reads its ReportData.
 class ReportDocument {
     Q_DECLARE_TR_FUNCTIONS(ReportDocument)
 

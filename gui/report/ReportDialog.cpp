@@ -46,6 +46,8 @@ ReportDialog::ReportDialog(HistoryStore *store, QWidget *parent)
     , m_cover(new QCheckBox(tr("Cover with contents"), this))
     , m_hostSection(new QCheckBox(tr("Host summary"), this))
     , m_sizingSection(new QCheckBox(tr("Sizing advice (balanced, last 14 days)"), this))
+    , m_policiesSection(
+          new QCheckBox(tr("Balloon policies replayed (MOM, Proxmox, Balloonscope)"), this))
     , m_guestSection(new QCheckBox(tr("A page section per guest"), this))
     , m_path(new QLineEdit(this))
     , m_open(new QCheckBox(tr("Open the report when it is done"), this))
@@ -87,7 +89,8 @@ ReportDialog::ReportDialog(HistoryStore *store, QWidget *parent)
     custom->addStretch();
 
     auto *sections = new QVBoxLayout;
-    for (QCheckBox *box : {m_cover, m_hostSection, m_sizingSection, m_guestSection}) {
+    for (QCheckBox *box :
+         {m_cover, m_hostSection, m_sizingSection, m_policiesSection, m_guestSection}) {
         box->setChecked(true);
         sections->addWidget(box);
     }
@@ -117,9 +120,20 @@ ReportDialog::ReportDialog(HistoryStore *store, QWidget *parent)
     layout->addWidget(m_progress);
     layout->addWidget(m_status);
     layout->addWidget(m_buttons);
-    m_inputs = {m_host,         m_guestView, all,     none,          m_range,
-                m_from,         m_to,        m_cover, m_hostSection, m_sizingSection,
-                m_guestSection, m_path,      browse};
+    m_inputs = {m_host,
+                m_guestView,
+                all,
+                none,
+                m_range,
+                m_from,
+                m_to,
+                m_cover,
+                m_hostSection,
+                m_sizingSection,
+                m_policiesSection,
+                m_guestSection,
+                m_path,
+                browse};
 
     connect(m_host, &QComboBox::currentIndexChanged, this, &ReportDialog::hostChanged);
     connect(m_range, &QComboBox::currentIndexChanged, this, &ReportDialog::rangeChanged);
@@ -268,6 +282,8 @@ ReportRequest ReportDialog::request() const {
         r.sections |= ReportSection::HostSummary;
     if (m_sizingSection->isChecked())
         r.sections |= ReportSection::Sizing;
+    if (m_policiesSection->isChecked())
+        r.sections |= ReportSection::Policies;
     if (m_guestSection->isChecked())
         r.sections |= ReportSection::Guests;
     return r;
@@ -287,9 +303,9 @@ bool ReportDialog::start() {
         showError(tr("The range must end after it starts."));
         return false;
     }
-    if (!(r.sections &
-          (ReportSection::HostSummary | ReportSection::Sizing | ReportSection::Guests))) {
-        showError(tr("Choose the host summary, the sizing advice or the guests."));
+    if (!(r.sections & (ReportSection::HostSummary | ReportSection::Sizing |
+                        ReportSection::Policies | ReportSection::Guests))) {
+        showError(tr("Choose the host summary, the sizing advice, the policies or the guests."));
         return false;
     }
     if (m_path->text().trimmed().isEmpty()) {

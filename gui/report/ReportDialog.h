@@ -88,6 +88,7 @@ private:
     QCheckBox *m_cover;
     QCheckBox *m_hostSection;
     QCheckBox *m_sizingSection;
+    QCheckBox *m_policiesSection;
     QCheckBox *m_guestSection;
     QLineEdit *m_path;
     QCheckBox *m_open;

@@ -5,6 +5,7 @@
 #include "report/ReportJob.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QProcess>
@@ -70,6 +71,23 @@ private Q_SLOTS:
         QVERIFY(!dialog.start());
         QVERIFY(dialog.statusLabel()->text().contains(QStringLiteral("Tick at least one guest")));
         QVERIFY(!dialog.job()->isRunning());
+    }
+
+    // Each section box sets its section; the policies' box is one of them, ticked by default.
+    void sectionBoxesChooseTheSections() {
+        ReportDialog dialog(m_store.get());
+        QCheckBox *policies = nullptr;
+        for (QCheckBox *box : dialog.findChildren<QCheckBox *>()) {
+            if (box->text().contains(QStringLiteral("Balloon policies")))
+                policies = box;
+        }
+        QVERIFY(policies);
+        QVERIFY(policies->isChecked());
+        QVERIFY(dialog.request().sections & ReportSection::Policies);
+        QCOMPARE(dialog.request().sections, AllReportSections);
+        policies->setChecked(false);
+        QVERIFY(!(dialog.request().sections & ReportSection::Policies));
+        QVERIFY(dialog.request().sections & ReportSection::Sizing);
     }
 
     void writesTheReportAndOpensIt() {

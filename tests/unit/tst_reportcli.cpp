@@ -3,6 +3,7 @@
 #include "HistoryTestSupport.h"
 #include "TestMain.h"
 #include "history/HistoryStore.h"
+#include "policy/PolicyTypes.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -163,6 +164,40 @@ private Q_SLOTS:
         QVERIFY(!pdf.contains(QStringLiteral("Host summary")));
         for (const FleetGuest &g : std::as_const(m_guests))
             QVERIFY2(pdf.contains(g.name), qPrintable(g.name));
+    }
+
+    // --sections policies alone: the replay's page without the host summary or the guests';
+    // a misspelt key is refused with the keys it takes.
+    void reportWithThePoliciesSectionOnly() {
+        const QString out = file(QStringLiteral("policies.pdf"));
+        const CliRun run =
+            runCli(QStringList{QStringLiteral("report"), QStringLiteral("--db"), m_db,
+                               QStringLiteral("--host"), Host, QStringLiteral("--sections"),
+                               QStringLiteral("cover,policies"), QStringLiteral("--out"), out} +
+                   range());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("2 pages")), qPrintable(run.out));
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {out, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(30000));
+        const QString pdf = QString::fromUtf8(text.readAllStandardOutput());
+        QVERIFY(pdf.contains(QStringLiteral("open-loop replay")));
+        for (PolicyKind k : allPolicies())
+            QVERIFY2(pdf.contains(policyName(k)), qPrintable(policyName(k)));
+        QVERIFY(pdf.contains(QStringLiteral("First squeezes")));
+        QVERIFY(!pdf.contains(QStringLiteral("Host summary")));
+        QVERIFY(!pdf.contains(QStringLiteral("Host what-if")));
+
+        const QString misspelt = file(QStringLiteral("misspelt.pdf"));
+        const CliRun bad =
+            runCli(QStringList{QStringLiteral("report"), QStringLiteral("--db"), m_db,
+                               QStringLiteral("--host"), Host, QStringLiteral("--sections"),
+                               QStringLiteral("cover,policy"), QStringLiteral("--out"), misspelt} +
+                   range());
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(QStringLiteral("cover,policy")), qPrintable(bad.err));
+        QVERIFY2(bad.err.contains(QStringLiteral("policies")), qPrintable(bad.err));
+        QVERIFY(!QFile::exists(misspelt));
     }
 
     void reportInChinese() {

@@ -3,9 +3,11 @@
 #include "TestMain.h"
 #include "Translations.h"
 #include "history/HistoryStore.h"
+#include "policy/PolicyReplay.h"
 #include "report/ReportBuilder.h"
 #include "report/ReportDocument.h"
 #include "report/ReportJob.h"
+#include "report/ReportPoliciesPage.h"
 #include "sizing/HostAdvice.h"
 
 #include <QGuiApplication>
@@ -70,6 +72,33 @@ MemorySample sizingPoll(const QString &uuid, qint64 t) {
     s.stats.available = quint64(2048 * MiB);
     s.stats.usable = quint64((2048 - 300) * MiB);
     s.stats.unused = quint64((2048 - 350) * MiB);
+    return s;
+}
+
+// The Policies section's history: a 64 GiB host with 512 MiB free (MOM's critical pressure),
+// "rising" needing 1 GiB and 3 MiB more at every poll, "flat" needing 1 GiB and 2 GiB by turns
+// every five minutes, both in 4 GiB balloons and reporting.
+const QString PolicyHost = QStringLiteral("qemu:///policies");
+const QString Rising = QStringLiteral("5b000000-0000-0000-0000-000000000001");
+const QString Flat = QStringLiteral("5b000000-0000-0000-0000-000000000002");
+
+MemorySample policyPoll(const QString &uuid, qint64 t, int i) {
+    const qint64 need =
+        uuid == Rising ? 1024 * MiB + i * 3 * MiB : 1024 * MiB + (i / 30 % 2) * 1024 * MiB;
+    MemorySample s;
+    s.uuid = uuid;
+    s.name = uuid == Rising ? QStringLiteral("rising") : QStringLiteral("flat");
+    s.timeMs = t;
+    s.state = DomainState::Running;
+    s.statsState = StatsState::Reporting;
+    s.freshReport = true;
+    s.stats.actual = quint64(4096 * MiB);
+    s.stats.maximum = quint64(4096 * MiB);
+    s.stats.rss = quint64(1024 * MiB);
+    s.stats.lastUpdate = t / 1000;
+    s.stats.available = quint64(4096 * MiB);
+    s.stats.usable = quint64(4096 * MiB - need);
+    s.stats.unused = quint64(4096 * MiB - need);
     return s;
 }
 
@@ -367,6 +396,154 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("Not reporting (stats off)")));
         QVERIFY(text.contains(QStringLiteral("Host what-if")));
         QVERIFY(text.contains(QStringLiteral("7.00 GiB")));
+    }
+
+    // The Policies section: the report's own range replayed through every policy, the same runs
+    // as replayPolicies() gives on the same history with the same queries; its page lists each
+    // policy's figures and the first squeezes, and is there only when asked for.
+    void policiesSectionIsTheReplay() {
+        FakeClock clock;
+        clock.set(T0);
+        HistoryStore store(
+            testHistoryOptions(m_dir.filePath(QStringLiteral("policies.sqlite")), clock));
+        QVERIFY(openAndWait(store));
+        const qint64 end = T0 + 2 * 3600000;
+        int i = 0;
+        for (qint64 t = T0; t < end; t += 10000, ++i) {
+            store.record(
+                pollCycle(PolicyHost, t, {policyPoll(Rising, t, i), policyPoll(Flat, t, i)}, 10));
+            HostSample h;
+            h.hostId = PolicyHost;
+            h.timeMs = t;
+            h.total = quint64(65536 * MiB);
+            h.free = quint64(512 * MiB);
+            h.buffers = quint64(0);
+            h.cached = quint64(0);
+            store.recordHost(h);
+        }
+        clock.set(end);
+        QVERIFY(store.waitForIdle());
+
+        ReportRequest r;
+        r.hostId = PolicyHost;
+        r.fromMs = T0;
+        r.toMs = end;
+        r.sections = ReportSections(ReportSection::Cover) | ReportSection::Policies;
+        ReportBuilder builder(&store);
+        QSignalSpy finished(&builder, &ReportBuilder::finished);
+        QVERIFY(builder.start(r));
+        QVERIFY(finished.wait(60000));
+        const ReportData data = finished.first().first().value<ReportData>();
+        QVERIFY(data.policies);
+        QVERIFY(!data.sizing); // not asked for
+
+        // The replay on the same history, queried here as `simulate` queries it.
+        const SeriesResult series = querySeries(
+            store, replaySeriesRequest(PolicyHost, {Rising, Flat}, r.fromMs, r.toMs, 720));
+        const HostSeriesResult host =
+            queryHostSeries(store, replayHostRequest(PolicyHost, r.fromMs, r.toMs, 720));
+        const ReplayInput input = replayInputFrom(
+            series, host, {{Rising, QStringLiteral("rising")}, {Flat, QStringLiteral("flat")}});
+        const QList<PolicyReplay> expected = replayPolicies(input, ReplaySettings{});
+        const QList<PolicyReplay> &runs = data.policies->runs;
+        QCOMPARE(data.policies->input.timesMs, input.timesMs);
+        QCOMPARE(data.policies->input.bucketMs, 10000);
+        QCOMPARE(runs.size(), 3);
+        QCOMPARE(expected.size(), 3);
+        for (int p = 0; p < 3; ++p) {
+            QCOMPARE(runs[p].policy, allPolicies()[p]);
+            QCOMPARE(runs[p].policy, expected[p].policy);
+            QCOMPARE(runs[p].changes, expected[p].changes);
+            QCOMPARE(runs[p].squeezes.size(), expected[p].squeezes.size());
+            QCOMPARE(runs[p].handedBackMeanKiB, expected[p].handedBackMeanKiB);
+            QCOMPARE(runs[p].handedBackPeakKiB, expected[p].handedBackPeakKiB);
+            QCOMPARE(runs[p].hostFreeLowestKiB, expected[p].hostFreeLowestKiB);
+        }
+        // The host is short: MOM (critical pressure) squeezes "flat" each time its need rises,
+        // more often than the page lists, and every policy hands memory back, so the table is
+        // not a page of zeros.
+        QVERIFY(!runs[0].squeezes.isEmpty());
+        for (const PolicyReplay &run : runs)
+            QVERIFY(run.handedBackPeakKiB > 0);
+        int total = 0;
+        qint64 first = std::numeric_limits<qint64>::max();
+        for (const PolicyReplay &run : runs) {
+            total += int(run.squeezes.size());
+            for (const Squeeze &q : run.squeezes)
+                first = std::min(first, q.fromMs);
+        }
+        QVERIFY(total > ReportPoliciesPage::MaxListedSqueezes);
+
+        // The same report without the section: no replay, one page less.
+        ReportRequest without = r;
+        without.sections = ReportSections(ReportSection::Cover) | ReportSection::HostSummary;
+        ReportRequest with = without;
+        with.sections |= ReportSection::Policies;
+        ReportBuilder second(&store);
+        QSignalSpy secondDone(&second, &ReportBuilder::finished);
+        QVERIFY(second.start(without));
+        QVERIFY(secondDone.wait(60000));
+        const ReportData plain = secondDone.first().first().value<ReportData>();
+        QVERIFY(!plain.policies);
+        ReportBuilder third(&store);
+        QSignalSpy thirdDone(&third, &ReportBuilder::finished);
+        QVERIFY(third.start(with));
+        QVERIFY(thirdDone.wait(60000));
+        const ReportData both = thirdDone.first().first().value<ReportData>();
+        ReportDocument withPolicies(both);
+        ReportDocument withoutPolicies(plain);
+        QVERIFY(withPolicies.write(m_dir.filePath(QStringLiteral("host-policies.pdf"))).ok());
+        const QString plainPath = m_dir.filePath(QStringLiteral("no-policies.pdf"));
+        QVERIFY(withoutPolicies.write(plainPath).ok());
+        QCOMPARE(withPolicies.pageCount(), withoutPolicies.pageCount() + 1);
+        const QString plainText = pdfText(plainPath);
+        QVERIFY(!plainText.contains(QStringLiteral("open-loop")));
+        QVERIFY(!plainText.contains(QStringLiteral("First squeezes")));
+
+        // The page: each policy's row with its changes, squeezes and what it handed back, in the
+        // table's unit; the chart's legend; the first squeezes, in time order.
+        const QString path = m_dir.filePath(QStringLiteral("policies.pdf"));
+        ReportDocument document(data);
+        QVERIFY(document.write(path).ok());
+        QCOMPARE(document.pageCount(), 2); // the cover, the section
+        const QString text = pdfText(path);
+        QVERIFY(text.contains(QStringLiteral("open-loop replay")));
+        QVERIFY(text.contains(QStringLiteral("Memory in GiB")));
+        const auto inGiB = [](qint64 kib) {
+            return gib(double(kib));
+        };
+        for (const PolicyReplay &run : expected) {
+            const QRegularExpression row(
+                QStringLiteral(R"(%1\s+%2\s+%3\s+\S+( \S+)?\s+\S+\s+%4\s+%5\s+%6)")
+                    .arg(QRegularExpression::escape(policyName(run.policy)),
+                         QRegularExpression::escape(QLocale::c().toString(run.changes)),
+                         QString::number(run.squeezes.size()),
+                         QRegularExpression::escape(inGiB(run.handedBackMeanKiB)),
+                         QRegularExpression::escape(inGiB(run.handedBackPeakKiB)),
+                         QRegularExpression::escape(inGiB(*run.hostFreeLowestKiB))));
+            QVERIFY2(row.match(text).hasMatch(),
+                     qPrintable(row.pattern() + QLatin1Char('\n') + text));
+        }
+        for (PolicyKind k : allPolicies())
+            QVERIFY(text.contains(QStringLiteral("Free under %1").arg(policyShortName(k))));
+        QVERIFY(text.contains(QStringLiteral("Free as recorded")));
+        QVERIFY(ReportPoliciesPage::hostFreeChart(data).hasValues());
+        QVERIFY(text.contains(QStringLiteral("First squeezes")));
+        const auto when = [](qint64 ms) {
+            return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        };
+        QVERIFY(text.contains(when(first)));
+        const Squeeze &mom = runs[0].squeezes.first();
+        const QRegularExpression momRow(
+            QStringLiteral(R"(MOM\s+%1\s+%2\s+%3\s+%4)")
+                .arg(mom.name, when(mom.fromMs), when(mom.toMs), inGiB(mom.worstDeficitKiB)));
+        QVERIFY2(momRow.match(text).hasMatch(), qPrintable(momRow.pattern()));
+        QVERIFY2(
+            text.contains(
+                QStringLiteral("and %1 more").arg(total - ReportPoliciesPage::MaxListedSqueezes)),
+            qPrintable(text));
+        // The cover's contents name the section.
+        QVERIFY(text.contains(QRegularExpression(QStringLiteral(R"(Policies\s*\.*\s*2)"))));
     }
 
     // Last: it installs the Chinese translators for the rest of the process.
