@@ -2214,16 +2214,16 @@
         <translation>范围内没有数据，或 --domains 中有客户机不在历史记录中（其余部分已写入）。</translation>
     </message>
     <message>
-        <source>Write a PDF report of a host&apos;s guests over a time range from the history: cover, host summary, sizing advice, and per guest a chart and min/avg/p95/max. No display needed.</source>
-        <translation>根据历史记录为宿主机上的客户机生成指定时间范围的 PDF 报告：封面、宿主机摘要、内存规划建议，以及每个客户机的图表和最小/平均/p95/最大值。无需显示器。</translation>
+        <source>Write a PDF report of a host&apos;s guests over a time range from the history: cover, host summary, sizing advice, the balloon policies replayed, and per guest a chart and min/avg/p95/max. No display needed.</source>
+        <translation>根据历史记录，为宿主机的客户机生成某一时间范围的 PDF 报告：封面、宿主机摘要、内存规划建议、气球策略回放，以及每台客户机的图表和最小值/平均值/p95/最大值。无需显示器。</translation>
     </message>
     <message>
-        <source>Comma-separated sections: cover, host, sizing (the balanced advice over the 14 days up to the report&apos;s end), guests (default all four).</source>
-        <translation>以逗号分隔的章节：cover、host、sizing（截至报告结束时 14 天内的 balanced 建议）、guests（默认四者全部）。</translation>
+        <source>Comma-separated sections: cover, host, sizing (the balanced advice over the 14 days up to the report&apos;s end), policies (MOM, Proxmox and Balloonscope replayed over the range), guests (default all five).</source>
+        <translation>以逗号分隔的章节：cover、host、sizing（截至报告结束时间前 14 天的均衡建议）、policies（在该时间范围内回放 MOM、Proxmox 和 Balloonscope）、guests（默认全部五项）。</translation>
     </message>
     <message>
-        <source>--sections takes cover, host, sizing and guests, with host, sizing or guests among them, not &quot;%1&quot;.</source>
-        <translation>--sections 可取 cover、host、sizing 和 guests，且必须包含 host、sizing 或 guests 之一，而不是“%1”。</translation>
+        <source>--sections takes cover, host, sizing, policies and guests, with host, sizing, policies or guests among them, not &quot;%1&quot;.</source>
+        <translation>--sections 的取值为 cover、host、sizing、policies 和 guests，且须包含 host、sizing、policies 或 guests 之一，而不是“%1”。</translation>
     </message>
 </context>
 <context>
@@ -2311,6 +2311,10 @@
     <message>
         <source>Sizing</source>
         <translation>内存规划</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>策略</translation>
     </message>
 </context>
 <context>
@@ -2541,6 +2545,125 @@
     <message>
         <source>Statistics</source>
         <translation>统计</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPoliciesPage</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Host free memory</source>
+        <translation>宿主机空闲内存</translation>
+    </message>
+    <message>
+        <source>Free as recorded</source>
+        <translation>空闲（记录值）</translation>
+    </message>
+    <message>
+        <source>Free under %1</source>
+        <translation>空闲（%1）</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>The policy replay was not gathered.</source>
+        <translation>未收集策略回放。</translation>
+    </message>
+    <message>
+        <source>An open-loop replay of this range through each balloon policy with its default settings: the guests&apos; need is taken as recorded, though under another balloon they would have behaved differently.</source>
+        <translation>以各气球策略的默认设置对该时间范围进行开环回放：客户机的需求量按记录取值，尽管在另一种气球大小下它们的表现会有所不同。</translation>
+    </message>
+    <message>
+        <source>No guest of the host ran in this range: nothing to replay.</source>
+        <translation>该时间范围内宿主机上没有运行的客户机：无可回放。</translation>
+    </message>
+    <message>
+        <source>Every guest of the host (%1), in buckets of %2. A squeeze is a stretch in which the policy&apos;s balloon left a guest less than its need: it would have swapped; the time squeezed is summed over the guests. Handed back is the recorded balloons minus the policy&apos;s, summed over the guests (negative: the policy gave them more). Host free is the recorded free memory with buffers and cache plus what the policy handed back.</source>
+        <translation>宿主机的全部客户机（%1），每个区间 %2。挤压是指策略的气球使客户机可用内存低于其需求量的时段：客户机将会发生换页；挤压时长为所有客户机之和。归还是记录的气球大小减去策略的气球大小，对所有客户机求和（负值：策略给了它们更多内存）。宿主机空闲内存为记录的空闲内存（含缓冲区和缓存）加上策略归还的内存。</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Balloon changes</source>
+        <translation>气球调整次数</translation>
+    </message>
+    <message>
+        <source>Squeezes</source>
+        <translation>挤压</translation>
+    </message>
+    <message>
+        <source>Time squeezed</source>
+        <translation>挤压时长</translation>
+    </message>
+    <message>
+        <source>Worst deficit</source>
+        <translation>最大缺口</translation>
+    </message>
+    <message>
+        <source>Handed back, mean</source>
+        <translation>归还，平均</translation>
+    </message>
+    <message>
+        <source>Handed back, peak</source>
+        <translation>归还，峰值</translation>
+    </message>
+    <message>
+        <source>Host free, lowest</source>
+        <translation>宿主机空闲内存最低值</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <source>Memory in %1</source>
+        <translation>内存（%1）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 buckets without the host&apos;s own figures: no evaluation there, the balloons held.</source>
+        <translation>%2 个区间中有 %1 个没有宿主机自身的数据：这些区间不作评估，气球保持不变。</translation>
+    </message>
+    <message>
+        <source>Host free memory, projected</source>
+        <translation>宿主机空闲内存（预计）</translation>
+    </message>
+    <message>
+        <source>The host&apos;s own free memory was not recorded in this range: the policies, which decide on it, were not evaluated.</source>
+        <translation>该时间范围内未记录宿主机自身的空闲内存：依赖它进行决策的策略未作评估。</translation>
+    </message>
+    <message>
+        <source>First squeezes</source>
+        <translation>最早的挤压</translation>
+    </message>
+    <message>
+        <source>No policy left a guest below its need in this range.</source>
+        <translation>该时间范围内没有策略使客户机低于其需求量。</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>客户机</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Below the need</source>
+        <translation>低于需求量</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>…… 另有 %1 项。</translation>
     </message>
 </context>
 <context>
@@ -7005,8 +7128,12 @@ UUID %2</translation>
         <translation>内存规划建议（均衡，最近 14 天）</translation>
     </message>
     <message>
-        <source>Choose the host summary, the sizing advice or the guests.</source>
-        <translation>请选择宿主机摘要、内存规划建议或客户机。</translation>
+        <source>Balloon policies replayed (MOM, Proxmox, Balloonscope)</source>
+        <translation>气球策略回放（MOM、Proxmox、Balloonscope）</translation>
+    </message>
+    <message>
+        <source>Choose the host summary, the sizing advice, the policies or the guests.</source>
+        <translation>请选择宿主机摘要、内存规划建议、策略或客户机。</translation>
     </message>
 </context>
 <context>
