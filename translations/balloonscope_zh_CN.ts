@@ -3369,10 +3369,6 @@
         <translation>宿主机未连接。</translation>
     </message>
     <message>
-        <source>Could not list the guests</source>
-        <translation>无法列出客户机</translation>
-    </message>
-    <message>
         <source>Autopilot (dry run) would set the balloon %1 → %2: %3</source>
         <translation>自动驾驶（演练）本会将气球设为 %1 → %2：%3</translation>
     </message>
@@ -4106,6 +4102,14 @@
     <message>
         <source>Could not write the guest&apos;s autopilot settings</source>
         <translation>无法写入客户机的自动驾驶设置</translation>
+    </message>
+    <message>
+        <source>Could not list the guests</source>
+        <translation>无法列出客户机</translation>
+    </message>
+    <message>
+        <source>Could not find the guest to write its settings</source>
+        <translation>找不到要写入设置的客户机</translation>
     </message>
 </context>
 <context>
@@ -4909,6 +4913,138 @@
     <message>
         <source>Use the guest agent for readiness checks on every host you add from now on?</source>
         <translation>今后添加的每台宿主机都使用客户机代理进行就绪检查？</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::AutopilotFeature</name>
+    <message>
+        <source>Autopilot</source>
+        <translation>自动驾驶</translation>
+    </message>
+    <message>
+        <source>The host is not watched.</source>
+        <translation>未监视该宿主机。</translation>
+    </message>
+    <message>
+        <source>The host is not connected.</source>
+        <translation>宿主机未连接。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::AutopilotPage</name>
+    <message>
+        <source>&amp;Dry run: markers only, no change</source>
+        <translation>演练(&amp;D)：只记录标记，不做更改</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>启动(&amp;S)</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>停止(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Stop and &amp;Give Back</source>
+        <translation>停止并归还(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新读取(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve Opt-in</source>
+        <translation>保存选择加入(&amp;V)</translation>
+    </message>
+    <message>
+        <source>The host&apos;s memory in use to stay under, as a share of its RAM.</source>
+        <translation>宿主机已用内存需保持在其下的值，以其内存的比例表示。</translation>
+    </message>
+    <message>
+        <source>Stop at once and give every guest the autopilot manages its maximum back.</source>
+        <translation>立即停止，并将自动驾驶管理的每台客户机恢复到最大内存。</translation>
+    </message>
+    <message>
+        <source>Run on this host</source>
+        <translation>在此宿主机上运行</translation>
+    </message>
+    <message>
+        <source>&amp;Policy:</source>
+        <translation>策略(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Host &amp;target:</source>
+        <translation>宿主机目标(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Guests that opted in</source>
+        <translation>已选择加入的客户机</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>客户机</translation>
+    </message>
+    <message>
+        <source>Autopilot</source>
+        <translation>自动驾驶</translation>
+    </message>
+    <message>
+        <source>Floor (MiB)</source>
+        <translation>下限 (MiB)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Latest decisions</source>
+        <translation>最近的决策</translation>
+    </message>
+    <message>
+        <source>Choose a host.</source>
+        <translation>请选择宿主机。</translation>
+    </message>
+    <message>
+        <source>Off on %1. Nothing moves a balloon until you start it; only guests that opted in are ever touched.</source>
+        <translation>%1 上已关闭。启动前不会调整任何气球；只有已选择加入的客户机才会被调整。</translation>
+    </message>
+    <message>
+        <source>Running on %1 as a dry run: each decision becomes a history marker, no balloon moves.</source>
+        <translation>正在 %1 上以演练方式运行：每个决策都成为历史标记，不调整任何气球。</translation>
+    </message>
+    <message>
+        <source>Running on %1: balloons of the guests that opted in move, never below their need + headroom or floor.</source>
+        <translation>正在 %1 上运行：调整已选择加入的客户机的气球，绝不低于其需求量 + 余量或下限。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guest(s) opted in.</source>
+        <translation>
+            <numerusform>%n 台客户机已选择加入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Transient: the opt-in lasts until it stops.</source>
+        <translation>临时客户机：选择加入在其停止前有效。</translation>
+    </message>
+    <message>
+        <source>The floor must be a number of MiB, at least 128: not saved.</source>
+        <translation>下限必须是以 MiB 为单位的数字，且至少为 128：未保存。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>%1  %2: would set %3 → %4 (%5)</source>
+        <translation>%1  %2：本会设为 %3 → %4（%5）</translation>
+    </message>
+    <message>
+        <source>%1  %2: %3 → %4 (%5)</source>
+        <translation>%1  %2：%3 → %4（%5）</translation>
+    </message>
+    <message>
+        <source>The opt-in is kept in each guest&apos;s domain XML (its &lt;metadata&gt;), so the recorder and every Balloonscope see the same. A floor left empty is the policy&apos;s.</source>
+        <translation>选择加入保存在每台客户机的域 XML（其 &lt;metadata&gt;）中，因此记录器和每个 Balloonscope 看到的都相同。下限留空即采用策略的下限。</translation>
     </message>
 </context>
 <context>

@@ -84,26 +84,13 @@ void AutopilotRunner::readSettings() {
             failure =
                 QCoreApplication::translate("bs::AutopilotRunner", "The host is not connected.");
         } else {
-            virDomainPtr *domains = nullptr;
-            const int n = virConnectListAllDomains(connection->get(), &domains,
-                                                   VIR_CONNECT_LIST_DOMAINS_ACTIVE);
-            if (n < 0) {
-                failure = lastLibvirtError(QCoreApplication::translate("bs::AutopilotRunner",
-                                                                       "Could not list the guests"))
-                              .message;
+            const GuestPolicyList list = readGuestPolicies(connection->get());
+            failure = list.error;
+            for (const GuestPolicyEntry &e : list.guests) {
+                settings.insert(e.uuid, e.settings); // unreadable: off
+                if (!e.error.isEmpty())
+                    failure = e.error; // that guest stays off; said once
             }
-            for (int i = 0; i < n; ++i) {
-                DomainHandle domain(domains[i]);
-                char uuid[VIR_UUID_STRING_BUFLEN] = {};
-                if (virDomainGetUUIDString(domain.get(), uuid) < 0)
-                    continue;
-                const auto s = readGuestPolicy(domain.get(), MetadataScope::Live);
-                if (s)
-                    settings.insert(QString::fromLatin1(uuid), *s);
-                else
-                    failure = s.error().message; // that guest stays off; said once
-            }
-            free(domains);
         }
         QMetaObject::invokeMethod(
             self.data(),

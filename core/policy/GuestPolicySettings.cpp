@@ -1,6 +1,7 @@
 #include "GuestPolicySettings.h"
 
 #include "libvirt/LibvirtError.h"
+#include "libvirt/LibvirtHandles.h"
 
 #include <QCoreApplication>
 #include <QXmlStreamReader>
@@ -118,6 +119,51 @@ Status writeGuestPolicy(virDomainPtr domain, const std::optional<GuestPolicySett
         return lastLibvirtError(QCoreApplication::translate(
             "bs::GuestPolicySettings", "Could not write the guest's autopilot settings"));
     return Status::success();
+}
+
+GuestPolicyList readGuestPolicies(virConnectPtr connection) {
+    GuestPolicyList out;
+    virDomainPtr *domains = nullptr;
+    const int n = virConnectListAllDomains(connection, &domains, VIR_CONNECT_LIST_DOMAINS_ACTIVE);
+    if (n < 0) {
+        out.error = lastLibvirtError(QCoreApplication::translate("bs::GuestPolicySettings",
+                                                                 "Could not list the guests"))
+                        .message;
+        return out;
+    }
+    for (int i = 0; i < n; ++i) {
+        DomainHandle domain(domains[i]);
+        char uuid[VIR_UUID_STRING_BUFLEN] = {};
+        if (virDomainGetUUIDString(domain.get(), uuid) < 0) {
+            virResetLastError();
+            continue;
+        }
+        GuestPolicyEntry e;
+        e.uuid = QString::fromLatin1(uuid);
+        e.name = QString::fromUtf8(virDomainGetName(domain.get()));
+        e.persistent = virDomainIsPersistent(domain.get()) == 1;
+        const auto s = readGuestPolicy(domain.get(), MetadataScope::Live);
+        if (s)
+            e.settings = *s;
+        else
+            e.error = s.error().message;
+        out.guests.append(e);
+    }
+    free(domains);
+    std::sort(out.guests.begin(), out.guests.end(),
+              [](const GuestPolicyEntry &a, const GuestPolicyEntry &b) { return a.name < b.name; });
+    return out;
+}
+
+Status writeGuestPolicy(virConnectPtr connection, const QString &uuid,
+                        const std::optional<GuestPolicySettings> &settings) {
+    DomainHandle domain(virDomainLookupByUUIDString(connection, uuid.toLatin1().constData()));
+    if (!domain)
+        return lastLibvirtError(QCoreApplication::translate(
+            "bs::GuestPolicySettings", "Could not find the guest to write its settings"));
+    const bool persistent = virDomainIsPersistent(domain.get()) == 1;
+    return writeGuestPolicy(domain.get(), settings,
+                            persistent ? MetadataScope::Both : MetadataScope::Live);
 }
 
 } // namespace bs

@@ -3,11 +3,13 @@
 #include "common/Error.h"
 #include "common/Result.h"
 
+#include <QList>
 #include <QString>
 
 #include <optional>
 
 typedef struct _virDomain *virDomainPtr;
+typedef struct _virConnect *virConnectPtr;
 
 namespace bs {
 
@@ -47,5 +49,23 @@ Result<GuestPolicySettings> readGuestPolicy(virDomainPtr domain, MetadataScope s
 // Writes them; `std::nullopt` removes Balloonscope's element.
 Status writeGuestPolicy(virDomainPtr domain, const std::optional<GuestPolicySettings> &settings,
                         MetadataScope scope);
+
+// Every running guest of a host with its settings (live), for the autopilot and its page.
+struct GuestPolicyEntry {
+    QString uuid;
+    QString name;
+    bool persistent = true;
+    GuestPolicySettings settings;
+    QString error; // the guest's settings could not be read: it counts as off
+};
+struct GuestPolicyList {
+    QList<GuestPolicyEntry> guests;
+    QString error; // the guests could not be listed
+};
+GuestPolicyList readGuestPolicies(virConnectPtr connection);
+// Writes one guest's settings (found by UUID): live and, for a persistent guest, its
+// configuration too.
+Status writeGuestPolicy(virConnectPtr connection, const QString &uuid,
+                        const std::optional<GuestPolicySettings> &settings);
 
 } // namespace bs

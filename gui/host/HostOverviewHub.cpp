@@ -44,6 +44,11 @@ void HostOverviewHub::detach(const QString &hostId) {
     Q_EMIT overviewChanged(hostId);
 }
 
+HostOverviewFeed *HostOverviewHub::feed(const QString &hostId) const {
+    const auto it = m_entries.constFind(hostId);
+    return it == m_entries.cend() ? nullptr : it->feed;
+}
+
 const HostOverview *HostOverviewHub::overview(const QString &hostId) const {
     const auto it = m_entries.constFind(hostId);
     return it != m_entries.constEnd() && it->overview ? &*it->overview : nullptr;

@@ -25,6 +25,9 @@ public:
     ~HostOverviewHub() override;
 
     const HostOverview *overview(const QString &hostId) const;
+    // The host's feed (the autopilot pairs its polls with the host's figures); null when the
+    // host is not watched. Deleted with the host (hostAboutToBeRemoved).
+    HostOverviewFeed *feed(const QString &hostId) const;
     QList<Advice> advice(const QString &hostId) const;
 
 Q_SIGNALS:

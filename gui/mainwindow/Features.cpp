@@ -1,5 +1,6 @@
 #include "Features.h"
 
+#include "autopilot/AutopilotFeature.h"
 #include "balloon/BalloonFeature.h"
 #include "history/EnvelopeChart.h"
 #include "history/HistoryFeature.h"
@@ -21,6 +22,7 @@ Features installFeatures(Workbench *bench) {
     f.history = new HistoryFeature(bench);     // the recorded history and its page
     f.sizing = new SizingFeature(bench, f.history->service());     // the sizing advisor
     f.policies = new PoliciesFeature(bench, f.history->service()); // balloon policies replayed
+    f.autopilot = new AutopilotFeature(bench, f.history->service()->store()); // run live, opt-in
     // The wires between them.
     QObject::connect(f.readiness, &ReadinessFeature::statsPeriodRequested, f.balloon,
                      &BalloonFeature::openStatsPeriod);

@@ -2,6 +2,7 @@
 
 namespace bs::gui {
 
+class AutopilotFeature;
 class BalloonFeature;
 class HistoryFeature;
 class PoliciesFeature;
@@ -20,6 +21,7 @@ struct Features {
     HistoryFeature *history = nullptr;
     SizingFeature *sizing = nullptr;
     PoliciesFeature *policies = nullptr;
+    AutopilotFeature *autopilot = nullptr;
 };
 
 // Creates every feature on `bench` (they are its children) and connects them to each other.

@@ -1,6 +1,8 @@
 #include "TestMain.h"
 #include "TestSupport.h"
 #include "app/HostRegistry.h"
+#include "autopilot/AutopilotFeature.h"
+#include "autopilot/AutopilotPage.h"
 #include "balloon/StatsPeriodDialog.h"
 #include "balloon/StatsPeriodModel.h"
 #include "charts/LiveChart.h"
@@ -94,10 +96,12 @@ private Q_SLOTS:
         QCOMPARE(titles,
                  (QStringList{MainWindow::tr("Guests"), MainWindow::tr("Host"),
                               ReadinessFeature::tr("Readiness"), HistoryFeature::tr("History"),
-                              SizingFeature::tr("Sizing"), PoliciesFeature::tr("Policies")}));
+                              SizingFeature::tr("Sizing"), PoliciesFeature::tr("Policies"),
+                              AutopilotFeature::tr("Autopilot")}));
         QCOMPARE(pages->indexOf(features.history->page()), 3);
         QCOMPARE(pages->indexOf(features.sizing->page()), 4);
         QCOMPARE(pages->indexOf(features.policies->page()), 5);
+        QCOMPARE(pages->indexOf(features.autopilot->page()), 6);
         QMenu *guestMenu = nullptr;
         QMenu *fileMenu = nullptr;
         for (QAction *menu : window.menuBar()->actions()) {
