@@ -38,4 +38,12 @@ bool readHostTarget(const QString &value, BalloonscopeSettings &balloonscope,
     return true;
 }
 
+void readHeadroom(const QString &value, BalloonscopeSettings &balloonscope) {
+    const QString text = value.trimmed();
+    const bool percent = text.endsWith(QLatin1Char('%'));
+    bool ok = false;
+    const double h = (percent ? text.chopped(1) : text).trimmed().toDouble(&ok);
+    balloonscope.headroom = ok ? (percent || h > 1 ? h / 100.0 : h) : -1;
+}
+
 } // namespace bs::cli

@@ -13,4 +13,9 @@ namespace bs::cli {
 bool readHostTarget(const QString &text, BalloonscopeSettings &balloonscope,
                     ProxmoxConstants &proxmox);
 
+// --headroom H as simulate and record --autopilot take it: a percentage ("15", "15%") or a
+// fraction ("0.15"); sets Balloonscope's headroom. Range checks are left to
+// BalloonscopeSettings::validationError (an unreadable value is set out of range).
+void readHeadroom(const QString &text, BalloonscopeSettings &balloonscope);
+
 } // namespace bs::cli

@@ -106,6 +106,10 @@ QList<CommandOption> RecordCommand::options() const {
                                   tr("With --autopilot: the host's memory in use to stay under, "
                                      "a size or a share of its RAM (default 80%)."),
                                   QStringLiteral("SIZE|PERCENT")),
+               QCommandLineOption(QStringLiteral("headroom"),
+                                  tr("With --autopilot balloonscope: the headroom kept over each "
+                                     "guest's need (default 15%)."),
+                                  QStringLiteral("H")),
                QCommandLineOption(QStringLiteral("give-back"),
                                   tr("With --autopilot: when stopped, give every guest it "
                                      "managed its maximum back.")),
@@ -116,7 +120,7 @@ QStringList RecordCommand::synopses() const {
     return {QStringLiteral("(--connect URI... [--readonly] | --demo) [--db FILE] [--interval SEC] "
                            "[--duration SEC] [--keep-raw DURATION] [--keep-minutes DURATION] "
                            "[--keep-hours DURATION] [--autopilot POLICY [--dry-run] "
-                           "[--host-target SIZE|PERCENT] [--give-back]]")};
+                           "[--host-target SIZE|PERCENT] [--headroom H] [--give-back]]")};
 }
 
 QList<UsageExample> RecordCommand::examples() const {
@@ -169,9 +173,15 @@ int RecordCommand::run(const QStringList &arguments) {
         if (parser.isSet(QStringLiteral("host-target")) &&
             !readHostTarget(parser.value(QStringLiteral("host-target")), c.balloonscope, c.proxmox))
             return ExitUsage;
+        if (parser.isSet(QStringLiteral("headroom")))
+            readHeadroom(parser.value(QStringLiteral("headroom")), c.balloonscope);
+        if (const QString error = c.balloonscope.validationError(); !error.isEmpty()) {
+            err() << error << Qt::endl;
+            return ExitUsage;
+        }
         autopilot = c;
     } else {
-        for (const char *option : {"dry-run", "host-target", "give-back"}) {
+        for (const char *option : {"dry-run", "host-target", "headroom", "give-back"}) {
             if (parser.isSet(QLatin1String(option))) {
                 err() << tr("--%1 goes with --autopilot.").arg(QLatin1String(option)) << Qt::endl;
                 return ExitUsage;

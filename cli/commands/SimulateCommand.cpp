@@ -64,13 +64,8 @@ std::optional<ReplaySettings> readSettings(const QCommandLineParser &parser) {
     if (parser.isSet(QStringLiteral("host-target")) &&
         !readHostTarget(parser.value(QStringLiteral("host-target")), s.balloonscope, s.proxmox))
         return std::nullopt;
-    if (parser.isSet(QStringLiteral("headroom"))) {
-        QString text = parser.value(QStringLiteral("headroom")).trimmed();
-        const bool percent = text.endsWith(QLatin1Char('%'));
-        bool ok = false;
-        const double h = (percent ? text.chopped(1) : text).trimmed().toDouble(&ok);
-        s.balloonscope.headroom = ok ? (percent || h > 1 ? h / 100.0 : h) : -1;
-    }
+    if (parser.isSet(QStringLiteral("headroom")))
+        readHeadroom(parser.value(QStringLiteral("headroom")), s.balloonscope);
     if (const QString error = s.balloonscope.validationError(); !error.isEmpty()) {
         err() << error << Qt::endl;
         return std::nullopt;
