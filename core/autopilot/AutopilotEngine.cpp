@@ -62,6 +62,10 @@ void AutopilotEngine::observe(const PollCycle &cycle) {
                     t.needs.pop_front();
                 t.unusedKiB =
                     s.stats.unused ? std::optional<qint64>(qint64(*s.stats.unused)) : std::nullopt;
+                t.overheadKiB = kernelOverheadKiB(
+                    t.actualKiB, s.stats.available
+                                     ? std::optional<qint64>(qint64(*s.stats.available))
+                                     : std::nullopt);
                 t.lastReportMs = cycle.timeMs;
             }
         } else if (s.statsState != StatsState::Reporting) {
@@ -82,7 +86,8 @@ std::optional<qint64> AutopilotEngine::guardKiB(const QString &uuid) const {
     if (const auto s = m_settings.constFind(uuid); s != m_settings.cend() && s->floorKiB)
         floor = *s->floorKiB;
     qint64 guard = qMax(AutopilotConfig::MinimumKiB, floor);
-    guard = qMax(guard, ceilMiB(double(need) * (1.0 + m_config.balloonscope.headroom)));
+    guard = qMax(guard, ceilMiB(double(need) * (1.0 + m_config.balloonscope.headroom) +
+                                double(it->overheadKiB)));
     return it->maximumKiB > 0 ? qMin(guard, it->maximumKiB) : guard;
 }
 
@@ -110,6 +115,7 @@ QList<AutopilotAction> AutopilotEngine::onCycle(const PollCycle &cycle,
         if (g.reporting) {
             g.needKiB = *std::max_element(t.needs.cbegin(), t.needs.cend());
             g.unusedKiB = t.unusedKiB;
+            g.overheadKiB = t.overheadKiB;
         }
         const GuestPolicySettings own = m_settings.value(it.key());
         g.floorKiB = own.floorKiB.value_or(
@@ -157,9 +163,12 @@ QList<AutopilotAction> AutopilotEngine::onCycle(const PollCycle &cycle,
         if (toNeed)
             a.reason = DecisionReason::GrowToNeed;
         Track &t = m_tracks[g.uuid];
-        if (!toNeed && t.lastMoveMs && cycle.timeMs - *t.lastMoveMs < m_config.minChangeIntervalMs)
-            continue; // rate-limited
+        const bool recent =
+            t.lastMoveMs && cycle.timeMs - *t.lastMoveMs < m_config.minChangeIntervalMs;
+        if (recent && (!toNeed || t.lastTargetKiB == a.toKiB))
+            continue; // rate-limited, or the balloon is still on its way to this target
         t.lastMoveMs = cycle.timeMs;
+        t.lastTargetKiB = a.toKiB;
         actions.append(a);
     }
     return actions;

@@ -42,10 +42,12 @@ struct AutopilotAction {
 // guards what it says:
 //  - only guests whose <metadata> enables the autopilot, and only while their statistics are
 //    fresh (a report within three of their stats periods, at least three polls);
-//  - never below max(128 MiB, the floor, need × (1 + headroom)) nor above the maximum, the floor
+//  - never below max(128 MiB, the floor, need × (1 + headroom) + the kernel's overhead outside
+//    MemTotal) nor above the maximum, the floor
 //    being the guest's own (its <metadata>) where it set one, else the policy's;
 //  - at most one move per guest per minChangeIntervalMs, except a move up to the guest's need,
-//    which is never held back;
+//    which is never held back, unless it is the target just set (a balloon takes a few polls to
+//    get there: the same target is not asked again, nor marked, within that interval);
 //  - nothing without the host's figures, nothing after stop().
 class AutopilotEngine {
 public:
@@ -76,9 +78,11 @@ private:
         qint64 maximumKiB = 0;
         std::deque<qint64> needs; // the last fresh reports' need, newest last
         std::optional<qint64> unusedKiB;
+        qint64 overheadKiB = 0; // the kernel's, outside MemTotal (GuestView::overheadKiB)
         std::optional<qint64> lastReportMs; // when the newest fresh report arrived
         qint64 staleAfterMs = 0;
         std::optional<qint64> lastMoveMs;
+        std::optional<qint64> lastTargetKiB; // what that move set
     };
     void observe(const PollCycle &cycle);
     bool enabled(const QString &uuid) const;

@@ -67,8 +67,10 @@ std::optional<qint64> balloonscopeMinimumKiB(const GuestView &guest,
                                              const BalloonscopeSettings &s) {
     if (!guest.needKiB)
         return std::nullopt;
-    const qint64 wanted = qMax(qMax(s.floorKiB, guest.floorKiB),
-                               ceilMiB(double(*guest.needKiB) * (1.0 + s.headroom)));
+    // The headroom is over the need; the kernel's overhead is held as it is.
+    const qint64 wanted =
+        qMax(qMax(s.floorKiB, guest.floorKiB),
+             ceilMiB(double(*guest.needKiB) * (1.0 + s.headroom) + double(guest.overheadKiB)));
     return guest.maximumKiB > 0 ? qMin(wanted, guest.maximumKiB) : wanted;
 }
 

@@ -25,7 +25,8 @@ struct BalloonscopeSettings {
 };
 
 // What the policy never goes below for this guest: the larger of the floors and its need ×
-// (1 + headroom) rounded up to MiB, but not above its maximum. None without a need.
+// (1 + headroom) + its kernel's overhead, rounded up to MiB, but not above its maximum. None
+// without a need.
 std::optional<qint64> balloonscopeMinimumKiB(const GuestView &guest, const BalloonscopeSettings &s);
 
 // Per guest, in the order given. A guest below its minimum is given it at once (its need

@@ -6,8 +6,9 @@ namespace bs {
 
 namespace {
 
-const QList<Metric> GuestMetrics = {Metric::Actual, Metric::Maximum, Metric::Unused,
-                                    Metric::UsedExcludingCache, Metric::Used};
+const QList<Metric> GuestMetrics = {Metric::Actual, Metric::Maximum,
+                                    Metric::Unused, Metric::UsedExcludingCache,
+                                    Metric::Used,   Metric::Available};
 const QList<HostMetric> HostMetrics = {HostMetric::Total, HostMetric::FreeWithCaches};
 
 std::optional<qint64> valueOf(const EnvelopePoint &p, bool peak) {
@@ -147,6 +148,9 @@ ReplayInput replayInputFrom(const SeriesResult &guests, const HostSeriesResult &
             case Metric::Unused:
                 g.unusedKiB = valueOf(p, false);
                 break;
+            case Metric::Available:
+                g.availableKiB = valueOf(p, false);
+                break;
             case Metric::UsedExcludingCache: // the need; wins over Used whichever comes first
                 if (const auto v = valueOf(p, true)) {
                     g.needKiB = v;
@@ -209,6 +213,7 @@ QList<PolicyReplay> replayPolicies(const ReplayInput &input, const ReplaySetting
                     if (r.unusedKiB)
                         v.unusedKiB = qMax<qint64>(0, *r.unusedKiB + (mine - r.actualKiB));
                     v.needKiB = r.needKiB;
+                    v.overheadKiB = kernelOverheadKiB(r.actualKiB, r.availableKiB);
                     v.reporting = r.unusedKiB.has_value() || r.needKiB.has_value();
                     v.floorKiB = settings.floorsKiB.value(uuid, 0);
                     v.shares = settings.shares.value(uuid, settings.proxmox.defaultShares);
@@ -249,7 +254,10 @@ QList<PolicyReplay> replayPolicies(const ReplayInput &input, const ReplaySetting
                 const qint64 mine = *balloon[uuid];
                 g.balloonKiB.append({t, mine});
                 freed += r.actualKiB - mine;
-                const qint64 deficit = r.needKiB ? *r.needKiB - mine : 0;
+                // Squeezed: the balloon cannot hold the need and the kernel's own overhead.
+                const qint64 deficit =
+                    r.needKiB ? *r.needKiB + kernelOverheadKiB(r.actualKiB, r.availableKiB) - mine
+                              : 0;
                 if (deficit > 0) {
                     g.squeezedMs += input.bucketMs;
                     g.worstDeficitKiB = qMax(g.worstDeficitKiB, deficit);

@@ -15,9 +15,10 @@ struct RecordedGuest {
     bool running = false;
     qint64 actualKiB = 0;
     qint64 maximumKiB = 0;
-    std::optional<qint64> unusedKiB; // the bucket's mean MemFree
-    std::optional<qint64> needKiB;   // the bucket's highest need: its peak, not its mean
-    bool needCountsCache = false;    // no `usable`: MemFree-based, page cache counted
+    std::optional<qint64> unusedKiB;    // the bucket's mean MemFree
+    std::optional<qint64> needKiB;      // the bucket's highest need: its peak, not its mean
+    std::optional<qint64> availableKiB; // the bucket's mean MemTotal (for the kernel overhead)
+    bool needCountsCache = false;       // no `usable`: MemFree-based, page cache counted
 };
 
 // A host's recorded history, bucket by bucket, as the replay reads it.

@@ -35,14 +35,27 @@ struct GuestView {
     qint64 maximumKiB = 0; // the most it can have (<currentMemory> at boot, MOM's balloon_max)
     std::optional<qint64> unusedKiB; // MemFree as the guest reports it
     std::optional<qint64> needKiB;   // the sizing need: available − usable (cache not counted)
-    bool reporting = false;          // the guest's statistics are fresh
-    qint64 reportAgeSeconds = 0;     // since its newest report
+    // What the guest's kernel holds outside the MemTotal it reports (actual − available: its
+    // code, the page map, reserved ranges). The need is a share of MemTotal, the balloon a size
+    // of the whole guest: a balloon must hold this on top of the need. About 50 MiB in a
+    // 192 MiB guest, 1-3 % of a large one.
+    qint64 overheadKiB = 0;
+    bool reporting = false;      // the guest's statistics are fresh
+    qint64 reportAgeSeconds = 0; // since its newest report
     // Per-guest settings. floorKiB: never below (Balloonscope), the minimum (Proxmox's
     // `balloon`; 0: no auto-ballooning there), MOM's balloon_min (0 under libvirt).
     qint64 floorKiB = 0;
     int shares = 1000; // Proxmox's shares; 0 = left alone
     bool enabled = true;
 };
+
+// The guest's kernel overhead (GuestView::overheadKiB) from its balloon and the MemTotal it
+// reports; 0 when either is unknown or the guest reports more than its balloon (Windows counts
+// an inflated balloon as in use, not as gone).
+qint64 kernelOverheadKiB(std::optional<qint64> actualKiB, std::optional<qint64> availableKiB);
+
+// The balloon a guest needs to hold its need: need + kernel overhead. None without a need.
+std::optional<qint64> needInBalloonKiB(const GuestView &guest);
 
 // Why a policy set a target or left a guest alone.
 enum class DecisionReason {

@@ -127,7 +127,7 @@ void ReplayChart::draw() {
     const qsizetype buckets = m_input.timesMs.size();
     if (!m_uuid.isEmpty()) {
         const QList<RecordedGuest> rows = m_input.guests.value(m_uuid);
-        Line need{tr("Need (highest per bucket)"),
+        Line need{tr("Need + kernel (highest per bucket)"),
                   palette.usedExcludingCache,
                   Qt::SolidLine,
                   {},
@@ -145,7 +145,12 @@ void ReplayChart::draw() {
                 }
             }
             need.keys.append(k);
-            need.values.append(r.running && r.needKiB ? double(*r.needKiB) : qQNaN());
+            // In balloon terms: what the balloon must hold (the kernel's overhead outside
+            // MemTotal on top), so a policy line under it is a squeeze.
+            need.values.append(
+                r.running && r.needKiB
+                    ? double(*r.needKiB + kernelOverheadKiB(r.actualKiB, r.availableKiB))
+                    : qQNaN());
             recorded.keys.append(k);
             recorded.values.append(r.running ? double(r.actualKiB) : qQNaN());
         }

@@ -113,6 +113,35 @@ private Q_SLOTS:
         QCOMPARE(grown[0].toKiB, qint64(std::ceil(1700 * 1.15)) * MiB);
     }
 
+    // The kernel's memory outside MemTotal (actual − available) is held on top of the need;
+    // a balloon still on its way to the target just set is not asked again, nor marked, each
+    // poll, only after the rate limit's interval.
+    void holdsTheKernelsOverheadWithoutRepeating() {
+        AutopilotConfig c;
+        c.balloonscope.hostTargetKiB = 12 * GiB;
+        AutopilotEngine e(c);
+        e.setGuestSettings({{Rising, on()}});
+        auto withOverhead = [](qint64 t) {
+            MemorySample s = guest(Rising, t, 2 * GiB, 1700 * MiB);
+            s.stats.available = quint64(2 * GiB - 200 * MiB);
+            s.stats.usable = *s.stats.available - quint64(1700 * MiB);
+            return s;
+        };
+        const qint64 guard = qint64(std::ceil(1700 * 1.15)) * MiB + 200 * MiB;
+        auto moves = e.onCycle(cycle(0, {withOverhead(0)}), host(16 * GiB, 2 * GiB));
+        QCOMPARE(moves.size(), 1);
+        QCOMPARE(moves[0].reason, DecisionReason::GrowToNeed);
+        QCOMPARE(moves[0].toKiB, guard);
+        QCOMPARE(*e.guardKiB(Rising), guard);
+        // The balloon has not moved yet: nothing new to say.
+        for (qint64 t = 5000; t < 30000; t += 5000)
+            QVERIFY(e.onCycle(cycle(t, {withOverhead(t)}), host(16 * GiB, 2 * GiB)).isEmpty());
+        // Still not there after the interval: asked once more.
+        moves = e.onCycle(cycle(30000, {withOverhead(30000)}), host(16 * GiB, 2 * GiB));
+        QCOMPARE(moves.size(), 1);
+        QCOMPARE(moves[0].toKiB, guard);
+    }
+
     // Stats that stopped: no report for more than three stats periods, or not reporting at all.
     void leavesGuestsItCannotSee() {
         AutopilotConfig c;

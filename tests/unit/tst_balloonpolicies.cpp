@@ -267,6 +267,12 @@ private Q_SLOTS:
         QCOMPARE(r.reason, DecisionReason::GrowToNeed);
         QCOMPARE(*r.targetKiB, qint64(std::ceil(2.0 * 1.15 * 1024)) * MiB);
         QCOMPARE(decisionOf(d, QStringLiteral("stale")).reason, DecisionReason::Stale);
+        // The same guest whose kernel keeps 200 MiB outside the MemTotal it reports: that on
+        // top, or the balloon would not hold its need (a small guest dies of this).
+        rising.overheadKiB = 200 * MiB;
+        const PolicyDecision &r2 = balloonscopeDecide(host, {rising}, s)[0];
+        QCOMPARE(r2.reason, DecisionReason::GrowToNeed);
+        QCOMPARE(*r2.targetKiB, qint64(std::ceil(2.0 * 1.15 * 1024)) * MiB + 200 * MiB);
         QVERIFY(!decisionOf(d, QStringLiteral("stale")).targetKiB);
 
         // A host with room gives it back in proportion to what each guest lacks.
@@ -301,6 +307,7 @@ private Q_SLOTS:
                 GuestView g = guest(QString::number(i), 1 + rng.bounded(maximum), maximum,
                                     rng.bounded(maximum));
                 g.floorKiB = rng.bounded(2) ? rng.bounded(maximum) : 0;
+                g.overheadKiB = rng.bounded(2) ? rng.bounded(maximum / 8 + 1) : 0;
                 g.reporting = rng.bounded(10) != 0;
                 g.reportAgeSeconds = rng.bounded(40);
                 g.enabled = rng.bounded(20) != 0;
@@ -321,8 +328,10 @@ private Q_SLOTS:
                     continue;
                 ++moves;
                 const qint64 minimum = *balloonscopeMinimumKiB(g, s);
+                // The need + headroom, and the kernel's overhead outside MemTotal on top.
                 const qint64 needPlusMargin =
-                    qMin(g.maximumKiB, qint64(std::ceil(double(*g.needKiB) * (1 + s.headroom))));
+                    qMin(g.maximumKiB, qint64(std::ceil(double(*g.needKiB) * (1 + s.headroom) +
+                                                        double(g.overheadKiB))));
                 QVERIFY2(*d.targetKiB >= minimum && *d.targetKiB >= needPlusMargin,
                          qPrintable(QStringLiteral("run %1 guest %2: %3 < %4")
                                         .arg(run)

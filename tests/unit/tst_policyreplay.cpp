@@ -114,6 +114,38 @@ private Q_SLOTS:
                      saw.balloonKiB.first().second);
     }
 
+    // A guest's kernel keeps memory outside the MemTotal it reports (actual − available): a
+    // balloon must hold it on top of the need. Balloonscope keeps it; a squeeze counts it.
+    void theKernelsOverheadIsHeldAndCounted() {
+        constexpr qint64 Overhead = 512 * MiB;
+        ReplayInput plain = input(2 * GiB);
+        ReplayInput kernel = plain;
+        for (QList<RecordedGuest> &rows : kernel.guests) {
+            for (RecordedGuest &g : rows)
+                g.availableKiB = g.actualKiB - Overhead;
+        }
+        ReplaySettings s;
+        s.policies = {PolicyKind::Balloonscope};
+        s.balloonscope.hostTargetKiB = 12 * GiB;
+        const PolicyReplay held = replayPolicies(kernel, s)[0];
+        QVERIFY(held.squeezes.isEmpty());
+        QVERIFY(guestOf(held, Steady).balloonKiB.last().second >=
+                qint64(std::ceil(1.15 * 1024)) * MiB + Overhead);
+        // MOM does not read MemTotal (it aims at the same balloons either way); its squeezes are
+        // deeper by the overhead when the guests report it.
+        s.policies = {PolicyKind::Mom};
+        const PolicyReplay momPlain = replayPolicies(input(256 * GiB / 100, 256 * GiB), s)[0];
+        ReplayInput critical = input(256 * GiB / 100, 256 * GiB);
+        for (QList<RecordedGuest> &rows : critical.guests) {
+            for (RecordedGuest &g : rows)
+                g.availableKiB = g.actualKiB - Overhead;
+        }
+        const PolicyReplay momKernel = replayPolicies(critical, s)[0];
+        QVERIFY(guestOf(momPlain, Steady).worstDeficitKiB > 0);
+        QCOMPARE(guestOf(momKernel, Steady).worstDeficitKiB,
+                 guestOf(momPlain, Steady).worstDeficitKiB + Overhead);
+    }
+
     // MOM at 1 % free on a 256 GiB host (critical, and what two small guests give back does not
     // lift it out) aims below the guests' use: they are squeezed.
     void momSqueezesUnderCriticalPressure() {
@@ -254,6 +286,27 @@ private Q_SLOTS:
             runCli(base + QStringList{QStringLiteral("--host-target"), QStringLiteral("150%")});
         QCOMPARE(badTarget.exitCode, 2);
         QVERIFY(badTarget.err.contains(QStringLiteral("--host-target")));
+        const CliRun badHeadroom =
+            runCli(base + QStringList{QStringLiteral("--headroom"), QStringLiteral("abc")});
+        QCOMPARE(badHeadroom.exitCode, 2);
+        QVERIFY2(badHeadroom.err.contains(QStringLiteral("headroom")), qPrintable(badHeadroom.err));
+        // The autopilot takes the same --headroom, checked before anything connects; and
+        // without --autopilot it is refused rather than ignored.
+        const CliRun pilotHeadroom = runCli(
+            {QStringLiteral("record"), QStringLiteral("--connect"),
+             QStringLiteral("test:///default"), QStringLiteral("--db"),
+             m_dir.filePath(QStringLiteral("unused.sqlite")), QStringLiteral("--autopilot"),
+             QStringLiteral("balloonscope"), QStringLiteral("--headroom"), QStringLiteral("250%")});
+        QCOMPARE(pilotHeadroom.exitCode, 2);
+        QVERIFY2(pilotHeadroom.err.contains(QStringLiteral("headroom")),
+                 qPrintable(pilotHeadroom.err));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("unused.sqlite"))));
+        const CliRun noPilot = runCli({QStringLiteral("record"), QStringLiteral("--connect"),
+                                       QStringLiteral("test:///default"),
+                                       QStringLiteral("--headroom"), QStringLiteral("20")});
+        QCOMPARE(noPilot.exitCode, 2);
+        QVERIFY2(noPilot.err.contains(QStringLiteral("--headroom goes with --autopilot")),
+                 qPrintable(noPilot.err));
         const CliRun elsewhere =
             runCli({QStringLiteral("simulate"), QStringLiteral("--db"), db,
                     QStringLiteral("--host"), QStringLiteral("qemu:///other")});
