@@ -35,8 +35,10 @@ AutopilotRunner::AutopilotRunner(MonitoredHost *host, HostOverviewFeed *feed,
     connect(host->worker(), &HostMonitor::cycleReady, this, &AutopilotRunner::onCycle);
     connect(host->worker(), &HostMonitor::statusChanged, this, [this](const HostStatus &status) {
         const bool connected = status.state == HostStatus::State::Connected;
-        if (!connected && m_connected)
+        if (!connected && m_connected) {
             m_engine.onDisconnected();
+            m_pending.reset(); // a poll of the old connection: never decided on
+        }
         if (connected && !m_connected && m_running)
             readSettings(); // the guests may have changed while it was away
         m_connected = connected;
