@@ -2034,6 +2034,10 @@
         <source>autopilot: %1 %2 → %3 KiB</source>
         <translation>自动驾驶：%1 %2 → %3 KiB</translation>
     </message>
+    <message>
+        <source>With --autopilot balloonscope: the headroom kept over each guest&apos;s need (default 15%).</source>
+        <translation>与 --autopilot balloonscope 一起使用：在每个客户机需求量之上保留的余量（默认 15%）。</translation>
+    </message>
 </context>
 <context>
     <name>RecordedReadiness</name>
@@ -7070,10 +7074,6 @@ UUID %2</translation>
         <translation>运行回放后在此查看。</translation>
     </message>
     <message>
-        <source>Need (highest per bucket)</source>
-        <translation>需求量（每个区间的最大值）</translation>
-    </message>
-    <message>
         <source>Balloon as recorded</source>
         <translation>记录的气球大小</translation>
     </message>
@@ -7088,6 +7088,10 @@ UUID %2</translation>
     <message>
         <source>Host</source>
         <translation>宿主机</translation>
+    </message>
+    <message>
+        <source>Need + kernel (highest per bucket)</source>
+        <translation>需求量 + 内核（每个时间段的最高值）</translation>
     </message>
 </context>
 <context>
