@@ -7467,10 +7467,6 @@ UUID %2</translation>
         <translation>需求量 = 可用总量 − 可回收量：客户机在不换页的情况下无法交还的内存。在 Windows 上使用 BalloonService 的数据：备用内存计为空闲，部分文件缓存计为可回收。</translation>
     </message>
     <message>
-        <source>The policy&apos;s percentile of the need plus its headroom, at least the floor, rounded up to whole MiB.</source>
-        <translation>策略所用的需求量百分位加上余量，不低于下限，向上取整到整 MiB。</translation>
-    </message>
-    <message>
         <source>Balloon size now minus the recommendation, when positive.</source>
         <translation>当前气球大小减去建议值（为正时）。</translation>
     </message>
@@ -7517,6 +7513,10 @@ UUID %2</translation>
     <message>
         <source>Notes</source>
         <translation>说明</translation>
+    </message>
+    <message>
+        <source>The policy&apos;s percentile of the need plus its headroom, plus what the guest&apos;s kernel holds outside the memory it reports (balloon − available), at least the floor, rounded up to whole MiB.</source>
+        <translation>策略百分位的需求量加上余量，再加上客户机内核在其报告的内存之外占用的部分（气球 − available），不低于下限，向上取整到 MiB。</translation>
     </message>
 </context>
 <context>

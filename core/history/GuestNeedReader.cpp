@@ -2,6 +2,7 @@
 
 #include "NeedAccumulator.h"
 #include "SampleCodec.h"
+#include "model/BalloonStats.h"
 
 #include <sqlite3.h>
 
@@ -345,10 +346,15 @@ Status GuestNeedReader::readNewest(qint64 guestDbId, GuestNeedHistory &g) {
                       });
     if (!state)
         return state;
-    return forEachRawRow("SELECT t", " AND available IS NOT NULL ORDER BY t DESC LIMIT 1",
-                         guestDbId, m_plans.from, m_plans.to, [&](const sqlite::Statement &q) {
-                             g.lastReportMs = qMax(g.lastReportMs, q.int64(0) * 1000);
-                         });
+    return forEachRawRow(
+        "SELECT t, actual, available", " AND available IS NOT NULL ORDER BY t DESC LIMIT 1",
+        guestDbId, m_plans.from, m_plans.to, [&](const sqlite::Statement &q) {
+            const qint64 ms = q.int64(0) * 1000;
+            if (ms < g.lastReportMs)
+                return; // the inbox's newer report came first
+            g.lastReportMs = ms;
+            g.overheadKiB = kernelOverheadKiB(q.optionalInt64(1), q.optionalInt64(2));
+        });
 }
 
 } // namespace bs::history

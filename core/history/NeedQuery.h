@@ -90,6 +90,9 @@ struct GuestNeedHistory {
     qint64 lastReportMs = 0;          // the newest fresh report (0: none in the window)
     std::optional<qint64> actualKiB;  // balloon size at the newest poll that knew it
     std::optional<qint64> maximumKiB; // maximum memory at the newest poll that knew it
+    // The guest kernel's memory outside MemTotal at the newest fresh raw report
+    // (kernelOverheadKiB); 0 where no raw report is left in the window.
+    qint64 overheadKiB = 0;
 };
 
 // The host's own figures per hour of the window (host_samples and roll-ups).

@@ -108,12 +108,6 @@ QString decisionReasonText(DecisionReason reason) {
     return {};
 }
 
-qint64 kernelOverheadKiB(std::optional<qint64> actualKiB, std::optional<qint64> availableKiB) {
-    if (!actualKiB || !availableKiB || *availableKiB <= 0)
-        return 0;
-    return qMax<qint64>(0, *actualKiB - *availableKiB);
-}
-
 std::optional<qint64> needInBalloonKiB(const GuestView &guest) {
     if (!guest.needKiB)
         return std::nullopt;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/BalloonStats.h"
+
 #include <QList>
 #include <QString>
 
@@ -48,11 +50,6 @@ struct GuestView {
     int shares = 1000; // Proxmox's shares; 0 = left alone
     bool enabled = true;
 };
-
-// The guest's kernel overhead (GuestView::overheadKiB) from its balloon and the MemTotal it
-// reports; 0 when either is unknown or the guest reports more than its balloon (Windows counts
-// an inflated balloon as in use, not as gone).
-qint64 kernelOverheadKiB(std::optional<qint64> actualKiB, std::optional<qint64> availableKiB);
 
 // The balloon a guest needs to hold its need: need + kernel overhead. None without a need.
 std::optional<qint64> needInBalloonKiB(const GuestView &guest);

@@ -45,6 +45,7 @@ struct GuestAdvice {
     std::optional<qint64> needAtPercentile; // at the policy's percentile
     std::optional<qint64> needHighest;
     qint64 floorKiB = 0;
+    qint64 overheadKiB = 0; // the guest kernel's memory outside MemTotal, added to the need
     std::optional<qint64> recommendedKiB;
     qint64 reclaimableKiB = 0; // actual − recommended when positive
     qint64 shortKiB = 0;       // recommended − maximum when positive: needs a bigger maximum

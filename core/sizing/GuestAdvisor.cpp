@@ -87,7 +87,10 @@ GuestAdvice adviseGuest(const GuestNeedHistory &history, const SizingPolicy &pol
     advice.needP99 = need.at(99);
     advice.needHighest = need.highestKiB;
     advice.needAtPercentile = need.at(policy.percentile);
-    const double withHeadroom = double(*advice.needAtPercentile) * (1.0 + policy.headroom);
+    // The need is a share of MemTotal; a memory size also holds what the kernel keeps outside it.
+    advice.overheadKiB = history.overheadKiB;
+    const double withHeadroom =
+        double(*advice.needAtPercentile) * (1.0 + policy.headroom) + double(advice.overheadKiB);
     qint64 recommended = qMax(advice.floorKiB, roundUpToMiB(qint64(std::ceil(withHeadroom))));
     if (advice.vetoed && advice.actualKiB)
         recommended = qMax(recommended, *advice.actualKiB);

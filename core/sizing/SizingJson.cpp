@@ -47,6 +47,7 @@ QJsonObject guestAdviceToJson(const GuestAdvice &a) {
         {QStringLiteral("need_at_percentile_kib"), kib(a.needAtPercentile)},
         {QStringLiteral("need_highest_kib"), kib(a.needHighest)},
         {QStringLiteral("floor_kib"), double(a.floorKiB)},
+        {QStringLiteral("kernel_overhead_kib"), double(a.overheadKiB)},
         {QStringLiteral("recommended_kib"), kib(a.recommendedKiB)},
         {QStringLiteral("reclaimable_kib"), double(a.reclaimableKiB)},
         {QStringLiteral("short_kib"), double(a.shortKiB)},

@@ -185,8 +185,9 @@ QVariant SizingTableModel::headerData(int section, Qt::Orientation orientation, 
                       "swapping. On Windows the BalloonService's figures: standby memory counts "
                       "as free, part of the file cache as usable.");
         case Recommended:
-            return tr("The policy's percentile of the need plus its headroom, at least the "
-                      "floor, rounded up to whole MiB.");
+            return tr("The policy's percentile of the need plus its headroom, plus what the "
+                      "guest's kernel holds outside the memory it reports (balloon − "
+                      "available), at least the floor, rounded up to whole MiB.");
         case Reclaimable:
             return tr("Balloon size now minus the recommendation, when positive.");
         case Confidence:

@@ -165,6 +165,17 @@ private Q_SLOTS:
         QVERIFY(!a.vetoed);
     }
 
+    // The need is a share of MemTotal; the recommendation is a memory size, so what the guest's
+    // kernel keeps outside MemTotal comes on top (after the headroom, which is the need's).
+    void kernelOverheadIsAdded() {
+        GuestNeedHistory g = guest(raw({1000 * MiB}));
+        g.overheadKiB = 200 * MiB;
+        const GuestAdvice a = adviseGuest(g, policy(95, 0.15), Interval, 3600);
+        QCOMPARE(a.overheadKiB, 200 * MiB);
+        QCOMPARE(*a.recommendedKiB, 1350 * MiB); // 1000 × 1.15 + 200
+        QCOMPARE(a.reclaimableKiB, 4 * GiB - 1350 * MiB);
+    }
+
     void guestFloorRaisesTheDefault() {
         SizingPolicy p = policy(95, 0.15);
         p.guestFloorsKiB.insert(QStringLiteral("11111111-1111-1111-1111-111111111111"), 3 * GiB);
