@@ -270,7 +270,8 @@ private Q_SLOTS:
         // The same guest whose kernel keeps 200 MiB outside the MemTotal it reports: that on
         // top, or the balloon would not hold its need (a small guest dies of this).
         rising.overheadKiB = 200 * MiB;
-        const PolicyDecision &r2 = balloonscopeDecide(host, {rising}, s)[0];
+        const PolicyDecision r2 =
+            balloonscopeDecide(host, {rising}, s)[0]; // a copy: the list is a temporary
         QCOMPARE(r2.reason, DecisionReason::GrowToNeed);
         QCOMPARE(*r2.targetKiB, qint64(std::ceil(2.0 * 1.15 * 1024)) * MiB + 200 * MiB);
         QVERIFY(!decisionOf(d, QStringLiteral("stale")).targetKiB);
