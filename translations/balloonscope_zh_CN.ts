@@ -5050,6 +5050,14 @@
         <source>The opt-in is kept in each guest&apos;s domain XML (its &lt;metadata&gt;), so the recorder and every Balloonscope see the same. A floor left empty is the policy&apos;s.</source>
         <translation>选择加入保存在每台客户机的域 XML（其 &lt;metadata&gt;）中，因此记录器和每个 Balloonscope 看到的都相同。下限留空即采用策略的下限。</translation>
     </message>
+    <message>
+        <source>Kept over each guest&apos;s need (Balloonscope&apos;s policy and every policy&apos;s guard): more for guests that allocate in large jumps between two polls.</source>
+        <translation>在每个客户机的需求量之上保留的余量（Balloonscope 策略及所有策略的保护下限）：在两次轮询之间大幅分配内存的客户机需要更多。</translation>
+    </message>
+    <message>
+        <source>&amp;Headroom:</source>
+        <translation>余量(&amp;H)：</translation>
+    </message>
 </context>
 <context>
     <name>bs::gui::BalloonConfirm</name>

@@ -30,6 +30,7 @@ AutopilotPage::AutopilotPage(AutopilotFeature *feature, QWidget *parent)
     , m_feature(feature)
     , m_policy(new QComboBox(this))
     , m_target(new QSpinBox(this))
+    , m_headroom(new QSpinBox(this))
     , m_dryRun(new QCheckBox(tr("&Dry run: markers only, no change"), this))
     , m_start(new QPushButton(tr("&Start"), this))
     , m_stop(new QPushButton(tr("St&op"), this))
@@ -46,6 +47,12 @@ AutopilotPage::AutopilotPage(AutopilotFeature *feature, QWidget *parent)
     m_target->setValue(80);
     m_target->setSuffix(QStringLiteral(" %"));
     m_target->setToolTip(tr("The host's memory in use to stay under, as a share of its RAM."));
+    m_headroom->setRange(0, 100);
+    m_headroom->setValue(qRound(BalloonscopeSettings{}.headroom * 100));
+    m_headroom->setSuffix(QStringLiteral(" %"));
+    m_headroom->setToolTip(tr("Kept over each guest's need (Balloonscope's policy and every "
+                              "policy's guard): more for guests that allocate in large jumps "
+                              "between two polls."));
     m_dryRun->setChecked(true);
     m_giveBack->setToolTip(tr("Stop at once and give every guest the autopilot manages its "
                               "maximum back."));
@@ -62,6 +69,10 @@ AutopilotPage::AutopilotPage(AutopilotFeature *feature, QWidget *parent)
     row->addWidget(m_policy);
     row->addWidget(targetLabel);
     row->addWidget(m_target);
+    auto *headroomLabel = new QLabel(tr("&Headroom:"), run);
+    headroomLabel->setBuddy(m_headroom);
+    row->addWidget(headroomLabel);
+    row->addWidget(m_headroom);
     row->addWidget(m_dryRun);
     row->addStretch(1);
     runLayout->addLayout(row);
@@ -135,6 +146,7 @@ AutopilotConfig AutopilotPage::config() const {
     c.policy = policyFromKey(m_policy->currentData().toString()).value_or(PolicyKind::Balloonscope);
     c.balloonscope.hostTargetShare = m_target->value() / 100.0;
     c.proxmox.targetPercent = m_target->value();
+    c.balloonscope.headroom = m_headroom->value() / 100.0;
     c.dryRun = m_dryRun->isChecked();
     return c;
 }
@@ -162,6 +174,7 @@ void AutopilotPage::updateState() {
     m_giveBack->setEnabled(running);
     m_policy->setEnabled(!running);
     m_target->setEnabled(!running);
+    m_headroom->setEnabled(!running);
     m_dryRun->setEnabled(!running);
     m_reload->setEnabled(host);
     m_save->setEnabled(host);

@@ -32,6 +32,7 @@ public:
 
     QComboBox *policyBox() const { return m_policy; }
     QSpinBox *targetBox() const { return m_target; }
+    QSpinBox *headroomBox() const { return m_headroom; }
     QCheckBox *dryRunBox() const { return m_dryRun; }
     QPushButton *startButton() const { return m_start; }
     QPushButton *stopButton() const { return m_stop; }
@@ -63,6 +64,7 @@ private:
 
     QComboBox *m_policy;
     QSpinBox *m_target;
+    QSpinBox *m_headroom;
     QCheckBox *m_dryRun;
     QPushButton *m_start;
     QPushButton *m_stop;

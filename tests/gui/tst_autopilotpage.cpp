@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
 
@@ -105,11 +106,19 @@ private Q_SLOTS:
         QVERIFY(page->startButton()->isEnabled());
         QVERIFY(!page->stopButton()->isEnabled());
         QVERIFY(page->statusLabel()->text().contains(QStringLiteral("Off")));
+        // What it starts with: the boxes' values (headroom 15 % unless changed, as the CLI).
+        QCOMPARE(page->headroomBox()->value(), 15);
+        page->headroomBox()->setValue(40);
+        page->targetBox()->setValue(70);
+        QCOMPARE(page->config().balloonscope.headroom, 0.40);
+        QCOMPARE(page->config().balloonscope.hostTargetShare, 0.70);
+        QVERIFY(page->config().balloonscope.validationError().isEmpty());
         page->startButton()->click();
         QVERIFY(feature->isRunning(page->hostId()));
         QVERIFY(!page->startButton()->isEnabled());
         QVERIFY(page->stopButton()->isEnabled());
         QVERIFY(!page->dryRunBox()->isEnabled()); // not changed under a running autopilot
+        QVERIFY(!page->headroomBox()->isEnabled());
         QVERIFY(page->statusLabel()->text().contains(QStringLiteral("dry run")));
         page->stopButton()->click();
         QVERIFY(!feature->isRunning(page->hostId())); // at once, before any next poll
