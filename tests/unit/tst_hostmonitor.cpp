@@ -3,6 +3,7 @@
 #include "metrics/DerivedMetrics.h"
 #include "monitor/MonitoredHost.h"
 
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QThread>
 
@@ -94,9 +95,14 @@ private Q_SLOTS:
     }
 
     void samplesArrive() {
-        MonitoredHost host(testConfig(), std::make_shared<NoCredentials>());
+        auto owner =
+            std::make_unique<MonitoredHost>(testConfig(), std::make_shared<NoCredentials>());
+        MonitoredHost &host = *owner;
         QSignalSpy cycles(host.worker(), &HostMonitor::cycleReady);
         QSignalSpy statuses(host.worker(), &HostMonitor::statusChanged);
+        // Its thread emits straight into the spies: it ends before they do, however the
+        // test returns.
+        const auto joined = qScopeGuard([&owner] { owner.reset(); });
         host.start();
         QVERIFY(cycles.wait(10000));
         const auto cycle = cycles.first().first().value<PollCycle>();
@@ -128,10 +134,15 @@ private Q_SLOTS:
 
     void guestsComeAndGoByEvents() {
         // Interval 3600 s: anything seen after the first poll came from a lifecycle event.
-        MonitoredHost host(testConfig(3600), std::make_shared<NoCredentials>());
+        auto owner =
+            std::make_unique<MonitoredHost>(testConfig(3600), std::make_shared<NoCredentials>());
+        MonitoredHost &host = *owner;
         QSignalSpy cycles(host.worker(), &HostMonitor::cycleReady);
         QSignalSpy removed(host.worker(), &HostMonitor::guestsRemoved);
         QSignalSpy events(host.worker(), &HostMonitor::lifecycleEvent);
+        // Its thread emits straight into the spies: it ends before they do, however the
+        // test returns.
+        const auto joined = qScopeGuard([&owner] { owner.reset(); });
         host.start();
         QVERIFY(cycles.wait(10000));
 
@@ -172,8 +183,13 @@ private Q_SLOTS:
     }
 
     void persistentGuestDestroyedStaysAsShutOff() {
-        MonitoredHost host(testConfig(3600), std::make_shared<NoCredentials>());
+        auto owner =
+            std::make_unique<MonitoredHost>(testConfig(3600), std::make_shared<NoCredentials>());
+        MonitoredHost &host = *owner;
         QSignalSpy cycles(host.worker(), &HostMonitor::cycleReady);
+        // Its thread emits straight into the spies: it ends before they do, however the
+        // test returns.
+        const auto joined = qScopeGuard([&owner] { owner.reset(); });
         host.start();
         QVERIFY(cycles.wait(10000));
         DomainHandle test(virDomainLookupByName(m_other.get(), "test"));
@@ -198,9 +214,14 @@ private Q_SLOTS:
     }
 
     void connectionCloseIsReportedAndRecovered() {
-        MonitoredHost host(testConfig(1), std::make_shared<NoCredentials>());
+        auto owner =
+            std::make_unique<MonitoredHost>(testConfig(1), std::make_shared<NoCredentials>());
+        MonitoredHost &host = *owner;
         QSignalSpy cycles(host.worker(), &HostMonitor::cycleReady);
         QSignalSpy statuses(host.worker(), &HostMonitor::statusChanged);
+        // Its thread emits straight into the spies: it ends before they do, however the
+        // test returns.
+        const auto joined = qScopeGuard([&owner] { owner.reset(); });
         host.start();
         QVERIFY(cycles.wait(10000));
 
@@ -223,8 +244,12 @@ private Q_SLOTS:
     void unreachableHostRetriesWithBackoff() {
         MonitorConfig c;
         c.uri = QStringLiteral("qemu+unix:///system?socket=/nonexistent/balloonscope-test.sock");
-        MonitoredHost host(c, std::make_shared<NoCredentials>());
+        auto owner = std::make_unique<MonitoredHost>(c, std::make_shared<NoCredentials>());
+        MonitoredHost &host = *owner;
         QSignalSpy statuses(host.worker(), &HostMonitor::statusChanged);
+        // Its thread emits straight into the spies: it ends before they do, however the
+        // test returns.
+        const auto joined = qScopeGuard([&owner] { owner.reset(); });
         host.start();
         HostStatus first;
         QVERIFY(waitForStatus(statuses, HostStatus::State::Disconnected, 5000, &first));
@@ -238,9 +263,14 @@ private Q_SLOTS:
     }
 
     void stopIsReported() {
-        MonitoredHost host(testConfig(), std::make_shared<NoCredentials>());
+        auto owner =
+            std::make_unique<MonitoredHost>(testConfig(), std::make_shared<NoCredentials>());
+        MonitoredHost &host = *owner;
         QSignalSpy cycles(host.worker(), &HostMonitor::cycleReady);
         QSignalSpy statuses(host.worker(), &HostMonitor::statusChanged);
+        // Its thread emits straight into the spies: it ends before they do, however the
+        // test returns.
+        const auto joined = qScopeGuard([&owner] { owner.reset(); });
         host.start();
         QVERIFY(cycles.wait(10000));
         host.stop();
@@ -250,8 +280,13 @@ private Q_SLOTS:
     }
 
     void jobsRunOnTheHostThread() {
-        MonitoredHost host(testConfig(), std::make_shared<NoCredentials>());
+        auto owner =
+            std::make_unique<MonitoredHost>(testConfig(), std::make_shared<NoCredentials>());
+        MonitoredHost &host = *owner;
         QSignalSpy cycles(host.worker(), &HostMonitor::cycleReady);
+        // Its thread emits straight into the spies: it ends before they do, however the
+        // test returns.
+        const auto joined = qScopeGuard([&owner] { owner.reset(); });
         host.start();
         QVERIFY(cycles.wait(10000));
         QThread *jobThread = nullptr;
