@@ -6,6 +6,8 @@
 #include <QRegularExpression>
 #include <QTextStream>
 
+#include <libvirt/libvirt.h>
+
 namespace bs::e2e {
 
 namespace {
@@ -135,6 +137,16 @@ bool waitForStatus(QSignalSpy &spy, HostStatus::State state, int ms, HostStatus 
             return false;
         spy.wait(int(left));
     }
+}
+
+qint64 actualOf(virDomainPtr domain) {
+    virDomainMemoryStatStruct stats[VIR_DOMAIN_MEMORY_STAT_NR];
+    const int n = virDomainMemoryStats(domain, stats, VIR_DOMAIN_MEMORY_STAT_NR, 0);
+    for (int i = 0; i < n; ++i) {
+        if (stats[i].tag == VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON)
+            return qint64(stats[i].val);
+    }
+    return -1;
 }
 
 const MemorySample *findGuest(const PollCycle &cycle, const QString &name) {

@@ -5,6 +5,8 @@
 #include <QSignalSpy>
 #include <QString>
 
+#include <libvirt/libvirt.h>
+
 #include <functional>
 #include <optional>
 
@@ -57,6 +59,10 @@ bool waitForCycle(QSignalSpy &spy, const std::function<bool(const PollCycle &)> 
 bool waitForStatus(QSignalSpy &spy, HostStatus::State state, int ms, HostStatus *found = nullptr);
 
 const MemorySample *findGuest(const PollCycle &cycle, const QString &name);
+
+// The guest's balloon as libvirt reports it now (dommemstat "actual"), KiB; -1 when unreadable
+// (the daemon is down).
+qint64 actualOf(virDomainPtr domain);
 
 // The result of a program run by runProgram.
 struct ProgramRun {

@@ -28,17 +28,6 @@ QString cli() {
     return qEnvironmentVariable("BS_BINARY_DIR") + QStringLiteral("/bin/balloonscope-cli");
 }
 
-// The guest's balloon as libvirt reports it (dommemstat "actual"), KiB.
-qint64 actualOf(virDomainPtr domain) {
-    virDomainMemoryStatStruct stats[VIR_DOMAIN_MEMORY_STAT_NR];
-    const int n = virDomainMemoryStats(domain, stats, VIR_DOMAIN_MEMORY_STAT_NR, 0);
-    for (int i = 0; i < n; ++i) {
-        if (stats[i].tag == VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON)
-            return qint64(stats[i].val);
-    }
-    return -1;
-}
-
 } // namespace
 
 class TestE2eAutopilot : public QObject {

@@ -24,18 +24,6 @@ namespace {
 constexpr qint64 MiB = 1024;
 constexpr qint64 Floor = 160 * MiB; // above the autopilot's own 128 MiB guard: the floor rules
 
-// The guest's balloon as libvirt reports it (dommemstat "actual"), KiB; -1 when unreadable
-// (the daemon is down).
-qint64 actualOf(virDomainPtr domain) {
-    virDomainMemoryStatStruct stats[VIR_DOMAIN_MEMORY_STAT_NR];
-    const int n = virDomainMemoryStats(domain, stats, VIR_DOMAIN_MEMORY_STAT_NR, 0);
-    for (int i = 0; i < n; ++i) {
-        if (stats[i].tag == VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON)
-            return qint64(stats[i].val);
-    }
-    return -1;
-}
-
 } // namespace
 
 class TestE2eAutopilotRestart : public QObject {
