@@ -4,6 +4,7 @@
 #include "ExitCodes.h"
 #include "Translations.h"
 #include "commands/AdviseCommand.h"
+#include "commands/CheckCommand.h"
 #include "commands/DomainsCommand.h"
 #include "commands/EnableStatsCommand.h"
 #include "commands/ExportCommand.h"
@@ -43,6 +44,7 @@ std::vector<std::unique_ptr<CliCommand>> makeCommands() {
     commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<AdviseCommand>());
     commands.push_back(std::make_unique<SimulateCommand>());
+    commands.push_back(std::make_unique<CheckCommand>());
     return commands;
 }
 

@@ -1,0 +1,58 @@
+#include "PressureRates.h"
+
+namespace bs {
+
+namespace {
+
+// Rate of a cumulative counter; nullopt when either end is missing, or when it went back
+// (`back` set then).
+std::optional<double> rateOf(const std::optional<quint64> &from, const std::optional<quint64> &to,
+                             double seconds, bool &back) {
+    if (!from || !to)
+        return std::nullopt;
+    if (*to < *from) {
+        back = true;
+        return std::nullopt;
+    }
+    return double(*to - *from) / seconds;
+}
+
+} // namespace
+
+QList<PressureRate> pressureRates(const QList<MemorySample> &samples) {
+    QList<PressureRate> rates;
+    const MemorySample *previous = nullptr;
+    for (const MemorySample &s : samples) {
+        if (!isActive(s.state)) {
+            previous = nullptr;
+            continue;
+        }
+        if (!s.freshReport)
+            continue;
+        if (previous) {
+            double seconds = 0;
+            if (previous->stats.lastUpdate && s.stats.lastUpdate)
+                seconds = double(*s.stats.lastUpdate - *previous->stats.lastUpdate);
+            if (seconds <= 0)
+                seconds = double(s.timeMs - previous->timeMs) / 1000.0;
+            if (seconds > 0) {
+                PressureRate r;
+                r.fromMs = previous->timeMs;
+                r.toMs = s.timeMs;
+                bool back = false;
+                r.swapInKiBps = rateOf(previous->stats.swapIn, s.stats.swapIn, seconds, back);
+                r.swapOutKiBps = rateOf(previous->stats.swapOut, s.stats.swapOut, seconds, back);
+                r.majorFaultsPerSecond =
+                    rateOf(previous->stats.majorFault, s.stats.majorFault, seconds, back);
+                bool minorBack = false;
+                rateOf(previous->stats.minorFault, s.stats.minorFault, seconds, minorBack);
+                r.countersWentBack = back || minorBack;
+                rates.append(r);
+            }
+        }
+        previous = &s;
+    }
+    return rates;
+}
+
+} // namespace bs

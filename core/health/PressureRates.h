@@ -1,0 +1,30 @@
+#pragma once
+
+#include "monitor/MemorySample.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace bs {
+
+// The guest's pressure between two consecutive fresh reports, from the cumulative counters the
+// balloon reports (swap_in/swap_out in KiB, major faults as a count): per second over the
+// guest's own report times (last_update), else over the poll times. A counter that went
+// backwards gives no rate (a reboot resets them; a pre-2016 Windows service reports per-second
+// values that go up and down) and is flagged.
+struct PressureRate {
+    qint64 fromMs = 0;
+    qint64 toMs = 0; // the later report's poll time
+    std::optional<double> swapInKiBps;
+    std::optional<double> swapOutKiBps;
+    std::optional<double> majorFaultsPerSecond;
+    bool countersWentBack = false;
+    bool operator==(const PressureRate &) const = default;
+};
+
+// `samples` oldest first (one guest); samples without a fresh report are skipped, and a guest
+// that stopped in between starts over.
+QList<PressureRate> pressureRates(const QList<MemorySample> &samples);
+
+} // namespace bs

@@ -1,0 +1,100 @@
+#include "SignatureRules.h"
+
+#include "common/Units.h"
+
+#include <QCoreApplication>
+
+namespace bs {
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("bs::Health", text);
+}
+
+HealthFinding signature(const GuestWindow &guest, const QString &which, Severity severity) {
+    HealthFinding f;
+    f.rule = HealthRule::Signature;
+    f.severity = severity;
+    f.hostId = guest.hostId;
+    f.uuid = guest.uuid;
+    f.guest = guest.name;
+    f.condition = QStringLiteral("signature\n") + guest.hostId + QLatin1Char('\n') + guest.uuid +
+                  QLatin1Char('\n') + which;
+    return f;
+}
+
+// Reports whose last_update advanced without a single guest figure, in a row at the end.
+int emptyReportsInARow(const GuestWindow &guest) {
+    int run = 0;
+    qint64 previous = 0; // the last last_update seen; 0: none yet
+    for (const MemorySample &s : guest.samples) {
+        if (!isActive(s.state)) {
+            run = 0;
+            previous = 0;
+            continue;
+        }
+        const qint64 update = s.stats.lastUpdate.value_or(0);
+        if (update > 0 && previous > 0 && update > previous)
+            run = s.stats.hasGuestFields() ? 0 : run + 1;
+        if (update > 0)
+            previous = update;
+    }
+    return run;
+}
+
+} // namespace
+
+QList<HealthFinding> signatureFindings(const GuestWindow &guest, const QList<PressureRate> &rates,
+                                       const HealthThresholds &thresholds) {
+    QList<HealthFinding> out;
+    const MemorySample *latest = guest.latest();
+    if (!thresholds.isEnabled(HealthRule::Signature) || !latest || !isActive(latest->state))
+        return out;
+
+    if (emptyReportsInARow(guest) >= 2) {
+        HealthFinding f =
+            signature(guest, QStringLiteral("no_figures"), thresholds.signatureSeverity);
+        f.message = tr("Reports arrive (last_update advances) but carry no figure: the guest "
+                       "reports −1 for each. Seen with Windows 11 on ARM64.");
+        f.remedy = tr("Update the virtio-win balloon driver and BalloonService; until then the "
+                      "guest's own usage cannot be known.");
+        out.append(f);
+    }
+
+    int back = 0;
+    for (const PressureRate &r : rates)
+        back += r.countersWentBack ? 1 : 0;
+    if (back >= 2) {
+        HealthFinding f =
+            signature(guest, QStringLiteral("counters_back"), thresholds.signatureSeverity);
+        f.message = QCoreApplication::translate(
+            "bs::Health",
+            "The swap and fault counters went back %n time(s): they are not cumulative. Seen "
+            "with BalloonService builds before 2016, which report per-second values in pages.",
+            nullptr, back);
+        f.remedy = tr("Update the virtio-win guest tools; the swap-in rule cannot judge this "
+                      "guest until then.");
+        out.append(f);
+    }
+
+    const MemorySample *fresh = guest.latestFresh();
+    if (fresh && fresh->stats.available && fresh->stats.actual && fresh->stats.maximum &&
+        *fresh->stats.actual < *fresh->stats.maximum) {
+        const quint64 available = *fresh->stats.available;
+        const quint64 actual = *fresh->stats.actual;
+        const quint64 slack = *fresh->stats.maximum / 50; // 2 %
+        if (available > actual + slack) {
+            HealthFinding f = signature(guest, QStringLiteral("balloon_as_used"), Severity::Info);
+            f.message = tr("The guest reports %1 of memory with a %2 balloon: it counts the %3 "
+                           "the balloon took as in use (Windows does). Balloonscope subtracts it "
+                           "from the need.")
+                            .arg(units::formatKiB(available), units::formatKiB(actual),
+                                 units::formatKiB(available - actual));
+            out.append(f);
+        }
+    }
+    return out;
+}
+
+} // namespace bs

@@ -1,0 +1,531 @@
+#include "TestMain.h"
+#include "health/GuestRules.h"
+#include "health/HealthEvaluator.h"
+#include "health/PluginOutput.h"
+#include "health/PressureRates.h"
+#include "health/SignatureRules.h"
+
+#include <QTest>
+
+using namespace bs;
+
+// The balloon-health rules over recorded series: each rule with a case that fires and one that
+// must not, the levels and their parsing, and the order the evaluator lists findings in.
+namespace {
+
+constexpr qint64 MiB = 1024;
+constexpr qint64 GiB = 1024 * 1024;
+const QString Host = QStringLiteral("qemu:///system");
+constexpr qint64 T0 = 1'800'000'000'000; // ms since the epoch
+
+// What one poll of a guest carried. Sizes KiB; `update`: last_update in s (0 = none).
+struct Poll {
+    qint64 t = 0; // s after T0
+    qint64 update = 0;
+    qint64 actual = 192 * MiB;
+    std::optional<qint64> available;
+    std::optional<qint64> usable;
+    std::optional<qint64> rss;
+    std::optional<qint64> swapIn;
+    std::optional<qint64> majorFault;
+    StatsState state = StatsState::Reporting;
+};
+
+// A poll at `t` s (designated initialisers would warn about the members left out).
+Poll pollAt(qint64 t, qint64 actual = 192 * MiB) {
+    Poll p;
+    p.t = t;
+    p.actual = actual;
+    return p;
+}
+
+// A poll whose report (last_update `update`) came without a figure.
+Poll updateAt(qint64 t, qint64 update, StatsState state = StatsState::Reporting) {
+    Poll p = pollAt(t);
+    p.update = update;
+    p.state = state;
+    return p;
+}
+
+MemorySample sampleOf(const Poll &p, bool fresh) {
+    MemorySample s;
+    s.hostId = Host;
+    s.uuid = QStringLiteral("11111111-1111-1111-1111-111111111111");
+    s.name = QStringLiteral("vm1");
+    s.timeMs = T0 + p.t * 1000;
+    s.state = DomainState::Running;
+    s.statsState = p.state;
+    s.freshReport = fresh;
+    s.balloon.model = BalloonModel::Virtio;
+    s.balloon.period = 5;
+    s.stats.actual = quint64(p.actual);
+    s.stats.maximum = quint64(192 * MiB);
+    if (p.rss)
+        s.stats.rss = quint64(*p.rss);
+    if (p.update > 0)
+        s.stats.lastUpdate = p.update;
+    if (fresh) {
+        if (p.available)
+            s.stats.available = quint64(*p.available);
+        if (p.usable)
+            s.stats.usable = quint64(*p.usable);
+        if (p.swapIn)
+            s.stats.swapIn = quint64(*p.swapIn);
+        if (p.majorFault)
+            s.stats.majorFault = quint64(*p.majorFault);
+    }
+    return s;
+}
+
+// A guest reporting at every poll (last_update = the poll's time) with these figures.
+GuestWindow reporting(const QList<Poll> &polls) {
+    GuestWindow w;
+    w.hostId = Host;
+    w.uuid = QStringLiteral("11111111-1111-1111-1111-111111111111");
+    w.name = QStringLiteral("vm1");
+    for (Poll p : polls) {
+        if (p.update == 0)
+            p.update = T0 / 1000 + p.t;
+        w.samples.append(sampleOf(p, true));
+    }
+    return w;
+}
+
+qint64 at(qint64 seconds) {
+    return T0 + seconds * 1000;
+}
+
+NodeMemory host(qint64 totalKiB, qint64 availableKiB) {
+    NodeMemory m;
+    m.total = quint64(totalKiB);
+    m.free = quint64(availableKiB / 2);
+    m.buffers = 0;
+    m.cached = quint64(availableKiB - availableKiB / 2);
+    return m;
+}
+
+// Swap-in counters growing by `kibPerSecond` over polls every 10 s from 0 to `seconds`.
+QList<Poll> swapping(double kibPerSecond, int seconds, int from = 0) {
+    QList<Poll> polls;
+    for (int t = from; t <= seconds; t += 10) {
+        Poll p = pollAt(t);
+        p.available = 150 * MiB;
+        p.usable = 100 * MiB;
+        p.swapIn = qint64(kibPerSecond * (t - from));
+        polls.append(p);
+    }
+    return polls;
+}
+
+} // namespace
+
+class TestHealthRules : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void hostAvailableFloors_data() {
+        QTest::addColumn<qint64>("total");
+        QTest::addColumn<qint64>("available");
+        QTest::addColumn<int>("severity");
+        // max(1 GiB, 10 %) warns, max(512 MiB, 5 %) is critical.
+        QTest::newRow("big host, plenty") << 16 * GiB << 4 * GiB << int(Severity::Ok);
+        QTest::newRow("big host, under 10 %") << 16 * GiB << 1200 * MiB << int(Severity::Warning);
+        QTest::newRow("big host, under 5 %") << 16 * GiB << 700 * MiB << int(Severity::Critical);
+        QTest::newRow("small host, 1 GiB floor") << 4 * GiB << 900 * MiB << int(Severity::Warning);
+        QTest::newRow("small host, above floor") << 4 * GiB << 1100 * MiB << int(Severity::Ok);
+        QTest::newRow("small host, 512 MiB") << 4 * GiB << 500 * MiB << int(Severity::Critical);
+    }
+    void hostAvailableFloors() {
+        QFETCH(qint64, total);
+        QFETCH(qint64, available);
+        QFETCH(int, severity);
+        HealthInput input;
+        input.hostId = Host;
+        input.hostMemory = host(total, available);
+        const HealthResult r = evaluateHealth(input, HealthThresholds{});
+        QCOMPARE(int(r.worst()), severity);
+        QCOMPARE(r.figures.size(), 1);
+        QCOMPARE(r.figures[0].label, QStringLiteral("host_available"));
+        QVERIFY(r.figures[0].below);
+        QCOMPARE(r.figures[0].value, double(available));
+        QCOMPARE(r.figures[0].warning.value(),
+                 double(std::max<qint64>(GiB, std::llround(double(total) / 10))));
+    }
+
+    void hostWithoutFiguresIsNotJudged() {
+        HealthInput input;
+        input.hostId = Host;
+        input.hostMemory = NodeMemory{};
+        const HealthResult r = evaluateHealth(input, HealthThresholds{});
+        QVERIFY(r.findings.isEmpty());
+        QVERIFY(r.figures.isEmpty());
+    }
+
+    void staleAfterThreePeriods() {
+        // Period 5 s: a report 16 s old is 3.2 periods: stale; 14 s (2.8 periods) is not.
+        GuestWindow w = reporting({pollAt(0)});
+        QList<HealthFigure> figures;
+        const auto f = staleFinding(w, HealthThresholds{}, at(16), figures);
+        QVERIFY(f);
+        QCOMPARE(f->severity, Severity::Warning);
+        QVERIFY(f->message.contains(QStringLiteral("16 s")));
+        QVERIFY(!staleFinding(w, HealthThresholds{}, at(14), figures));
+        QCOMPARE(figures.last().value, 14.0);
+    }
+
+    void staleIsNotJudgedWithoutAPeriodOrADriver() {
+        QList<HealthFigure> figures;
+        GuestWindow off = reporting({pollAt(0)});
+        off.samples[0].balloon.period.reset();
+        QVERIFY(!staleFinding(off, HealthThresholds{}, at(600), figures));
+        GuestWindow noDriver = reporting({pollAt(0)});
+        noDriver.samples[0].stats.lastUpdate.reset();
+        QVERIFY(!staleFinding(noDriver, HealthThresholds{}, at(600), figures));
+        GuestWindow stopped = reporting({pollAt(0)});
+        stopped.samples[0].state = DomainState::Shutoff;
+        QVERIFY(!staleFinding(stopped, HealthThresholds{}, at(600), figures));
+    }
+
+    void swapInSustainedFires() {
+        const GuestWindow w = reporting(swapping(100, 300));
+        const auto rates = pressureRates(w.samples);
+        QCOMPARE(rates.size(), 30);
+        QCOMPARE(rates.first().swapInKiBps.value(), 100.0);
+        QList<HealthFigure> figures;
+        const auto f = swapInFinding(w, rates, HealthThresholds{}, at(300), 300, figures);
+        QVERIFY(f);
+        QCOMPARE(f->severity, Severity::Warning);
+        QCOMPARE(figures.last().value, 100.0);
+        // 2 MiB/s: critical.
+        const GuestWindow fast = reporting(swapping(2048, 300));
+        QCOMPARE(swapInFinding(fast, pressureRates(fast.samples), HealthThresholds{}, at(300), 300,
+                               figures)
+                     ->severity,
+                 Severity::Critical);
+    }
+
+    void swapInBurstDoesNotFire() {
+        // Quiet for 200 s, then 100 KiB/s for the last 100 s of a 300 s window: not sustained.
+        QList<Poll> polls = swapping(0, 200);
+        for (Poll p : swapping(100, 300, 200)) {
+            if (p.t > 200)
+                polls.append(p);
+        }
+        const GuestWindow w = reporting(polls);
+        QList<HealthFigure> figures;
+        QVERIFY(
+            !swapInFinding(w, pressureRates(w.samples), HealthThresholds{}, at(300), 300, figures));
+        // Above the level, but watched for 100 s only: the rule wants 300 s of it.
+        const GuestWindow shortRun = reporting(swapping(100, 100));
+        QVERIFY(!swapInFinding(shortRun, pressureRates(shortRun.samples), HealthThresholds{},
+                               at(100), 300, figures));
+        // ... unless the caller watched only that long (check --watch 100).
+        QVERIFY(swapInFinding(shortRun, pressureRates(shortRun.samples), HealthThresholds{},
+                              at(100), 100, figures));
+    }
+
+    void ratesUseTheReportTimesAndSkipResets() {
+        QList<Poll> polls = swapping(50, 30);
+        polls[2].swapIn = 0; // the counter went back (a reboot): no rate there
+        const GuestWindow w = reporting(polls);
+        const auto rates = pressureRates(w.samples);
+        QCOMPARE(rates.size(), 3);
+        QVERIFY(!rates[1].swapInKiBps);
+        QVERIFY(rates[1].countersWentBack);
+        QCOMPARE(rates[2].swapInKiBps.value(), 150.0); // 0 → 1500 KiB in 10 s
+        // A repeated report (not fresh) is skipped: the next rate spans both intervals.
+        GuestWindow repeated = reporting(swapping(50, 20));
+        repeated.samples[1].freshReport = false;
+        const auto spanned = pressureRates(repeated.samples);
+        QCOMPARE(spanned.size(), 1);
+        QCOMPARE(spanned[0].swapInKiBps.value(), 50.0);
+    }
+
+    void needRatioCountsTheKernel() {
+        // Balloon 192 MiB, MemTotal 142 MiB (50 MiB kernel), need 130 MiB: 180/192 = 93.75 %.
+        Poll p = pollAt(0);
+        p.available = 142 * MiB;
+        p.usable = 12 * MiB;
+        QList<HealthFigure> figures;
+        const auto f = needRatioFinding(reporting({p}), HealthThresholds{}, figures);
+        QVERIFY(f);
+        QCOMPARE(f->severity, Severity::Warning);
+        QCOMPARE(figures.last().value, 93.8);
+        p.usable = 100 * MiB; // need 42 + 50 of 192: 48 %
+        QVERIFY(!needRatioFinding(reporting({p}), HealthThresholds{}, figures));
+        p.usable = 2 * MiB; // 190 of 192: critical
+        QCOMPARE(needRatioFinding(reporting({p}), HealthThresholds{}, figures)->severity,
+                 Severity::Critical);
+    }
+
+    void windowsBalloonIsNotCountedAsNeed() {
+        // Windows: MemTotal stays 4 GiB with a 2 GiB balloon; 3.5 GiB "used" holds the 2 GiB
+        // the balloon took. The need is 1.5 GiB: 75 % of the balloon, no finding.
+        Poll p = pollAt(0, 2 * GiB);
+        p.available = 4 * GiB;
+        p.usable = GiB / 2;
+        GuestWindow w = reporting({p});
+        w.samples[0].stats.maximum = quint64(4 * GiB);
+        QCOMPARE(guestNeedKiB(w.samples[0].stats).value(), 3 * GiB / 2);
+        QList<HealthFigure> figures;
+        QVERIFY(!needRatioFinding(w, HealthThresholds{}, figures));
+        QCOMPARE(figures.last().value, 75.0);
+        const auto notes = signatureFindings(w, {}, HealthThresholds{});
+        QCOMPARE(notes.size(), 1);
+        QVERIFY(notes[0].condition.endsWith(QStringLiteral("balloon_as_used")));
+        QCOMPARE(notes[0].severity, Severity::Info);
+    }
+
+    void stuckBalloon() {
+        // Target 150 MiB set at 0; the balloon stays at 192 MiB (no driver to inflate it).
+        QList<Poll> polls;
+        for (int t = 0; t <= 60; t += 5)
+            polls.append(pollAt(t));
+        GuestWindow w = reporting(polls);
+        w.target = BalloonTarget{150 * MiB, at(0)};
+        const auto f = stuckBalloonFinding(w, HealthThresholds{}, at(60));
+        QVERIFY(f);
+        QCOMPARE(f->severity, Severity::Warning);
+        QVERIFY(f->message.contains(QStringLiteral("150")));
+        // 3 periods of at least 10 s: not yet after 25 s.
+        QVERIFY(!stuckBalloonFinding(w, HealthThresholds{}, at(25)));
+        // Within 2 % of the target: settled.
+        w.target = BalloonTarget{190 * MiB, at(0)};
+        QVERIFY(!stuckBalloonFinding(w, HealthThresholds{}, at(60)));
+        // No target known: nothing to judge.
+        w.target.reset();
+        QVERIFY(!stuckBalloonFinding(w, HealthThresholds{}, at(60)));
+    }
+
+    void aMovingBalloonIsNotStuck() {
+        QList<Poll> polls;
+        for (int t = 0; t <= 60; t += 5)
+            polls.append(pollAt(t, 192 * MiB - t * MiB / 2)); // 0.5 MiB/s down
+        GuestWindow w = reporting(polls);
+        w.target = BalloonTarget{100 * MiB, at(0)};
+        QVERIFY(!stuckBalloonFinding(w, HealthThresholds{}, at(60)));
+    }
+
+    void readinessRegression() {
+        GuestWindow w = reporting({pollAt(0), pollAt(5), pollAt(10)});
+        QVERIFY(!readinessFinding(w, HealthThresholds{}));
+        w.samples[2].statsState = StatsState::Stale;
+        const auto f = readinessFinding(w, HealthThresholds{});
+        QVERIFY(f);
+        QVERIFY(f->condition.endsWith(QStringLiteral("not_delivering")));
+        // Never ready in the window: not a regression (the readiness page's business).
+        for (MemorySample &s : w.samples)
+            s.statsState = StatsState::Off;
+        QVERIFY(!readinessFinding(w, HealthThresholds{}));
+        // Stopped: nothing to judge.
+        w.samples[0].statsState = StatsState::Reporting;
+        w.samples[2].state = DomainState::Shutoff;
+        w.samples[2].statsState = StatsState::Inactive;
+        QVERIFY(!readinessFinding(w, HealthThresholds{}));
+    }
+
+    void strandedMemory() {
+        // RSS 3 GiB, need 1 GiB + 50 MiB kernel: 1.95 GiB stranded.
+        Poll p = pollAt(0, 4 * GiB);
+        p.available = 4 * GiB - 50 * MiB;
+        p.usable = p.available.value() - GiB;
+        p.rss = 3 * GiB;
+        GuestWindow w = reporting({p});
+        QList<HealthFigure> figures;
+        const auto f = strandedFinding(w, HealthThresholds{}, figures);
+        QVERIFY(f);
+        QCOMPARE(figures.last().value, double(2 * GiB - 50 * MiB));
+        QVERIFY(f->remedy.contains(QStringLiteral("freePageReporting")));
+        w.samples[0].balloon.freePageReporting = true;
+        QVERIFY(!strandedFinding(w, HealthThresholds{}, figures)
+                     ->remedy.contains(QStringLiteral("freePageReporting")));
+        p.rss = GiB + 900 * MiB; // 850 MiB stranded: below 1 GiB
+        QVERIFY(!strandedFinding(reporting({p}), HealthThresholds{}, figures));
+    }
+
+    void freePageReportingNote() {
+        GuestWindow w = reporting({pollAt(0)});
+        const auto f = freePageReportingFinding(w, HealthThresholds{});
+        QVERIFY(f);
+        QCOMPARE(f->severity, Severity::Info);
+        QVERIFY(f->message.contains(QStringLiteral("Autodeflate is off")));
+        HealthThresholds strict;
+        QVERIFY(strict.apply(QStringLiteral("free_page_reporting=warning")).isEmpty());
+        QCOMPARE(freePageReportingFinding(w, strict)->severity, Severity::Warning);
+        w.samples[0].balloon.freePageReporting = true;
+        QVERIFY(!freePageReportingFinding(w, HealthThresholds{}));
+        w.samples[0].balloon.freePageReporting = false;
+        w.samples[0].balloon.model = BalloonModel::None;
+        QVERIFY(!freePageReportingFinding(w, HealthThresholds{}));
+    }
+
+    void reportsWithoutFigures() {
+        // last_update advances three times, not one figure comes: every field was −1.
+        GuestWindow w = reporting({pollAt(0)});
+        for (int t = 5; t <= 15; t += 5) {
+            Poll p = updateAt(t, T0 / 1000 + t, StatsState::Stale);
+            w.samples.append(sampleOf(p, false));
+        }
+        const auto found = signatureFindings(w, pressureRates(w.samples), HealthThresholds{});
+        QCOMPARE(found.size(), 1);
+        QVERIFY(found[0].condition.endsWith(QStringLiteral("no_figures")));
+        // Frozen last_update (BalloonService stopped) is the stale rule's, not this one's.
+        GuestWindow frozen = reporting({pollAt(0)});
+        for (int t = 5; t <= 15; t += 5)
+            frozen.samples.append(sampleOf(updateAt(t, T0 / 1000), false));
+        QVERIFY(signatureFindings(frozen, {}, HealthThresholds{}).isEmpty());
+    }
+
+    void countersGoingBack() {
+        QList<Poll> polls = swapping(10, 40);
+        polls[1].swapIn = 500;
+        polls[2].swapIn = 20; // down
+        polls[3].swapIn = 400;
+        polls[4].swapIn = 10; // down again: not cumulative
+        GuestWindow w = reporting(polls);
+        auto found = signatureFindings(w, pressureRates(w.samples), HealthThresholds{});
+        QCOMPARE(found.size(), 1);
+        QVERIFY(found[0].condition.endsWith(QStringLiteral("counters_back")));
+        polls[4].swapIn = 600; // once only: a reboot
+        w = reporting(polls);
+        QVERIFY(signatureFindings(w, pressureRates(w.samples), HealthThresholds{}).isEmpty());
+    }
+
+    void rulesCanBeChanged_data() {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("host floors") << "host_available=2G/15%:1G/8%" << true;
+        QTest::newRow("percent only") << "host_available=20%" << true;
+        QTest::newRow("clear critical") << "need_ratio=:-" << true;
+        QTest::newRow("swap with span") << "swap_in=256:4M@600" << true;
+        QTest::newRow("off") << "stranded=off" << true;
+        QTest::newRow("severity") << "readiness=critical" << true;
+        QTest::newRow("unknown rule") << "memory=1G" << false;
+        QTest::newRow("no value") << "stale" << false;
+        QTest::newRow("bad size") << "stranded=lots" << false;
+        QTest::newRow("too many levels") << "need_ratio=1:2:3" << false;
+        QTest::newRow("bad severity") << "signature=loud" << false;
+        QTest::newRow("bad span") << "swap_in=64@forever" << false;
+        QTest::newRow("percent over 100") << "host_available=120%" << false;
+        QTest::newRow("zero periods") << "stale=0" << false;
+    }
+    void rulesCanBeChanged() {
+        QFETCH(QString, spec);
+        QFETCH(bool, valid);
+        HealthThresholds t;
+        const QString error = t.apply(spec);
+        QCOMPARE(error.isEmpty(), valid);
+    }
+
+    void changedLevelsAreUsed() {
+        HealthThresholds t;
+        QVERIFY(t.apply(QStringLiteral("host_available=2G/15%:1G")).isEmpty());
+        QCOMPARE(t.hostWarning.value(), (HostFloor{2 * GiB, 15}));
+        QCOMPARE(t.hostCritical.value(), (HostFloor{GiB, 0}));
+        QVERIFY(t.apply(QStringLiteral("swap_in=256:4M@600")).isEmpty());
+        QCOMPARE(t.swapInWarningKiBps.value(), 256.0);
+        QCOMPARE(t.swapInCriticalKiBps.value(), 4096.0);
+        QCOMPARE(t.swapInSustainSeconds, 600);
+        QVERIFY(t.apply(QStringLiteral("need_ratio=:-")).isEmpty());
+        QCOMPARE(t.needWarningPercent.value(), 90.0);
+        QVERIFY(!t.needCriticalPercent);
+        QVERIFY(t.apply(QStringLiteral("stranded=off")).isEmpty());
+        QVERIFY(!t.isEnabled(HealthRule::StrandedMemory));
+        QCOMPARE(HealthThresholds::describeRules().size(), HealthRuleCount);
+    }
+
+    void evaluatorOrdersWorstFirstAndSkipsStoppedGuests() {
+        Poll p = pollAt(0);
+        p.available = 142 * MiB;
+        p.usable = 2 * MiB; // need ratio critical
+        GuestWindow running = reporting({p});
+        GuestWindow stopped = reporting({pollAt(0)});
+        stopped.name = QStringLiteral("vm2");
+        stopped.uuid = QStringLiteral("22222222-2222-2222-2222-222222222222");
+        stopped.samples[0].state = DomainState::Shutoff;
+        HealthInput input;
+        input.hostId = Host;
+        input.hostMemory = host(16 * GiB, 1200 * MiB); // warning
+        input.guests = {running, stopped};
+        input.nowMs = at(1);
+        input.watchedSeconds = 10;
+        const HealthResult r = evaluateHealth(input, HealthThresholds{});
+        QCOMPARE(r.guestsJudged, 1);
+        QCOMPARE(r.worst(), Severity::Critical);
+        QCOMPARE(r.findings[0].rule, HealthRule::NeedRatio);
+        QCOMPARE(r.findings[1].rule, HealthRule::HostAvailable);
+        QCOMPARE(r.findings.last().severity, Severity::Info); // free page reporting
+        for (const HealthFinding &f : r.findings)
+            QVERIFY(f.guest != QStringLiteral("vm2"));
+    }
+
+    void pluginOutput() {
+        HealthFigure host;
+        host.label = QStringLiteral("host_available");
+        host.value = 1048576; // KiB
+        host.unit = QStringLiteral("KB");
+        host.warning = 2097152;
+        host.critical = 1048577;
+        host.below = true;
+        host.min = 0;
+        host.max = 16777216;
+        // Bytes, and "N:" (alert below N) for a figure that alerts when low.
+        QCOMPARE(perfData(host), QStringLiteral("host_available=1073741824B;2147483648:;"
+                                                "1073742848:;0;17179869184"));
+        HealthFigure ratio;
+        ratio.label = QStringLiteral("vm 1 need_ratio");
+        ratio.value = 93.75;
+        ratio.unit = QStringLiteral("%");
+        ratio.warning = 90;
+        QCOMPARE(perfData(ratio), QStringLiteral("'vm 1 need_ratio'=93.75%;90"));
+
+        HealthResult result;
+        result.figures = {host};
+        HealthFinding f;
+        f.rule = HealthRule::GuestStale;
+        f.severity = Severity::Warning;
+        f.guest = QStringLiteral("vm1");
+        f.message = QStringLiteral("No new report.");
+        f.remedy = QStringLiteral("Fix it.");
+        HealthFinding note = f;
+        note.severity = Severity::Info;
+        note.rule = HealthRule::FreePageReporting;
+        result.findings = {f, note};
+        QCOMPARE(result.worst(), Severity::Warning);
+        QCOMPARE(pluginStateOf(result.worst()), PluginWarning);
+        QCOMPARE(pluginStateOf(Severity::Info), PluginOk);
+        const QStringList lines = pluginLines(PluginWarning, QStringLiteral("1 warning"), result);
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines[0], QStringLiteral("BALLOONSCOPE WARNING - 1 warning | ") + perfData(host));
+        QCOMPARE(lines[1], QStringLiteral("WARNING: vm1: Stale reports: No new report. Fix it."));
+        QVERIFY(lines[2].startsWith(QStringLiteral("NOTE: vm1: Free page reporting: ")));
+    }
+
+    void windowsKeepTheirSpanAndForgetGuests() {
+        GuestWindows windows(60 * 1000);
+        for (int t = 0; t <= 120; t += 10) {
+            PollCycle cycle;
+            cycle.hostId = Host;
+            cycle.timeMs = at(t);
+            cycle.samples = {sampleOf(pollAt(t), true)};
+            if (t < 60) {
+                MemorySample other = sampleOf(pollAt(t), true);
+                other.uuid = QStringLiteral("22222222-2222-2222-2222-222222222222");
+                other.name = QStringLiteral("gone");
+                cycle.samples.append(other);
+            }
+            windows.add(cycle);
+        }
+        const QList<GuestWindow> w = windows.windows(Host);
+        QCOMPARE(w.size(), 1);            // "gone" is no longer polled
+        QCOMPARE(w[0].samples.size(), 7); // 60..120 s
+        QCOMPARE(windows.spanMs(Host), qint64(60 * 1000));
+        windows.setTarget(Host, w[0].uuid, BalloonTarget{100 * MiB, at(100)});
+        QCOMPARE(windows.windows(Host)[0].target->kib, 100 * MiB);
+        windows.removeHost(Host);
+        QVERIFY(windows.windows(Host).isEmpty());
+    }
+};
+
+BS_TEST_MAIN(TestHealthRules)
+#include "tst_healthrules.moc"
