@@ -184,6 +184,7 @@ private Q_SLOTS:
             {m_bed->guest(QStringLiteral("stale")), StatsState::Stale},
             {m_bed->guest(QStringLiteral("noperiod")), StatsState::Off},
             {m_bed->guest(QStringLiteral("noballoon")), StatsState::NoBalloon},
+            {m_bed->guest(QStringLiteral("windows")), StatsState::Reporting},
         };
         MonitoredHost host(config(1), std::make_shared<NoCredentials>());
         QSignalSpy cycles(host.worker(), &HostMonitor::cycleReady);
