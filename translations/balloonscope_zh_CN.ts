@@ -503,6 +503,101 @@
     </message>
 </context>
 <context>
+    <name>CheckCommand</name>
+    <message>
+        <source>Check a host&apos;s balloon health as a monitoring plugin: watch it for a few polls, run the health rules, print one status line with performance data and one line per finding, and exit 0 OK, 1 WARNING, 2 CRITICAL or 3 UNKNOWN.</source>
+        <translation>以监控插件的方式检查宿主机的气球健康状况：观察几次轮询，运行健康规则，输出一行带性能数据的状态行和每项发现一行，并以 0 OK、1 WARNING、2 CRITICAL 或 3 UNKNOWN 退出。</translation>
+    </message>
+    <message>
+        <source>Change a rule: RULE=off, RULE=on, RULE=WARN[:CRIT] (an empty part keeps the default, - clears it), swap_in=WARN[:CRIT][@SEC], or readiness|free_page_reporting|signature=note|warning|critical. Repeatable. Rules and defaults: %1.</source>
+        <translation>修改一条规则：RULE=off、RULE=on、RULE=WARN[:CRIT]（留空的部分保持默认，- 表示清除）、swap_in=WARN[:CRIT][@SEC]，或 readiness|free_page_reporting|signature=note|warning|critical。可重复。规则及默认值：%1。</translation>
+    </message>
+    <message>
+        <source>Judge only this guest (repeatable; default: all).</source>
+        <translation>只判断此客户机（可重复；默认：全部）。</translation>
+    </message>
+    <message>
+        <source>Seconds to watch the host, 0-3600 (default 10): rates and regressions need two reports or more.</source>
+        <translation>观察宿主机的秒数，0-3600（默认 10）：速率和回退需要两次或更多报告。</translation>
+    </message>
+    <message>
+        <source>Seconds between polls while watching, 1-3600 (default 5).</source>
+        <translation>观察期间两次轮询之间的秒数，1-3600（默认 5）。</translation>
+    </message>
+    <message>
+        <source>Print the findings and figures as one JSON object (the exit code is the same).</source>
+        <translation>以一个 JSON 对象输出发现和数值（退出码相同）。</translation>
+    </message>
+    <message>
+        <source>Every rule with its default thresholds, over ten seconds of polls.</source>
+        <translation>所有规则使用默认阈值，观察十秒的轮询。</translation>
+    </message>
+    <message>
+        <source>Stricter host floors, stranded memory from 4 GiB, no free page reporting notes: as an Icinga or Nagios service check.</source>
+        <translation>更严格的宿主机下限、从 4 GiB 起的闲置内存、不显示空闲页报告提示：作为 Icinga 或 Nagios 的服务检查。</translation>
+    </message>
+    <message>
+        <source>Five minutes of polls: swap-in above 256 KiB/s for all of them warns.</source>
+        <translation>五分钟的轮询：换入速率在全部轮询中都高于 256 KiB/s 时发出警告。</translation>
+    </message>
+    <message>
+        <source>OK: no rule found a warning or a critical condition (notes may be listed).</source>
+        <translation>OK：没有规则发现警告或严重情况（可能列出提示）。</translation>
+    </message>
+    <message>
+        <source>WARNING: a rule found a warning condition.</source>
+        <translation>WARNING：某条规则发现了警告情况。</translation>
+    </message>
+    <message>
+        <source>CRITICAL: a rule found a critical condition.</source>
+        <translation>CRITICAL：某条规则发现了严重情况。</translation>
+    </message>
+    <message>
+        <source>UNKNOWN: bad arguments, the host could not be reached or authenticated, or a --domain names no guest.</source>
+        <translation>UNKNOWN：参数错误、无法连接或认证宿主机，或 --domain 指定的客户机不存在。</translation>
+    </message>
+    <message>
+        <source>Invalid arguments (the error is on standard error).</source>
+        <translation>参数无效（错误信息在标准错误输出中）。</translation>
+    </message>
+    <message>
+        <source>--watch must be a number of seconds (0-3600), not &quot;%1&quot;.</source>
+        <translation>--watch 必须是秒数（0-3600），而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Invalid --interval (the error is on standard error).</source>
+        <translation>--interval 无效（错误信息在标准错误输出中）。</translation>
+    </message>
+    <message>
+        <source>Invalid host arguments (the error is on standard error).</source>
+        <translation>宿主机参数无效（错误信息在标准错误输出中）。</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>No guest named &quot;%1&quot; on %2.</source>
+        <translation>%2 上没有名为“%1”的客户机。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running guest(s) on %1: no warning</source>
+        <translation><numerusform>%1 上有 %n 台运行中的客户机：无警告</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 critical, %2 warning(s) on %3</source>
+        <translation>%3 上：%1 项严重，%2 项警告</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>宿主机</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n note(s)</source>
+        <translation><numerusform>，%n 项提示</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>CliCommand</name>
     <message>
         <source>Show this help.</source>
@@ -3180,6 +3275,157 @@
     </message>
 </context>
 <context>
+    <name>bs</name>
+    <message>
+        <source>No new report for %1 s (%2 stats periods of %3 s); the last one is from %4.</source>
+        <translation>%1 秒内没有新报告（%2 个统计周期，每个 %3 秒）；最后一次报告在 %4。</translation>
+    </message>
+    <message>
+        <source>The balloon driver is loaded but nothing feeds it. Linux: the guest may be hung or short of memory. Windows: start BalloonService (sc start BalloonService) and check that the WMI service (Winmgmt) runs.</source>
+        <translation>气球驱动已加载，但没有程序向它提供数据。Linux：客户机可能已挂起或内存不足。Windows：启动 BalloonService（sc start BalloonService），并确认 WMI 服务（Winmgmt）正在运行。</translation>
+    </message>
+    <message>
+        <source>Swapping in at %1/s or more for %2 s (now %3/s): the guest is short of memory.</source>
+        <translation>换入速率达到 %1/s 或更高，已持续 %2 秒（当前 %3/s）：客户机内存不足。</translation>
+    </message>
+    <message>
+        <source>Give the guest more memory: raise its balloon target (or its floor if the autopilot runs it).</source>
+        <translation>给客户机更多内存：提高它的气球目标（若由自动驾驶管理，则提高它的下限）。</translation>
+    </message>
+    <message>
+        <source>Needs %1 (%2 used + %3 kernel) of a %4 balloon: %5 %.</source>
+        <translation>需要 %1（已用 %2 + 内核 %3），气球为 %4：%5 %。</translation>
+    </message>
+    <message>
+        <source>Raise the balloon target, or the guest will reclaim its cache and then swap.</source>
+        <translation>请提高气球目标，否则客户机将回收缓存，随后开始换出。</translation>
+    </message>
+    <message>
+        <source>The balloon stays at %1, %2 % from its target %3 set %4 s ago.</source>
+        <translation>气球停留在 %1，与 %4 秒前设置的目标 %3 相差 %2 %。</translation>
+    </message>
+    <message>
+        <source>The guest cannot give more: set the target near %1, where the balloon stopped, or check that its balloon driver runs.</source>
+        <translation>客户机无法再交出内存：把目标设在气球停下的 %1 附近，或检查它的气球驱动是否在运行。</translation>
+    </message>
+    <message>
+        <source>The balloon does not deflate: check the guest&apos;s balloon driver.</source>
+        <translation>气球没有放气：请检查客户机的气球驱动。</translation>
+    </message>
+    <message>
+        <source>Was ready at %1, now: %2. %3</source>
+        <translation>%1 时已就绪，现在：%2。%3</translation>
+    </message>
+    <message>
+        <source>Run the readiness inspection on this guest for the fix.</source>
+        <translation>对此客户机运行就绪检查以获得修复方法。</translation>
+    </message>
+    <message>
+        <source>The host holds %1 for it (RSS) and it needs %2: %3 stranded.</source>
+        <translation>宿主机为它占用 %1（RSS），它需要 %2：闲置 %3。</translation>
+    </message>
+    <message>
+        <source>Shrink its balloon toward its need (the Sizing page has a figure).</source>
+        <translation>把它的气球缩小到接近其需求量（“容量规划”页给出了数值）。</translation>
+    </message>
+    <message>
+        <source>Turn on free page reporting (&lt;memballoon freePageReporting=&apos;on&apos;&gt;, takes effect at the next boot) so that the guest hands freed memory back, or shrink its balloon.</source>
+        <translation>开启空闲页报告（&lt;memballoon freePageReporting=&apos;on&apos;&gt;，下次启动时生效），让客户机交还释放的内存，或缩小它的气球。</translation>
+    </message>
+    <message>
+        <source>Free page reporting is off: memory the guest frees stays with it on the host. Autodeflate is on.</source>
+        <translation>空闲页报告已关闭：客户机释放的内存仍在宿主机上归它占用。自动放气已开启。</translation>
+    </message>
+    <message>
+        <source>Free page reporting is off: memory the guest frees stays with it on the host. Autodeflate is off too: under OOM the guest cannot take balloon pages back.</source>
+        <translation>空闲页报告已关闭：客户机释放的内存仍在宿主机上归它占用。自动放气也已关闭：发生 OOM 时客户机无法取回气球页。</translation>
+    </message>
+    <message>
+        <source>Set freePageReporting=&apos;on&apos; (and autodeflate=&apos;on&apos;) on its &lt;memballoon&gt;: the balloon dialog writes it to the persistent XML; it takes effect at the next boot.</source>
+        <translation>在它的 &lt;memballoon&gt; 上设置 freePageReporting=&apos;on&apos;（以及 autodeflate=&apos;on&apos;）：气球对话框会把它写入持久 XML；下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>the larger of %1 and %2 %</source>
+        <translation>%1 与 %2 % 中较大者</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Host available memory</source>
+        <translation>宿主机可用内存</translation>
+    </message>
+    <message>
+        <source>Stale reports</source>
+        <translation>报告停滞</translation>
+    </message>
+    <message>
+        <source>Swap-in</source>
+        <translation>换入</translation>
+    </message>
+    <message>
+        <source>Need against balloon</source>
+        <translation>需求量与气球之比</translation>
+    </message>
+    <message>
+        <source>Stuck balloon</source>
+        <translation>气球卡住</translation>
+    </message>
+    <message>
+        <source>Readiness regression</source>
+        <translation>就绪状态回退</translation>
+    </message>
+    <message>
+        <source>Stranded memory</source>
+        <translation>闲置内存</translation>
+    </message>
+    <message>
+        <source>Free page reporting</source>
+        <translation>空闲页报告</translation>
+    </message>
+    <message>
+        <source>Failure signature</source>
+        <translation>故障特征</translation>
+    </message>
+    <message>
+        <source>Reports arrive (last_update advances) but carry no figure: the guest reports −1 for each. Seen with Windows 11 on ARM64.</source>
+        <translation>报告在到达（last_update 在前进），但不含任何数值：客户机对每一项都报告 −1。见于 ARM64 上的 Windows 11。</translation>
+    </message>
+    <message>
+        <source>Update the virtio-win balloon driver and BalloonService; until then the guest&apos;s own usage cannot be known.</source>
+        <translation>请更新 virtio-win 气球驱动和 BalloonService；在此之前无法得知客户机自身的用量。</translation>
+    </message>
+    <message>
+        <source>Update the virtio-win guest tools; the swap-in rule cannot judge this guest until then.</source>
+        <translation>请更新 virtio-win 客户机工具；在此之前换入规则无法判断此客户机。</translation>
+    </message>
+    <message>
+        <source>The guest reports %1 of memory with a %2 balloon: it counts the %3 the balloon took as in use (Windows does). Balloonscope subtracts it from the need.</source>
+        <translation>客户机报告有 %1 内存，而气球为 %2：它把气球占去的 %3 算作已用（Windows 如此）。Balloonscope 会从需求量中减去这部分。</translation>
+    </message>
+</context>
+<context>
     <name>bs::AdviceRules</name>
     <message numerus="yes">
         <source>%n more</source>
@@ -4020,6 +4266,17 @@
     </message>
 </context>
 <context>
+    <name>bs::Format</name>
+    <message>
+        <source>warning %1, critical %2</source>
+        <translation>警告 %1，严重 %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>bs::GuestImages</name>
     <message>
         <source>The demo guest images are missing (%1); build them with scripts/build-guest-images.</source>
@@ -4114,6 +4371,76 @@
     <message>
         <source>Could not find the guest to write its settings</source>
         <translation>找不到要写入设置的客户机</translation>
+    </message>
+</context>
+<context>
+    <name>bs::Health</name>
+    <message>
+        <source>The host has %1 available (%2 % of %3), below %4.</source>
+        <translation>宿主机可用内存为 %1（占 %3 的 %2 %），低于 %4。</translation>
+    </message>
+    <message>
+        <source>Shrink the balloons of guests with room to spare (the Sizing page shows which), turn on KSM, or stop a guest.</source>
+        <translation>缩小仍有余量的客户机的气球（“容量规划”页会列出），开启 KSM，或停止一台客户机。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The swap and fault counters went back %n time(s): they are not cumulative. Seen with BalloonService builds before 2016, which report per-second values in pages.</source>
+        <translation><numerusform>换入和缺页计数器回退了 %n 次：它们不是累计值。见于 2016 年以前的 BalloonService 版本，它按页报告每秒的数值。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>bs::HealthThresholds</name>
+    <message>
+        <source>Unknown rule &quot;%1&quot;. Rules: host_available, stale, swap_in, need_ratio, stuck_balloon, readiness, stranded, free_page_reporting, signature.</source>
+        <translation>未知规则“%1”。规则：host_available、stale、swap_in、need_ratio、stuck_balloon、readiness、stranded、free_page_reporting、signature。</translation>
+    </message>
+    <message>
+        <source>--rule %1 needs a value: %1=off, %1=on or %1=LEVELS.</source>
+        <translation>--rule %1 需要一个值：%1=off、%1=on 或 %1=LEVELS。</translation>
+    </message>
+    <message>
+        <source>--rule %1 takes off, on, note, warning or critical, not &quot;%2&quot;.</source>
+        <translation>--rule %1 的取值为 off、on、note、warning 或 critical，而不是“%2”。</translation>
+    </message>
+    <message>
+        <source>--rule swap_in: &quot;%1&quot; is not a number of seconds (0-86400).</source>
+        <translation>--rule swap_in：“%1”不是秒数（0-86400）。</translation>
+    </message>
+    <message>
+        <source>--rule %1: use WARN or WARN:CRIT, not &quot;%2&quot;.</source>
+        <translation>--rule %1：请使用 WARN 或 WARN:CRIT，而不是“%2”。</translation>
+    </message>
+    <message>
+        <source>--rule %1: %2</source>
+        <translation>--rule %1：%2</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>%1 periods</source>
+        <translation>%1 个周期</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>warning below %1, critical below %2</source>
+        <translation>低于 %1 时警告，低于 %2 时严重</translation>
+    </message>
+    <message>
+        <source>%1, sustained %2 s</source>
+        <translation>%1，持续 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1, apart by more than %2 %</source>
+        <translation>%1，相差超过 %2 %</translation>
     </message>
 </context>
 <context>
@@ -4410,6 +4737,13 @@
     <message>
         <source>Huge page failures</source>
         <translation>大页分配失败</translation>
+    </message>
+</context>
+<context>
+    <name>bs::Parse</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid level.</source>
+        <translation>“%1”不是有效的级别。</translation>
     </message>
 </context>
 <context>
@@ -4917,6 +5251,79 @@
     <message>
         <source>Use the guest agent for readiness checks on every host you add from now on?</source>
         <translation>今后添加的每台宿主机都使用客户机代理进行就绪检查？</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::AlertNotifier</name>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>Critical: %1: %2</source>
+        <translation>严重：%1：%2</translation>
+    </message>
+    <message>
+        <source>Warning: %1: %2</source>
+        <translation>警告：%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more alert(s) held back: see the Alerts page.</source>
+        <translation><numerusform>另有 %n 条告警被暂缓：请查看“告警”页。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::AlertRulesDialog</name>
+    <message>
+        <source>Alert rules</source>
+        <translation>告警规则</translation>
+    </message>
+    <message>
+        <source>Each rule with its levels, as WARNING:CRITICAL (&quot;-&quot; for none). Sizes take K, M or G; the host&apos;s floor is SIZE/PERCENT%, the larger of the two; swap-in is KiB/s with @SECONDS it must last. The same words as balloonscope-cli check --rule.</source>
+        <translation>每条规则及其级别，写作 WARNING:CRITICAL（“-”表示无）。大小可用 K、M 或 G；宿主机下限写作 SIZE/PERCENT%，取两者中较大者；换入速率单位为 KiB/s，@SECONDS 表示须持续的秒数。写法与 balloonscope-cli check --rule 相同。</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>默认：%1</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::AlertsModel</name>
+    <message>
+        <source>(host)</source>
+        <translation>（宿主机）</translation>
+    </message>
+    <message>
+        <source>%1
+
+What to do: %2</source>
+        <translation>%1
+
+处理方法：%2</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>宿主机</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>客户机</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>开始时间</translation>
     </message>
 </context>
 <context>

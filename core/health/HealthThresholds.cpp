@@ -100,6 +100,40 @@ QString levels(const std::optional<T> &warning, const std::optional<T> &critical
         .arg(warning ? format(*warning) : tr("none"), critical ? format(*critical) : tr("none"));
 }
 
+QString sizeSpec(quint64 kib) {
+    if (kib > 0 && kib % (1024 * 1024) == 0)
+        return QString::number(kib / (1024 * 1024)) + QLatin1Char('G');
+    if (kib > 0 && kib % 1024 == 0)
+        return QString::number(kib / 1024) + QLatin1Char('M');
+    return QString::number(kib); // KiB
+}
+
+QString numberSpec(double v) {
+    return QString::number(v, 'g', 10);
+}
+
+QString floorSpec(const std::optional<HostFloor> &floor) {
+    if (!floor)
+        return QStringLiteral("-");
+    QStringList parts;
+    if (floor->kib > 0 || floor->percent <= 0)
+        parts << sizeSpec(floor->kib);
+    if (floor->percent > 0)
+        parts << numberSpec(floor->percent) + QLatin1Char('%');
+    return parts.join(QLatin1Char('/'));
+}
+
+template <class T, class Format>
+QString levelsSpec(const std::optional<T> &warning, const std::optional<T> &critical,
+                   Format format) {
+    return (warning ? format(*warning) : QStringLiteral("-")) + QLatin1Char(':') +
+           (critical ? format(*critical) : QStringLiteral("-"));
+}
+
+QString severitySpec(Severity severity) {
+    return severity == Severity::Info ? QStringLiteral("note") : severityKey(severity);
+}
+
 } // namespace
 
 quint64 HostFloor::resolve(quint64 hostTotalKiB) const {
@@ -247,6 +281,54 @@ QString HealthThresholds::describe(HealthRule rule) const {
         return severityName(signatureSeverity);
     }
     return {};
+}
+
+QString HealthThresholds::specValue(HealthRule rule) const {
+    if (!isEnabled(rule))
+        return QStringLiteral("off");
+    switch (rule) {
+    case HealthRule::HostAvailable:
+        return floorSpec(hostWarning) + QLatin1Char(':') + floorSpec(hostCritical);
+    case HealthRule::GuestStale:
+        return levelsSpec(staleWarningPeriods, staleCriticalPeriods, numberSpec);
+    case HealthRule::SwapIn:
+        return levelsSpec(swapInWarningKiBps, swapInCriticalKiBps, numberSpec) + QLatin1Char('@') +
+               QString::number(swapInSustainSeconds);
+    case HealthRule::NeedRatio:
+        return levelsSpec(needWarningPercent, needCriticalPercent,
+                          [](double v) { return numberSpec(v) + QLatin1Char('%'); });
+    case HealthRule::StuckBalloon:
+        return levelsSpec(stuckWarningPeriods, stuckCriticalPeriods, numberSpec);
+    case HealthRule::StrandedMemory:
+        return levelsSpec(strandedWarningKiB, strandedCriticalKiB, sizeSpec);
+    case HealthRule::ReadinessRegression:
+        return severitySpec(readinessSeverity);
+    case HealthRule::FreePageReporting:
+        return severitySpec(freePageReportingSeverity);
+    case HealthRule::Signature:
+        return severitySpec(signatureSeverity);
+    }
+    return {};
+}
+
+QStringList HealthThresholds::toSpecs() const {
+    QStringList specs;
+    for (int i = 0; i < HealthRuleCount; ++i)
+        specs << healthRuleKey(HealthRule(i)) + QLatin1Char('=') + specValue(HealthRule(i));
+    return specs;
+}
+
+HealthThresholds HealthThresholds::fromSpecs(const QStringList &specs, QStringList *errors) {
+    HealthThresholds t;
+    for (const QString &spec : specs) {
+        HealthThresholds attempt = t;
+        const QString error = attempt.apply(spec);
+        if (error.isEmpty())
+            t = attempt;
+        else if (errors)
+            errors->append(error);
+    }
+    return t;
 }
 
 QStringList HealthThresholds::describeRules() {

@@ -62,6 +62,15 @@ struct HealthThresholds {
     //   it swap_in=WARN[:CRIT][@SECONDS]          KiB/s (or 1M = 1 MiB/s), sustained SECONDS
     //   readiness|free_page_reporting|signature=note|warning|critical
     QString apply(const QString &spec);
+    // The rule's levels in apply()'s syntax, without the key: "1G/10%:512M/5%", "3:-",
+    // "warning"; "off" when the rule is off. apply(key=specValue(rule)) gives these levels back.
+    QString specValue(HealthRule rule) const;
+    // Every rule as "key=value", for settings; fromSpecs() reads them back onto the defaults
+    // (an entry that does not read is left out and named in `errors`).
+    QStringList toSpecs() const;
+    static HealthThresholds fromSpecs(const QStringList &specs, QStringList *errors = nullptr);
+    bool operator==(const HealthThresholds &) const = default;
+
     // The syntax and every rule's default, one line per rule, translated (for --help and docs).
     static QStringList describeRules();
     // The levels of one rule as text: "warning < 1 GiB or 10 %, critical < 512 MiB or 5 %".

@@ -1,0 +1,71 @@
+#include "HealthWatch.h"
+
+#include "HealthEvaluator.h"
+#include "readiness/RecordedVerdict.h"
+
+namespace bs {
+
+HealthWatch::HealthWatch(QObject *parent)
+    : QObject(parent) {}
+
+void HealthWatch::addCycle(const PollCycle &cycle) {
+    m_windows.add(cycle);
+    for (const MemorySample &s : cycle.samples) {
+        const Verdict now = verdictForStatsState(s.statsState);
+        if (now == Verdict::Unknown)
+            continue; // stopped, waiting, unknown: decides nothing
+        const QString key = cycle.hostId + QLatin1Char('\n') + s.uuid;
+        const auto it = m_verdicts.find(key);
+        if (it == m_verdicts.end()) {
+            m_verdicts.insert(key, now);
+        } else if (*it != now) {
+            const Verdict from = *it;
+            *it = now;
+            Q_EMIT verdictChanged(cycle.hostId, s.uuid, s.name, from, now, cycle.timeMs);
+        }
+    }
+
+    HealthInput input;
+    input.hostId = cycle.hostId;
+    const auto memory = m_hostMemory.constFind(cycle.hostId);
+    if (memory != m_hostMemory.cend())
+        input.hostMemory = *memory;
+    input.guests = m_windows.windows(cycle.hostId);
+    input.nowMs = cycle.timeMs;
+    input.watchedSeconds = m_windows.spanMs(cycle.hostId) / 1000;
+    const HealthResult result = evaluateHealth(input, m_thresholds);
+    const QList<AlertChange> changes =
+        m_tracker.update(cycle.hostId, result.findings, cycle.timeMs);
+    if (!changes.isEmpty())
+        Q_EMIT alertsChanged(cycle.hostId, changes);
+}
+
+void HealthWatch::setHostSample(const HostSample &sample) {
+    NodeMemory m;
+    m.total = sample.total;
+    m.free = sample.free;
+    m.buffers = sample.buffers;
+    m.cached = sample.cached;
+    m_hostMemory.insert(sample.hostId, m);
+}
+
+void HealthWatch::setTarget(const QString &hostId, const QString &uuid, BalloonTarget target) {
+    m_windows.setTarget(hostId, uuid, target);
+}
+
+void HealthWatch::removeHost(const QString &hostId) {
+    m_windows.removeHost(hostId);
+    m_hostMemory.remove(hostId);
+    const QString prefix = hostId + QLatin1Char('\n');
+    for (auto it = m_verdicts.begin(); it != m_verdicts.end();) {
+        if (it.key().startsWith(prefix))
+            it = m_verdicts.erase(it);
+        else
+            ++it;
+    }
+    const QList<AlertChange> cleared = m_tracker.removeHost(hostId, 0);
+    if (!cleared.isEmpty())
+        Q_EMIT alertsChanged(hostId, cleared);
+}
+
+} // namespace bs
