@@ -582,7 +582,9 @@
     </message>
     <message numerus="yes">
         <source>%n running guest(s) on %1: no warning</source>
-        <translation><numerusform>%1 上有 %n 台运行中的客户机：无警告</numerusform></translation>
+        <translation>
+            <numerusform>%1 上有 %n 台运行中的客户机：无警告</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 critical, %2 warning(s) on %3</source>
@@ -594,7 +596,9 @@
     </message>
     <message numerus="yes">
         <source>, %n note(s)</source>
-        <translation><numerusform>，%n 项提示</numerusform></translation>
+        <translation>
+            <numerusform>，%n 项提示</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3275,157 +3279,6 @@
     </message>
 </context>
 <context>
-    <name>bs</name>
-    <message>
-        <source>No new report for %1 s (%2 stats periods of %3 s); the last one is from %4.</source>
-        <translation>%1 秒内没有新报告（%2 个统计周期，每个 %3 秒）；最后一次报告在 %4。</translation>
-    </message>
-    <message>
-        <source>The balloon driver is loaded but nothing feeds it. Linux: the guest may be hung or short of memory. Windows: start BalloonService (sc start BalloonService) and check that the WMI service (Winmgmt) runs.</source>
-        <translation>气球驱动已加载，但没有程序向它提供数据。Linux：客户机可能已挂起或内存不足。Windows：启动 BalloonService（sc start BalloonService），并确认 WMI 服务（Winmgmt）正在运行。</translation>
-    </message>
-    <message>
-        <source>Swapping in at %1/s or more for %2 s (now %3/s): the guest is short of memory.</source>
-        <translation>换入速率达到 %1/s 或更高，已持续 %2 秒（当前 %3/s）：客户机内存不足。</translation>
-    </message>
-    <message>
-        <source>Give the guest more memory: raise its balloon target (or its floor if the autopilot runs it).</source>
-        <translation>给客户机更多内存：提高它的气球目标（若由自动驾驶管理，则提高它的下限）。</translation>
-    </message>
-    <message>
-        <source>Needs %1 (%2 used + %3 kernel) of a %4 balloon: %5 %.</source>
-        <translation>需要 %1（已用 %2 + 内核 %3），气球为 %4：%5 %。</translation>
-    </message>
-    <message>
-        <source>Raise the balloon target, or the guest will reclaim its cache and then swap.</source>
-        <translation>请提高气球目标，否则客户机将回收缓存，随后开始换出。</translation>
-    </message>
-    <message>
-        <source>The balloon stays at %1, %2 % from its target %3 set %4 s ago.</source>
-        <translation>气球停留在 %1，与 %4 秒前设置的目标 %3 相差 %2 %。</translation>
-    </message>
-    <message>
-        <source>The guest cannot give more: set the target near %1, where the balloon stopped, or check that its balloon driver runs.</source>
-        <translation>客户机无法再交出内存：把目标设在气球停下的 %1 附近，或检查它的气球驱动是否在运行。</translation>
-    </message>
-    <message>
-        <source>The balloon does not deflate: check the guest&apos;s balloon driver.</source>
-        <translation>气球没有放气：请检查客户机的气球驱动。</translation>
-    </message>
-    <message>
-        <source>Was ready at %1, now: %2. %3</source>
-        <translation>%1 时已就绪，现在：%2。%3</translation>
-    </message>
-    <message>
-        <source>Run the readiness inspection on this guest for the fix.</source>
-        <translation>对此客户机运行就绪检查以获得修复方法。</translation>
-    </message>
-    <message>
-        <source>The host holds %1 for it (RSS) and it needs %2: %3 stranded.</source>
-        <translation>宿主机为它占用 %1（RSS），它需要 %2：闲置 %3。</translation>
-    </message>
-    <message>
-        <source>Shrink its balloon toward its need (the Sizing page has a figure).</source>
-        <translation>把它的气球缩小到接近其需求量（“容量规划”页给出了数值）。</translation>
-    </message>
-    <message>
-        <source>Turn on free page reporting (&lt;memballoon freePageReporting=&apos;on&apos;&gt;, takes effect at the next boot) so that the guest hands freed memory back, or shrink its balloon.</source>
-        <translation>开启空闲页报告（&lt;memballoon freePageReporting=&apos;on&apos;&gt;，下次启动时生效），让客户机交还释放的内存，或缩小它的气球。</translation>
-    </message>
-    <message>
-        <source>Free page reporting is off: memory the guest frees stays with it on the host. Autodeflate is on.</source>
-        <translation>空闲页报告已关闭：客户机释放的内存仍在宿主机上归它占用。自动放气已开启。</translation>
-    </message>
-    <message>
-        <source>Free page reporting is off: memory the guest frees stays with it on the host. Autodeflate is off too: under OOM the guest cannot take balloon pages back.</source>
-        <translation>空闲页报告已关闭：客户机释放的内存仍在宿主机上归它占用。自动放气也已关闭：发生 OOM 时客户机无法取回气球页。</translation>
-    </message>
-    <message>
-        <source>Set freePageReporting=&apos;on&apos; (and autodeflate=&apos;on&apos;) on its &lt;memballoon&gt;: the balloon dialog writes it to the persistent XML; it takes effect at the next boot.</source>
-        <translation>在它的 &lt;memballoon&gt; 上设置 freePageReporting=&apos;on&apos;（以及 autodeflate=&apos;on&apos;）：气球对话框会把它写入持久 XML；下次启动时生效。</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>%1 %</source>
-        <translation>%1 %</translation>
-    </message>
-    <message>
-        <source>the larger of %1 and %2 %</source>
-        <translation>%1 与 %2 % 中较大者</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>note</source>
-        <translation>提示</translation>
-    </message>
-    <message>
-        <source>warning</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <source>critical</source>
-        <translation>严重</translation>
-    </message>
-    <message>
-        <source>Host available memory</source>
-        <translation>宿主机可用内存</translation>
-    </message>
-    <message>
-        <source>Stale reports</source>
-        <translation>报告停滞</translation>
-    </message>
-    <message>
-        <source>Swap-in</source>
-        <translation>换入</translation>
-    </message>
-    <message>
-        <source>Need against balloon</source>
-        <translation>需求量与气球之比</translation>
-    </message>
-    <message>
-        <source>Stuck balloon</source>
-        <translation>气球卡住</translation>
-    </message>
-    <message>
-        <source>Readiness regression</source>
-        <translation>就绪状态回退</translation>
-    </message>
-    <message>
-        <source>Stranded memory</source>
-        <translation>闲置内存</translation>
-    </message>
-    <message>
-        <source>Free page reporting</source>
-        <translation>空闲页报告</translation>
-    </message>
-    <message>
-        <source>Failure signature</source>
-        <translation>故障特征</translation>
-    </message>
-    <message>
-        <source>Reports arrive (last_update advances) but carry no figure: the guest reports −1 for each. Seen with Windows 11 on ARM64.</source>
-        <translation>报告在到达（last_update 在前进），但不含任何数值：客户机对每一项都报告 −1。见于 ARM64 上的 Windows 11。</translation>
-    </message>
-    <message>
-        <source>Update the virtio-win balloon driver and BalloonService; until then the guest&apos;s own usage cannot be known.</source>
-        <translation>请更新 virtio-win 气球驱动和 BalloonService；在此之前无法得知客户机自身的用量。</translation>
-    </message>
-    <message>
-        <source>Update the virtio-win guest tools; the swap-in rule cannot judge this guest until then.</source>
-        <translation>请更新 virtio-win 客户机工具；在此之前换入规则无法判断此客户机。</translation>
-    </message>
-    <message>
-        <source>The guest reports %1 of memory with a %2 balloon: it counts the %3 the balloon took as in use (Windows does). Balloonscope subtracts it from the need.</source>
-        <translation>客户机报告有 %1 内存，而气球为 %2：它把气球占去的 %3 算作已用（Windows 如此）。Balloonscope 会从需求量中减去这部分。</translation>
-    </message>
-</context>
-<context>
     <name>bs::AdviceRules</name>
     <message numerus="yes">
         <source>%n more</source>
@@ -4266,17 +4119,6 @@
     </message>
 </context>
 <context>
-    <name>bs::Format</name>
-    <message>
-        <source>warning %1, critical %2</source>
-        <translation>警告 %1，严重 %2</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-</context>
-<context>
     <name>bs::GuestImages</name>
     <message>
         <source>The demo guest images are missing (%1); build them with scripts/build-guest-images.</source>
@@ -4385,7 +4227,145 @@
     </message>
     <message numerus="yes">
         <source>The swap and fault counters went back %n time(s): they are not cumulative. Seen with BalloonService builds before 2016, which report per-second values in pages.</source>
-        <translation><numerusform>换入和缺页计数器回退了 %n 次：它们不是累计值。见于 2016 年以前的 BalloonService 版本，它按页报告每秒的数值。</numerusform></translation>
+        <translation>
+            <numerusform>换入和缺页计数器回退了 %n 次：它们不是累计值。见于 2016 年以前的 BalloonService 版本，它按页报告每秒的数值。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No new report for %1 s (%2 stats periods of %3 s); the last one is from %4.</source>
+        <translation>%1 秒内没有新报告（%2 个统计周期，每个 %3 秒）；最后一次报告在 %4。</translation>
+    </message>
+    <message>
+        <source>The balloon driver is loaded but nothing feeds it. Linux: the guest may be hung or short of memory. Windows: start BalloonService (sc start BalloonService) and check that the WMI service (Winmgmt) runs.</source>
+        <translation>气球驱动已加载，但没有程序向它提供数据。Linux：客户机可能已挂起或内存不足。Windows：启动 BalloonService（sc start BalloonService），并确认 WMI 服务（Winmgmt）正在运行。</translation>
+    </message>
+    <message>
+        <source>Swapping in at %1/s or more for %2 s (now %3/s): the guest is short of memory.</source>
+        <translation>换入速率达到 %1/s 或更高，已持续 %2 秒（当前 %3/s）：客户机内存不足。</translation>
+    </message>
+    <message>
+        <source>Give the guest more memory: raise its balloon target (or its floor if the autopilot runs it).</source>
+        <translation>给客户机更多内存：提高它的气球目标（若由自动驾驶管理，则提高它的下限）。</translation>
+    </message>
+    <message>
+        <source>Needs %1 (%2 used + %3 kernel) of a %4 balloon: %5 %.</source>
+        <translation>需要 %1（已用 %2 + 内核 %3），气球为 %4：%5 %。</translation>
+    </message>
+    <message>
+        <source>Raise the balloon target, or the guest will reclaim its cache and then swap.</source>
+        <translation>请提高气球目标，否则客户机将回收缓存，随后开始换出。</translation>
+    </message>
+    <message>
+        <source>The balloon stays at %1, %2 % from its target %3 set %4 s ago.</source>
+        <translation>气球停留在 %1，与 %4 秒前设置的目标 %3 相差 %2 %。</translation>
+    </message>
+    <message>
+        <source>The guest cannot give more: set the target near %1, where the balloon stopped, or check that its balloon driver runs.</source>
+        <translation>客户机无法再交出内存：把目标设在气球停下的 %1 附近，或检查它的气球驱动是否在运行。</translation>
+    </message>
+    <message>
+        <source>The balloon does not deflate: check the guest&apos;s balloon driver.</source>
+        <translation>气球没有放气：请检查客户机的气球驱动。</translation>
+    </message>
+    <message>
+        <source>Was ready at %1, now: %2. %3</source>
+        <translation>%1 时已就绪，现在：%2。%3</translation>
+    </message>
+    <message>
+        <source>Run the readiness inspection on this guest for the fix.</source>
+        <translation>对此客户机运行就绪检查以获得修复方法。</translation>
+    </message>
+    <message>
+        <source>The host holds %1 for it (RSS) and it needs %2: %3 stranded.</source>
+        <translation>宿主机为它占用 %1（RSS），它需要 %2：闲置 %3。</translation>
+    </message>
+    <message>
+        <source>Shrink its balloon toward its need (the Sizing page has a figure).</source>
+        <translation>把它的气球缩小到接近其需求量（“容量规划”页给出了数值）。</translation>
+    </message>
+    <message>
+        <source>Turn on free page reporting (&lt;memballoon freePageReporting=&apos;on&apos;&gt;, takes effect at the next boot) so that the guest hands freed memory back, or shrink its balloon.</source>
+        <translation>开启空闲页报告（&lt;memballoon freePageReporting=&apos;on&apos;&gt;，下次启动时生效），让客户机交还释放的内存，或缩小它的气球。</translation>
+    </message>
+    <message>
+        <source>Free page reporting is off: memory the guest frees stays with it on the host. Autodeflate is on.</source>
+        <translation>空闲页报告已关闭：客户机释放的内存仍在宿主机上归它占用。自动放气已开启。</translation>
+    </message>
+    <message>
+        <source>Free page reporting is off: memory the guest frees stays with it on the host. Autodeflate is off too: under OOM the guest cannot take balloon pages back.</source>
+        <translation>空闲页报告已关闭：客户机释放的内存仍在宿主机上归它占用。自动放气也已关闭：发生 OOM 时客户机无法取回气球页。</translation>
+    </message>
+    <message>
+        <source>Set freePageReporting=&apos;on&apos; (and autodeflate=&apos;on&apos;) on its &lt;memballoon&gt;: the balloon dialog writes it to the persistent XML; it takes effect at the next boot.</source>
+        <translation>在它的 &lt;memballoon&gt; 上设置 freePageReporting=&apos;on&apos;（以及 autodeflate=&apos;on&apos;）：气球对话框会把它写入持久 XML；下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Host available memory</source>
+        <translation>宿主机可用内存</translation>
+    </message>
+    <message>
+        <source>Stale reports</source>
+        <translation>报告停滞</translation>
+    </message>
+    <message>
+        <source>Swap-in</source>
+        <translation>换入</translation>
+    </message>
+    <message>
+        <source>Need against balloon</source>
+        <translation>需求量与气球之比</translation>
+    </message>
+    <message>
+        <source>Stuck balloon</source>
+        <translation>气球卡住</translation>
+    </message>
+    <message>
+        <source>Readiness regression</source>
+        <translation>就绪状态回退</translation>
+    </message>
+    <message>
+        <source>Stranded memory</source>
+        <translation>闲置内存</translation>
+    </message>
+    <message>
+        <source>Free page reporting</source>
+        <translation>空闲页报告</translation>
+    </message>
+    <message>
+        <source>Failure signature</source>
+        <translation>故障特征</translation>
+    </message>
+    <message>
+        <source>Reports arrive (last_update advances) but carry no figure: the guest reports −1 for each. Seen with Windows 11 on ARM64.</source>
+        <translation>报告在到达（last_update 在前进），但不含任何数值：客户机对每一项都报告 −1。见于 ARM64 上的 Windows 11。</translation>
+    </message>
+    <message>
+        <source>Update the virtio-win balloon driver and BalloonService; until then the guest&apos;s own usage cannot be known.</source>
+        <translation>请更新 virtio-win 气球驱动和 BalloonService；在此之前无法得知客户机自身的用量。</translation>
+    </message>
+    <message>
+        <source>Update the virtio-win guest tools; the swap-in rule cannot judge this guest until then.</source>
+        <translation>请更新 virtio-win 客户机工具；在此之前换入规则无法判断此客户机。</translation>
+    </message>
+    <message>
+        <source>The guest reports %1 of memory with a %2 balloon: it counts the %3 the balloon took as in use (Windows does). Balloonscope subtracts it from the need.</source>
+        <translation>客户机报告有 %1 内存，而气球为 %2：它把气球占去的 %3 算作已用（Windows 如此）。Balloonscope 会从需求量中减去这部分。</translation>
     </message>
 </context>
 <context>
@@ -4441,6 +4421,22 @@
     <message>
         <source>%1, apart by more than %2 %</source>
         <translation>%1，相差超过 %2 %</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid level.</source>
+        <translation>“%1”不是有效的级别。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>the larger of %1 and %2 %</source>
+        <translation>%1 与 %2 % 中较大者</translation>
+    </message>
+    <message>
+        <source>warning %1, critical %2</source>
+        <translation>警告 %1，严重 %2</translation>
     </message>
 </context>
 <context>
@@ -4737,13 +4733,6 @@
     <message>
         <source>Huge page failures</source>
         <translation>大页分配失败</translation>
-    </message>
-</context>
-<context>
-    <name>bs::Parse</name>
-    <message>
-        <source>&quot;%1&quot; is not a valid level.</source>
-        <translation>“%1”不是有效的级别。</translation>
     </message>
 </context>
 <context>
@@ -5269,7 +5258,9 @@
     </message>
     <message numerus="yes">
         <source>%n more alert(s) held back: see the Alerts page.</source>
-        <translation><numerusform>另有 %n 条告警被暂缓：请查看“告警”页。</numerusform></translation>
+        <translation>
+            <numerusform>另有 %n 条告警被暂缓：请查看“告警”页。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5285,6 +5276,25 @@
     <message>
         <source>default: %1</source>
         <translation>默认：%1</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::AlertsFeature</name>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Alert (%1): %2: %3</source>
+        <translation>告警（%1）：%2：%3</translation>
+    </message>
+    <message>
+        <source>Alert cleared: %1</source>
+        <translation>告警解除：%1</translation>
+    </message>
+    <message>
+        <source>Readiness: %1 → %2</source>
+        <translation>就绪状态：%1 → %2</translation>
     </message>
 </context>
 <context>
@@ -5324,6 +5334,45 @@ What to do: %2</source>
     <message>
         <source>Since</source>
         <translation>开始时间</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::AlertsPage</name>
+    <message>
+        <source>Desktop notifications</source>
+        <translation>桌面通知</translation>
+    </message>
+    <message>
+        <source>Rules…</source>
+        <translation>规则…</translation>
+    </message>
+    <message>
+        <source>Also show each new warning or critical alert as a desktop notification (one per condition until it clears).</source>
+        <translation>把每条新的警告或严重告警也显示为桌面通知（每种情况一条，直到它解除）。</translation>
+    </message>
+    <message>
+        <source>Which rules run, and their warning and critical levels.</source>
+        <translation>运行哪些规则，以及它们的警告和严重级别。</translation>
+    </message>
+    <message>
+        <source>No alerts: every rule is satisfied on the watched hosts.</source>
+        <translation>没有告警：所监视的宿主机满足所有规则。</translation>
+    </message>
+    <message>
+        <source>%1 critical, %2 warning(s), %3 note(s)</source>
+        <translation>%1 项严重，%2 项警告，%3 项提示</translation>
+    </message>
+    <message>
+        <source>Select an alert to see it in full.</source>
+        <translation>选择一条告警以查看完整内容。</translation>
+    </message>
+    <message>
+        <source>the host</source>
+        <translation>宿主机</translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation>处理方法：</translation>
     </message>
 </context>
 <context>

@@ -14,10 +14,6 @@ namespace bs {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("bs::Health", text);
-}
-
 QString kib(qint64 value) {
     return units::formatKiB(quint64(std::max<qint64>(0, value)));
 }
@@ -108,16 +104,19 @@ std::optional<HealthFinding> staleFinding(const GuestWindow &guest,
     if (severity == Severity::Ok)
         return std::nullopt;
     HealthFinding f = findingFor(guest, HealthRule::GuestStale, severity);
-    f.message = tr("No new report for %1 s (%2 stats periods of %3 s); the last one is from %4.")
+    f.message = QCoreApplication::translate(
+                    "bs::Health",
+                    "No new report for %1 s (%2 stats periods of %3 s); the last one is from %4.")
                     .arg(qint64(std::round(age)))
                     .arg(num(periods))
                     .arg(period)
                     .arg(QLocale().toString(
                         QDateTime::fromSecsSinceEpoch(*s->stats.lastUpdate).toLocalTime(),
                         QLocale::ShortFormat));
-    f.remedy = tr("The balloon driver is loaded but nothing feeds it. Linux: the guest may be "
-                  "hung or short of memory. Windows: start BalloonService (sc start "
-                  "BalloonService) and check that the WMI service (Winmgmt) runs.");
+    f.remedy = QCoreApplication::translate(
+        "bs::Health", "The balloon driver is loaded but nothing feeds it. Linux: the guest may be "
+                      "hung or short of memory. Windows: start BalloonService (sc start "
+                      "BalloonService) and check that the WMI service (Winmgmt) runs.");
     return f;
 }
 
@@ -154,12 +153,16 @@ std::optional<HealthFinding> swapInFinding(const GuestWindow &guest,
     if (severity == Severity::Ok)
         return std::nullopt;
     HealthFinding f = findingFor(guest, HealthRule::SwapIn, severity);
-    f.message = tr("Swapping in at %1/s or more for %2 s (now %3/s): the guest is short of memory.")
-                    .arg(kib(qint64(*lowest)))
-                    .arg(sustain)
-                    .arg(kib(qint64(*newest)));
-    f.remedy = tr("Give the guest more memory: raise its balloon target (or its floor if the "
-                  "autopilot runs it).");
+    f.message =
+        QCoreApplication::translate(
+            "bs::Health",
+            "Swapping in at %1/s or more for %2 s (now %3/s): the guest is short of memory.")
+            .arg(kib(qint64(*lowest)))
+            .arg(sustain)
+            .arg(kib(qint64(*newest)));
+    f.remedy = QCoreApplication::translate(
+        "bs::Health", "Give the guest more memory: raise its balloon target (or its floor if the "
+                      "autopilot runs it).");
     return f;
 }
 
@@ -186,9 +189,12 @@ std::optional<HealthFinding> needRatioFinding(const GuestWindow &guest,
         return std::nullopt;
     HealthFinding f = findingFor(guest, HealthRule::NeedRatio, severity);
     f.message =
-        tr("Needs %1 (%2 used + %3 kernel) of a %4 balloon: %5 %.")
+        QCoreApplication::translate("bs::Health",
+                                    "Needs %1 (%2 used + %3 kernel) of a %4 balloon: %5 %.")
             .arg(kib(*need + overhead), kib(*need), kib(overhead), kib(actual), num(percent));
-    f.remedy = tr("Raise the balloon target, or the guest will reclaim its cache and then swap.");
+    f.remedy = QCoreApplication::translate(
+        "bs::Health",
+        "Raise the balloon target, or the guest will reclaim its cache and then swap.");
     return f;
 }
 
@@ -222,14 +228,19 @@ std::optional<HealthFinding> stuckBalloonFinding(const GuestWindow &guest,
     if (100.0 * double(high - low) / double(target) > thresholds.stuckTolerancePercent)
         return std::nullopt;
     HealthFinding f = findingFor(guest, HealthRule::StuckBalloon, severity);
-    f.message = tr("The balloon stays at %1, %2 % from its target %3 set %4 s ago.")
+    f.message = QCoreApplication::translate(
+                    "bs::Health", "The balloon stays at %1, %2 % from its target %3 set %4 s ago.")
                     .arg(kib(actual), num(apartPercent), kib(target))
                     .arg(qint64((nowMs - guest.target->setAtMs) / 1000));
-    f.remedy = actual > target
-                   ? tr("The guest cannot give more: set the target near %1, where the balloon "
-                        "stopped, or check that its balloon driver runs.")
-                         .arg(kib(actual))
-                   : tr("The balloon does not deflate: check the guest's balloon driver.");
+    f.remedy =
+        actual > target
+            ? QCoreApplication::translate(
+                  "bs::Health",
+                  "The guest cannot give more: set the target near %1, where the balloon "
+                  "stopped, or check that its balloon driver runs.")
+                  .arg(kib(actual))
+            : QCoreApplication::translate(
+                  "bs::Health", "The balloon does not deflate: check the guest's balloon driver.");
     return f;
 }
 
@@ -247,11 +258,12 @@ std::optional<HealthFinding> readinessFinding(const GuestWindow &guest,
         return std::nullopt;
     HealthFinding f = findingFor(guest, HealthRule::ReadinessRegression,
                                  thresholds.readinessSeverity, QLatin1Char('\n') + verdictKey(now));
-    f.message = tr("Was ready at %1, now: %2. %3")
+    f.message = QCoreApplication::translate("bs::Health", "Was ready at %1, now: %2. %3")
                     .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(ready->timeMs).time(),
                                             QLocale::ShortFormat),
                          verdictName(now), statsStateExplanation(guest.latest()->statsState));
-    f.remedy = tr("Run the readiness inspection on this guest for the fix.");
+    f.remedy = QCoreApplication::translate(
+        "bs::Health", "Run the readiness inspection on this guest for the fix.");
     return f;
 }
 
@@ -281,13 +293,18 @@ std::optional<HealthFinding> strandedFinding(const GuestWindow &guest,
     if (severity == Severity::Ok)
         return std::nullopt;
     HealthFinding f = findingFor(guest, HealthRule::StrandedMemory, severity);
-    f.message = tr("The host holds %1 for it (RSS) and it needs %2: %3 stranded.")
+    f.message = QCoreApplication::translate(
+                    "bs::Health", "The host holds %1 for it (RSS) and it needs %2: %3 stranded.")
                     .arg(kib(qint64(*s->stats.rss)), kib(*need + overhead), kib(stranded));
     f.remedy = s->balloon.freePageReporting
-                   ? tr("Shrink its balloon toward its need (the Sizing page has a figure).")
-                   : tr("Turn on free page reporting (<memballoon freePageReporting='on'>, takes "
-                        "effect at the next boot) so that the guest hands freed memory back, or "
-                        "shrink its balloon.");
+                   ? QCoreApplication::translate(
+                         "bs::Health",
+                         "Shrink its balloon toward its need (the Sizing page has a figure).")
+                   : QCoreApplication::translate(
+                         "bs::Health",
+                         "Turn on free page reporting (<memballoon freePageReporting='on'>, takes "
+                         "effect at the next boot) so that the guest hands freed memory back, or "
+                         "shrink its balloon.");
     return f;
 }
 
@@ -300,14 +317,19 @@ std::optional<HealthFinding> freePageReportingFinding(const GuestWindow &guest,
     HealthFinding f =
         findingFor(guest, HealthRule::FreePageReporting, thresholds.freePageReportingSeverity);
     f.message = s->balloon.autodeflate
-                    ? tr("Free page reporting is off: memory the guest frees stays with it on "
-                         "the host. Autodeflate is on.")
-                    : tr("Free page reporting is off: memory the guest frees stays with it on "
-                         "the host. Autodeflate is off too: under OOM the guest cannot take "
-                         "balloon pages back.");
-    f.remedy = tr("Set freePageReporting='on' (and autodeflate='on') on its <memballoon>: the "
-                  "balloon dialog writes it to the persistent XML; it takes effect at the next "
-                  "boot.");
+                    ? QCoreApplication::translate(
+                          "bs::Health",
+                          "Free page reporting is off: memory the guest frees stays with it on "
+                          "the host. Autodeflate is on.")
+                    : QCoreApplication::translate(
+                          "bs::Health",
+                          "Free page reporting is off: memory the guest frees stays with it on "
+                          "the host. Autodeflate is off too: under OOM the guest cannot take "
+                          "balloon pages back.");
+    f.remedy = QCoreApplication::translate(
+        "bs::Health", "Set freePageReporting='on' (and autodeflate='on') on its <memballoon>: the "
+                      "balloon dialog writes it to the persistent XML; it takes effect at the next "
+                      "boot.");
     return f;
 }
 

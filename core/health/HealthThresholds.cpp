@@ -11,10 +11,6 @@ namespace bs {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("bs::HealthThresholds", text);
-}
-
 QString number(double value) {
     return QLocale().toString(value, 'g', 6);
 }
@@ -30,7 +26,8 @@ bool parseLevel(const QString &text, std::optional<T> &level, Parse parse, QStri
     }
     std::optional<T> value = parse(text);
     if (!value) {
-        error = tr("\"%1\" is not a valid level.").arg(text);
+        error = QCoreApplication::translate("bs::HealthThresholds", "\"%1\" is not a valid level.")
+                    .arg(text);
         return false;
     }
     level = value;
@@ -85,19 +82,23 @@ std::optional<Severity> parseSeverity(const QString &text) {
 
 QString floorText(const std::optional<HostFloor> &floor) {
     if (!floor)
-        return tr("none");
+        return QCoreApplication::translate("bs::HealthThresholds", "none");
     if (floor->percent <= 0)
         return units::formatKiB(floor->kib);
     if (floor->kib == 0)
-        return tr("%1 %").arg(number(floor->percent));
-    return tr("the larger of %1 and %2 %")
+        return QCoreApplication::translate("bs::HealthThresholds", "%1 %")
+            .arg(number(floor->percent));
+    return QCoreApplication::translate("bs::HealthThresholds", "the larger of %1 and %2 %")
         .arg(units::formatKiB(floor->kib), number(floor->percent));
 }
 
 template <class T, class Format>
 QString levels(const std::optional<T> &warning, const std::optional<T> &critical, Format format) {
-    return tr("warning %1, critical %2")
-        .arg(warning ? format(*warning) : tr("none"), critical ? format(*critical) : tr("none"));
+    return QCoreApplication::translate("bs::HealthThresholds", "warning %1, critical %2")
+        .arg(warning ? format(*warning)
+                     : QCoreApplication::translate("bs::HealthThresholds", "none"),
+             critical ? format(*critical)
+                      : QCoreApplication::translate("bs::HealthThresholds", "none"));
 }
 
 QString sizeSpec(quint64 kib) {
@@ -146,12 +147,16 @@ QString HealthThresholds::apply(const QString &spec) {
     const QString key = (eq < 0 ? spec : spec.left(eq)).trimmed();
     const std::optional<HealthRule> rule = healthRuleFromKey(key);
     if (!rule) {
-        return tr("Unknown rule \"%1\". Rules: host_available, stale, swap_in, need_ratio, "
-                  "stuck_balloon, readiness, stranded, free_page_reporting, signature.")
+        return QCoreApplication::translate(
+                   "bs::HealthThresholds",
+                   "Unknown rule \"%1\". Rules: host_available, stale, swap_in, need_ratio, "
+                   "stuck_balloon, readiness, stranded, free_page_reporting, signature.")
             .arg(key);
     }
     if (eq < 0)
-        return tr("--rule %1 needs a value: %1=off, %1=on or %1=LEVELS.").arg(key);
+        return QCoreApplication::translate("bs::HealthThresholds",
+                                           "--rule %1 needs a value: %1=off, %1=on or %1=LEVELS.")
+            .arg(key);
     QString value = spec.mid(eq + 1).trimmed();
     if (value == QLatin1String("off") || value == QLatin1String("on")) {
         enabled[size_t(*rule)] = value == QLatin1String("on");
@@ -166,7 +171,9 @@ QString HealthThresholds::apply(const QString &spec) {
     case HealthRule::Signature: {
         const std::optional<Severity> severity = parseSeverity(value);
         if (!severity)
-            return tr("--rule %1 takes off, on, note, warning or critical, not \"%2\".")
+            return QCoreApplication::translate(
+                       "bs::HealthThresholds",
+                       "--rule %1 takes off, on, note, warning or critical, not \"%2\".")
                 .arg(key, value);
         Severity &target = *rule == HealthRule::ReadinessRegression ? readinessSeverity
                            : *rule == HealthRule::FreePageReporting ? freePageReportingSeverity
@@ -184,7 +191,9 @@ QString HealthThresholds::apply(const QString &spec) {
             bool ok = false;
             const int seconds = value.mid(at + 1).toInt(&ok);
             if (!ok || seconds < 0 || seconds > 86400)
-                return tr("--rule swap_in: \"%1\" is not a number of seconds (0-86400).")
+                return QCoreApplication::translate(
+                           "bs::HealthThresholds",
+                           "--rule swap_in: \"%1\" is not a number of seconds (0-86400).")
                     .arg(value.mid(at + 1));
             swapInSustainSeconds = seconds;
             value = value.left(at);
@@ -192,7 +201,9 @@ QString HealthThresholds::apply(const QString &spec) {
     }
     const QStringList parts = value.split(QLatin1Char(':'));
     if (parts.size() > 2)
-        return tr("--rule %1: use WARN or WARN:CRIT, not \"%2\".").arg(key, value);
+        return QCoreApplication::translate("bs::HealthThresholds",
+                                           "--rule %1: use WARN or WARN:CRIT, not \"%2\".")
+            .arg(key, value);
     const QString warn = parts.value(0).trimmed();
     const QString crit = parts.value(1).trimmed();
     const auto percent = [](const QString &t) {
@@ -236,39 +247,41 @@ QString HealthThresholds::apply(const QString &spec) {
         break;
     }
     if (!ok)
-        return tr("--rule %1: %2").arg(key, error);
+        return QCoreApplication::translate("bs::HealthThresholds", "--rule %1: %2").arg(key, error);
     return {};
 }
 
 QString HealthThresholds::describe(HealthRule rule) const {
     if (!isEnabled(rule))
-        return tr("off");
+        return QCoreApplication::translate("bs::HealthThresholds", "off");
     const auto kib = [](quint64 v) {
         return units::formatKiB(v);
     };
     const auto periods = [](double v) {
-        return tr("%1 periods").arg(number(v));
+        return QCoreApplication::translate("bs::HealthThresholds", "%1 periods").arg(number(v));
     };
     const auto pct = [](double v) {
-        return tr("%1 %").arg(number(v));
+        return QCoreApplication::translate("bs::HealthThresholds", "%1 %").arg(number(v));
     };
     const auto kibps = [](double v) {
-        return tr("%1/s").arg(units::formatKiB(quint64(v)));
+        return QCoreApplication::translate("bs::HealthThresholds", "%1/s")
+            .arg(units::formatKiB(quint64(v)));
     };
     switch (rule) {
     case HealthRule::HostAvailable:
-        return tr("warning below %1, critical below %2")
+        return QCoreApplication::translate("bs::HealthThresholds",
+                                           "warning below %1, critical below %2")
             .arg(floorText(hostWarning), floorText(hostCritical));
     case HealthRule::GuestStale:
         return levels(staleWarningPeriods, staleCriticalPeriods, periods);
     case HealthRule::SwapIn:
-        return tr("%1, sustained %2 s")
+        return QCoreApplication::translate("bs::HealthThresholds", "%1, sustained %2 s")
             .arg(levels(swapInWarningKiBps, swapInCriticalKiBps, kibps))
             .arg(swapInSustainSeconds);
     case HealthRule::NeedRatio:
         return levels(needWarningPercent, needCriticalPercent, pct);
     case HealthRule::StuckBalloon:
-        return tr("%1, apart by more than %2 %")
+        return QCoreApplication::translate("bs::HealthThresholds", "%1, apart by more than %2 %")
             .arg(levels(stuckWarningPeriods, stuckCriticalPeriods, periods),
                  number(stuckTolerancePercent));
     case HealthRule::StrandedMemory:

@@ -6,13 +6,7 @@
 
 namespace bs {
 
-namespace {
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("bs::Health", text);
-}
-
-} // namespace
+namespace {} // namespace
 
 QString severityKey(Severity severity) {
     switch (severity) {
@@ -31,15 +25,15 @@ QString severityKey(Severity severity) {
 QString severityName(Severity severity) {
     switch (severity) {
     case Severity::Ok:
-        return tr("OK");
+        return QCoreApplication::translate("bs::Health", "OK");
     case Severity::Info:
-        return tr("note");
+        return QCoreApplication::translate("bs::Health", "note");
     case Severity::Warning:
-        return tr("warning");
+        return QCoreApplication::translate("bs::Health", "warning");
     case Severity::Critical:
-        return tr("critical");
+        return QCoreApplication::translate("bs::Health", "critical");
     }
-    return tr("OK");
+    return QCoreApplication::translate("bs::Health", "OK");
 }
 
 QString healthRuleKey(HealthRule rule) {
@@ -77,23 +71,23 @@ std::optional<HealthRule> healthRuleFromKey(const QString &key) {
 QString healthRuleTitle(HealthRule rule) {
     switch (rule) {
     case HealthRule::HostAvailable:
-        return tr("Host available memory");
+        return QCoreApplication::translate("bs::Health", "Host available memory");
     case HealthRule::GuestStale:
-        return tr("Stale reports");
+        return QCoreApplication::translate("bs::Health", "Stale reports");
     case HealthRule::SwapIn:
-        return tr("Swap-in");
+        return QCoreApplication::translate("bs::Health", "Swap-in");
     case HealthRule::NeedRatio:
-        return tr("Need against balloon");
+        return QCoreApplication::translate("bs::Health", "Need against balloon");
     case HealthRule::StuckBalloon:
-        return tr("Stuck balloon");
+        return QCoreApplication::translate("bs::Health", "Stuck balloon");
     case HealthRule::ReadinessRegression:
-        return tr("Readiness regression");
+        return QCoreApplication::translate("bs::Health", "Readiness regression");
     case HealthRule::StrandedMemory:
-        return tr("Stranded memory");
+        return QCoreApplication::translate("bs::Health", "Stranded memory");
     case HealthRule::FreePageReporting:
-        return tr("Free page reporting");
+        return QCoreApplication::translate("bs::Health", "Free page reporting");
     case HealthRule::Signature:
-        return tr("Failure signature");
+        return QCoreApplication::translate("bs::Health", "Failure signature");
     }
     return {};
 }

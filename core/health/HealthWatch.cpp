@@ -38,6 +38,7 @@ void HealthWatch::addCycle(const PollCycle &cycle) {
         m_tracker.update(cycle.hostId, result.findings, cycle.timeMs);
     if (!changes.isEmpty())
         Q_EMIT alertsChanged(cycle.hostId, changes);
+    Q_EMIT evaluated(cycle.hostId);
 }
 
 void HealthWatch::setHostSample(const HostSample &sample) {

@@ -38,6 +38,8 @@ public:
 
 Q_SIGNALS:
     void alertsChanged(const QString &hostId, const QList<bs::AlertChange> &changes);
+    // After every evaluation of a host (the alerts' figures may have moved without a change).
+    void evaluated(const QString &hostId);
     void verdictChanged(const QString &hostId, const QString &uuid, const QString &name,
                         bs::Verdict from, bs::Verdict to, qint64 timeMs);
 

@@ -8,10 +8,6 @@ namespace bs {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("bs::Health", text);
-}
-
 HealthFinding signature(const GuestWindow &guest, const QString &which, Severity severity) {
     HealthFinding f;
     f.rule = HealthRule::Signature;
@@ -55,10 +51,12 @@ QList<HealthFinding> signatureFindings(const GuestWindow &guest, const QList<Pre
     if (emptyReportsInARow(guest) >= 2) {
         HealthFinding f =
             signature(guest, QStringLiteral("no_figures"), thresholds.signatureSeverity);
-        f.message = tr("Reports arrive (last_update advances) but carry no figure: the guest "
-                       "reports −1 for each. Seen with Windows 11 on ARM64.");
-        f.remedy = tr("Update the virtio-win balloon driver and BalloonService; until then the "
-                      "guest's own usage cannot be known.");
+        f.message = QCoreApplication::translate(
+            "bs::Health", "Reports arrive (last_update advances) but carry no figure: the guest "
+                          "reports −1 for each. Seen with Windows 11 on ARM64.");
+        f.remedy = QCoreApplication::translate(
+            "bs::Health", "Update the virtio-win balloon driver and BalloonService; until then the "
+                          "guest's own usage cannot be known.");
         out.append(f);
     }
 
@@ -73,8 +71,9 @@ QList<HealthFinding> signatureFindings(const GuestWindow &guest, const QList<Pre
             "The swap and fault counters went back %n time(s): they are not cumulative. Seen "
             "with BalloonService builds before 2016, which report per-second values in pages.",
             nullptr, back);
-        f.remedy = tr("Update the virtio-win guest tools; the swap-in rule cannot judge this "
-                      "guest until then.");
+        f.remedy = QCoreApplication::translate(
+            "bs::Health", "Update the virtio-win guest tools; the swap-in rule cannot judge this "
+                          "guest until then.");
         out.append(f);
     }
 
@@ -86,9 +85,11 @@ QList<HealthFinding> signatureFindings(const GuestWindow &guest, const QList<Pre
         const quint64 slack = *fresh->stats.maximum / 50; // 2 %
         if (available > actual + slack) {
             HealthFinding f = signature(guest, QStringLiteral("balloon_as_used"), Severity::Info);
-            f.message = tr("The guest reports %1 of memory with a %2 balloon: it counts the %3 "
-                           "the balloon took as in use (Windows does). Balloonscope subtracts it "
-                           "from the need.")
+            f.message = QCoreApplication::translate(
+                            "bs::Health",
+                            "The guest reports %1 of memory with a %2 balloon: it counts the %3 "
+                            "the balloon took as in use (Windows does). Balloonscope subtracts it "
+                            "from the need.")
                             .arg(units::formatKiB(available), units::formatKiB(actual),
                                  units::formatKiB(available - actual));
             out.append(f);

@@ -1,5 +1,6 @@
 #include "Features.h"
 
+#include "alerts/AlertsFeature.h"
 #include "autopilot/AutopilotFeature.h"
 #include "balloon/BalloonFeature.h"
 #include "history/EnvelopeChart.h"
@@ -23,6 +24,7 @@ Features installFeatures(Workbench *bench) {
     f.sizing = new SizingFeature(bench, f.history->service());     // the sizing advisor
     f.policies = new PoliciesFeature(bench, f.history->service()); // balloon policies replayed
     f.autopilot = new AutopilotFeature(bench, f.history->service()->store()); // run live, opt-in
+    f.alerts = new AlertsFeature(bench, f.history->service()); // balloon health, alerts
     // The wires between them.
     QObject::connect(f.readiness, &ReadinessFeature::statsPeriodRequested, f.balloon,
                      &BalloonFeature::openStatsPeriod);
@@ -31,6 +33,9 @@ Features installFeatures(Workbench *bench) {
     // The app's own balloon changes become history markers.
     QObject::connect(f.balloon, &BalloonFeature::changeRecorded, f.history->service(),
                      &HistoryService::recordBalloonChange);
+    // The targets the window sets: what a stuck balloon is judged against.
+    QObject::connect(f.balloon, &BalloonFeature::changeRecorded, f.alerts,
+                     &AlertsFeature::balloonChanged);
     // The Sizing page's Apply and its link to Readiness.
     QObject::connect(f.sizing->page(), &SizingPage::readinessRequested, f.readiness,
                      &ReadinessFeature::openDialog);

@@ -2,6 +2,7 @@
 
 namespace bs::gui {
 
+class AlertsFeature;
 class AutopilotFeature;
 class BalloonFeature;
 class HistoryFeature;
@@ -22,6 +23,7 @@ struct Features {
     SizingFeature *sizing = nullptr;
     PoliciesFeature *policies = nullptr;
     AutopilotFeature *autopilot = nullptr;
+    AlertsFeature *alerts = nullptr;
 };
 
 // Creates every feature on `bench` (they are its children) and connects them to each other.

@@ -1,5 +1,6 @@
 #include "TestMain.h"
 #include "TestSupport.h"
+#include "alerts/AlertsFeature.h"
 #include "app/HostRegistry.h"
 #include "autopilot/AutopilotFeature.h"
 #include "autopilot/AutopilotPage.h"
@@ -97,7 +98,7 @@ private Q_SLOTS:
                  (QStringList{MainWindow::tr("Guests"), MainWindow::tr("Host"),
                               ReadinessFeature::tr("Readiness"), HistoryFeature::tr("History"),
                               SizingFeature::tr("Sizing"), PoliciesFeature::tr("Policies"),
-                              AutopilotFeature::tr("Autopilot")}));
+                              AutopilotFeature::tr("Autopilot"), AlertsFeature::tr("Alerts")}));
         QCOMPARE(pages->indexOf(features.history->page()), 3);
         QCOMPARE(pages->indexOf(features.sizing->page()), 4);
         QCOMPARE(pages->indexOf(features.policies->page()), 5);

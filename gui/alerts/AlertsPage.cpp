@@ -1,0 +1,110 @@
+#include "AlertsPage.h"
+
+#include "AlertsModel.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace bs::gui {
+
+AlertsPage::AlertsPage(AlertsModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_summary(new QLabel(this))
+    , m_notify(new QCheckBox(tr("Desktop notifications"), this))
+    , m_rules(new QPushButton(tr("Rules…"), this))
+    , m_table(new QTableView(this))
+    , m_detail(new QLabel(this)) {
+    m_notify->setToolTip(tr("Also show each new warning or critical alert as a desktop "
+                            "notification (one per condition until it clears)."));
+    m_rules->setToolTip(tr("Which rules run, and their warning and critical levels."));
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_summary, 1);
+    bar->addWidget(m_notify);
+    bar->addWidget(m_rules);
+
+    m_table->setModel(model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(AlertsModel::FindingColumn, QHeaderView::Stretch);
+
+    m_detail->setWordWrap(true);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detail->setMinimumHeight(fontMetrics().height() * 4);
+    m_detail->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_detail);
+
+    connect(m_rules, &QPushButton::clicked, this, &AlertsPage::rulesRequested);
+    connect(m_notify, &QCheckBox::toggled, this, &AlertsPage::notificationsToggled);
+    connect(model, &QAbstractItemModel::modelReset, this, &AlertsPage::updateSummary);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &AlertsPage::showDetail);
+    // The selected alert stays selected when the alerts change (by its condition).
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        const QModelIndex current = m_table->currentIndex();
+        m_selected = current.isValid() ? current.data(Qt::UserRole).toString() : QString();
+    });
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        for (int row = 0; row < m_model->rowCount() && !m_selected.isEmpty(); ++row) {
+            const QModelIndex index = m_model->index(row, AlertsModel::FindingColumn);
+            if (index.data(Qt::UserRole).toString() == m_selected) {
+                m_table->setCurrentIndex(index);
+                break;
+            }
+        }
+        showDetail();
+    });
+    updateSummary();
+    showDetail();
+}
+
+void AlertsPage::showDetail() {
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid() || current.row() >= m_model->rowCount()) {
+        m_detail->setText(m_model->rowCount() > 0 ? tr("Select an alert to see it in full.")
+                                                  : QString());
+        return;
+    }
+    const HealthFinding &f = m_model->alertAt(current.row()).finding;
+    QString text = QStringLiteral("<b>%1</b> — %2<br>%3")
+                       .arg(healthRuleTitle(f.rule).toHtmlEscaped(),
+                            (f.guest.isEmpty() ? tr("the host") : f.guest).toHtmlEscaped(),
+                            f.message.toHtmlEscaped());
+    if (!f.remedy.isEmpty())
+        text += QStringLiteral("<br><i>%1</i> %2")
+                    .arg(tr("What to do:").toHtmlEscaped(), f.remedy.toHtmlEscaped());
+    m_detail->setText(text);
+}
+
+void AlertsPage::setNotificationsEnabled(bool on) {
+    const QSignalBlocker block(m_notify);
+    m_notify->setChecked(on);
+}
+
+void AlertsPage::updateSummary() {
+    const int critical = m_model->count(Severity::Critical);
+    const int warnings = m_model->count(Severity::Warning);
+    const int notes = m_model->count(Severity::Info);
+    if (critical + warnings + notes == 0) {
+        m_summary->setText(tr("No alerts: every rule is satisfied on the watched hosts."));
+        return;
+    }
+    m_summary->setText(
+        tr("%1 critical, %2 warning(s), %3 note(s)").arg(critical).arg(warnings).arg(notes));
+}
+
+} // namespace bs::gui

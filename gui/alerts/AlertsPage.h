@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QString>
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace bs::gui {
+
+class AlertsModel;
+
+// The "Alerts" page: the alerts in force on every watched host, worst first, how many of each,
+// whether they also go out as desktop notifications, and the rules (Rules…); under the table,
+// the selected alert in full with what to do.
+class AlertsPage final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AlertsPage)
+
+public:
+    explicit AlertsPage(AlertsModel *model, QWidget *parent = nullptr);
+
+    void setNotificationsEnabled(bool on);
+    void updateSummary();
+
+    QTableView *table() const { return m_table; }
+    QLabel *summary() const { return m_summary; }
+    QCheckBox *notificationsBox() const { return m_notify; }
+    QPushButton *rulesButton() const { return m_rules; }
+    QLabel *detail() const { return m_detail; }
+
+Q_SIGNALS:
+    void rulesRequested();
+    void notificationsToggled(bool on);
+
+private:
+    void showDetail();
+
+    AlertsModel *m_model;
+    QLabel *m_summary;
+    QCheckBox *m_notify;
+    QPushButton *m_rules;
+    QTableView *m_table;
+    QLabel *m_detail;   // the selected alert in full, with what to do
+    QString m_selected; // its condition, across a reset of the model
+};
+
+} // namespace bs::gui
