@@ -8,6 +8,7 @@
 #include "commands/DomainsCommand.h"
 #include "commands/EnableStatsCommand.h"
 #include "commands/ExportCommand.h"
+#include "commands/FreePageReportingCommand.h"
 #include "commands/HistoryCommand.h"
 #include "commands/HostCommand.h"
 #include "commands/ReadinessCommand.h"
@@ -38,6 +39,7 @@ std::vector<std::unique_ptr<CliCommand>> makeCommands() {
     commands.push_back(std::make_unique<HostCommand>());
     commands.push_back(std::make_unique<EnableStatsCommand>());
     commands.push_back(std::make_unique<SetBalloonCommand>());
+    commands.push_back(std::make_unique<FreePageReportingCommand>());
     commands.push_back(std::make_unique<RecordCommand>());
     commands.push_back(std::make_unique<HistoryCommand>());
     commands.push_back(std::make_unique<ReportCommand>());

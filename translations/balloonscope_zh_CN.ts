@@ -1204,6 +1204,53 @@
     </message>
 </context>
 <context>
+    <name>FreePageReportingCommand</name>
+    <message>
+        <source>Turn free page reporting on in guests&apos; persistent configuration (and autodeflate, unless told not to), so that memory a guest frees goes back to the host. Shows the &lt;memballoon&gt; change as a diff; takes effect after each guest&apos;s next shutdown and start.</source>
+        <translation>在客户机的持久配置中开启空闲页报告（除非另行指定，也开启自动放气），让客户机释放的内存回到宿主机。以差异形式显示 &lt;memballoon&gt; 的改动；在每台客户机下次关机并启动后生效。</translation>
+    </message>
+    <message>
+        <source>A guest, by name or UUID (repeat for several).</source>
+        <translation>客户机的名称或 UUID（可重复以指定多台）。</translation>
+    </message>
+    <message>
+        <source>Every guest of the host.</source>
+        <translation>宿主机上的所有客户机。</translation>
+    </message>
+    <message>
+        <source>Leave autodeflate as it is (by default it is turned on too: under OOM the guest may take balloon pages back).</source>
+        <translation>保持自动放气不变（默认也会开启：发生 OOM 时客户机可以取回气球页）。</translation>
+    </message>
+    <message>
+        <source>Show what would change, with the persistent &lt;memballoon&gt; as a diff, and change nothing.</source>
+        <translation>显示将要进行的更改（持久配置中的 &lt;memballoon&gt; 以差异形式显示），但不做任何更改。</translation>
+    </message>
+    <message>
+        <source>Which guests lack free page reporting, and the change for each, changing nothing.</source>
+        <translation>哪些客户机缺少空闲页报告，以及每台的改动，不做任何更改。</translation>
+    </message>
+    <message>
+        <source>Turn it on for two guests, from their next boot.</source>
+        <translation>为两台客户机开启，从它们下次启动起生效。</translation>
+    </message>
+    <message>
+        <source>Every guest has it on now (or had it already).</source>
+        <translation>每台客户机现在都已开启（或原本就已开启）。</translation>
+    </message>
+    <message>
+        <source>A guest was refused or failed.</source>
+        <translation>某台客户机被拒绝或失败。</translation>
+    </message>
+    <message>
+        <source>Name the guests with --domain NAME (repeatable), or give --all.</source>
+        <translation>请用 --domain NAME（可重复）指定客户机，或使用 --all。</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>GuestFactsReader</name>
     <message>
         <source>Could not read the state of %1</source>
@@ -3894,6 +3941,54 @@
         <source>From the next shutdown and start; the running guest keeps its memory until then.</source>
         <translation>从下次关机并启动起生效；在此之前运行中的客户机保持现有内存。</translation>
     </message>
+    <message>
+        <source>free page reporting %1</source>
+        <translation>空闲页报告%1</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>autodeflate %1</source>
+        <translation>自动放气%1</translation>
+    </message>
+    <message>
+        <source>Balloon device (%1, from the next boot): %2</source>
+        <translation>气球设备（%1，从下次启动起）：%2</translation>
+    </message>
+    <message>
+        <source>the persistent balloon reads freePageReporting %1, autodeflate %2</source>
+        <translation>持久配置中的气球为 freePageReporting %1、autodeflate %2</translation>
+    </message>
+    <message>
+        <source>persistent balloon: %1 (after the next shutdown and start)</source>
+        <translation>持久气球：%1（下次关机并启动后生效）</translation>
+    </message>
+    <message>
+        <source>The guest has no &lt;memballoon&gt; element: free page reporting and autodeflate need a virtio balloon first.</source>
+        <translation>该客户机没有 &lt;memballoon&gt; 元素：空闲页报告和自动放气需要先有 virtio 气球。</translation>
+    </message>
+    <message>
+        <source>The guest is transient: it has no persistent configuration, and free page reporting cannot change on a running guest.</source>
+        <translation>该客户机是临时的：它没有持久配置，而空闲页报告无法在运行中的客户机上更改。</translation>
+    </message>
+    <message>
+        <source>The persistent configuration has no virtio balloon: give it one first (Stats period…, switch to virtio).</source>
+        <translation>持久配置中没有 virtio 气球：请先添加一个（统计周期…，切换为 virtio）。</translation>
+    </message>
+    <message>
+        <source>Free page reporting and autodeflate are already on in the persistent configuration.</source>
+        <translation>持久配置中的空闲页报告和自动放气都已开启。</translation>
+    </message>
+    <message>
+        <source>Free page reporting is already on in the persistent configuration.</source>
+        <translation>持久配置中的空闲页报告已开启。</translation>
+    </message>
+    <message>
+        <source>Takes effect after the guest&apos;s next shutdown and start (a reboot from inside the guest is not enough); the running guest keeps its settings until then.</source>
+        <translation>在客户机下次关机并启动后生效（在客户机内部重启不够）；在此之前运行中的客户机保持原设置。</translation>
+    </message>
 </context>
 <context>
     <name>bs::CapabilitiesParser</name>
@@ -5374,6 +5469,14 @@ What to do: %2</source>
         <source>What to do:</source>
         <translation>处理方法：</translation>
     </message>
+    <message>
+        <source>Turn On Free Page Reporting…</source>
+        <translation>开启空闲页报告…</translation>
+    </message>
+    <message>
+        <source>For the selected alerts&apos; guests that lack free page reporting: turn it on from their next boot (Guest → Free page reporting…).</source>
+        <translation>对所选告警中缺少空闲页报告的客户机：从它们下次启动起开启（客户机 → 空闲页报告…）。</translation>
+    </message>
 </context>
 <context>
     <name>bs::gui::AutopilotFeature</name>
@@ -5563,6 +5666,14 @@ What to do: %2</source>
     <message>
         <source>The Sizing page recommends %1 for this guest.</source>
         <translation>内存规划页为此客户机建议 %1。</translation>
+    </message>
+    <message>
+        <source>&amp;Free page reporting…</source>
+        <translation>空闲页报告(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Turn free page reporting on for the selected guests from their next boot, so that memory they free goes back to the host.</source>
+        <translation>为所选客户机开启空闲页报告，从下次启动起生效，让它们释放的内存回到宿主机。</translation>
     </message>
 </context>
 <context>
@@ -6081,6 +6192,49 @@ What to do: %2</source>
         <translation>
             <numerusform>…… 另有 %n 个</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::FreePageReportingDialog</name>
+    <message>
+        <source>Also turn on autodeflate (under memory pressure the guest may take balloon pages back)</source>
+        <translation>同时开启自动放气（内存紧张时客户机可以取回气球页）</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Free Page Reporting — %1</source>
+        <translation>空闲页报告 — %1</translation>
+    </message>
+    <message>
+        <source>Without free page reporting, every page a guest ever touched stays with it on the host, however much it frees. This turns it on in each guest&apos;s persistent configuration: only the &lt;memballoon&gt; line below changes, and it takes effect after the guest&apos;s next shutdown and start.</source>
+        <translation>没有空闲页报告时，客户机曾经用过的每一页都一直在宿主机上归它占用，无论它释放了多少。此操作在每台客户机的持久配置中开启它：只有下面的 &lt;memballoon&gt; 行会改变，并在客户机下次关机并启动后生效。</translation>
+    </message>
+    <message>
+        <source>Reading the guests…</source>
+        <translation>正在读取客户机…</translation>
+    </message>
+    <message>
+        <source>Not possible: %1</source>
+        <translation>无法执行：%1</translation>
+    </message>
+    <message>
+        <source>The guests could not be read: %1</source>
+        <translation>无法读取客户机：%1</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>正在应用…</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3</source>
+        <translation>%1：%2 — %3</translation>
+    </message>
+    <message>
+        <source>%1 changed, %2 failed. It takes effect after each guest&apos;s next shutdown and start.</source>
+        <translation>%1 项已更改，%2 项失败。在每台客户机下次关机并启动后生效。</translation>
     </message>
 </context>
 <context>

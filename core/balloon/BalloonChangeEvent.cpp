@@ -17,6 +17,8 @@ QString BalloonChangeEvent::kindKey() const {
         return QStringLiteral("balloon_target");
     case Kind::MaximumMemory:
         return QStringLiteral("maximum_memory");
+    case Kind::BalloonOptions:
+        return QStringLiteral("balloon_options");
     }
     return {};
 }
@@ -42,6 +44,17 @@ QString BalloonChangeEvent::description() const {
         return BalloonText::tr("Maximum memory (%1, from the next boot): %2 → %3")
             .arg(where, before ? units::formatKiB(quint64(*before)) : BalloonText::tr("unknown"),
                  after ? units::formatKiB(quint64(*after)) : BalloonText::tr("unknown"));
+    case Kind::BalloonOptions: {
+        QStringList parts;
+        if (freePageReporting)
+            parts << BalloonText::tr("free page reporting %1")
+                         .arg(*freePageReporting ? BalloonText::tr("on") : BalloonText::tr("off"));
+        if (autodeflate)
+            parts << BalloonText::tr("autodeflate %1")
+                         .arg(*autodeflate ? BalloonText::tr("on") : BalloonText::tr("off"));
+        return BalloonText::tr("Balloon device (%1, from the next boot): %2")
+            .arg(where, parts.join(QStringLiteral(", ")));
+    }
     }
     return {};
 }
@@ -77,6 +90,12 @@ BalloonChangeEvent BalloonChangeEvent::fromStep(const BalloonStep &step, const Q
     case BalloonStep::Kind::PersistentMaximum:
         event.kind = Kind::MaximumMemory;
         event.after = qint64(step.targetKiB);
+        break;
+    case BalloonStep::Kind::PersistentOptions:
+        event.kind = Kind::BalloonOptions;
+        event.freePageReporting = step.edit.freePageReporting;
+        event.autodeflate = step.edit.autodeflate;
+        event.before.reset();
         break;
     }
     return event;

@@ -121,6 +121,7 @@ Status BalloonExecutor::run(virDomainPtr domain, const BalloonStep &step, QStrin
     case BalloonStep::Kind::PersistentPeriod:
         return setPeriod(domain, step);
     case BalloonStep::Kind::PersistentModel:
+    case BalloonStep::Kind::PersistentOptions:
         return defineBalloon(domain, step);
     case BalloonStep::Kind::LiveTarget:
         note = BalloonText::tr("the guest's balloon driver moves its memory there over the next "
@@ -183,6 +184,18 @@ Status BalloonExecutor::defineBalloon(virDomainPtr domain, const BalloonStep &st
     if (!check)
         return check.error();
     const BalloonConfig seen = parseBalloonConfig(*check);
+    if (step.kind == BalloonStep::Kind::PersistentOptions) {
+        if ((step.edit.freePageReporting &&
+             seen.freePageReporting != *step.edit.freePageReporting) ||
+            (step.edit.autodeflate && seen.autodeflate != *step.edit.autodeflate)) {
+            return notSeen(
+                BalloonText::tr("the persistent balloon reads freePageReporting %1, "
+                                "autodeflate %2")
+                    .arg(seen.freePageReporting ? QStringLiteral("on") : QStringLiteral("off"),
+                         seen.autodeflate ? QStringLiteral("on") : QStringLiteral("off")));
+        }
+        return Status::success();
+    }
     if (!step.edit.model || seen.modelName != *step.edit.model ||
         seen.period.value_or(0) != step.period) {
         return notSeen(BalloonText::tr("the persistent balloon reads '%1' with period %2")

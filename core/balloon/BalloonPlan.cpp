@@ -47,6 +47,18 @@ QString BalloonStep::describe() const {
         return BalloonText::tr("persistent balloon: %1 → virtio with stats period %2 (after the "
                                "next shutdown and start)")
             .arg(beforeModel.isEmpty() ? BalloonText::tr("none") : beforeModel, seconds(period));
+    case Kind::PersistentOptions: {
+        QStringList parts;
+        if (edit.freePageReporting)
+            parts << BalloonText::tr("free page reporting %1")
+                         .arg(*edit.freePageReporting ? BalloonText::tr("on")
+                                                      : BalloonText::tr("off"));
+        if (edit.autodeflate)
+            parts << BalloonText::tr("autodeflate %1")
+                         .arg(*edit.autodeflate ? BalloonText::tr("on") : BalloonText::tr("off"));
+        return BalloonText::tr("persistent balloon: %1 (after the next shutdown and start)")
+            .arg(parts.join(QStringLiteral(", ")));
+    }
     case Kind::LiveTarget:
         return BalloonText::tr("live balloon target: %1 → %2")
             .arg(size(before), units::formatKiB(targetKiB));

@@ -29,14 +29,15 @@ struct BalloonStep {
         LiveTarget,        // virDomainSetMemoryFlags(AFFECT_LIVE)
         PersistentTarget,  // virDomainSetMemoryFlags(AFFECT_CONFIG)
         PersistentMaximum, // virDomainSetMemoryFlags(AFFECT_CONFIG | MEM_MAXIMUM): <memory>
+        PersistentOptions, // freePageReporting/autodeflate patched + virDomainDefineXML
     };
 
     Kind kind = Kind::LivePeriod;
     int period = 0;        // seconds, 0 = off (period kinds; PersistentModel: the new period)
     quint64 targetKiB = 0; // target kinds and PersistentMaximum
-    MemballoonEdit edit;   // PersistentModel
-    QString baseXml;       // PersistentModel: the inactive XML the preview was made from; the
-                           // define is refused if the configuration changed since
+    MemballoonEdit edit;   // PersistentModel, PersistentOptions
+    QString baseXml; // Persistent{Model,Options}: the inactive XML the preview was made from; the
+                     // define is refused if the configuration changed since
     std::optional<qint64> before; // old period (s) or target (KiB); empty = off / unknown
     QString beforeModel;          // PersistentModel: the old model ("" = no element)
 

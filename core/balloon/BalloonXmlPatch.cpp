@@ -122,6 +122,28 @@ void editModel(const QString &doc, const ElementLocation &balloon, const Style &
         {tag.nameEnd, tag.nameEnd, attribute(style, QStringLiteral("model"), *edit.model)});
 }
 
+// Sets name='on'/'off' on the element's start tag: the value replaced where the attribute is
+// written, else added after the model (an 'off' that is not written is already off).
+void editSwitch(const QString &doc, const ElementLocation &balloon, const Style &style,
+                const char16_t *name, std::optional<bool> on, QList<Splice> &splices) {
+    if (!on)
+        return;
+    const QString value = *on ? QStringLiteral("on") : QStringLiteral("off");
+    const StartTag &tag = balloon.startTag;
+    if (const TagAttribute *attr = tag.attribute(name)) {
+        const TextSpan v = attr->valueSpan;
+        if (QStringView(doc).mid(v.begin, v.size()) != value)
+            splices.append({v.begin, v.end, value});
+        return;
+    }
+    if (!*on)
+        return;
+    qsizetype at = tag.nameEnd;
+    if (const TagAttribute *model = tag.attribute(u"model"))
+        at = model->valueSpan.end + 1; // after the closing quote
+    splices.append({at, at, attribute(style, QString::fromUtf16(name), value)});
+}
+
 void setStats(const QString &doc, const MemballoonLocation &loc, const Style &style, int period,
               QList<Splice> &splices) {
     const ElementLocation &balloon = *loc.memballoon;
@@ -245,6 +267,10 @@ BalloonConfig expectedConfig(const QString &doc, const MemballoonEdit &edit) {
     BalloonConfig expected = parseBalloonConfig(doc);
     if (edit.model)
         expected.modelName = *edit.model;
+    if (edit.freePageReporting)
+        expected.freePageReporting = *edit.freePageReporting;
+    if (edit.autodeflate)
+        expected.autodeflate = *edit.autodeflate;
     if (edit.stats == MemballoonEdit::Stats::Set)
         expected.period = edit.period;
     else if (edit.stats == MemballoonEdit::Stats::Remove)
@@ -284,10 +310,17 @@ Result<MemballoonPatch> patchMemballoon(QByteArrayView domainXml, const Memballo
         patch.before = doc.mid(e.begin, e.size());
         patch.beforeIndent = lineIndentAt(doc, e.begin).value_or(QString());
         editModel(doc, *loc.memballoon, style, edit, splices);
+        editSwitch(doc, *loc.memballoon, style, u"freePageReporting", edit.freePageReporting,
+                   splices);
+        editSwitch(doc, *loc.memballoon, style, u"autodeflate", edit.autodeflate, splices);
         if (edit.stats == MemballoonEdit::Stats::Set)
             setStats(doc, loc, style, edit.period, splices);
         else if (edit.stats == MemballoonEdit::Stats::Remove)
             removeStats(doc, loc, splices);
+    } else if (edit.editsAttributes()) {
+        return Error::unsupported(
+            BalloonText::tr("The guest has no <memballoon> element: free page reporting and "
+                            "autodeflate need a virtio balloon first."));
     } else if (Status inserted = insertBalloon(doc, loc, style, edit, splices); !inserted) {
         return inserted.error();
     }

@@ -22,14 +22,45 @@ struct MemballoonEdit {
     std::optional<QString> model; // e.g. "virtio"; empty = keep the model as written
     Stats stats = Stats::Keep;
     int period = 0; // seconds, for Stats::Set
+    // freePageReporting='on'/'off' and autodeflate='on'/'off' on the element; empty = keep.
+    // Only on an existing element: a guest without a balloon needs a model first.
+    std::optional<bool> freePageReporting;
+    std::optional<bool> autodeflate;
 
-    static MemballoonEdit setPeriod(int seconds) { return {std::nullopt, Stats::Set, seconds}; }
-    static MemballoonEdit removePeriod() { return {std::nullopt, Stats::Remove, 0}; }
+    static MemballoonEdit setPeriod(int seconds) {
+        MemballoonEdit e;
+        e.stats = Stats::Set;
+        e.period = seconds;
+        return e;
+    }
+    static MemballoonEdit removePeriod() {
+        MemballoonEdit e;
+        e.stats = Stats::Remove;
+        return e;
+    }
     // A virtio balloon, with a period when seconds > 0 (the <stats> element is left alone
     // otherwise).
     static MemballoonEdit switchToVirtio(int seconds) {
-        return {QStringLiteral("virtio"), seconds > 0 ? Stats::Set : Stats::Keep, seconds};
+        MemballoonEdit e;
+        e.model = QStringLiteral("virtio");
+        e.stats = seconds > 0 ? Stats::Set : Stats::Keep;
+        e.period = seconds;
+        return e;
     }
+    // Free page reporting on (and autodeflate on, when asked): the host gets freed memory back.
+    static MemballoonEdit reportFreePages(bool alsoAutodeflate) {
+        MemballoonEdit e;
+        e.freePageReporting = true;
+        if (alsoAutodeflate)
+            e.autodeflate = true;
+        return e;
+    }
+    MemballoonEdit withModel(const QString &name) const {
+        MemballoonEdit e = *this;
+        e.model = name;
+        return e;
+    }
+    bool editsAttributes() const { return freePageReporting || autodeflate; }
     bool operator==(const MemballoonEdit &) const = default;
 };
 

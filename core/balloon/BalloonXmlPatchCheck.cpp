@@ -40,6 +40,10 @@ QString checkMemballoonPatch(QByteArrayView original, const MemballoonEdit &edit
         expected.period = edit.period;
     else if (edit.stats == MemballoonEdit::Stats::Remove)
         expected.period.reset();
+    if (edit.freePageReporting)
+        expected.freePageReporting = *edit.freePageReporting;
+    if (edit.autodeflate)
+        expected.autodeflate = *edit.autodeflate;
 
     const auto inLoc = locateMemballoon(in);
     if (!inLoc)
@@ -53,7 +57,9 @@ QString checkMemballoonPatch(QByteArrayView original, const MemballoonEdit &edit
         const bool noElementNeeded =
             !inLoc->memballoon && !edit.model && edit.stats != MemballoonEdit::Stats::Set;
         if (!noElementNeeded &&
-            (before.modelName != expected.modelName || before.period != expected.period))
+            (before.modelName != expected.modelName || before.period != expected.period ||
+             before.freePageReporting != expected.freePageReporting ||
+             before.autodeflate != expected.autodeflate))
             return QStringLiteral("unchanged, but the input does not say what the edit asks");
         if (patch.after != patch.before)
             return QStringLiteral("unchanged, but 'after' differs from 'before'");
@@ -116,6 +122,10 @@ MemballoonFuzzCase memballoonFuzzCase(const uint8_t *data, size_t size) {
     }
     if (mode & 0x4)
         c.edit.model = QStringLiteral("virtio");
+    if (mode & 0x8)
+        c.edit.freePageReporting = (mode & 0x20) == 0;
+    if (mode & 0x10)
+        c.edit.autodeflate = (mode & 0x40) == 0;
     c.xml = QByteArray(reinterpret_cast<const char *>(data + 3), qsizetype(size - 3));
     return c;
 }

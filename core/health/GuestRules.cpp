@@ -293,6 +293,7 @@ std::optional<HealthFinding> strandedFinding(const GuestWindow &guest,
     if (severity == Severity::Ok)
         return std::nullopt;
     HealthFinding f = findingFor(guest, HealthRule::StrandedMemory, severity);
+    f.freePageReportingFixes = !s->balloon.freePageReporting;
     f.message = QCoreApplication::translate(
                     "bs::Health", "The host holds %1 for it (RSS) and it needs %2: %3 stranded.")
                     .arg(kib(qint64(*s->stats.rss)), kib(*need + overhead), kib(stranded));
@@ -316,6 +317,7 @@ std::optional<HealthFinding> freePageReportingFinding(const GuestWindow &guest,
         return std::nullopt;
     HealthFinding f =
         findingFor(guest, HealthRule::FreePageReporting, thresholds.freePageReportingSeverity);
+    f.freePageReportingFixes = true;
     f.message = s->balloon.autodeflate
                     ? QCoreApplication::translate(
                           "bs::Health",

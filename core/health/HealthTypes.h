@@ -43,6 +43,8 @@ struct HealthFinding {
     QString condition;
     QString message; // one translated sentence with the figures
     QString remedy;  // what to do, translated; empty when nothing
+    // Turning free page reporting on (the persistent <memballoon>) is the fix: a button away.
+    bool freePageReportingFixes = false;
     bool operator==(const HealthFinding &) const = default;
 };
 

@@ -38,6 +38,9 @@ HistoryEvent HistoryEvent::fromBalloonChange(const BalloonChangeEvent &change) {
         out.kind = Kind::StatsPeriod;
         out.value = change.after.value_or(0);
         break;
+    case BalloonChangeEvent::Kind::BalloonOptions: // no figure to chart: a note with its text
+        out.kind = Kind::Note;
+        break;
     }
     out.detail = change.live ? 0 : 1;
     out.text = change.description();

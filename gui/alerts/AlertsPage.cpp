@@ -19,6 +19,7 @@ AlertsPage::AlertsPage(AlertsModel *model, QWidget *parent)
     , m_summary(new QLabel(this))
     , m_notify(new QCheckBox(tr("Desktop notifications"), this))
     , m_rules(new QPushButton(tr("Rules…"), this))
+    , m_fix(new QPushButton(tr("Turn On Free Page Reporting…"), this))
     , m_table(new QTableView(this))
     , m_detail(new QLabel(this)) {
     m_notify->setToolTip(tr("Also show each new warning or critical alert as a desktop "
@@ -26,11 +27,15 @@ AlertsPage::AlertsPage(AlertsModel *model, QWidget *parent)
     m_rules->setToolTip(tr("Which rules run, and their warning and critical levels."));
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_summary, 1);
+    m_fix->setToolTip(tr("For the selected alerts' guests that lack free page reporting: turn "
+                         "it on from their next boot (Guest → Free page reporting…)."));
+    bar->addWidget(m_fix);
     bar->addWidget(m_notify);
     bar->addWidget(m_rules);
 
     m_table->setModel(model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
@@ -49,6 +54,15 @@ AlertsPage::AlertsPage(AlertsModel *model, QWidget *parent)
     layout->addWidget(m_detail);
 
     connect(m_rules, &QPushButton::clicked, this, &AlertsPage::rulesRequested);
+    connect(m_fix, &QPushButton::clicked, this, [this] {
+        const QHash<QString, QStringList> guests = fixableSelection();
+        for (auto it = guests.cbegin(); it != guests.cend(); ++it)
+            Q_EMIT freePageReportingRequested(it.key(), it.value());
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &AlertsPage::updateFix);
+    connect(model, &QAbstractItemModel::modelReset, this, &AlertsPage::updateFix);
+    updateFix();
     connect(m_notify, &QCheckBox::toggled, this, &AlertsPage::notificationsToggled);
     connect(model, &QAbstractItemModel::modelReset, this, &AlertsPage::updateSummary);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -70,6 +84,23 @@ AlertsPage::AlertsPage(AlertsModel *model, QWidget *parent)
     });
     updateSummary();
     showDetail();
+}
+
+QHash<QString, QStringList> AlertsPage::fixableSelection() const {
+    QHash<QString, QStringList> guests;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows()) {
+        if (index.row() >= m_model->rowCount())
+            continue;
+        const HealthFinding &f = m_model->alertAt(index.row()).finding;
+        if (f.freePageReportingFixes && !f.uuid.isEmpty() &&
+            !guests.value(f.hostId).contains(f.uuid))
+            guests[f.hostId] << f.uuid;
+    }
+    return guests;
+}
+
+void AlertsPage::updateFix() {
+    m_fix->setEnabled(!fixableSelection().isEmpty());
 }
 
 void AlertsPage::showDetail() {

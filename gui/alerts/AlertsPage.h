@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QHash>
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 
 class QCheckBox;
@@ -29,19 +31,25 @@ public:
     QLabel *summary() const { return m_summary; }
     QCheckBox *notificationsBox() const { return m_notify; }
     QPushButton *rulesButton() const { return m_rules; }
+    QPushButton *fixButton() const { return m_fix; }
     QLabel *detail() const { return m_detail; }
 
 Q_SIGNALS:
     void rulesRequested();
+    // "Turn on free page reporting…" for the selected alerts' guests, per host.
+    void freePageReportingRequested(const QString &hostId, const QStringList &uuids);
     void notificationsToggled(bool on);
 
 private:
     void showDetail();
+    void updateFix();
+    QHash<QString, QStringList> fixableSelection() const;
 
     AlertsModel *m_model;
     QLabel *m_summary;
     QCheckBox *m_notify;
     QPushButton *m_rules;
+    QPushButton *m_fix;
     QTableView *m_table;
     QLabel *m_detail;   // the selected alert in full, with what to do
     QString m_selected; // its condition, across a reset of the model

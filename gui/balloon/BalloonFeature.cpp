@@ -2,6 +2,7 @@
 
 #include "BalloonTargetDialog.h"
 #include "ChangeMarkers.h"
+#include "FreePageReportingDialog.h"
 #include "NextBootDialog.h"
 #include "StatsPeriodDialog.h"
 #include "app/HostRegistry.h"
@@ -29,11 +30,21 @@ BalloonFeature::BalloonFeature(Workbench *bench)
     , m_bench(bench)
     , m_periodAction(new QAction(tr("&Stats period…"), this))
     , m_targetAction(new QAction(tr("&Balloon target…"), this))
+    , m_freePagesAction(new QAction(tr("&Free page reporting…"), this))
     , m_markers(new ChangeMarkers(bench->liveChart(), this)) {
     m_periodAction->setObjectName(QStringLiteral("statsPeriodAction"));
     m_targetAction->setObjectName(QStringLiteral("balloonTargetAction"));
     bench->addGuestAction(m_periodAction);
     bench->addGuestAction(m_targetAction);
+    m_freePagesAction->setObjectName(QStringLiteral("freePageReportingAction"));
+    bench->addGuestAction(m_freePagesAction);
+    connect(m_freePagesAction, &QAction::triggered, this, [this] {
+        QHash<QString, QStringList> uuids; // one dialog per host
+        for (const auto &[hostId, uuid] : m_bench->selectedGuests())
+            uuids[hostId] << uuid;
+        for (auto it = uuids.cbegin(); it != uuids.cend(); ++it)
+            openFreePageReporting(it.key(), it.value());
+    });
     connect(m_periodAction, &QAction::triggered, this, &BalloonFeature::openSelectedStatsPeriod);
     connect(m_targetAction, &QAction::triggered, this, &BalloonFeature::openSelectedTarget);
 
@@ -91,6 +102,10 @@ void BalloonFeature::updateActions() {
     };
     set(m_periodAction, problem.isEmpty(),
         problem.isEmpty() ? tr("Turn the balloon statistics of the selected guests on or off.")
+                          : problem);
+    set(m_freePagesAction, problem.isEmpty(),
+        problem.isEmpty() ? tr("Turn free page reporting on for the selected guests from their "
+                               "next boot, so that memory they free goes back to the host.")
                           : problem);
     const bool one = selected.size() == 1;
     set(m_targetAction, problem.isEmpty() && one,
@@ -179,6 +194,17 @@ void BalloonFeature::openRecommendedTargets(const QString &hostId,
                                         .arg(units::formatKiB(quint64(it.value()))));
         }
     }
+}
+
+FreePageReportingDialog *BalloonFeature::openFreePageReporting(const QString &hostId,
+                                                               const QStringList &uuids) {
+    if (uuids.isEmpty() || !m_bench->registry()->host(hostId))
+        return nullptr;
+    auto *dialog = new FreePageReportingDialog(controlsFor(hostId), hostName(hostId), uuids,
+                                               m_bench->dialogParent());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 NextBootDialog *BalloonFeature::openNextBootMemory(const QString &hostId,

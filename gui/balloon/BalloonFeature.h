@@ -17,6 +17,7 @@ class BalloonControls;
 namespace bs::gui {
 
 class BalloonTargetDialog;
+class FreePageReportingDialog;
 class NextBootDialog;
 class ChangeMarkers;
 class StatsPeriodDialog;
@@ -37,6 +38,7 @@ public:
 
     QAction *statsPeriodAction() const { return m_periodAction; }
     QAction *balloonTargetAction() const { return m_targetAction; }
+    QAction *freePageReportingAction() const { return m_freePagesAction; }
     ChangeMarkers *markers() const { return m_markers; }
 
     // Opens a stats-period dialog for these guests of one host (null when the host is not
@@ -48,6 +50,8 @@ public:
     // The Sizing page's Apply: a balloon-target dialog per guest, its recommendation (KiB)
     // filled in; or one dialog writing the memory the guests start with at their next boot.
     void openRecommendedTargets(const QString &hostId, const QHash<QString, qint64> &targetsKiB);
+    // Guest → Free Page Reporting… for these guests of one host (the Alerts page's fix too).
+    FreePageReportingDialog *openFreePageReporting(const QString &hostId, const QStringList &uuids);
     NextBootDialog *openNextBootMemory(const QString &hostId,
                                        const QHash<QString, qint64> &memoryKiB);
 
@@ -67,6 +71,7 @@ private:
     Workbench *m_bench;
     QAction *m_periodAction;
     QAction *m_targetAction;
+    QAction *m_freePagesAction;
     ChangeMarkers *m_markers;
     std::map<QString, BalloonControls *> m_controls; // children of this object
     QList<QPointer<StatsPeriodDialog>> m_periodDialogs;

@@ -1,6 +1,7 @@
 #include "Features.h"
 
 #include "alerts/AlertsFeature.h"
+#include "alerts/AlertsPage.h"
 #include "autopilot/AutopilotFeature.h"
 #include "balloon/BalloonFeature.h"
 #include "history/EnvelopeChart.h"
@@ -36,6 +37,9 @@ Features installFeatures(Workbench *bench) {
     // The targets the window sets: what a stuck balloon is judged against.
     QObject::connect(f.balloon, &BalloonFeature::changeRecorded, f.alerts,
                      &AlertsFeature::balloonChanged);
+    // The Alerts page's fix for guests without free page reporting.
+    QObject::connect(f.alerts->page(), &AlertsPage::freePageReportingRequested, f.balloon,
+                     &BalloonFeature::openFreePageReporting);
     // The Sizing page's Apply and its link to Readiness.
     QObject::connect(f.sizing->page(), &SizingPage::readinessRequested, f.readiness,
                      &ReadinessFeature::openDialog);

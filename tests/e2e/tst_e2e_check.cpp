@@ -166,6 +166,61 @@ private Q_SLOTS:
         QVERIFY(note);
     }
 
+    // A guest defined without free page reporting is flagged; the fix (free-page-reporting)
+    // changes only that attribute of its persistent XML. The XML is put back afterwards.
+    void freePageReportingFixChangesOnlyThatAttribute() {
+        const QString name = m_bed->guest(QStringLiteral("noperiod"));
+        ConnectHandle conn(virConnectOpen(m_bed->uri.toUtf8().constData()));
+        QVERIFY(conn);
+        DomainHandle guest(virDomainLookupByName(conn.get(), name.toUtf8().constData()));
+        QVERIFY(guest);
+        const auto inactiveXml = [&] {
+            char *xml = virDomainGetXMLDesc(guest.get(), VIR_DOMAIN_XML_INACTIVE);
+            const QString out = QString::fromUtf8(xml ? xml : "");
+            free(xml);
+            return out;
+        };
+        const QString before = inactiveXml();
+        QVERIFY(before.contains(QStringLiteral("<memballoon model='virtio'")));
+        QVERIFY(!before.contains(QStringLiteral("freePageReporting")));
+
+        const ProgramRun flagged = check({QStringLiteral("--domain"), name});
+        QVERIFY2(flagged.out.contains(
+                     QStringLiteral("NOTE: %1: Free page reporting: Free page reporting is off")
+                         .arg(name)),
+                 qPrintable(flagged.out));
+
+        const ProgramRun fix = runProgram(
+            qEnvironmentVariable("BS_BINARY_DIR") + QStringLiteral("/bin/balloonscope-cli"),
+            {QStringLiteral("free-page-reporting"), QStringLiteral("--connect"), m_bed->uri,
+             QStringLiteral("--domain"), name, QStringLiteral("--no-autodeflate")},
+            60000);
+        const QString after = inactiveXml();
+        // Put it back first, whatever the checks below say.
+        DomainHandle restored(virDomainDefineXML(conn.get(), before.toUtf8().constData()));
+        QVERIFY(restored);
+        QVERIFY2(fix.exitCode == 0, qPrintable(fix.out + fix.err));
+        QVERIFY2(fix.out.contains(QStringLiteral("after its next shutdown and start")) ||
+                     fix.out.contains(QStringLiteral("after the next shutdown and start")),
+                 qPrintable(fix.out));
+        // libvirt's own rendering: exactly one line differs, by exactly that attribute.
+        const QStringList b = before.split(QLatin1Char('\n'));
+        const QStringList a = after.split(QLatin1Char('\n'));
+        QCOMPARE(a.size(), b.size());
+        int differing = 0;
+        for (int i = 0; i < b.size(); ++i) {
+            if (a[i] == b[i])
+                continue;
+            ++differing;
+            QString without = a[i];
+            without.remove(QStringLiteral(" freePageReporting='on'"));
+            QCOMPARE(without, b[i]);
+            QVERIFY(b[i].contains(QStringLiteral("<memballoon")));
+        }
+        QCOMPARE(differing, 1);
+        QCOMPARE(inactiveXml(), before);
+    }
+
     void unreachableHostIsUnknown() {
         const ProgramRun run = runProgram(
             qEnvironmentVariable("BS_BINARY_DIR") + QStringLiteral("/bin/balloonscope-cli"),

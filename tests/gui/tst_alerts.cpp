@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
@@ -276,6 +277,26 @@ private Q_SLOTS:
         alerts->watch()->addCycle(cycle(T0 + 14000, 0, StatsState::Reporting));
         QCOMPARE(alerts->model()->rowCount(), 0);
         QCOMPARE(markers.count(), 3); // two cleared, the verdict back to ready
+    }
+
+    void fixButtonAsksForTheSelectedGuests() {
+        QSettings settings(m_dir.filePath(QStringLiteral("f.ini")), QSettings::IniFormat);
+        Workbench bench(settings, std::make_shared<NoCredentials>());
+        AlertsFeature alerts(&bench, nullptr);
+        alerts.setNotificationsEnabled(false);
+        PollCycle c = cycle(T0, 1, StatsState::Reporting);
+        c.samples[0].balloon.freePageReporting = false; // a note, with the fix
+        alerts.watch()->addCycle(c);
+        QCOMPARE(alerts.model()->rowCount(), 1);
+        QPushButton *fix = alerts.page()->fixButton();
+        QVERIFY(!fix->isEnabled()); // nothing selected
+        alerts.page()->table()->selectRow(0);
+        QVERIFY(fix->isEnabled());
+        QSignalSpy asked(alerts.page(), &AlertsPage::freePageReportingRequested);
+        fix->click();
+        QCOMPARE(asked.count(), 1);
+        QCOMPARE(asked.at(0).at(0).toString(), Host);
+        QCOMPARE(asked.at(0).at(1).toStringList(), QStringList{Uuid});
     }
 
     void rulesAreEditedAndKept() {

@@ -4,6 +4,7 @@
 #include "balloon/BalloonFeature.h"
 #include "balloon/BalloonTargetDialog.h"
 #include "balloon/ChangeMarkers.h"
+#include "balloon/FreePageReportingDialog.h"
 #include "balloon/InlineMessage.h"
 #include "balloon/PeriodChooser.h"
 #include "balloon/StatsPeriodDialog.h"
@@ -17,7 +18,10 @@
 #include "workbench/Workbench.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QItemSelectionModel>
+#include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -39,6 +43,7 @@ QString hostUri() {
 }
 const QString Web01 = QStringLiteral("a9da93b2-63c6-481d-9290-f1fc2a493f31");
 const QString Db01 = QStringLiteral("8953275d-9253-4a4a-b617-a1550d0080ba");
+const QString OldNova = QStringLiteral("bdbb7406-0119-4db6-bff3-5359b20c394a");
 
 // The balloon feature on a workbench of its own, with the readiness feature it opens dialogs of,
 // wired as Features.cpp wires them: no main window, no keyring, no history file. The dialogs'
@@ -94,6 +99,58 @@ class TestBalloonFeature : public QObject {
     }
 
 private Q_SLOTS:
+    // Guest → Free page reporting… on two guests: the virtio one gets the attribute in its
+    // persistent XML (the preview shows that one line), the one without a balloon is refused
+    // with the reason; the change is a marker; a read-only connection disables the action.
+    void freePageReportingForTheSelection() {
+        auto s = settings(QStringLiteral("fpr.ini"));
+        Bench window(*s);
+        window.connectHost(false);
+        QTRY_COMPARE_WITH_TIMEOUT(window.guestRows(), 4, 10000);
+        QAction *action = window.balloon->freePageReportingAction();
+        QVERIFY(window.bench.guestActions().contains(action));
+        select(window, {});
+        QVERIFY(!action->isEnabled());
+        select(window, {Web01, Db01});
+        QVERIFY(action->isEnabled());
+        const QString host = hostUri();
+        FreePageReportingDialog *dialog =
+            window.balloon->openFreePageReporting(host, {Web01, OldNova});
+        QVERIFY(dialog);
+        QSignalSpy planned(dialog, &FreePageReportingDialog::planned);
+        QVERIFY(planned.wait(10000));
+        const QString preview = dialog->preview()->toPlainText();
+        QVERIFY2(preview.contains(QStringLiteral(
+                     "+ <memballoon model='virtio' autodeflate='on' freePageReporting='on'")),
+                 qPrintable(preview));
+        QVERIFY2(preview.contains(QStringLiteral("no virtio balloon")), qPrintable(preview));
+        // Without autodeflate: only the one attribute.
+        dialog->autodeflateBox()->setChecked(false);
+        QVERIFY(!dialog->preview()->toPlainText().contains(QStringLiteral("autodeflate='on'")));
+        QVERIFY(dialog->applyButton()->isEnabled());
+        QSignalSpy recorded(window.balloon, &BalloonFeature::changeRecorded);
+        QSignalSpy applied(dialog, &FreePageReportingDialog::applied);
+        dialog->applyButton()->click();
+        QVERIFY(applied.wait(10000));
+        QVERIFY2(dialog->resultLabel()->text().startsWith(QStringLiteral("1 changed, 0 failed")),
+                 qPrintable(dialog->resultLabel()->text()));
+        QCOMPARE(recorded.count(), 1);
+        const auto change = recorded.at(0).at(0).value<BalloonChangeEvent>();
+        QCOMPARE(change.kind, BalloonChangeEvent::Kind::BalloonOptions);
+        QCOMPARE(change.uuid, Web01);
+        QVERIFY(change.description().contains(QStringLiteral("free page reporting on")));
+        dialog->close();
+
+        auto r = settings(QStringLiteral("fpr-ro.ini"));
+        Bench readOnly(*r);
+        readOnly.connectHost(true);
+        QTRY_COMPARE_WITH_TIMEOUT(readOnly.guestRows(), 4, 10000);
+        select(readOnly, {Web01});
+        QVERIFY(!readOnly.balloon->freePageReportingAction()->isEnabled());
+        QVERIFY(readOnly.balloon->freePageReportingAction()->toolTip().contains(
+            QLatin1String("read-only")));
+    }
+
     void actionsFollowTheSelection() {
         auto s = settings(QStringLiteral("a.ini"));
         Bench window(*s);

@@ -36,6 +36,8 @@ const NamedEdit Edits[] = {
     {"period off", MemballoonEdit::removePeriod()},
     {"virtio + period 10", MemballoonEdit::switchToVirtio(10)},
     {"virtio, stats kept", MemballoonEdit::switchToVirtio(0)},
+    {"free page reporting", MemballoonEdit::reportFreePages(false)},
+    {"free page reporting + autodeflate", MemballoonEdit::reportFreePages(true)},
 };
 
 // The test driver defines only <domain type='test'>: the copy handed to libvirt has its type
@@ -215,6 +217,25 @@ private Q_SLOTS:
                           "\xe4\xbe\xaf\xe8\xb6\x85</description>\n  <devices>\n"
                           "    <memballoon model='virtio'>\n      <stats period='7'/>\n"
                           "    </memballoon>\n  </devices>\n</domain>");
+        QTest::newRow("free page reporting: added after the model, nothing else")
+            << devicesDoc("    <memballoon model='virtio'>\n"
+                          "      <stats period='10'/>\n    </memballoon>\n")
+            << MemballoonEdit::reportFreePages(false)
+            << devicesDoc("    <memballoon model='virtio' freePageReporting='on'>\n"
+                          "      <stats period='10'/>\n    </memballoon>\n");
+        QTest::newRow("free page reporting and autodeflate, double quotes kept")
+            << devicesDoc("    <memballoon model=\"virtio\" autodeflate=\"off\"/>\n")
+            << MemballoonEdit::reportFreePages(true)
+            << devicesDoc("    <memballoon model=\"virtio\" freePageReporting=\"on\" "
+                          "autodeflate=\"on\"/>\n");
+        QTest::newRow("free page reporting off where written: only its value")
+            << devicesDoc("    <memballoon freePageReporting='off' model='virtio'/>\n")
+            << MemballoonEdit::reportFreePages(false)
+            << devicesDoc("    <memballoon freePageReporting='on' model='virtio'/>\n");
+        QTest::newRow("free page reporting already on: unchanged")
+            << devicesDoc("    <memballoon model='virtio' freePageReporting='on'/>\n")
+            << MemballoonEdit::reportFreePages(false)
+            << devicesDoc("    <memballoon model='virtio' freePageReporting='on'/>\n");
         QTest::newRow("comment inside the balloon stays")
             << devicesDoc("    <memballoon model='virtio'>\n      <!-- keep me -->\n"
                           "      <stats period='10'/>\n    </memballoon>\n")
@@ -240,6 +261,9 @@ private Q_SLOTS:
         QTest::addColumn<MemballoonEdit>("edit");
         QTest::addColumn<QString>("messagePart");
 
+        QTest::newRow("free page reporting without a balloon")
+            << devicesDoc("    <disk/>\n") << MemballoonEdit::reportFreePages(true)
+            << "virtio balloon first";
         QTest::newRow("two balloons") << devicesDoc("    <memballoon model='virtio'/>\n"
                                                     "    <memballoon model='none'/>\n")
                                       << MemballoonEdit::setPeriod(10) << "more than one";
@@ -263,7 +287,8 @@ private Q_SLOTS:
             << devicesDoc("    <disk/>\n") << MemballoonEdit::setPeriod(10) << "model";
         QTest::newRow("bad model name")
             << devicesDoc("    <memballoon model='none'/>\n")
-            << MemballoonEdit{QStringLiteral("virtio' evil='1"), Stats::Keep, 0} << "not a balloon";
+            << MemballoonEdit::switchToVirtio(0).withModel(QStringLiteral("virtio' evil='1"))
+            << "not a balloon";
         QTest::newRow("empty") << QByteArray() << MemballoonEdit::setPeriod(10) << "empty";
     }
 
@@ -313,6 +338,11 @@ private Q_SLOTS:
         if (before.model == BalloonModel::Absent && !edit.model && edit.stats == Stats::Set) {
             QVERIFY(!patch.ok()); // a period alone cannot create a balloon
             QVERIFY(patch.error().message.contains(QLatin1String("model")));
+            return;
+        }
+        if (before.model == BalloonModel::Absent && !edit.model && edit.editsAttributes()) {
+            QVERIFY(!patch.ok()); // nor can free page reporting
+            QVERIFY(patch.error().message.contains(QLatin1String("virtio balloon first")));
             return;
         }
         QVERIFY2(patch.ok(), patch.ok() ? "" : qPrintable(patch.error().message));
