@@ -2696,6 +2696,26 @@
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
+    <message>
+        <source>Alerts in this range</source>
+        <translation>此时间范围内的告警</translation>
+    </message>
+    <message>
+        <source>No alert was recorded in this range. Alerts are recorded while a Balloonscope window watches the host (its Alerts page).</source>
+        <translation>此时间范围内没有记录到告警。告警在 Balloonscope 窗口监视该宿主机时（其“告警”页）被记录。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>(host)</source>
+        <translation>（宿主机）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older alert(s) in this range are left out; the History page shows them all as markers.</source>
+        <translation><numerusform>此时间范围内另有 %n 条较早的告警未列出；“历史记录”页以标记形式显示全部告警。</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>ReportPoliciesPage</name>

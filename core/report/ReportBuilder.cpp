@@ -206,6 +206,15 @@ void ReportBuilder::onGuests(const QList<GuestInfo> &known) {
                 }
             }
         }));
+    // The health markers of the whole host (its own alerts have no guest), for the summary.
+    ask(m_store->queryEvents(EventRequest{
+            m_request.hostId, {}, m_request.fromMs, m_request.toMs, {HistoryEvent::Kind::Note}}),
+        typed<QList<HistoryEvent>>([this](const QList<HistoryEvent> &events) {
+            for (const HistoryEvent &e : events) {
+                if (e.source == QLatin1String("health"))
+                    m_data.healthEvents.append(e);
+            }
+        }));
     for (int i = 0; i < m_answers.size(); ++i)
         askGuest(i);
 }

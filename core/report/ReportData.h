@@ -2,6 +2,7 @@
 
 #include "ChartData.h"
 #include "SampleStats.h"
+#include "history/HistoryEvent.h"
 #include "policy/PolicyReplay.h"
 #include "readiness/RecordedVerdict.h"
 #include "sizing/HostAdvice.h"
@@ -102,6 +103,9 @@ struct ReportData {
     QList<GuestReport> guests;
     QStringList guestsWithoutData; // names of guests known to the host with nothing in range
     QStringList notFound;          // requested guests the history does not know
+    // The balloon-health markers in the range (source "health": alerts raised, escalated, eased
+    // and cleared, readiness verdicts that changed), oldest first, host-wide ones included.
+    QList<HistoryEvent> healthEvents;
     // The Sizing section: the Balanced advice over the policy's window (14 days) ending at the
     // report's end, whatever the report's range, for every guest of the host (the host what-if
     // needs them all), as `balloonscope-cli advise` gives it. Set when the section was asked for.

@@ -3,6 +3,9 @@
 #include "ReportText.h"
 #include "common/Units.h"
 
+#include <QDateTime>
+#include <QLocale>
+
 #include <algorithm>
 
 namespace bs {
@@ -178,6 +181,60 @@ ElementList ReportPages::host(const ReportData &data) {
             std::make_shared<TextElement>(tr("Not in the history of this host: %1.")
                                               .arg(data.notFound.join(QStringLiteral(", "))),
                                           TextElement::Role::Small);
+        note->spaceBeforePt = 4;
+        out.append(note);
+    }
+    out += alerts(data);
+    return out;
+}
+
+ElementList ReportPages::alerts(const ReportData &data) {
+    ElementList out;
+    const int group = 1100;
+    auto title = std::make_shared<HeadingElement>(tr("Alerts in this range"), 2);
+    title->spaceBeforePt = 14;
+    title->group = group;
+    out.append(title);
+    if (data.healthEvents.isEmpty()) {
+        auto none = std::make_shared<TextElement>(
+            tr("No alert was recorded in this range. Alerts are recorded while a Balloonscope "
+               "window watches the host (its Alerts page)."),
+            TextElement::Role::Small);
+        none->group = group;
+        out.append(none);
+        return out;
+    }
+    auto columns = std::make_shared<TableColumns>();
+    columns->columns = {
+        Columns{tr("Time"), 2.6, Qt::AlignLeft},
+        Columns{tr("Guest"), 7.4, Qt::AlignLeft},
+    };
+    auto header = std::make_shared<TableHeaderElement>(columns);
+    header->group = group;
+    out.append(header);
+    // The newest ones when there are many: the table stays a page long at most.
+    constexpr int MaxRows = 40;
+    const qsizetype first = std::max<qsizetype>(0, data.healthEvents.size() - MaxRows);
+    for (qsizetype i = first; i < data.healthEvents.size(); ++i) {
+        const HistoryEvent &e = data.healthEvents[i];
+        auto row = std::make_shared<TableRowElement>(
+            columns,
+            QStringList{
+                QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.timeMs), QLocale::ShortFormat),
+                e.uuid.isEmpty() ? tr("(host)") : e.name},
+            (i - first) % 2 == 1);
+        row->setNotes({e.description()}); // in full, wrapped under its time and guest
+        row->repeatHeader = header;
+        if (i - first < 2)
+            row->group = group;
+        out.append(row);
+    }
+    if (first > 0) {
+        auto note = std::make_shared<TextElement>(
+            tr("%n older alert(s) in this range are left out; the History page shows them all as "
+               "markers.",
+               nullptr, int(first)),
+            TextElement::Role::Small);
         note->spaceBeforePt = 4;
         out.append(note);
     }

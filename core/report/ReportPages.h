@@ -15,6 +15,8 @@ class ReportPages {
 
 public:
     static ElementList host(const ReportData &data);
+    // The health markers of the range (part of the host summary).
+    static ElementList alerts(const ReportData &data);
     static ElementList guests(const ReportData &data);
     // Anchors for the contents.
     static QString hostAnchor() { return QStringLiteral("host"); }

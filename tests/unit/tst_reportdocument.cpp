@@ -566,6 +566,61 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("qemu+ssh://admin@kvm1/system")));
         QVERIFY(text.contains(QStringLiteral("128.00 GiB")));
     }
+
+    // The balloon-health markers of the range (alerts, readiness changes) in the host summary,
+    // the host's own among them; none: the summary says so.
+    void alertsInTheHostSummary() {
+        {
+            const ReportData none = build(request());
+            QVERIFY(none.healthEvents.isEmpty());
+            const QString path = m_dir.filePath(QStringLiteral("no-alerts.pdf"));
+            QVERIFY(ReportDocument(none).write(path).ok());
+            QVERIFY(pdfText(path, false)
+                        .contains(QStringLiteral("No alert was recorded in this range.")));
+        }
+        const FleetGuest &web = m_guests[0];
+        const auto marker = [&](qint64 t, const QString &uuid, const QString &text) {
+            HistoryEvent e;
+            e.timeMs = t;
+            e.hostId = Host;
+            e.uuid = uuid;
+            e.kind = HistoryEvent::Kind::Note;
+            e.source = QStringLiteral("health");
+            e.text = text;
+            m_store->recordEvent(e);
+        };
+        marker(T0 + 600000, web.uuid,
+               QStringLiteral("Alert (warning): Stale reports: No new report for 31 s."));
+        marker(T0 + 660000, web.uuid,
+               QStringLiteral("Readiness: ready → nothing delivering stats"));
+        marker(T0 + 720000, QString(),
+               QStringLiteral("Alert (critical): Host available memory: The host has 612 MiB "
+                              "available."));
+        HistoryEvent other; // not a health marker: not in the table
+        other.timeMs = T0 + 700000;
+        other.hostId = Host;
+        other.kind = HistoryEvent::Kind::Note;
+        other.source = QStringLiteral("app");
+        other.text = QStringLiteral("a note of the app's own");
+        m_store->recordEvent(other);
+        QVERIFY(m_store->waitForIdle());
+
+        const ReportData data = build(request());
+        QCOMPARE(data.healthEvents.size(), 3);
+        const QString path = m_dir.filePath(QStringLiteral("alerts.pdf"));
+        QVERIFY(ReportDocument(data).write(path).ok());
+        const QString text = pdfText(path, false);
+        QVERIFY(text.contains(QStringLiteral("Alerts in this range")));
+        QVERIFY(text.contains(QStringLiteral("No new report for 31 s.")));
+        QVERIFY(text.contains(QStringLiteral("Readiness: ready → nothing delivering stats")));
+        QVERIFY(text.contains(QStringLiteral("The host has 612 MiB")));
+        QVERIFY(text.contains(QStringLiteral("(host)")));
+        QVERIFY(!text.contains(QStringLiteral("a note of the app's own")) ||
+                !text.section(QStringLiteral("Alerts in this range"), 1)
+                     .section(QStringLiteral("Page"), 0, 0)
+                     .contains(QStringLiteral("a note of the app's own")));
+        QVERIFY(text.section(QStringLiteral("Alerts in this range"), 1).contains(web.name));
+    }
 };
 
 BS_PAINT_TEST_MAIN(TestReportDocument)
