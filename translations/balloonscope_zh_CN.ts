@@ -2714,7 +2714,9 @@
     </message>
     <message numerus="yes">
         <source>%n older alert(s) in this range are left out; the History page shows them all as markers.</source>
-        <translation><numerusform>此时间范围内另有 %n 条较早的告警未列出；“历史记录”页以标记形式显示全部告警。</numerusform></translation>
+        <translation>
+            <numerusform>此时间范围内另有 %n 条较早的告警未列出；“历史记录”页以标记形式显示全部告警。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6893,6 +6895,22 @@ UUID %2</translation>
     <message>
         <source>Memory (%1)</source>
         <translation>内存（%1）</translation>
+    </message>
+    <message>
+        <source>Pressure</source>
+        <translation>压力</translation>
+    </message>
+    <message>
+        <source>Swap-in (KiB/s)</source>
+        <translation>换入（KiB/s）</translation>
+    </message>
+    <message>
+        <source>Swap-out (KiB/s)</source>
+        <translation>换出（KiB/s）</translation>
+    </message>
+    <message>
+        <source>Major faults (/s)</source>
+        <translation>主缺页（次/秒）</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,11 @@ QList<GuestWindow> GuestWindows::windows(const QString &hostId) const {
     return out;
 }
 
+const GuestWindow *GuestWindows::window(const QString &hostId, const QString &uuid) const {
+    const auto it = m_guests.constFind(keyOf(hostId, uuid));
+    return it == m_guests.cend() ? nullptr : &*it;
+}
+
 qint64 GuestWindows::spanMs(const QString &hostId) const {
     qint64 first = 0;
     qint64 last = 0;

@@ -42,6 +42,7 @@ public:
     void add(const PollCycle &cycle);
     void setTarget(const QString &hostId, const QString &uuid, BalloonTarget target);
     QList<GuestWindow> windows(const QString &hostId) const; // by guest name
+    const GuestWindow *window(const QString &hostId, const QString &uuid) const;
     // How long polls of this host have been kept (the newest minus the oldest), ms.
     qint64 spanMs(const QString &hostId) const;
     void removeHost(const QString &hostId);

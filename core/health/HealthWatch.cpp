@@ -41,6 +41,11 @@ void HealthWatch::addCycle(const PollCycle &cycle) {
     Q_EMIT evaluated(cycle.hostId);
 }
 
+QList<PressureRate> HealthWatch::pressure(const QString &hostId, const QString &uuid) const {
+    const GuestWindow *w = m_windows.window(hostId, uuid);
+    return w ? pressureRates(w->samples) : QList<PressureRate>();
+}
+
 void HealthWatch::setHostSample(const HostSample &sample) {
     NodeMemory m;
     m.total = sample.total;

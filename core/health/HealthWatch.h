@@ -3,6 +3,7 @@
 #include "AlertTracker.h"
 #include "GuestWindow.h"
 #include "HealthThresholds.h"
+#include "PressureRates.h"
 #include "host/HostOverview.h"
 #include "readiness/ReadinessTypes.h"
 
@@ -35,6 +36,8 @@ public:
 
     QList<ActiveAlert> active(const QString &hostId) const { return m_tracker.active(hostId); }
     QStringList hosts() const { return m_tracker.hosts(); }
+    // The guest's pressure over the kept polls (swap and major-fault rates between its reports).
+    QList<PressureRate> pressure(const QString &hostId, const QString &uuid) const;
 
 Q_SIGNALS:
     void alertsChanged(const QString &hostId, const QList<bs::AlertChange> &changes);

@@ -6,12 +6,15 @@
 #include "AlertsPage.h"
 #include "app/HostRegistry.h"
 #include "balloon/BalloonChangeEvent.h"
+#include "charts/LiveChart.h"
 #include "history/HistoryService.h"
 #include "host/HostOverviewHub.h"
 #include "libvirt/ConnectionUri.h"
 #include "workbench/Workbench.h"
 
 #include <QSettings>
+
+#include <limits>
 
 namespace bs::gui {
 
@@ -47,7 +50,15 @@ AlertsFeature::AlertsFeature(Workbench *bench, HistoryService *history, QDBusCon
     connect(m_watch, &HealthWatch::alertsChanged, this, &AlertsFeature::onAlerts);
     connect(m_watch, &HealthWatch::evaluated, this, [this](const QString &hostId) {
         m_model->setAlerts(hostId, hostDisplayName(hostId), m_watch->active(hostId));
+        if (hostId == m_chartHost)
+            updatePressure();
     });
+    connect(bench, &Workbench::currentGuestChanged, this,
+            [this](const QString &hostId, const QString &uuid) {
+                m_chartHost = hostId;
+                m_chartUuid = uuid;
+                updatePressure();
+            });
     connect(m_watch, &HealthWatch::verdictChanged, this, &AlertsFeature::onVerdict);
     connect(m_page, &AlertsPage::rulesRequested, this, &AlertsFeature::openRules);
     connect(m_page, &AlertsPage::notificationsToggled, this,
@@ -60,6 +71,24 @@ AlertsFeature::~AlertsFeature() {
 
 AlertsPage *AlertsFeature::page() const {
     return m_page;
+}
+
+void AlertsFeature::updatePressure() {
+    const QString hostId = m_chartHost;
+    const QString uuid = m_chartUuid;
+    QList<LiveChart::PressurePoint> points;
+    const auto nan = [](const std::optional<double> &v) {
+        return v ? *v : std::numeric_limits<double>::quiet_NaN();
+    };
+    bool any = false;
+    for (const PressureRate &r : m_watch->pressure(hostId, uuid)) {
+        points.append(
+            {r.toMs, nan(r.swapInKiBps), nan(r.swapOutKiBps), nan(r.majorFaultsPerSecond)});
+        any = any || r.swapInKiBps || r.swapOutKiBps || r.majorFaultsPerSecond;
+    }
+    if (!any)
+        points.clear(); // a guest without the counters: no lane
+    m_bench->liveChart()->setPressure(hostId, uuid, points);
 }
 
 void AlertsFeature::setThresholds(const HealthThresholds &thresholds) {

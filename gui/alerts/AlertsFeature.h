@@ -45,6 +45,8 @@ public:
 
 private:
     void onAlerts(const QString &hostId, const QList<AlertChange> &changes);
+    // The live chart's pressure lane for the charted guest, from the watchdog's polls.
+    void updatePressure();
     void onVerdict(const QString &hostId, const QString &uuid, const QString &name, Verdict from,
                    Verdict to, qint64 timeMs);
 
@@ -54,6 +56,8 @@ private:
     AlertsModel *m_model;
     AlertNotifier *m_notifier;
     QPointer<AlertsPage> m_page;
+    QString m_chartHost; // the live chart's guest
+    QString m_chartUuid;
 };
 
 } // namespace bs::gui

@@ -90,6 +90,31 @@ LiveChart::LiveChart(const RecentSeries *source, QWidget *parent)
             graph->setLineStyle(QCPGraph::lsStepLeft);
         m_graphs[size_t(i)] = graph;
     }
+    // The pressure lane: its own axes, the memory chart's time range, aligned on the left.
+    m_lane = new QCPAxisRect(m_plot);
+    auto *margins = new QCPMarginGroup(m_plot);
+    m_plot->axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+    m_lane->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+    m_lane->axis(QCPAxis::atBottom)->setTicker(ticker);
+    m_lane->axis(QCPAxis::atLeft)->setLabel(tr("Pressure"));
+    m_lane->setMinimumSize(QSize(0, 70));
+    m_lane->setMaximumSize(QSize(QWIDGETSIZE_MAX, 110));
+    const QString laneNames[] = {tr("Swap-in (KiB/s)"), tr("Swap-out (KiB/s)"),
+                                 tr("Major faults (/s)")};
+    const Qt::PenStyle laneStyles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine};
+    for (int i = 0; i < 3; ++i) {
+        QCPGraph *graph =
+            m_plot->addGraph(m_lane->axis(QCPAxis::atBottom), m_lane->axis(QCPAxis::atLeft));
+        graph->setName(laneNames[i]);
+        QPen pen;
+        pen.setStyle(laneStyles[i]);
+        pen.setWidthF(1.4);
+        graph->setPen(pen);
+        graph->setLineStyle(QCPGraph::lsStepRight); // a rate holds between two reports
+        graph->removeFromLegend();                  // listed only while the lane is shown
+        m_laneGraphs[size_t(i)] = graph;
+    }
+    // Not in the layout yet: shown (showLane) only for a guest with pressure counters.
     applyPalette();
 
     m_replotTimer.setSingleShot(true);
@@ -99,6 +124,10 @@ LiveChart::LiveChart(const RecentSeries *source, QWidget *parent)
     connect(m_window, &QComboBox::currentIndexChanged, this, &LiveChart::windowChanged);
     connect(m_unit, &QComboBox::currentIndexChanged, this, &LiveChart::scheduleReplot);
     clearGuest();
+}
+
+LiveChart::~LiveChart() {
+    showLane(true); // in the layout again, so that the plot deletes it with the rest
 }
 
 void LiveChart::applyPalette() {
@@ -122,6 +151,22 @@ void LiveChart::applyPalette() {
         pen.setColor(colours[i]);
         m_graphs[size_t(i)]->setPen(pen);
     }
+    if (m_lane) {
+        for (QCPAxis *axis : {m_lane->axis(QCPAxis::atBottom), m_lane->axis(QCPAxis::atLeft)}) {
+            axis->setBasePen(QPen(p.foreground));
+            axis->setTickPen(QPen(p.foreground));
+            axis->setSubTickPen(QPen(p.foreground));
+            axis->setTickLabelColor(p.foreground);
+            axis->setLabelColor(p.foreground);
+            axis->grid()->setPen(QPen(p.grid, 0, Qt::DotLine));
+        }
+        const QColor laneColours[] = {p.rss, p.actual, p.used};
+        for (int i = 0; i < 3; ++i) {
+            QPen pen = m_laneGraphs[size_t(i)]->pen();
+            pen.setColor(laneColours[i]);
+            m_laneGraphs[size_t(i)]->setPen(pen);
+        }
+    }
     scheduleReplot();
 }
 
@@ -137,6 +182,62 @@ void LiveChart::showGuest(const QString &hostId, const QString &uuid, const QStr
     m_name = name;
     m_title->setText(tr("Memory of %1").arg(name));
     scheduleReplot();
+}
+
+void LiveChart::setPressure(const QString &hostId, const QString &uuid,
+                            QList<PressurePoint> points) {
+    m_pressureHostId = hostId;
+    m_pressureUuid = uuid;
+    m_pressure = std::move(points);
+    scheduleReplot();
+}
+
+int LiveChart::pressurePointCount() const {
+    return m_laneShown ? m_laneGraphs[0]->data()->size() : 0;
+}
+
+void LiveChart::showLane(bool shown) {
+    if (shown == m_laneShown)
+        return;
+    m_laneShown = shown;
+    QCPLayoutGrid *layout = m_plot->plotLayout();
+    if (shown) {
+        layout->insertRow(1);
+        layout->addElement(1, 0, m_lane);
+        layout->setRowStretchFactor(1, 0.35);
+    } else {
+        layout->take(m_lane);
+        layout->simplify();
+    }
+    for (QCPGraph *graph : m_laneGraphs) {
+        graph->setVisible(shown);
+        if (shown)
+            graph->addToLegend();
+        else
+            graph->removeFromLegend();
+    }
+}
+
+void LiveChart::fillLane(double start, double end) {
+    const bool mine = m_pressureHostId == m_hostId && m_pressureUuid == m_uuid && !m_uuid.isEmpty();
+    showLane(mine && !m_pressure.isEmpty());
+    if (!m_laneShown)
+        return;
+    std::array<QVector<QCPGraphData>, 3> lanes;
+    double top = 1.0;
+    for (const PressurePoint &point : std::as_const(m_pressure)) {
+        const double t = double(point.timeMs) / 1000.0;
+        const double values[] = {point.swapInKiBps, point.swapOutKiBps, point.majorFaultsPerSecond};
+        for (int i = 0; i < 3; ++i) {
+            lanes[size_t(i)].append(QCPGraphData(t, values[i]));
+            if (!std::isnan(values[i]) && t >= start)
+                top = std::max(top, values[i]);
+        }
+    }
+    for (int i = 0; i < 3; ++i)
+        m_laneGraphs[size_t(i)]->data()->set(lanes[size_t(i)], true);
+    m_lane->axis(QCPAxis::atBottom)->setRange(start, end);
+    m_lane->axis(QCPAxis::atLeft)->setRange(0, top * 1.15);
 }
 
 void LiveChart::clearGuest() {
@@ -227,6 +328,7 @@ void LiveChart::rebuild() {
     }
     const double start = std::max(end - span, std::min(first, end - 60.0));
     m_plot->xAxis->setRange(start, end + (end - start) * 0.02);
+    fillLane(start, end + (end - start) * 0.02);
     m_plot->yAxis->setRange(0, maxKiB > 0 ? maxKiB / divisor * 1.12 : 1.0);
     m_plot->replot(QCustomPlot::rpQueuedRefresh);
     ++m_replots;

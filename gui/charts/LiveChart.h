@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QCustomPlot;
+class QCPAxisRect;
 class QCPGraph;
 class QCPLegend;
 class QCPAbstractLegendItem;
@@ -18,15 +19,18 @@ class QMouseEvent;
 namespace bs::gui {
 
 // The live chart of one guest: used, used excluding cache, actual, available and RSS over the
-// last minutes. Clicking a legend entry hides or shows its series. Repaints are coalesced by a
-// 40 ms single-shot timer, so bursts of data never repaint more than 25 times a second.
-// Exportable (ChartExportSource): the visible series' points within the window on screen.
+// last minutes, and under it the pressure lane (swap-in and swap-out in KiB/s, major faults a
+// second, between the guest's reports) when the guest reports those counters. Clicking a legend
+// entry hides or shows its series. Repaints are coalesced by a 40 ms single-shot timer, so bursts
+// of data never repaint more than 25 times a second. Exportable (ChartExportSource): the visible
+// series' points within the window on screen.
 class LiveChart final : public QWidget, public ChartExportSource {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LiveChart)
 
 public:
     explicit LiveChart(const RecentSeries *source, QWidget *parent = nullptr);
+    ~LiveChart() override;
 
     void showGuest(const QString &hostId, const QString &uuid, const QString &name);
     void clearGuest();
@@ -35,6 +39,18 @@ public:
     void setNotice(const QString &text);
     QString notice() const;
     void setUnit(units::SizeUnit unit);
+
+    // The pressure lane's points for one guest (shown when it is the charted one); a NaN is a
+    // figure the guest did not report. No point at all: the lane is hidden.
+    struct PressurePoint {
+        qint64 timeMs = 0; // the later report's poll
+        double swapInKiBps = 0;
+        double swapOutKiBps = 0;
+        double majorFaultsPerSecond = 0;
+    };
+    void setPressure(const QString &hostId, const QString &uuid, QList<PressurePoint> points);
+    bool isPressureLaneShown() const { return m_laneShown; }
+    int pressurePointCount() const;
 
     QCustomPlot *plot() const { return m_plot; }
     int replotCount() const { return m_replots; }
@@ -55,6 +71,8 @@ private:
     void applyPalette();
     void legendClicked(QCPLegend *legend, QCPAbstractLegendItem *item, QMouseEvent *event);
     void windowChanged();
+    void showLane(bool shown);
+    void fillLane(double start, double end);
 
     const RecentSeries *m_source;
     QCustomPlot *m_plot;
@@ -63,6 +81,12 @@ private:
     QComboBox *m_window;
     QComboBox *m_unit;
     std::array<QCPGraph *, RecentSeries::SeriesCount> m_graphs{};
+    QCPAxisRect *m_lane = nullptr;
+    std::array<QCPGraph *, 3> m_laneGraphs{};
+    bool m_laneShown = false;
+    QString m_pressureHostId;
+    QString m_pressureUuid;
+    QList<PressurePoint> m_pressure;
     QTimer m_replotTimer;
     QString m_hostId;
     QString m_uuid;

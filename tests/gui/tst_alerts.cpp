@@ -4,6 +4,7 @@
 #include "alerts/AlertsFeature.h"
 #include "alerts/AlertsModel.h"
 #include "alerts/AlertsPage.h"
+#include "charts/LiveChart.h"
 #include "history/HistoryFeature.h"
 #include "history/HistoryService.h"
 #include "libvirt/CredentialProvider.h"
@@ -108,6 +109,9 @@ PollCycle cycle(qint64 timeMs, qint64 ageSeconds, StatsState state) {
         s.freshReport = true;
         s.stats.available = 140 * 1024;
         s.stats.usable = 100 * 1024;
+        s.stats.swapIn = quint64(timeMs / 1000 - T0 / 1000) * 8; // 8 KiB/s
+        s.stats.swapOut = 0;
+        s.stats.majorFault = 0;
     }
     c.samples = {s};
     return c;
@@ -273,8 +277,14 @@ private Q_SLOTS:
             QCOMPARE(e.source, QStringLiteral("health"));
         }
 
+        // The charted guest's pressure lane: its rates between fresh reports (8 KiB/s).
+        bench.liveChart()->showGuest(Host, Uuid, QStringLiteral("vm1"));
+        Q_EMIT bench.currentGuestChanged(Host, Uuid);
+        QVERIFY(!bench.liveChart()->isPressureLaneShown()); // one fresh report: no rate yet
         markers.clear();
         alerts->watch()->addCycle(cycle(T0 + 14000, 0, StatsState::Reporting));
+        QTRY_VERIFY(bench.liveChart()->isPressureLaneShown());
+        QCOMPARE(bench.liveChart()->pressurePointCount(), 1);
         QCOMPARE(alerts->model()->rowCount(), 0);
         QCOMPARE(markers.count(), 3); // two cleared, the verdict back to ready
     }

@@ -58,6 +58,42 @@ private Q_SLOTS:
         QCOMPARE(chart.plot()->yAxis->label(), QStringLiteral("Memory (MiB)"));
     }
 
+    // The pressure lane: shown under the memory chart for the charted guest when it has rates,
+    // its graphs in the legend only then, on the memory chart's time range.
+    void pressureLaneForTheChartedGuest() {
+        RecentSeries recent;
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 60000;
+        for (int i = 0; i < 10; ++i)
+            recent.add(cycleAt(t0 + i * 5000, true, 400000), 5);
+        LiveChart chart(&recent);
+        chart.resize(800, 500);
+        chart.showGuest(QStringLiteral("h"), QStringLiteral("u"), QStringLiteral("g"));
+        QTRY_VERIFY(chart.replotCount() > 0);
+        QVERIFY(!chart.isPressureLaneShown());
+        const int legendItems = chart.plot()->legend->itemCount();
+        QList<LiveChart::PressurePoint> points;
+        for (int i = 1; i < 10; ++i)
+            points.append({t0 + i * 5000, i >= 5 ? 300.0 : 0.0, 0.0, double(i)});
+        // Another guest's points: not drawn.
+        chart.setPressure(QStringLiteral("h"), QStringLiteral("other"), points);
+        const int replots = chart.replotCount();
+        QTRY_VERIFY(chart.replotCount() > replots);
+        QVERIFY(!chart.isPressureLaneShown());
+        chart.setPressure(QStringLiteral("h"), QStringLiteral("u"), points);
+        QTRY_VERIFY(chart.isPressureLaneShown());
+        QCOMPARE(chart.pressurePointCount(), 9);
+        QCOMPARE(chart.plot()->legend->itemCount(), legendItems + 3);
+        const QCPAxisRect *lane = chart.plot()->axisRects().value(1);
+        QVERIFY(lane);
+        QCOMPARE(lane->axis(QCPAxis::atBottom)->range(), chart.plot()->xAxis->range());
+        QVERIFY(lane->axis(QCPAxis::atLeft)->range().upper >= 300.0);
+        // No rates any more (another guest charted, or none reported): the lane goes.
+        chart.setPressure(QStringLiteral("h"), QStringLiteral("u"), {});
+        QTRY_VERIFY(!chart.isPressureLaneShown());
+        QCOMPARE(chart.plot()->legend->itemCount(), legendItems);
+        QCOMPARE(chart.plot()->axisRects().size(), 1);
+    }
+
     void burstsRepaintAtMost25TimesASecond() {
         RecentSeries recent;
         LiveChart chart(&recent);
