@@ -97,6 +97,8 @@ LiveChart::LiveChart(const RecentSeries *source, QWidget *parent)
     m_lane->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
     m_lane->axis(QCPAxis::atBottom)->setTicker(ticker);
     m_lane->axis(QCPAxis::atLeft)->setLabel(tr("Pressure"));
+    m_lane->axis(QCPAxis::atLeft)->ticker()->setTickCount(3);
+    m_lane->axis(QCPAxis::atBottom)->setLabel(tr("Time"));
     m_lane->setMinimumSize(QSize(0, 70));
     m_lane->setMaximumSize(QSize(QWIDGETSIZE_MAX, 110));
     const QString laneNames[] = {tr("Swap-in (KiB/s)"), tr("Swap-out (KiB/s)"),
@@ -111,10 +113,10 @@ LiveChart::LiveChart(const RecentSeries *source, QWidget *parent)
         pen.setWidthF(1.4);
         graph->setPen(pen);
         graph->setLineStyle(QCPGraph::lsStepRight); // a rate holds between two reports
-        graph->removeFromLegend();                  // listed only while the lane is shown
         m_laneGraphs[size_t(i)] = graph;
     }
     // Not in the layout yet: shown (showLane) only for a guest with pressure counters.
+    setLaneParts(false);
     applyPalette();
 
     m_replotTimer.setSingleShot(true);
@@ -209,6 +211,16 @@ void LiveChart::showLane(bool shown) {
         layout->take(m_lane);
         layout->simplify();
     }
+    setLaneParts(shown);
+}
+
+void LiveChart::setLaneParts(bool shown) {
+    // Out of the layout it would still be drawn where it last was: hide it, axes and grid too.
+    m_lane->setVisible(shown);
+    for (QCPAxis *axis : {m_lane->axis(QCPAxis::atBottom), m_lane->axis(QCPAxis::atLeft)}) {
+        axis->setVisible(shown);
+        axis->grid()->setVisible(shown);
+    }
     for (QCPGraph *graph : m_laneGraphs) {
         graph->setVisible(shown);
         if (shown)
@@ -216,6 +228,9 @@ void LiveChart::showLane(bool shown) {
         else
             graph->removeFromLegend();
     }
+    // One time axis: under the lane when it is shown.
+    m_plot->xAxis->setTickLabels(!shown);
+    m_plot->xAxis->setLabel(shown ? QString() : tr("Time"));
 }
 
 void LiveChart::fillLane(double start, double end) {

@@ -72,6 +72,7 @@ private:
     void legendClicked(QCPLegend *legend, QCPAbstractLegendItem *item, QMouseEvent *event);
     void windowChanged();
     void showLane(bool shown);
+    void setLaneParts(bool shown);
     void fillLane(double start, double end);
 
     const RecentSeries *m_source;
