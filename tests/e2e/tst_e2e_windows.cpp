@@ -124,8 +124,11 @@ private Q_SLOTS:
         QVERIFY(r.value(QStringLiteral("next_step"))
                     .toString()
                     .contains(QStringLiteral("Start BalloonService")));
-        // Three stats periods, plus one second for the agent's round trips.
-        QVERIFY2(verdictAfterMs <= 3 * m_bed->statsPeriod * 1000 + 1000,
+        // Three stats periods (the inspection watches last_update for two periods and a poll),
+        // plus the agent's round trips: a TCG guest answering through a shell takes 0.1-1 s
+        // for the five commands on a quiet machine, up to 3 s beside the other e2e tests
+        // (measured 6.05 s in all alone, 7.05 s in CI).
+        QVERIFY2(verdictAfterMs <= 3 * m_bed->statsPeriod * 1000 + 4000,
                  qPrintable(QStringLiteral("%1 ms").arg(verdictAfterMs)));
 
         QVERIFY(watchdog.waitForFinished(60000));
