@@ -15,6 +15,12 @@ struct BalloonStats {
     std::optional<quint64> maximum; // maximum memory
     std::optional<quint64> rss;     // QEMU process resident set on the host
 
+    // Host side, read from the QEMU process and the guest's cgroup where Balloonscope can see
+    // them (a local host, or an SSH host that opted in: ProcessFigures.h); empty elsewhere.
+    std::optional<quint64> vmSwap;  // the QEMU process's memory the host swapped out (VmSwap)
+    std::optional<quint64> psiSome; // cgroup memory.pressure "some" avg10, hundredths of a %
+    std::optional<quint64> psiFull; // cgroup memory.pressure "full" avg10, hundredths of a %
+
     // Guest side: only when the guest's balloon driver reported.
     std::optional<quint64> unused;    // Linux MemFree; Windows available incl. standby
     std::optional<quint64> available; // Linux MemTotal
@@ -47,6 +53,13 @@ struct BalloonStats {
     }
     bool operator==(const BalloonStats &) const = default;
 };
+
+// A PSI figure as carried (hundredths of a percent) in percent.
+inline std::optional<double> psiPercent(std::optional<quint64> hundredths) {
+    if (!hundredths)
+        return std::nullopt;
+    return double(*hundredths) / 100.0;
+}
 
 // What a guest's kernel holds outside the MemTotal it reports (its code, the page map, reserved
 // ranges): the balloon (actual) minus available. A need is a share of MemTotal, a balloon or a

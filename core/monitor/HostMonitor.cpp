@@ -42,7 +42,8 @@ HostMonitor::HostMonitor(MonitorConfig config, std::shared_ptr<CredentialProvide
     , m_config(std::move(config))
     , m_credentials(std::move(credentials))
     , m_pollTimer(new QTimer(this))
-    , m_reconnectTimer(new QTimer(this)) {
+    , m_reconnectTimer(new QTimer(this))
+    , m_process(m_config.uri, m_config.sshProcessFigures) {
     m_config.intervalSeconds = qBound(MinInterval, m_config.intervalSeconds, MaxInterval);
     m_pollTimer->setSingleShot(true);
     m_reconnectTimer->setSingleShot(true);
@@ -199,6 +200,9 @@ void HostMonitor::poll() {
         }
     }
     m_lastUuids = seen;
+    addProcessFigures(cycle);
+    if (m_abandoned)
+        return;
     if (!removed.isEmpty())
         Q_EMIT guestsRemoved(m_config.uri, removed);
     Q_EMIT cycleReady(cycle);
@@ -206,6 +210,24 @@ void HostMonitor::poll() {
     // Keep the rhythm: the next poll is one interval after this one started.
     const qint64 spent = m_mono.elapsed() - startMono;
     scheduleNextPoll(int(qMax<qint64>(0, m_config.intervalSeconds * 1000LL - spent)));
+}
+
+void HostMonitor::addProcessFigures(PollCycle &cycle) {
+    QStringList running;
+    for (const MemorySample &s : std::as_const(cycle.samples)) {
+        if (isActive(s.state))
+            running.append(s.uuid);
+    }
+    const ProcessFiguresMap figures = m_process.read(running);
+    cycle.processFigures = m_process.status();
+    for (MemorySample &s : cycle.samples) {
+        const auto f = figures.constFind(s.uuid.toLower());
+        if (f == figures.constEnd())
+            continue;
+        s.stats.vmSwap = f->vmSwapKiB;
+        s.stats.psiSome = f->psiSome;
+        s.stats.psiFull = f->psiFull;
+    }
 }
 
 bool HostMonitor::needsConfigRead(const GuestConfig &config, DomainState state,

@@ -7,6 +7,7 @@
 #include "StatsCollector.h"
 #include "libvirt/Connection.h"
 #include "libvirt/ConnectionEvents.h"
+#include "process/ProcessFiguresSource.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -28,6 +29,9 @@ struct MonitorConfig {
     // Guests that do not report get their live XML re-read this often, to notice a period set
     // from outside (virsh dommemstat --period) without a round trip per guest per poll.
     int configRefreshSeconds = 30;
+    // A qemu+ssh host's owner allowed reading each guest's swap and memory pressure through a
+    // fixed read-only command over SSH (ProcessFiguresSource).
+    bool sshProcessFigures = false;
 };
 
 // Work to run on the host's thread with its connection (null when not connected).
@@ -90,6 +94,7 @@ private:
                        const QString &detail = {}, qint64 nextRetryMs = 0);
     void refreshConfigs(const QList<CollectedGuest> &guests, int &calls);
     bool needsConfigRead(const GuestConfig &config, DomainState state, qint64 nowMono) const;
+    void addProcessFigures(PollCycle &cycle);
 
     void onClosed(int reason);
     void onLifecycle(const QString &uuid, const QString &name, int event, int detail);
@@ -103,6 +108,7 @@ private:
     QElapsedTimer m_mono;
     Backoff m_backoff;
     ReportTracker m_tracker;
+    ProcessFiguresSource m_process;
     QHash<QString, GuestConfig> m_configs;
     QSet<QString> m_lastUuids;
     HostStatus m_status;

@@ -4,6 +4,7 @@
 #include "model/BalloonStats.h"
 #include "model/DomainState.h"
 #include "model/StatsState.h"
+#include "process/ProcessFigures.h"
 
 #include <QList>
 #include <QMetaType>
@@ -38,6 +39,8 @@ struct PollCycle {
     QList<MemorySample> samples;
     int libvirtCalls = 0;      // calls that may cost a round trip on a remote link
     bool usedFallback = false; // per-guest virDomainMemoryStats instead of the bulk call
+    // Where the guests' VmSwap and memory pressure came from, and what is missing and why.
+    ProcessFiguresStatus processFigures;
 };
 
 // A domain lifecycle event (started, stopped, ...), for markers and logs.
