@@ -106,7 +106,7 @@ QString HistoryOutput::json() const {
             points.append(point);
         }
         series.append(QJsonObject{{QStringLiteral("metric"), metricKey(s.metric)},
-                                  {QStringLiteral("unit"), QStringLiteral("KiB")},
+                                  {QStringLiteral("unit"), metricUnitKey(s.metric)},
                                   {QStringLiteral("points"), points}});
     }
     o.insert(QStringLiteral("series"), series);

@@ -144,7 +144,18 @@ int HistoryCommand::run(const QStringList &arguments) {
         err() << error.message << Qt::endl;
         return ExitFailure;
     }
-    const HistoryOutput output{match.guest, request, *result};
+    // PSI is stored in hundredths of a percent: shown in percent.
+    SeriesResult shown = *result;
+    for (Series &s : shown.series) {
+        if (!isPercentMetric(s.metric))
+            continue;
+        for (EnvelopePoint &p : s.points) {
+            p.min /= 100.0;
+            p.avg /= 100.0;
+            p.max /= 100.0;
+        }
+    }
+    const HistoryOutput output{match.guest, request, shown};
     if (asJson)
         out() << output.json();
     else if (asCsv)

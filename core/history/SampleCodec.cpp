@@ -97,6 +97,9 @@ StoredSample encodeSample(const MemorySample &sample) {
     if (s.maximum)
         out.inflated = *toStored(s.maximum) - out.actual.value_or(0);
     out.rss = toStored(s.rss);
+    out.vmSwap = toStored(s.vmSwap);
+    out.psiSome = toStored(s.psiSome);
+    out.psiFull = toStored(s.psiFull);
     if (!sample.freshReport || !s.hasGuestFields())
         return out; // a repeated report: the guest fields were stored with the fresh one
     out.available = toStored(s.available);
@@ -124,6 +127,9 @@ MemorySample decodeSample(const StoredSample &stored) {
     if (stored.inflated)
         s.maximum = fromStored(stored.actual.value_or(0) + *stored.inflated);
     s.rss = fromStored(stored.rss);
+    s.vmSwap = fromStored(stored.vmSwap);
+    s.psiSome = fromStored(stored.psiSome);
+    s.psiFull = fromStored(stored.psiFull);
     s.available = fromStored(stored.available);
     s.unused = fromStored(stored.unused);
     s.usable = fromStored(stored.usable);

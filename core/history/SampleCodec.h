@@ -32,6 +32,9 @@ struct StoredSample {
     std::optional<qint64> hugetlbPgAlloc;
     std::optional<qint64> hugetlbPgFail;
     std::optional<qint64> reportAge;
+    std::optional<qint64> vmSwap;
+    std::optional<qint64> psiSome; // hundredths of a percent
+    std::optional<qint64> psiFull;
 
     bool operator==(const StoredSample &) const = default;
 };

@@ -108,7 +108,8 @@ Status SampleReader::readGuest(qint64 guestDbId, qint64 from, qint64 to, GuestSa
         std::optional<qint64> *fields[] = {
             &s.actual,     &s.inflated,       &s.rss,           &s.available, &s.unused,
             &s.usable,     &s.diskCaches,     &s.swapIn,        &s.swapOut,   &s.majorFault,
-            &s.minorFault, &s.hugetlbPgAlloc, &s.hugetlbPgFail, &s.reportAge};
+            &s.minorFault, &s.hugetlbPgAlloc, &s.hugetlbPgFail, &s.reportAge, &s.vmSwap,
+            &s.psiSome,    &s.psiFull};
         static_assert(std::size(fields) == std::size(SampleValueColumns));
         for (int i = 0; i < int(std::size(fields)); ++i)
             *fields[i] = rows->optionalInt64(2 + i);

@@ -23,7 +23,7 @@ Status SampleWriter::prepare() {
         return Status::success();
     const QByteArray insert =
         "INSERT INTO samples_inbox VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-        "?13, ?14, ?15, ?16, ?17) ON CONFLICT(t, guest_id) DO UPDATE SET " +
+        "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20) ON CONFLICT(t, guest_id) DO UPDATE SET " +
         sampleUpsertAssignments();
     auto stmt = m_db.prepare(insert.constData(), true);
     if (!stmt)
@@ -214,6 +214,7 @@ Result<int> SampleWriter::write(qint64 hostDbId, const PollCycle &cycle) {
         s.bind(10, row.diskCaches).bind(11, row.swapIn).bind(12, row.swapOut);
         s.bind(13, row.majorFault).bind(14, row.minorFault);
         s.bind(15, row.hugetlbPgAlloc).bind(16, row.hugetlbPgFail).bind(17, row.reportAge);
+        s.bind(18, row.vmSwap).bind(19, row.psiSome).bind(20, row.psiFull);
         if (Status st = s.run(); !st)
             return st.error();
         guest.lastFlags = row.flags;

@@ -251,16 +251,60 @@ CREATE INDEX rollup_1m_need ON rollup_1m(guest_id, t, n_report, used_excluding_c
 CREATE INDEX rollup_1h_need ON rollup_1h(guest_id, t, n_report, used_excluding_cache_max, used_max);
 )sql";
 
+// Version 5: what the host sees of each guest's memory from outside (issue 16): the QEMU
+// process's swapped-out memory (VmSwap, KiB) and the guest cgroup's memory pressure (PSI some /
+// full avg10, in hundredths of a percent), where Balloonscope can read them (ProcessFigures.h);
+// NULL elsewhere. Appended to the raw rows (after report_age) and rolled up like every metric.
+// The readable view names them too.
+constexpr const char *V5 = R"sql(
+ALTER TABLE samples ADD COLUMN vm_swap INTEGER;
+ALTER TABLE samples ADD COLUMN psi_some INTEGER;
+ALTER TABLE samples ADD COLUMN psi_full INTEGER;
+ALTER TABLE samples_inbox ADD COLUMN vm_swap INTEGER;
+ALTER TABLE samples_inbox ADD COLUMN psi_some INTEGER;
+ALTER TABLE samples_inbox ADD COLUMN psi_full INTEGER;
+ALTER TABLE rollup_1m ADD COLUMN vm_swap_min INTEGER;
+ALTER TABLE rollup_1m ADD COLUMN vm_swap_avg INTEGER;
+ALTER TABLE rollup_1m ADD COLUMN vm_swap_max INTEGER;
+ALTER TABLE rollup_1m ADD COLUMN psi_some_min INTEGER;
+ALTER TABLE rollup_1m ADD COLUMN psi_some_avg INTEGER;
+ALTER TABLE rollup_1m ADD COLUMN psi_some_max INTEGER;
+ALTER TABLE rollup_1m ADD COLUMN psi_full_min INTEGER;
+ALTER TABLE rollup_1m ADD COLUMN psi_full_avg INTEGER;
+ALTER TABLE rollup_1m ADD COLUMN psi_full_max INTEGER;
+ALTER TABLE rollup_1h ADD COLUMN vm_swap_min INTEGER;
+ALTER TABLE rollup_1h ADD COLUMN vm_swap_avg INTEGER;
+ALTER TABLE rollup_1h ADD COLUMN vm_swap_max INTEGER;
+ALTER TABLE rollup_1h ADD COLUMN psi_some_min INTEGER;
+ALTER TABLE rollup_1h ADD COLUMN psi_some_avg INTEGER;
+ALTER TABLE rollup_1h ADD COLUMN psi_some_max INTEGER;
+ALTER TABLE rollup_1h ADD COLUMN psi_full_min INTEGER;
+ALTER TABLE rollup_1h ADD COLUMN psi_full_avg INTEGER;
+ALTER TABLE rollup_1h ADD COLUMN psi_full_max INTEGER;
+DROP VIEW samples_readable;
+CREATE VIEW samples_readable AS
+SELECT h.uri AS host, g.uuid AS uuid, g.name AS name, datetime(s.t, 'unixepoch') AS time,
+       s.t AS t, s.flags & 15 AS domain_state_code, s.flags >> 4 AS stats_state_code,
+       s.actual AS actual,
+       CASE WHEN s.inflated IS NOT NULL THEN coalesce(s.actual, 0) + s.inflated END AS maximum,
+       s.rss AS rss, s.available AS available, s.unused AS unused, s.usable AS usable,
+       s.disk_caches AS disk_caches, s.swap_in AS swap_in, s.swap_out AS swap_out,
+       s.major_fault AS major_fault, s.minor_fault AS minor_fault,
+       s.hugetlb_pgalloc AS hugetlb_pgalloc, s.hugetlb_pgfail AS hugetlb_pgfail,
+       s.t - s.report_age AS last_update,
+       s.vm_swap AS vm_swap, s.psi_some / 100.0 AS psi_some, s.psi_full / 100.0 AS psi_full
+FROM (SELECT * FROM samples UNION ALL SELECT * FROM samples_inbox) AS s
+JOIN guests g ON g.id = s.guest_id
+JOIN hosts h ON h.id = g.host_id;
+)sql";
+
 struct Migration {
     int toVersion;
     const char *sql;
 };
 
 constexpr Migration Migrations[] = {
-    {1, V1},
-    {2, V2},
-    {3, V3},
-    {4, V4},
+    {1, V1}, {2, V2}, {3, V3}, {4, V4}, {5, V5},
 };
 
 static_assert(std::size(Migrations) == SchemaVersion, "one migration per schema version");

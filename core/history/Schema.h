@@ -10,7 +10,7 @@ namespace bs::history {
 //
 // PRAGMA application_id marks the file as ours: a database of some other program is never
 // touched.
-inline constexpr int SchemaVersion = 4;
+inline constexpr int SchemaVersion = 5;
 inline constexpr qint64 ApplicationId = 0x42534853; // "BSHS": Balloonscope history store
 
 struct SchemaInfo {

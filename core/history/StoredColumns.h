@@ -11,9 +11,9 @@ namespace bs::history {
 
 // The value columns of `samples` / `samples_inbox` after (guest_id, t, flags), in table order.
 inline constexpr const char *SampleValueColumns[] = {
-    "actual",         "inflated",  "rss",      "available",   "unused",      "usable",
-    "disk_caches",    "swap_in",   "swap_out", "major_fault", "minor_fault", "hugetlb_pgalloc",
-    "hugetlb_pgfail", "report_age"};
+    "actual",         "inflated",   "rss",      "available",   "unused",      "usable",
+    "disk_caches",    "swap_in",    "swap_out", "major_fault", "minor_fault", "hugetlb_pgalloc",
+    "hugetlb_pgfail", "report_age", "vm_swap",  "psi_some",    "psi_full"};
 
 // "flags = excluded.flags, actual = coalesce(excluded.actual, actual), ...": two polls within
 // the same second become one row, a fresh report's guest fields winning over a repeated one.

@@ -36,6 +36,11 @@ constexpr MetricInfo Infos[] = {
      QT_TRANSLATE_NOOP("bs::Metric", "Huge pages allocated"), true},
     {Metric::HugetlbPgFail, "hugetlb_pgfail", QT_TRANSLATE_NOOP("bs::Metric", "Huge page failures"),
      true},
+    {Metric::VmSwap, "vm_swap", QT_TRANSLATE_NOOP("bs::Metric", "QEMU swapped out (host)"), false},
+    {Metric::PsiSome, "psi_some",
+     QT_TRANSLATE_NOOP("bs::Metric", "Memory pressure, some (host PSI, %)"), false},
+    {Metric::PsiFull, "psi_full",
+     QT_TRANSLATE_NOOP("bs::Metric", "Memory pressure, full (host PSI, %)"), false},
 };
 
 static_assert(std::size(Infos) == MetricCount);
@@ -60,6 +65,25 @@ QList<Metric> allMetrics() {
     for (const MetricInfo &i : Infos)
         out.append(i.metric);
     return out;
+}
+
+bool isPercentMetric(Metric metric) {
+    return metric == Metric::PsiSome || metric == Metric::PsiFull;
+}
+
+QString metricUnitKey(Metric metric) {
+    switch (metric) {
+    case Metric::MajorFault:
+    case Metric::MinorFault:
+    case Metric::HugetlbPgAlloc:
+    case Metric::HugetlbPgFail:
+        return QStringLiteral("count");
+    case Metric::PsiSome:
+    case Metric::PsiFull:
+        return QStringLiteral("%");
+    default:
+        return QStringLiteral("KiB");
+    }
 }
 
 bool isGuestSide(Metric metric) {

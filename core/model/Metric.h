@@ -27,9 +27,12 @@ enum class Metric {
     MinorFault,
     HugetlbPgAlloc,
     HugetlbPgFail,
+    VmSwap,  // the QEMU process's memory swapped out on the host (KiB, host side)
+    PsiSome, // the guest cgroup's memory pressure, some avg10 (hundredths of a percent)
+    PsiFull, // the same, full avg10
 };
 
-inline constexpr int MetricCount = int(Metric::HugetlbPgFail) + 1;
+inline constexpr int MetricCount = int(Metric::PsiFull) + 1;
 
 QList<Metric> allMetrics();
 // Host-side metrics are known at every poll of a running guest; guest-side ones only when the
@@ -39,6 +42,11 @@ bool isGuestSide(Metric metric);
 QString metricKey(Metric metric);
 std::optional<Metric> metricFromKey(const QString &key);
 QString metricName(Metric metric); // translated label for the UI
+// A share of time (PSI) rather than memory or a count: stored and carried in hundredths of a
+// percent.
+bool isPercentMetric(Metric metric);
+// The unit a metric is shown in: "KiB", "count" or "%" (PSI, shown in percent).
+QString metricUnitKey(Metric metric);
 
 } // namespace bs
 

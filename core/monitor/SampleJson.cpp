@@ -52,6 +52,9 @@ QJsonObject sampleToJson(const MemorySample &s) {
     o.insert(QStringLiteral("hugetlb_pgalloc"), number(s.stats.hugetlbPgAlloc));
     o.insert(QStringLiteral("hugetlb_pgfail"), number(s.stats.hugetlbPgFail));
     o.insert(QStringLiteral("last_update"), number(s.stats.lastUpdate));
+    o.insert(QStringLiteral("vm_swap"), number(s.stats.vmSwap));
+    o.insert(QStringLiteral("psi_some"), number(psiPercent(s.stats.psiSome)));
+    o.insert(QStringLiteral("psi_full"), number(psiPercent(s.stats.psiFull)));
     o.insert(QStringLiteral("used"), number(d.used));
     o.insert(QStringLiteral("used_excluding_cache"), number(d.usedExcludingCache));
     o.insert(QStringLiteral("used_percent_of_available"), number(d.usedPercentOfAvailable));

@@ -95,7 +95,8 @@ QByteArray CsvExporter::samples(const RawSamples &raw) {
     QString out = QStringLiteral(
         "time,t_ms,state,stats_state,fresh_report,actual,maximum,rss,available,unused,usable,"
         "disk_caches,swap_in,swap_out,major_fault,minor_fault,hugetlb_pgalloc,hugetlb_pgfail,"
-        "last_update,used,used_excluding_cache,used_percent_of_available\n");
+        "last_update,used,used_excluding_cache,used_percent_of_available,vm_swap,psi_some,psi_"
+        "full\n");
     for (const MemorySample &s : raw.samples) {
         const BalloonStats &b = s.stats;
         const DerivedMetrics d = deriveMetrics(b);
@@ -120,7 +121,10 @@ QByteArray CsvExporter::samples(const RawSamples &raw) {
                                 cell(b.lastUpdate),
                                 cell(d.used),
                                 cell(d.usedExcludingCache),
-                                cell(d.usedPercentOfAvailable)};
+                                cell(d.usedPercentOfAvailable),
+                                cell(b.vmSwap),
+                                cell(psiPercent(b.psiSome)),
+                                cell(psiPercent(b.psiFull))};
         out += cells.join(QLatin1Char(',')) + QLatin1Char('\n');
     }
     return out.toUtf8();

@@ -174,7 +174,7 @@ void EnvelopeChart::setSeries(const QList<ChartSeries> &series, qint64 bucketMs)
 }
 
 void EnvelopeChart::rebuildData(Entry &e) const {
-    const double divisor = m_kind == ValueKind::Memory ? m_divisor : 1.0;
+    const double divisor = valueDivisor();
     QVector<QCPGraphData> line;
     line.reserve(int(e.series.points.size()));
     for (const EnvelopePoint &p : e.series.points) {
@@ -214,6 +214,10 @@ void EnvelopeChart::setUnit(units::SizeUnit unit) {
 void EnvelopeChart::updateUnit() {
     if (m_kind == ValueKind::Count) {
         m_plot->yAxis->setLabel(tr("Count"));
+        return;
+    }
+    if (m_kind == ValueKind::Percent) {
+        m_plot->yAxis->setLabel(tr("Share of time (%)"));
         return;
     }
     double maxKiB = 0;
@@ -288,7 +292,7 @@ void EnvelopeChart::followValues() {
                 top = std::max(top, p.samples > 1 ? p.max : p.avg);
         }
     }
-    const double divisor = m_kind == ValueKind::Memory ? m_divisor : 1.0;
+    const double divisor = valueDivisor();
     // The axis rect's height is last replot's (or 0 before the first): at least 100 px.
     const double height = std::max(100, m_plot->axisRect()->height());
     const double headroom = height / (height - HeadroomPixels);
@@ -386,10 +390,31 @@ QString EnvelopeChart::valuesAt(qint64 timeMs) const {
     return crosshairHtml(timeMs, lines, [this](double v) { return formatValue(v); });
 }
 
+double EnvelopeChart::valueDivisor() const {
+    switch (m_kind) {
+    case ValueKind::Memory:
+        return m_divisor;
+    case ValueKind::Percent:
+        return 100.0; // carried in hundredths of a percent
+    case ValueKind::Count:
+        break;
+    }
+    return 1.0;
+}
+
 QString EnvelopeChart::formatValue(double value) const {
     if (m_kind == ValueKind::Memory)
         return units::formatKiB(quint64(std::llround(std::max(0.0, value))));
+    if (m_kind == ValueKind::Percent)
+        return tr("%1 %").arg(QLocale().toString(value / 100.0, 'f', 2));
     return QLocale().toString(value, 'f', value < 100 ? 1 : 0);
+}
+
+EnvelopePoint EnvelopeChart::inPercent(EnvelopePoint point) {
+    point.min /= 100.0;
+    point.avg /= 100.0;
+    point.max /= 100.0;
+    return point;
 }
 
 ChartData EnvelopeChart::exportChart() const {
@@ -398,7 +423,9 @@ ChartData EnvelopeChart::exportChart() const {
     out.fromMs = fromMs();
     out.toMs = toMs();
     out.subtitle = HistoryChart::rangeText(out.fromMs, out.toMs);
-    out.unit = m_kind == ValueKind::Memory ? ValueUnit::KiB : ValueUnit::Count;
+    out.unit = m_kind == ValueKind::Memory    ? ValueUnit::KiB
+               : m_kind == ValueKind::Percent ? ValueUnit::Percent
+                                              : ValueUnit::Count;
     out.sizeUnit = m_unit; // the file's axis reads as the screen's
     out.provenance.source = QStringLiteral("history");
     out.provenance.bucketMs = m_bucketMs;
@@ -415,7 +442,7 @@ ChartData EnvelopeChart::exportChart() const {
             const bool previous = i > 0 && points[i - 1].timeMs <= out.toMs;
             if ((points[i].timeMs >= out.fromMs || next) &&
                 (points[i].timeMs <= out.toMs || previous))
-                s.points.append(points[i]);
+                s.points.append(m_kind == ValueKind::Percent ? inPercent(points[i]) : points[i]);
         }
         out.series.append(s);
     }

@@ -40,7 +40,7 @@ class EnvelopeChart final : public QWidget, public ChartExportSource {
     Q_DISABLE_COPY_MOVE(EnvelopeChart)
 
 public:
-    enum class ValueKind { Memory, Count };
+    enum class ValueKind { Memory, Count, Percent }; // Percent: values in hundredths
 
     explicit EnvelopeChart(QWidget *parent = nullptr);
     ~EnvelopeChart() override;
@@ -98,6 +98,8 @@ private:
     void legendClicked(QCPLegend *legend, QCPAbstractLegendItem *item, QMouseEvent *event);
     const Entry *entry(const QString &key) const;
     QString formatValue(double value) const;
+    double valueDivisor() const; // stored value → axis value
+    static EnvelopePoint inPercent(EnvelopePoint point);
 
     QCustomPlot *m_plot;
     std::unique_ptr<EventMarkers> m_markers;

@@ -94,6 +94,9 @@ EnvelopeChart::ValueKind HistoryChartData::valueKind(Metric metric) {
     case Metric::HugetlbPgAlloc:
     case Metric::HugetlbPgFail:
         return EnvelopeChart::ValueKind::Count;
+    case Metric::PsiSome:
+    case Metric::PsiFull:
+        return EnvelopeChart::ValueKind::Percent;
     default:
         return EnvelopeChart::ValueKind::Memory;
     }

@@ -1,5 +1,6 @@
 #include "HistoryTestSupport.h"
 #include "TestMain.h"
+#include "health/PressureLane.h"
 #include "history/HistoryStore.h"
 
 #include <QTemporaryDir>
@@ -115,6 +116,58 @@ private Q_SLOTS:
         const auto raw = querySeries(store, usedRequest(T0, T0 + 60000, 60));
         QCOMPARE(raw.tiers.first().tier, Tier::Raw);
         QCOMPARE(raw.series.first().points[3].avg, 3900.0);
+    }
+
+    // The host's view of the guest (VmSwap, PSI in hundredths of a percent) is stored with
+    // every poll, rolled up like every metric, and read back through both tiers; the pressure
+    // lane's rates come out of the recorded counters.
+    void processFiguresAreRecordedAndRolledUp() {
+        m_clock.set(T0);
+        HistoryStore store(options(QStringLiteral("process.sqlite")));
+        QVERIFY(openAndWait(store));
+        for (int i = 0; i < 12; ++i) {
+            const qint64 t = T0 + i * 10000;
+            MemorySample s = poll(t, 4000, 1000, 2000, 4000000);
+            s.stats.vmSwap = 1024 * quint64(i);
+            s.stats.psiSome = i < 6 ? 0 : 2500; // 25 % in the second minute
+            s.stats.psiFull = i < 6 ? 0 : 500;
+            s.stats.swapIn = 100 * quint64(i * i); // KiB, cumulative
+            store.record(pollCycle(Host, t, {s}, 10));
+        }
+        m_clock.set(T0 + 2 * 3600000);
+        store.compactNow();
+        QVERIFY(store.waitForIdle());
+        const QString path = store.path();
+        QCOMPARE(sqlText(path, "SELECT group_concat(vm_swap_max || '/' || psi_some_avg || '/' || "
+                               "psi_full_max, ' ') FROM (SELECT * FROM rollup_1m ORDER BY t)"),
+                 QStringLiteral("5120/0/0 11264/2500/500"));
+        QCOMPARE(sqlText(path, "SELECT psi_some FROM samples_readable ORDER BY t DESC LIMIT 1"),
+                 QStringLiteral("25.0"));
+        SeriesRequest r = usedRequest(T0, T0 + 120000, 120);
+        r.metrics = {Metric::VmSwap, Metric::PsiSome};
+        const auto raw = querySeries(store, r);
+        QCOMPARE(raw.tiers.first().tier, Tier::Raw);
+        QCOMPARE(raw.series.size(), 2);
+        QCOMPARE(raw.series[0].points.size(), 12);
+        QCOMPARE(raw.series[0].points[3].avg, 3072.0);
+        QCOMPARE(raw.series[1].points[11].avg, 2500.0);
+        r.points = 2;
+        const auto minutes = querySeries(store, r);
+        QCOMPARE(minutes.tiers.first().tier, Tier::Minute);
+        QCOMPARE(minutes.series[1].points.last().avg, 2500.0);
+
+        // The lane from the raw counters: 100·(i² − (i−1)²) KiB over 10 s.
+        r.metrics = pressureLaneMetrics();
+        r.points = 120;
+        const QList<PressureLanePoint> lane = pressureLane(querySeries(store, r).series);
+        QCOMPARE(lane.size(), 12);
+        QVERIFY(std::isnan(lane[0].swapInKiBps)); // no previous report to grow from
+        QCOMPARE(lane[1].swapInKiBps, 10.0);
+        QCOMPARE(lane[5].swapInKiBps, 90.0);
+        QCOMPARE(lane[11].psiSomePercent, 25.0);
+        QCOMPARE(lane[11].psiFullPercent, 5.0);
+        QCOMPARE(lane[11].majorFaultsPerSecond, 0.0); // reported, flat
+        QCOMPARE(lane[11].swapOutKiBps, 0.0);
     }
 
     void spikeSurvivesEveryTierAndZoom() {
