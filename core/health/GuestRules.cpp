@@ -143,9 +143,10 @@ std::optional<HealthFinding> swapInFinding(const GuestWindow &guest,
     figures.append(guestFigure(guest, QStringLiteral("swap_in"), std::round(*newest * 10) / 10,
                                QString(), thresholds.swapInWarningKiBps,
                                thresholds.swapInCriticalKiBps));
-    // Sustained: the rates seen cover the window (one report period of slack) and even the
-    // lowest of them is above the level.
-    const bool covered = coveredFromMs <= from + 15 * 1000;
+    // Sustained: the rates seen cover the window (a report period or so of slack, at most a
+    // quarter of the window) and even the lowest of them is above the level.
+    const qint64 slackMs = std::min<qint64>(15 * 1000, sustain * 1000 / 4);
+    const bool covered = coveredFromMs <= from + slackMs;
     if (!covered || sustain <= 0)
         return std::nullopt;
     const Severity severity =
@@ -288,6 +289,9 @@ std::optional<HealthFinding> strandedFinding(const GuestWindow &guest,
     figures.append(guestFigure(guest, QStringLiteral("stranded"), double(stranded),
                                QStringLiteral("KB"), level(thresholds.strandedWarningKiB),
                                level(thresholds.strandedCriticalKiB)));
+    if (s->stats.vmSwap) // what the host paged out of it: not RAM, but not free either
+        figures.append(guestFigure(guest, QStringLiteral("vm_swap"), double(*s->stats.vmSwap),
+                                   QStringLiteral("KB"), std::nullopt, std::nullopt));
     const Severity severity = levelOf(double(stranded), level(thresholds.strandedWarningKiB),
                                       level(thresholds.strandedCriticalKiB));
     if (severity == Severity::Ok)
@@ -297,6 +301,10 @@ std::optional<HealthFinding> strandedFinding(const GuestWindow &guest,
     f.message = QCoreApplication::translate(
                     "bs::Health", "The host holds %1 for it (RSS) and it needs %2: %3 stranded.")
                     .arg(kib(qint64(*s->stats.rss)), kib(*need + overhead), kib(stranded));
+    if (s->stats.vmSwap && *s->stats.vmSwap > 0)
+        f.message += QLatin1Char(' ') + QCoreApplication::translate(
+                                            "bs::Health", "The host has also swapped %1 of it out.")
+                                            .arg(kib(qint64(*s->stats.vmSwap)));
     f.remedy = s->balloon.freePageReporting
                    ? QCoreApplication::translate(
                          "bs::Health",

@@ -46,6 +46,7 @@ public:
     // How long polls of this host have been kept (the newest minus the oldest), ms.
     qint64 spanMs(const QString &hostId) const;
     void removeHost(const QString &hostId);
+    qint64 keepMs() const { return m_keepMs; }
 
 private:
     QHash<QString, GuestWindow> m_guests; // key: hostId + '\n' + uuid

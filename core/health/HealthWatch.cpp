@@ -32,7 +32,10 @@ void HealthWatch::addCycle(const PollCycle &cycle) {
         input.hostMemory = *memory;
     input.guests = m_windows.windows(cycle.hostId);
     input.nowMs = cycle.timeMs;
-    input.watchedSeconds = m_windows.spanMs(cycle.hostId) / 1000;
+    // A watchdog keeps watching: a sustained rule needs its whole time (up to what the windows
+    // keep), not only what was seen since the host connected, or a burst at connection time
+    // would count as five minutes of it. (`check` judges over its own, shorter watch.)
+    input.watchedSeconds = m_windows.keepMs() / 1000;
     const HealthResult result = evaluateHealth(input, m_thresholds);
     const QList<AlertChange> changes =
         m_tracker.update(cycle.hostId, result.findings, cycle.timeMs);
@@ -44,6 +47,12 @@ void HealthWatch::addCycle(const PollCycle &cycle) {
 QList<PressureRate> HealthWatch::pressure(const QString &hostId, const QString &uuid) const {
     const GuestWindow *w = m_windows.window(hostId, uuid);
     return w ? pressureRates(w->samples) : QList<PressureRate>();
+}
+
+QList<PressureLanePoint> HealthWatch::pressureLane(const QString &hostId,
+                                                   const QString &uuid) const {
+    const GuestWindow *w = m_windows.window(hostId, uuid);
+    return w ? bs::pressureLane(w->samples) : QList<PressureLanePoint>();
 }
 
 void HealthWatch::setHostSample(const HostSample &sample) {

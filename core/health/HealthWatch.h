@@ -3,6 +3,7 @@
 #include "AlertTracker.h"
 #include "GuestWindow.h"
 #include "HealthThresholds.h"
+#include "PressureLane.h"
 #include "PressureRates.h"
 #include "host/HostOverview.h"
 #include "readiness/ReadinessTypes.h"
@@ -38,6 +39,8 @@ public:
     QStringList hosts() const { return m_tracker.hosts(); }
     // The guest's pressure over the kept polls (swap and major-fault rates between its reports).
     QList<PressureRate> pressure(const QString &hostId, const QString &uuid) const;
+    // The same with the host's PSI of the guest, as the live chart's pressure lane draws it.
+    QList<PressureLanePoint> pressureLane(const QString &hostId, const QString &uuid) const;
 
 Q_SIGNALS:
     void alertsChanged(const QString &hostId, const QList<bs::AlertChange> &changes);

@@ -42,6 +42,9 @@ AlertsFeature::AlertsFeature(Workbench *bench, HistoryService *history, QDBusCon
 
     HostRegistry *registry = bench->registry();
     connect(registry, &HostRegistry::cycleReady, m_watch, &HealthWatch::addCycle);
+    connect(registry, &HostRegistry::cycleReady, this, [this](const PollCycle &cycle) {
+        m_bench->liveChart()->setProcessNote(cycle.hostId, cycle.processFigures.note);
+    });
     connect(registry, &HostRegistry::hostRemoved, this, [this](const QString &hostId) {
         m_watch->removeHost(hostId);
         m_model->removeHost(hostId);
@@ -74,21 +77,13 @@ AlertsPage *AlertsFeature::page() const {
 }
 
 void AlertsFeature::updatePressure() {
-    const QString hostId = m_chartHost;
-    const QString uuid = m_chartUuid;
-    QList<LiveChart::PressurePoint> points;
-    const auto nan = [](const std::optional<double> &v) {
-        return v ? *v : std::numeric_limits<double>::quiet_NaN();
-    };
-    bool any = false;
-    for (const PressureRate &r : m_watch->pressure(hostId, uuid)) {
-        points.append(
-            {r.toMs, nan(r.swapInKiBps), nan(r.swapOutKiBps), nan(r.majorFaultsPerSecond)});
-        any = any || r.swapInKiBps || r.swapOutKiBps || r.majorFaultsPerSecond;
-    }
+    QList<PressureLanePoint> points = m_watch->pressureLane(m_chartHost, m_chartUuid);
+    const bool any = std::any_of(points.cbegin(), points.cend(), [](const PressureLanePoint &p) {
+        return p.hasRate() || p.hasPsi();
+    });
     if (!any)
-        points.clear(); // a guest without the counters: no lane
-    m_bench->liveChart()->setPressure(hostId, uuid, points);
+        points.clear(); // a guest without the counters and without PSI: no lane
+    m_bench->liveChart()->setPressure(m_chartHost, m_chartUuid, points);
 }
 
 void AlertsFeature::setThresholds(const HealthThresholds &thresholds) {

@@ -1,6 +1,7 @@
 #include "LiveChart.h"
 
 #include "ChartPalette.h"
+#include "PressureLane.h"
 #include "report/ChartStyle.h"
 #include "report/HistoryChart.h"
 
@@ -28,6 +29,7 @@ LiveChart::LiveChart(const RecentSeries *source, QWidget *parent)
     , m_plot(new QCustomPlot(this))
     , m_title(new QLabel(this))
     , m_notice(new QLabel(this))
+    , m_processNote(new QLabel(this))
     , m_window(new QComboBox(this))
     , m_unit(new QComboBox(this)) {
     auto *layout = new QVBoxLayout(this);
@@ -57,6 +59,10 @@ LiveChart::LiveChart(const RecentSeries *source, QWidget *parent)
     m_notice->hide();
     layout->addWidget(m_notice);
     layout->addWidget(m_plot, 1);
+    m_processNote->setWordWrap(true);
+    m_processNote->setForegroundRole(QPalette::PlaceholderText);
+    m_processNote->hide();
+    layout->addWidget(m_processNote);
 
     m_plot->setMinimumHeight(180);
     auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
@@ -96,27 +102,13 @@ LiveChart::LiveChart(const RecentSeries *source, QWidget *parent)
     m_plot->axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
     m_lane->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
     m_lane->axis(QCPAxis::atBottom)->setTicker(ticker);
-    m_lane->axis(QCPAxis::atLeft)->setLabel(tr("Pressure"));
-    m_lane->axis(QCPAxis::atLeft)->ticker()->setTickCount(3);
     m_lane->axis(QCPAxis::atBottom)->setLabel(tr("Time"));
     m_lane->setMinimumSize(QSize(0, 70));
     m_lane->setMaximumSize(QSize(QWIDGETSIZE_MAX, 110));
-    const QString laneNames[] = {tr("Swap-in (KiB/s)"), tr("Swap-out (KiB/s)"),
-                                 tr("Major faults (/s)")};
-    const Qt::PenStyle laneStyles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine};
-    for (int i = 0; i < 3; ++i) {
-        QCPGraph *graph =
-            m_plot->addGraph(m_lane->axis(QCPAxis::atBottom), m_lane->axis(QCPAxis::atLeft));
-        graph->setName(laneNames[i]);
-        QPen pen;
-        pen.setStyle(laneStyles[i]);
-        pen.setWidthF(1.4);
-        graph->setPen(pen);
-        graph->setLineStyle(QCPGraph::lsStepRight); // a rate holds between two reports
-        m_laneGraphs[size_t(i)] = graph;
-    }
-    // Not in the layout yet: shown (showLane) only for a guest with pressure counters.
-    setLaneParts(false);
+    m_pressureLane = std::make_unique<PressureLane>(m_plot, m_lane);
+    // Not in the layout yet: shown (showLane) only for a guest with pressure figures.
+    m_pressureLane->setShown(false);
+    m_plot->xAxis->setTickLabels(true);
     applyPalette();
 
     m_replotTimer.setSingleShot(true);
@@ -153,22 +145,8 @@ void LiveChart::applyPalette() {
         pen.setColor(colours[i]);
         m_graphs[size_t(i)]->setPen(pen);
     }
-    if (m_lane) {
-        for (QCPAxis *axis : {m_lane->axis(QCPAxis::atBottom), m_lane->axis(QCPAxis::atLeft)}) {
-            axis->setBasePen(QPen(p.foreground));
-            axis->setTickPen(QPen(p.foreground));
-            axis->setSubTickPen(QPen(p.foreground));
-            axis->setTickLabelColor(p.foreground);
-            axis->setLabelColor(p.foreground);
-            axis->grid()->setPen(QPen(p.grid, 0, Qt::DotLine));
-        }
-        const QColor laneColours[] = {p.rss, p.actual, p.used};
-        for (int i = 0; i < 3; ++i) {
-            QPen pen = m_laneGraphs[size_t(i)]->pen();
-            pen.setColor(laneColours[i]);
-            m_laneGraphs[size_t(i)]->setPen(pen);
-        }
-    }
+    if (m_pressureLane)
+        m_pressureLane->applyPalette(p);
     scheduleReplot();
 }
 
@@ -183,11 +161,27 @@ void LiveChart::showGuest(const QString &hostId, const QString &uuid, const QStr
     m_uuid = uuid;
     m_name = name;
     m_title->setText(tr("Memory of %1").arg(name));
+    setProcessNote(hostId, m_processNotes.value(hostId));
     scheduleReplot();
 }
 
+void LiveChart::setProcessNote(const QString &hostId, const QString &note) {
+    if (note.isEmpty())
+        m_processNotes.remove(hostId);
+    else
+        m_processNotes.insert(hostId, note);
+    if (hostId != m_hostId)
+        return;
+    m_processNote->setText(note);
+    m_processNote->setVisible(!note.isEmpty() && !m_uuid.isEmpty());
+}
+
+QString LiveChart::processNote() const {
+    return m_processNote->isVisibleTo(this) ? m_processNote->text() : QString();
+}
+
 void LiveChart::setPressure(const QString &hostId, const QString &uuid,
-                            QList<PressurePoint> points) {
+                            QList<PressureLanePoint> points) {
     m_pressureHostId = hostId;
     m_pressureUuid = uuid;
     m_pressure = std::move(points);
@@ -195,7 +189,11 @@ void LiveChart::setPressure(const QString &hostId, const QString &uuid,
 }
 
 int LiveChart::pressurePointCount() const {
-    return m_laneShown ? m_laneGraphs[0]->data()->size() : 0;
+    return m_laneShown ? m_pressureLane->ratePointCount() : 0;
+}
+
+int LiveChart::pressurePsiPointCount() const {
+    return m_laneShown ? m_pressureLane->psiPointCount() : 0;
 }
 
 void LiveChart::showLane(bool shown) {
@@ -211,23 +209,7 @@ void LiveChart::showLane(bool shown) {
         layout->take(m_lane);
         layout->simplify();
     }
-    setLaneParts(shown);
-}
-
-void LiveChart::setLaneParts(bool shown) {
-    // Out of the layout it would still be drawn where it last was: hide it, axes and grid too.
-    m_lane->setVisible(shown);
-    for (QCPAxis *axis : {m_lane->axis(QCPAxis::atBottom), m_lane->axis(QCPAxis::atLeft)}) {
-        axis->setVisible(shown);
-        axis->grid()->setVisible(shown);
-    }
-    for (QCPGraph *graph : m_laneGraphs) {
-        graph->setVisible(shown);
-        if (shown)
-            graph->addToLegend();
-        else
-            graph->removeFromLegend();
-    }
+    m_pressureLane->setShown(shown);
     // One time axis: under the lane when it is shown.
     m_plot->xAxis->setTickLabels(!shown);
     m_plot->xAxis->setLabel(shown ? QString() : tr("Time"));
@@ -238,21 +220,7 @@ void LiveChart::fillLane(double start, double end) {
     showLane(mine && !m_pressure.isEmpty());
     if (!m_laneShown)
         return;
-    std::array<QVector<QCPGraphData>, 3> lanes;
-    double top = 1.0;
-    for (const PressurePoint &point : std::as_const(m_pressure)) {
-        const double t = double(point.timeMs) / 1000.0;
-        const double values[] = {point.swapInKiBps, point.swapOutKiBps, point.majorFaultsPerSecond};
-        for (int i = 0; i < 3; ++i) {
-            lanes[size_t(i)].append(QCPGraphData(t, values[i]));
-            if (!std::isnan(values[i]) && t >= start)
-                top = std::max(top, values[i]);
-        }
-    }
-    for (int i = 0; i < 3; ++i)
-        m_laneGraphs[size_t(i)]->data()->set(lanes[size_t(i)], true);
-    m_lane->axis(QCPAxis::atBottom)->setRange(start, end);
-    m_lane->axis(QCPAxis::atLeft)->setRange(0, top * 1.15);
+    m_pressureLane->setPoints(m_pressure, start, end);
 }
 
 void LiveChart::clearGuest() {
@@ -261,6 +229,7 @@ void LiveChart::clearGuest() {
     m_name.clear();
     m_title->setText(tr("Select a guest to chart its memory"));
     setNotice({});
+    m_processNote->hide();
     scheduleReplot();
 }
 

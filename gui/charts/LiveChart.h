@@ -1,11 +1,15 @@
 #pragma once
 
 #include "common/Units.h"
+#include "health/PressureLane.h"
 #include "monitor/RecentSeries.h"
 #include "report/ChartExportSource.h"
 
+#include <QHash>
 #include <QTimer>
 #include <QWidget>
+
+#include <memory>
 
 class QCustomPlot;
 class QCPAxisRect;
@@ -18,9 +22,12 @@ class QMouseEvent;
 
 namespace bs::gui {
 
+class PressureLane;
+
 // The live chart of one guest: used, used excluding cache, actual, available and RSS over the
-// last minutes, and under it the pressure lane (swap-in and swap-out in KiB/s, major faults a
-// second, between the guest's reports) when the guest reports those counters. Clicking a legend
+// last minutes, and under it the pressure lane (PressureLane: swap-in and swap-out in KiB/s,
+// major faults a second, between the guest's reports; the host's PSI of the guest's cgroup)
+// when the guest reports those counters or the host shows its PSI. Clicking a legend
 // entry hides or shows its series. Repaints are coalesced by a 40 ms single-shot timer, so bursts
 // of data never repaint more than 25 times a second. Exportable (ChartExportSource): the visible
 // series' points within the window on screen.
@@ -42,15 +49,14 @@ public:
 
     // The pressure lane's points for one guest (shown when it is the charted one); a NaN is a
     // figure the guest did not report. No point at all: the lane is hidden.
-    struct PressurePoint {
-        qint64 timeMs = 0; // the later report's poll
-        double swapInKiBps = 0;
-        double swapOutKiBps = 0;
-        double majorFaultsPerSecond = 0;
-    };
-    void setPressure(const QString &hostId, const QString &uuid, QList<PressurePoint> points);
+    void setPressure(const QString &hostId, const QString &uuid, QList<PressureLanePoint> points);
     bool isPressureLaneShown() const { return m_laneShown; }
     int pressurePointCount() const;
+    int pressurePsiPointCount() const;
+    // Why a host's guests have no swap or memory pressure figures (ProcessFiguresStatus::note),
+    // shown under the chart while it charts a guest of that host; empty: nothing missing.
+    void setProcessNote(const QString &hostId, const QString &note);
+    QString processNote() const;
 
     QCustomPlot *plot() const { return m_plot; }
     int replotCount() const { return m_replots; }
@@ -72,22 +78,23 @@ private:
     void legendClicked(QCPLegend *legend, QCPAbstractLegendItem *item, QMouseEvent *event);
     void windowChanged();
     void showLane(bool shown);
-    void setLaneParts(bool shown);
     void fillLane(double start, double end);
 
     const RecentSeries *m_source;
     QCustomPlot *m_plot;
     QLabel *m_title;
     QLabel *m_notice;
+    QLabel *m_processNote;
+    QHash<QString, QString> m_processNotes; // by host
     QComboBox *m_window;
     QComboBox *m_unit;
     std::array<QCPGraph *, RecentSeries::SeriesCount> m_graphs{};
     QCPAxisRect *m_lane = nullptr;
-    std::array<QCPGraph *, 3> m_laneGraphs{};
+    std::unique_ptr<PressureLane> m_pressureLane;
     bool m_laneShown = false;
     QString m_pressureHostId;
     QString m_pressureUuid;
-    QList<PressurePoint> m_pressure;
+    QList<PressureLanePoint> m_pressure;
     QTimer m_replotTimer;
     QString m_hostId;
     QString m_uuid;

@@ -4,6 +4,7 @@
 #include "GuestPicker.h"
 #include "HistoryBanner.h"
 #include "HistoryChartData.h"
+#include "HistoryPressureLane.h"
 #include "HistoryService.h"
 #include "RangeBar.h"
 #include "RecordedSinceLabel.h"
@@ -46,6 +47,7 @@ HistoryPage::HistoryPage(HistoryService *service, QWidget *parent)
     , m_hostTitle(boldLabel(this))
     , m_guestChart(new EnvelopeChart(this))
     , m_hostChart(new EnvelopeChart(this))
+    , m_pressureLane(new HistoryPressureLane(this))
     , m_scheduler(new RefreshScheduler(this))
     , m_now([] { return QDateTime::currentMSecsSinceEpoch(); }) {
     auto *layout = new QVBoxLayout(this);
@@ -70,6 +72,7 @@ HistoryPage::HistoryPage(HistoryService *service, QWidget *parent)
     guestHeader->addWidget(m_recordedSince);
     guestLayout->addLayout(guestHeader);
     guestLayout->addWidget(m_guestChart, 1);
+    guestLayout->addWidget(m_pressureLane);
 
     auto *hostBox = new QWidget(this);
     auto *hostLayout = new QVBoxLayout(hostBox);
@@ -203,6 +206,7 @@ void HistoryPage::showRange(qint64 fromMs, qint64 toMs) {
 void HistoryPage::setChartsRange(qint64 fromMs, qint64 toMs) {
     m_guestChart->setTimeRange(fromMs, toMs);
     m_hostChart->setTimeRange(fromMs, toMs);
+    m_pressureLane->setTimeRange(fromMs, toMs);
 }
 
 void HistoryPage::onView(EnvelopeChart *source, qint64 fromMs, qint64 toMs) {
@@ -213,6 +217,7 @@ void HistoryPage::onView(EnvelopeChart *source, qint64 fromMs, qint64 toMs) {
     m_fromMs = fromMs;
     m_toMs = toMs;
     (source == m_guestChart ? m_hostChart : m_guestChart)->setTimeRange(fromMs, toMs);
+    m_pressureLane->setTimeRange(fromMs, toMs);
     m_rangeBar->showRange(fromMs, toMs, false);
     m_scheduler->requestDebounced();
 }
@@ -241,7 +246,7 @@ void HistoryPage::queryRecordedSpan() {
 
 void HistoryPage::abandonRound() {
     // Answers still on their way are for another host: they are ignored by id.
-    m_seriesId = m_hostSeriesId = m_eventsId = 0;
+    m_seriesId = m_hostSeriesId = m_eventsId = m_laneId = 0;
     m_outstanding = 0;
     m_roundError.reset();
     if (m_scheduler->inFlight())
@@ -273,8 +278,19 @@ void HistoryPage::issueRound() {
         m_seriesId = m_store->querySeries(r);
         ++m_seriesQueries;
         ++m_outstanding;
+        // The pressure lane: the first ticked guest's counters and PSI.
+        m_pressureLane->setGuest(m_picker->nameOf(uuids.first()));
+        m_laneId = m_store->querySeries(SeriesRequest{m_hostId,
+                                                      {uuids.first()},
+                                                      pressureLaneMetrics(),
+                                                      m_fromMs,
+                                                      m_toMs,
+                                                      m_guestChart->pointBudget()});
+        ++m_outstanding;
     } else {
         m_seriesId = 0;
+        m_laneId = 0;
+        m_pressureLane->setGuest({});
         m_guestChart->setPlaceholder(tr("Tick one or more guests to chart them."));
         m_guestChart->setSeries({}, 0);
     }
@@ -306,6 +322,12 @@ void HistoryPage::answered() {
 }
 
 void HistoryPage::onSeries(quint64 id, const SeriesResult &result) {
+    if (id != 0 && id == m_laneId) {
+        m_laneId = 0;
+        m_pressureLane->setSeries(result.series);
+        answered();
+        return;
+    }
     if (id == 0 || id != m_seriesId)
         return;
     m_seriesId = 0;
@@ -378,11 +400,13 @@ void HistoryPage::onFailed(quint64 id, const Error &error) {
         m_service->reportReadFailure(error);
         return;
     }
-    if (id == 0 || (id != m_seriesId && id != m_hostSeriesId && id != m_eventsId))
+    if (id == 0 || (id != m_seriesId && id != m_hostSeriesId && id != m_eventsId && id != m_laneId))
         return;
     m_roundError = error; // said once the round is over: the charts keep what they showed
     if (id == m_seriesId)
         m_seriesId = 0;
+    else if (id == m_laneId)
+        m_laneId = 0;
     else if (id == m_hostSeriesId)
         m_hostSeriesId = 0;
     else

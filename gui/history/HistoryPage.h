@@ -23,6 +23,7 @@ struct GuestInfo;
 namespace bs::gui {
 
 class EnvelopeChart;
+class HistoryPressureLane;
 class GuestPicker;
 class HistoryBanner;
 class HistoryService;
@@ -72,6 +73,7 @@ public:
     RecordedSinceLabel *recordedSinceLabel() const { return m_recordedSince; }
     EnvelopeChart *guestChart() const { return m_guestChart; }
     EnvelopeChart *hostChart() const { return m_hostChart; }
+    HistoryPressureLane *pressureLane() const { return m_pressureLane; }
     GuestPicker *guestPicker() const { return m_picker; }
     QComboBox *metricBox() const { return m_metric; }
     HistoryBanner *banner() const { return m_banner; }
@@ -121,6 +123,7 @@ private:
     QLabel *m_hostTitle;
     EnvelopeChart *m_guestChart;
     EnvelopeChart *m_hostChart;
+    HistoryPressureLane *m_pressureLane;
     RefreshScheduler *m_scheduler;
     std::function<qint64()> m_now;
 
@@ -139,6 +142,7 @@ private:
     quint64 m_seriesId = 0;
     quint64 m_hostSeriesId = 0;
     quint64 m_eventsId = 0;
+    quint64 m_laneId = 0;
     std::optional<Error> m_roundError; // a query of this round failed
     quint64 m_guestsId = 0;
     int m_outstanding = 0;

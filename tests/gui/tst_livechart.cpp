@@ -34,6 +34,14 @@ PollCycle cycleAt(qint64 timeMs, bool fresh, quint64 unused) {
     return c;
 }
 
+// Graphs with an entry in the legend (itemCount() counts the grid's empty cells too).
+int legendEntries(const LiveChart &chart) {
+    int n = 0;
+    for (int i = 0; i < chart.plot()->graphCount(); ++i)
+        n += chart.plot()->legend->hasItemWithPlottable(chart.plot()->graph(i)) ? 1 : 0;
+    return n;
+}
+
 } // namespace
 
 class TestLiveChart : public QObject {
@@ -70,10 +78,16 @@ private Q_SLOTS:
         chart.showGuest(QStringLiteral("h"), QStringLiteral("u"), QStringLiteral("g"));
         QTRY_VERIFY(chart.replotCount() > 0);
         QVERIFY(!chart.isPressureLaneShown());
-        const int legendItems = chart.plot()->legend->itemCount();
-        QList<LiveChart::PressurePoint> points;
-        for (int i = 1; i < 10; ++i)
-            points.append({t0 + i * 5000, i >= 5 ? 300.0 : 0.0, 0.0, double(i)});
+        const int legendItems = legendEntries(chart);
+        QList<PressureLanePoint> points;
+        for (int i = 1; i < 10; ++i) {
+            PressureLanePoint p;
+            p.timeMs = t0 + i * 5000;
+            p.swapInKiBps = i >= 5 ? 300.0 : 0.0;
+            p.swapOutKiBps = 0.0;
+            p.majorFaultsPerSecond = double(i);
+            points.append(p);
+        }
         // Another guest's points: not drawn.
         chart.setPressure(QStringLiteral("h"), QStringLiteral("other"), points);
         const int replots = chart.replotCount();
@@ -82,15 +96,29 @@ private Q_SLOTS:
         chart.setPressure(QStringLiteral("h"), QStringLiteral("u"), points);
         QTRY_VERIFY(chart.isPressureLaneShown());
         QCOMPARE(chart.pressurePointCount(), 9);
-        QCOMPARE(chart.plot()->legend->itemCount(), legendItems + 3);
+        QCOMPARE(legendEntries(chart), legendItems + 3);
         const QCPAxisRect *lane = chart.plot()->axisRects().value(1);
         QVERIFY(lane);
         QCOMPARE(lane->axis(QCPAxis::atBottom)->range(), chart.plot()->xAxis->range());
         QVERIFY(lane->axis(QCPAxis::atLeft)->range().upper >= 300.0);
+        // No PSI (a remote host): its axis and legend entries stay out of sight.
+        QVERIFY(!lane->axis(QCPAxis::atRight)->visible());
+        QCOMPARE(chart.pressurePsiPointCount(), 0);
+        // The host's PSI of the guest's cgroup: two more lines on the right axis, in percent.
+        for (int i = 0; i < points.size(); ++i) {
+            points[i].psiSomePercent = i >= 5 ? 12.5 : 0.0;
+            points[i].psiFullPercent = i >= 5 ? 4.0 : 0.0;
+        }
+        chart.setPressure(QStringLiteral("h"), QStringLiteral("u"), points);
+        QTRY_COMPARE(chart.pressurePsiPointCount(), 9);
+        QCOMPARE(legendEntries(chart), legendItems + 5);
+        QVERIFY(lane->axis(QCPAxis::atRight)->visible());
+        QVERIFY(lane->axis(QCPAxis::atRight)->range().upper >= 12.5);
+        QVERIFY(lane->axis(QCPAxis::atRight)->range().upper <= 100.0);
         // No rates any more (another guest charted, or none reported): the lane goes.
         chart.setPressure(QStringLiteral("h"), QStringLiteral("u"), {});
         QTRY_VERIFY(!chart.isPressureLaneShown());
-        QCOMPARE(chart.plot()->legend->itemCount(), legendItems);
+        QCOMPARE(legendEntries(chart), legendItems);
         QCOMPARE(chart.plot()->axisRects().size(), 1);
     }
 

@@ -148,6 +148,30 @@ private Q_SLOTS:
         QVERIFY(watch.hosts().isEmpty());
     }
 
+    // The watchdog's "sustained" is the rule's whole time: a guest that swaps from the moment
+    // the host connects is not "swapping for 20 s" after two polls, only after 20 s of them.
+    void sustainedMeansTheWholeTimeFromConnection() {
+        HealthWatch watch;
+        HealthThresholds levels;
+        for (const char *off : {"free_page_reporting=off", "stranded=off", "need_ratio=off"})
+            QVERIFY(levels.apply(QLatin1String(off)).isEmpty());
+        QVERIFY(levels.apply(QStringLiteral("swap_in=64@20")).isEmpty());
+        watch.setThresholds(levels);
+        const auto swapping = [](qint64 t) {
+            PollCycle c = cycle(t, 0, StatsState::Reporting);
+            c.samples[0].stats.swapIn = quint64((t - T0) / 1000) * 512; // 512 KiB/s
+            return c;
+        };
+        for (qint64 t = T0; t <= T0 + 12000; t += 2000) {
+            watch.addCycle(swapping(t));
+            QVERIFY2(watch.active(Host).isEmpty(), qPrintable(QString::number(t - T0)));
+        }
+        for (qint64 t = T0 + 14000; t <= T0 + 40000; t += 2000)
+            watch.addCycle(swapping(t));
+        QCOMPARE(watch.active(Host).size(), 1);
+        QCOMPARE(watch.active(Host)[0].finding.rule, HealthRule::SwapIn);
+    }
+
     void levelsRoundTripThroughSettings() {
         HealthThresholds t;
         QCOMPARE(HealthThresholds::fromSpecs(t.toSpecs()), t);
