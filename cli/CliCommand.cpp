@@ -91,6 +91,11 @@ QList<CommandOption> ConnectOptions::connect(bool multiple) {
                            QStringLiteral("URI")),
         QCommandLineOption(QStringLiteral("readonly"),
                            CliCommand::tr("Open a read-only connection.")),
+        QCommandLineOption(
+            QStringLiteral("ssh-process-figures"),
+            CliCommand::tr("For qemu+ssh hosts: also read each guest's swap (VmSwap) and memory "
+                           "pressure (PSI) by running one fixed read-only shell command over "
+                           "SSH (BatchMode). Local hosts are always read.")),
     };
 }
 

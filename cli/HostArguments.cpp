@@ -9,7 +9,8 @@ namespace bs::cli {
 
 namespace {
 
-std::optional<HostArguments> fromUri(const QString &text, bool readOnly) {
+std::optional<HostArguments> fromUri(const QString &text, const QCommandLineParser &parser) {
+    const bool readOnly = parser.isSet(QStringLiteral("readonly"));
     const auto parsed = ConnectionUri::parse(text);
     if (const auto *error = std::get_if<ConnectionUri::ParseError>(&parsed)) {
         err() << CliCommand::tr("Invalid --connect URI \"%1\": %2").arg(text, error->message)
@@ -19,6 +20,7 @@ std::optional<HostArguments> fromUri(const QString &text, bool readOnly) {
     HostArguments host;
     host.config.uri = std::get<ConnectionUri>(parsed).toString();
     host.config.readOnly = readOnly;
+    host.config.sshProcessFigures = parser.isSet(QStringLiteral("ssh-process-figures"));
     host.credentials = std::make_shared<TerminalCredentials>();
     return host;
 }
@@ -36,7 +38,7 @@ std::optional<HostArguments> HostArguments::single(const QCommandLineParser &par
         err() << CliCommand::tr("This command takes one --connect URI.") << Qt::endl;
         return std::nullopt;
     }
-    return fromUri(uris.constFirst(), parser.isSet(QStringLiteral("readonly")));
+    return fromUri(uris.constFirst(), parser);
 }
 
 std::optional<HostArguments> HostArguments::singleOrDemo(const QCommandLineParser &parser,
@@ -50,7 +52,7 @@ std::optional<HostArguments> HostArguments::singleOrDemo(const QCommandLineParse
     const auto uri = demo.start();
     if (!uri)
         return std::nullopt;
-    return fromUri(*uri, parser.isSet(QStringLiteral("readonly")));
+    return fromUri(*uri, parser);
 }
 
 std::optional<QList<HostArguments>> HostArguments::multiple(const QCommandLineParser &parser) {
@@ -62,7 +64,7 @@ std::optional<QList<HostArguments>> HostArguments::multiple(const QCommandLinePa
     }
     QList<HostArguments> hosts;
     for (const QString &uri : uris) {
-        auto host = fromUri(uri, parser.isSet(QStringLiteral("readonly")));
+        auto host = fromUri(uri, parser);
         if (!host)
             return std::nullopt;
         hosts.append(*host);

@@ -11,6 +11,7 @@ QList<SavedConnection> SavedConnectionStore::load() const {
         c.uri = m_settings.value(QStringLiteral("uri")).toString();
         c.readOnly = m_settings.value(QStringLiteral("readOnly"), false).toBool();
         c.autoConnect = m_settings.value(QStringLiteral("autoConnect"), true).toBool();
+        c.sshProcessFigures = m_settings.value(QStringLiteral("sshProcessFigures"), false).toBool();
         if (!c.uri.isEmpty())
             out.append(c);
     }
@@ -26,6 +27,8 @@ void SavedConnectionStore::save(const QList<SavedConnection> &connections) {
         m_settings.setValue(QStringLiteral("uri"), connections.at(i).uri);
         m_settings.setValue(QStringLiteral("readOnly"), connections.at(i).readOnly);
         m_settings.setValue(QStringLiteral("autoConnect"), connections.at(i).autoConnect);
+        m_settings.setValue(QStringLiteral("sshProcessFigures"),
+                            connections.at(i).sshProcessFigures);
     }
     m_settings.endArray();
     m_settings.sync();

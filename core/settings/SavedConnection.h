@@ -7,11 +7,14 @@
 namespace bs {
 
 // A connection the user keeps: its URI (never a secret: URIs with passwords are refused before
-// they get here), a read-only flag and whether to connect at start.
+// they get here), a read-only flag, whether to connect at start, and the SSH opt-in.
 struct SavedConnection {
     QString uri;
     bool readOnly = false;
     bool autoConnect = true;
+    // qemu+ssh only: read each guest's swap and memory pressure with a fixed read-only command
+    // over SSH (process/SshProcessReader.h). Off unless the user allows it.
+    bool sshProcessFigures = false;
     bool operator==(const SavedConnection &) const = default;
 };
 

@@ -1,5 +1,7 @@
 #include "ConnectionDialog.h"
 
+#include "process/SshProcessReader.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -10,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -52,6 +55,8 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     , m_customUri(new QLineEdit(this))
     , m_preview(new QLineEdit(this))
     , m_readOnly(new QCheckBox(tr("Read-only (monitor only; changes are disabled)"), this))
+    , m_sshFigures(new QCheckBox(tr("Read each guest's swap and memory pressure over SSH"), this))
+    , m_sshFiguresInfo(new QPushButton(tr("What It Runs…"), this))
     , m_autoConnect(new QCheckBox(tr("Connect when Balloonscope starts"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
     , m_generalError(errorLabel(this)) {
@@ -132,6 +137,16 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     layout->addLayout(bottom);
     layout->addWidget(m_generalError);
     layout->addWidget(m_readOnly);
+    m_sshFigures->setObjectName(QStringLiteral("sshProcessFigures"));
+    m_sshFigures->setToolTip(
+        tr("At every poll, runs one fixed read-only command with the same SSH access: it reads "
+           "the QEMU processes' swap (VmSwap) and their cgroup's memory pressure (PSI). "
+           "Needs key or agent authentication."));
+    auto *sshFiguresRow = new QHBoxLayout;
+    sshFiguresRow->addWidget(m_sshFigures);
+    sshFiguresRow->addWidget(m_sshFiguresInfo);
+    sshFiguresRow->addStretch(1);
+    layout->addLayout(sshFiguresRow);
     layout->addWidget(m_autoConnect);
     layout->addStretch(1);
     layout->addWidget(m_buttons);
@@ -151,6 +166,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     connect(m_remoteSession, &QCheckBox::toggled, this, &ConnectionDialog::revalidate);
     connect(m_sshClient, &QComboBox::currentIndexChanged, this, &ConnectionDialog::revalidate);
     connect(browse, &QPushButton::clicked, this, &ConnectionDialog::browseKeyFile);
+    connect(m_sshFiguresInfo, &QPushButton::clicked, this, &ConnectionDialog::showSshCommand);
     connect(editRaw, &QPushButton::clicked, this, [this] {
         const QString uri = m_currentUri;
         m_preset->setCurrentIndex(m_preset->findData(int(Preset::Custom)));
@@ -260,8 +276,13 @@ void ConnectionDialog::revalidate() {
         ok->setEnabled(!errorMayShow(error->field));
         return;
     }
-    m_currentUri = std::get<ConnectionUri>(result).toString();
+    const ConnectionUri &uri = std::get<ConnectionUri>(result);
+    m_currentUri = uri.toString();
     m_preview->setText(m_currentUri);
+    // Over OpenSSH only: a local host's figures are read anyway, other transports have no shell.
+    const bool ssh = uri.isRemote() && uri.transport() == QLatin1String("ssh");
+    m_sshFigures->setEnabled(ssh);
+    m_sshFiguresInfo->setEnabled(ssh);
     showError(Field::Uri, QString());
     ok->setEnabled(true);
 }
@@ -285,6 +306,20 @@ void ConnectionDialog::browseKeyFile() {
         m_keyFile->setText(file);
 }
 
+void ConnectionDialog::showSshCommand() {
+    QMessageBox box(QMessageBox::Information, tr("Swap and Memory Pressure over SSH"),
+                    tr("With this on, Balloonscope runs at every poll, through OpenSSH with the "
+                       "connection's user, host, port and key (BatchMode: it never asks for a "
+                       "password):"),
+                    QMessageBox::Close, this);
+    box.setInformativeText(
+        tr("ssh HOST exec sh -c '…'\n\nThe command (below) only reads: for each QEMU process, "
+           "its -uuid argument, the VmSwap line of /proc/PID/status, /proc/PID/cgroup, and the "
+           "memory.pressure file of the guest's cgroup. It changes nothing on the host."));
+    box.setDetailedText(process::SshProcessReader::remoteScript());
+    box.exec();
+}
+
 void ConnectionDialog::setConnection(const SavedConnection &connection) {
     const auto parsed = ConnectionUri::parse(connection.uri);
     ConnectionForm f;
@@ -302,6 +337,7 @@ void ConnectionDialog::setConnection(const SavedConnection &connection) {
     m_sshClient->setCurrentIndex(f.builtinSsh ? 1 : 0);
     m_customUri->setText(f.customUri);
     m_readOnly->setChecked(connection.readOnly);
+    m_sshFigures->setChecked(connection.sshProcessFigures);
     m_autoConnect->setChecked(connection.autoConnect);
     m_preset->setCurrentIndex(m_preset->findData(int(f.preset)));
     m_revealAll = true; // what was saved is the user's own input: its errors show at once
@@ -312,6 +348,7 @@ SavedConnection ConnectionDialog::connection() const {
     SavedConnection c;
     c.uri = m_currentUri;
     c.readOnly = m_readOnly->isChecked();
+    c.sshProcessFigures = m_sshFigures->isEnabled() && m_sshFigures->isChecked();
     c.autoConnect = m_autoConnect->isChecked();
     return c;
 }

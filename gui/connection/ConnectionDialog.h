@@ -12,6 +12,7 @@ class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 class QStackedWidget;
 
@@ -41,6 +42,7 @@ private:
     void presetChanged();
     void revalidate();
     void browseKeyFile();
+    void showSshCommand();
     void tryAccept();
     void touch(QWidget *input);
     void showError(ConnectionUri::Field field, const QString &message);
@@ -59,6 +61,8 @@ private:
     QLineEdit *m_customUri;
     QLineEdit *m_preview;
     QCheckBox *m_readOnly;
+    QCheckBox *m_sshFigures;
+    QPushButton *m_sshFiguresInfo;
     QCheckBox *m_autoConnect;
     QDialogButtonBox *m_buttons;
     QMap<ConnectionUri::Field, QLabel *> m_errorLabels;

@@ -62,7 +62,8 @@ void Connections::add(const SavedConnection &connection) {
 void Connections::edit(const QString &uri, const SavedConnection &edited) {
     const SavedConnection before = savedOrNew(uri);
     m_store.upsert(edited, uri);
-    if (edited.uri == uri && edited.readOnly == before.readOnly)
+    if (edited.uri == uri && edited.readOnly == before.readOnly &&
+        edited.sshProcessFigures == before.sshProcessFigures)
         return;
     removeRows(uri);
     start(edited.uri, edited.readOnly);
@@ -134,6 +135,7 @@ void Connections::start(const QString &uri, bool readOnly) {
     MonitorConfig config;
     config.uri = uri;
     config.readOnly = readOnly;
+    config.sshProcessFigures = savedOrNew(uri).sshProcessFigures;
     m_registry->addHost(config);
 }
 

@@ -92,6 +92,10 @@ private Q_SLOTS:
                 // uninitialised in operator==.)
                 a.rss = 0;
                 b.rss = 0;
+                // So are the process figures, which only the local side reads here.
+                a.vmSwap = b.vmSwap = 0;
+                a.psiSome = b.psiSome = 0;
+                a.psiFull = b.psiFull = 0;
                 QVERIFY2(a == b,
                          qPrintable(QStringLiteral("%1 differs between the links").arg(it.key())));
                 ++matched;
@@ -101,6 +105,46 @@ private Q_SLOTS:
         QVERIFY2(guestsMatched.size() == reporting.size(),
                  "no report was seen over both links for every reporting guest");
         QVERIFY(matched >= 2);
+    }
+
+    // A qemu+ssh host that allows it: each running guest's VmSwap and memory pressure come
+    // over the same SSH access (the URI's key and ssh command) through the fixed read-only
+    // command, and agree with what this machine reads locally from the same QEMU processes.
+    void processFiguresOverSsh() {
+        MonitorConfig local;
+        local.uri = m_bed->uri;
+        local.intervalSeconds = 2;
+        MonitorConfig remote = local;
+        remote.uri = m_bed->sshUri;
+        remote.sshProcessFigures = true;
+        MonitoredHost localHost(local, std::make_shared<NoCredentials>());
+        MonitoredHost remoteHost(remote, std::make_shared<NoCredentials>());
+        QSignalSpy localCycles(localHost.worker(), &HostMonitor::cycleReady);
+        QSignalSpy remoteCycles(remoteHost.worker(), &HostMonitor::cycleReady);
+        localHost.start();
+        remoteHost.start();
+        QVERIFY(remoteCycles.wait(30000));
+        QVERIFY(localCycles.wait(10000) || !localCycles.isEmpty());
+        const PollCycle over = remoteCycles.constLast().at(0).value<PollCycle>();
+        const PollCycle here = localCycles.constLast().at(0).value<PollCycle>();
+        QCOMPARE(over.processFigures.source, ProcessFiguresStatus::Source::Ssh);
+        QCOMPARE(here.processFigures.source, ProcessFiguresStatus::Source::Local);
+        // The same pressure note (or none) on both sides: the same cgroups are read.
+        QCOMPARE(over.processFigures.note, here.processFigures.note);
+        QHash<QString, MemorySample> locally;
+        for (const MemorySample &s : here.samples)
+            locally.insert(s.uuid, s);
+        int compared = 0;
+        for (const MemorySample &s : over.samples) {
+            if (!s.name.startsWith(m_bed->prefix) || s.state != DomainState::Running)
+                continue;
+            QVERIFY2(s.stats.vmSwap.has_value(), qPrintable(s.name));
+            const MemorySample l = locally.value(s.uuid);
+            QVERIFY2(l.stats.vmSwap.has_value(), qPrintable(s.name));
+            QCOMPARE(s.stats.psiSome.has_value(), l.stats.psiSome.has_value());
+            ++compared;
+        }
+        QVERIFY(compared >= 6);
     }
 };
 
