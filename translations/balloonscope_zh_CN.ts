@@ -693,6 +693,10 @@
         <source>Examples:</source>
         <translation>示例：</translation>
     </message>
+    <message>
+        <source>For qemu+ssh hosts: also read each guest&apos;s swap (VmSwap) and memory pressure (PSI) by running one fixed read-only shell command over SSH (BatchMode). Local hosts are always read.</source>
+        <translation>对 qemu+ssh 宿主机：另外通过 SSH 运行一条固定的只读 shell 命令（BatchMode），读取每个客户机的交换（VmSwap）和内存压力（PSI）。本地宿主机总是会读取。</translation>
+    </message>
 </context>
 <context>
     <name>CliDoc</name>
@@ -4484,6 +4488,10 @@
         <source>The guest reports %1 of memory with a %2 balloon: it counts the %3 the balloon took as in use (Windows does). Balloonscope subtracts it from the need.</source>
         <translation>客户机报告有 %1 内存，而气球为 %2：它把气球占去的 %3 算作已用（Windows 如此）。Balloonscope 会从需求量中减去这部分。</translation>
     </message>
+    <message>
+        <source>The host has also swapped %1 of it out.</source>
+        <translation>宿主机还把其中 %1 换出到了交换区。</translation>
+    </message>
 </context>
 <context>
     <name>bs::HealthThresholds</name>
@@ -4851,6 +4859,18 @@
         <source>Huge page failures</source>
         <translation>大页分配失败</translation>
     </message>
+    <message>
+        <source>QEMU swapped out (host)</source>
+        <translation>QEMU 已换出（宿主机）</translation>
+    </message>
+    <message>
+        <source>Memory pressure, some (host PSI, %)</source>
+        <translation>内存压力 some（宿主机 PSI，%）</translation>
+    </message>
+    <message>
+        <source>Memory pressure, full (host PSI, %)</source>
+        <translation>内存压力 full（宿主机 PSI，%）</translation>
+    </message>
 </context>
 <context>
     <name>bs::PdfChartExporter</name>
@@ -4944,6 +4964,55 @@
     <message>
         <source>Balloonscope</source>
         <translation>Balloonscope</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ProcessFigures</name>
+    <message>
+        <source>Swap and memory pressure of this host&apos;s guests are not read: they come from the QEMU processes, over SSH once you allow it in the connection&apos;s settings (one read-only command).</source>
+        <translation>未读取此宿主机上客户机的交换和内存压力：它们来自 QEMU 进程，在连接设置中允许后通过 SSH 读取（一条只读命令）。</translation>
+    </message>
+    <message>
+        <source>Swap and memory pressure are not available for this host: they are read from the QEMU processes, on this machine or over SSH.</source>
+        <translation>此宿主机无法提供交换和内存压力：它们从 QEMU 进程读取，只在本机或通过 SSH 可用。</translation>
+    </message>
+    <message>
+        <source>Swap and memory pressure are not available: this driver runs no QEMU processes.</source>
+        <translation>无法提供交换和内存压力：此驱动不运行 QEMU 进程。</translation>
+    </message>
+    <message>
+        <source>Swap and memory pressure could not be read over SSH (%1); next try in a minute.</source>
+        <translation>无法通过 SSH 读取交换和内存压力（%1）；一分钟后重试。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The QEMU process of %n running guest(s) is not visible (it runs in another container, or /proc hides other users&apos; processes): no swap or memory pressure for them.</source>
+        <translation>
+            <numerusform>%n 个运行中客户机的 QEMU 进程不可见（它运行在另一个容器中，或 /proc 隐藏了其他用户的进程）：这些客户机没有交换和内存压力数据。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Memory pressure is not available: it needs each guest&apos;s own cgroup (cgroup v2, as libvirt&apos;s system instance creates them); these guests run in a shared one.</source>
+        <translation>无法提供内存压力：它需要每个客户机有自己的 cgroup（cgroup v2，libvirt 的系统实例会创建）；这些客户机运行在共享的 cgroup 中。</translation>
+    </message>
+    <message>
+        <source>Memory pressure is not available: the host&apos;s kernel does not expose it (PSI is off, or memory.pressure cannot be read).</source>
+        <translation>无法提供内存压力：宿主机内核未提供它（PSI 已关闭，或无法读取 memory.pressure）。</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: is OpenSSH&apos;s client installed?</source>
+        <translation>无法启动 %1：是否安装了 OpenSSH 客户端？</translation>
+    </message>
+    <message>
+        <source>ssh did not answer within %1 s.</source>
+        <translation>ssh 在 %1 秒内没有应答。</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>ssh failed: %1</source>
+        <translation>ssh 失败：%1</translation>
     </message>
 </context>
 <context>
@@ -6091,6 +6160,34 @@ What to do: %2</source>
         <source>SSH c&amp;lient:</source>
         <translation>SSH 客户端(&amp;L)：</translation>
     </message>
+    <message>
+        <source>Read each guest&apos;s swap and memory pressure over SSH</source>
+        <translation>通过 SSH 读取每个客户机的交换和内存压力</translation>
+    </message>
+    <message>
+        <source>What It Runs…</source>
+        <translation>会运行什么…</translation>
+    </message>
+    <message>
+        <source>At every poll, runs one fixed read-only command with the same SSH access: it reads the QEMU processes&apos; swap (VmSwap) and their cgroup&apos;s memory pressure (PSI). Needs key or agent authentication.</source>
+        <translation>每次轮询时，用同一 SSH 访问运行一条固定的只读命令：读取 QEMU 进程的交换（VmSwap）及其 cgroup 的内存压力（PSI）。需要密钥或 agent 认证。</translation>
+    </message>
+    <message>
+        <source>Swap and Memory Pressure over SSH</source>
+        <translation>通过 SSH 读取交换和内存压力</translation>
+    </message>
+    <message>
+        <source>With this on, Balloonscope runs at every poll, through OpenSSH with the connection&apos;s user, host, port and key (BatchMode: it never asks for a password):</source>
+        <translation>开启后，Balloonscope 每次轮询时通过 OpenSSH，使用连接的用户、主机、端口和密钥运行（BatchMode：从不询问密码）：</translation>
+    </message>
+    <message>
+        <source>ssh HOST exec sh -c &apos;…&apos;
+
+The command (below) only reads: for each QEMU process, its -uuid argument, the VmSwap line of /proc/PID/status, /proc/PID/cgroup, and the memory.pressure file of the guest&apos;s cgroup. It changes nothing on the host.</source>
+        <translation>ssh HOST exec sh -c &apos;…&apos;
+
+该命令（见下方）只读取：每个 QEMU 进程的 -uuid 参数、/proc/PID/status 中的 VmSwap 行、/proc/PID/cgroup，以及客户机 cgroup 的 memory.pressure 文件。它不会更改宿主机上的任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>bs::gui::Connections</name>
@@ -6167,6 +6264,14 @@ What to do: %2</source>
     <message>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Share of time (%)</source>
+        <translation>时间占比（%）</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -6521,6 +6626,29 @@ UUID %2</translation>
     <message>
         <source>Host memory</source>
         <translation>宿主机内存</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::HistoryPressureLane</name>
+    <message>
+        <source>Pressure</source>
+        <translation>压力</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Pressure of %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 的压力&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Tick a guest: the first one ticked gets its pressure drawn here.</source>
+        <translation>勾选一个客户机：第一个勾选的客户机的压力绘制在这里。</translation>
+    </message>
+    <message>
+        <source>No swap, major-fault or memory-pressure figures recorded for this guest in this range.</source>
+        <translation>此范围内没有记录该客户机的交换、主缺页或内存压力数据。</translation>
+    </message>
+    <message>
+        <source>No memory pressure (PSI) recorded: the host&apos;s PSI of a guest is read on local hosts and on SSH hosts that allow it.</source>
+        <translation>没有记录内存压力（PSI）：客户机的宿主机 PSI 只在本地宿主机和允许读取的 SSH 宿主机上读取。</translation>
     </message>
 </context>
 <context>
@@ -6895,22 +7023,6 @@ UUID %2</translation>
     <message>
         <source>Memory (%1)</source>
         <translation>内存（%1）</translation>
-    </message>
-    <message>
-        <source>Pressure</source>
-        <translation>压力</translation>
-    </message>
-    <message>
-        <source>Swap-in (KiB/s)</source>
-        <translation>换入（KiB/s）</translation>
-    </message>
-    <message>
-        <source>Swap-out (KiB/s)</source>
-        <translation>换出（KiB/s）</translation>
-    </message>
-    <message>
-        <source>Major faults (/s)</source>
-        <translation>主缺页（次/秒）</translation>
     </message>
 </context>
 <context>
@@ -7366,6 +7478,37 @@ UUID %2</translation>
     <message>
         <source>A new language applies the next time Balloonscope starts.</source>
         <translation>新语言将在下次启动 Balloonscope 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::PressureLane</name>
+    <message>
+        <source>Pressure</source>
+        <translation>压力</translation>
+    </message>
+    <message>
+        <source>PSI (%)</source>
+        <translation>PSI（%）</translation>
+    </message>
+    <message>
+        <source>Swap-in (KiB/s)</source>
+        <translation>换入（KiB/s）</translation>
+    </message>
+    <message>
+        <source>Swap-out (KiB/s)</source>
+        <translation>换出（KiB/s）</translation>
+    </message>
+    <message>
+        <source>Major faults (/s)</source>
+        <translation>主缺页（/s）</translation>
+    </message>
+    <message>
+        <source>Memory pressure, some (%)</source>
+        <translation>内存压力 some（%）</translation>
+    </message>
+    <message>
+        <source>Memory pressure, full (%)</source>
+        <translation>内存压力 full（%）</translation>
     </message>
 </context>
 <context>

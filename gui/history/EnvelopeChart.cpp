@@ -4,6 +4,7 @@
 #include "ChartValues.h"
 #include "EnvelopeBands.h"
 #include "EventMarkers.h"
+#include "HistoryChartData.h"
 #include "charts/ChartPalette.h"
 #include "report/HistoryChart.h"
 
@@ -28,18 +29,6 @@ constexpr int LeftMargin = 78;     // pixels: room for "1,000.5" and the axis la
 const QString BandLayer = QStringLiteral("bands");
 
 constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
-
-QString dateTimeFormat(double spanSeconds) {
-    if (spanSeconds <= 30 * 60)
-        return QStringLiteral("HH:mm:ss");
-    if (spanSeconds <= 36 * 3600)
-        return QStringLiteral("HH:mm");
-    if (spanSeconds <= 10 * 86400)
-        return QStringLiteral("MM-dd\nHH:mm");
-    if (spanSeconds <= 200 * 86400)
-        return QStringLiteral("MM-dd");
-    return QStringLiteral("yyyy-MM-dd");
-}
 
 } // namespace
 
@@ -265,7 +254,7 @@ void EnvelopeChart::updateTicker() {
     const QCPRange r = m_plot->xAxis->range();
     auto ticker = m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerDateTime>();
     if (ticker)
-        ticker->setDateTimeFormat(dateTimeFormat(r.size()));
+        ticker->setDateTimeFormat(HistoryChartData::timeAxisFormat(r.size()));
     // The day(s) under a time-of-day axis.
     const QDate from = QDateTime::fromMSecsSinceEpoch(qint64(r.lower * 1000)).date();
     const QDate to = QDateTime::fromMSecsSinceEpoch(qint64(r.upper * 1000)).date();

@@ -132,4 +132,16 @@ QString HistoryChartData::resolution(qint64 bucketMs, const QList<TierSpan> &tie
     return tr("Resolution: %1 (%2)").arg(duration(bucketMs), source);
 }
 
+QString HistoryChartData::timeAxisFormat(double spanSeconds) {
+    if (spanSeconds <= 30 * 60)
+        return QStringLiteral("HH:mm:ss");
+    if (spanSeconds <= 36 * 3600)
+        return QStringLiteral("HH:mm");
+    if (spanSeconds <= 10 * 86400)
+        return QStringLiteral("MM-dd\nHH:mm");
+    if (spanSeconds <= 200 * 86400)
+        return QStringLiteral("MM-dd");
+    return QStringLiteral("yyyy-MM-dd");
+}
+
 } // namespace bs::gui

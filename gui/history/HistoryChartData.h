@@ -38,6 +38,8 @@ public:
     // "Resolution: 5 s (raw polls)", "Resolution: 22 min (1-minute roll-ups)".
     static QString resolution(qint64 bucketMs, const QList<TierSpan> &tiers);
     static QString duration(qint64 ms);
+    // The time axis's label format for a range this long (seconds): every history chart alike.
+    static QString timeAxisFormat(double spanSeconds);
 };
 
 } // namespace bs::gui

@@ -1,5 +1,6 @@
 #include "HistoryPressureLane.h"
 
+#include "HistoryChartData.h"
 #include "charts/ChartPalette.h"
 #include "charts/PressureLane.h"
 
@@ -31,12 +32,11 @@ HistoryPressureLane::HistoryPressureLane(QWidget *parent)
     layout->addWidget(m_plot);
     m_note->setWordWrap(true);
     m_note->setForegroundRole(QPalette::PlaceholderText);
-    m_plot->setMinimumHeight(110);
-    m_plot->setMaximumHeight(150);
+    m_plot->setMinimumHeight(150);
+    m_plot->setMaximumHeight(190);
 
     auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
     ticker->setDateTimeSpec(Qt::LocalTime);
-    ticker->setDateTimeFormat(QStringLiteral("MM-dd HH:mm"));
     m_plot->xAxis->setTicker(ticker);
     m_plot->axisRect()->setMinimumMargins(QMargins(LeftMargin, 4, 12, 0));
     m_plot->legend->setVisible(true);
@@ -44,7 +44,7 @@ HistoryPressureLane::HistoryPressureLane(QWidget *parent)
     m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
     m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
     m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    m_plot->legend->setWrap(5);
+    m_plot->legend->setWrap(3);
     m_plot->legend->setMargins(QMargins(6, 1, 6, 1));
     m_plot->legend->setMaximumSize(QWIDGETSIZE_MAX / 2, QWIDGETSIZE_MAX);
     m_lane = std::make_unique<PressureLane>(m_plot, m_plot->axisRect());
@@ -124,6 +124,9 @@ void HistoryPressureLane::refresh() {
         m_note->clear();
     m_plot->setVisible(rates || psi);
     m_lane->setPoints(m_points, double(m_fromMs) / 1000.0, double(m_toMs) / 1000.0);
+    if (auto ticker = m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerDateTime>())
+        ticker->setDateTimeFormat(
+            HistoryChartData::timeAxisFormat(double(m_toMs - m_fromMs) / 1000));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
