@@ -697,6 +697,22 @@
         <source>For qemu+ssh hosts: also read each guest&apos;s swap (VmSwap) and memory pressure (PSI) by running one fixed read-only shell command over SSH (BatchMode). Local hosts are always read.</source>
         <translation>对 qemu+ssh 宿主机：另外通过 SSH 运行一条固定的只读 shell 命令（BatchMode），读取每个客户机的交换（VmSwap）和内存压力（PSI）。本地宿主机总是会读取。</translation>
     </message>
+    <message>
+        <source>--listen: &quot;%1&quot; is not [IPv6]:PORT.</source>
+        <translation>--listen：“%1”不是 [IPv6]:端口 形式。</translation>
+    </message>
+    <message>
+        <source>--listen: &quot;%1&quot; is not a port (0-65535).</source>
+        <translation>--listen：“%1”不是端口（0-65535）。</translation>
+    </message>
+    <message>
+        <source>--listen: &quot;%1&quot; is not an IP address of this machine (use 127.0.0.1, ::1, 0.0.0.0 or an interface&apos;s address).</source>
+        <translation>--listen：“%1”不是本机的 IP 地址（请使用 127.0.0.1、::1、0.0.0.0 或某个网络接口的地址）。</translation>
+    </message>
+    <message>
+        <source>Cannot serve metrics on %1:%2: %3</source>
+        <translation>无法在 %1:%2 上提供指标：%3</translation>
+    </message>
 </context>
 <context>
     <name>CliDoc</name>
@@ -2139,10 +2155,6 @@
         <translation>没有可记录的宿主机：每台都拒绝了凭据。</translation>
     </message>
     <message>
-        <source>The history could not be opened or written.</source>
-        <translation>无法打开或写入历史记录。</translation>
-    </message>
-    <message>
         <source>Run a balloon policy live on the guests that opted in (their &lt;metadata&gt;, docs/POLICIES.md): balloonscope, mom or proxmox.</source>
         <translation>在已选择加入的客户机上实时运行气球策略（见其 &lt;metadata&gt; 及 docs/POLICIES.md）：balloonscope、mom 或 proxmox。</translation>
     </message>
@@ -2187,6 +2199,22 @@
     <message>
         <source>With --autopilot balloonscope: the headroom kept over each guest&apos;s need (default 15%).</source>
         <translation>与 --autopilot balloonscope 一起使用：在每个客户机需求量之上保留的余量（默认 15%）。</translation>
+    </message>
+    <message>
+        <source>Serve the latest figures at http://ADDR:PORT/metrics for Prometheus (text format, or OpenMetrics when asked). PORT alone listens on 127.0.0.1 only.</source>
+        <translation>在 http://地址:端口/metrics 上为 Prometheus 提供最新数据（文本格式；请求时提供 OpenMetrics）。只给端口时只监听 127.0.0.1。</translation>
+    </message>
+    <message>
+        <source>Record, and let Prometheus scrape the latest figures from http://127.0.0.1:9177/metrics.</source>
+        <translation>记录，并让 Prometheus 从 http://127.0.0.1:9177/metrics 抓取最新数据。</translation>
+    </message>
+    <message>
+        <source>The history could not be opened or written, or --listen could not listen.</source>
+        <translation>无法打开或写入历史记录，或 --listen 无法监听。</translation>
+    </message>
+    <message>
+        <source>Serving metrics at http://%1:%2/metrics.</source>
+        <translation>正在 http://%1:%2/metrics 上提供指标。</translation>
     </message>
 </context>
 <context>

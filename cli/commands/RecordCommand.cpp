@@ -4,6 +4,7 @@
 #include "ExitCodes.h"
 #include "HistoryQueries.h"
 #include "HostArguments.h"
+#include "MetricsServer.h"
 #include "PolicyOptions.h"
 #include "autopilot/AutopilotRunner.h"
 #include "ballooncontrol/BalloonControls.h"
@@ -113,6 +114,12 @@ QList<CommandOption> RecordCommand::options() const {
                QCommandLineOption(QStringLiteral("give-back"),
                                   tr("With --autopilot: when stopped, give every guest it "
                                      "managed its maximum back.")),
+               QCommandLineOption(
+                   QStringLiteral("listen"),
+                   tr("Serve the latest figures at http://ADDR:PORT/metrics for Prometheus "
+                      "(text format, or OpenMetrics when asked). PORT alone listens on "
+                      "127.0.0.1 only."),
+                   QStringLiteral("ADDR:PORT")),
            };
 }
 
@@ -120,7 +127,8 @@ QStringList RecordCommand::synopses() const {
     return {QStringLiteral("(--connect URI... [--readonly] | --demo) [--db FILE] [--interval SEC] "
                            "[--duration SEC] [--keep-raw DURATION] [--keep-minutes DURATION] "
                            "[--keep-hours DURATION] [--autopilot POLICY [--dry-run] "
-                           "[--host-target SIZE|PERCENT] [--headroom H] [--give-back]]")};
+                           "[--host-target SIZE|PERCENT] [--headroom H] [--give-back]] "
+                           "[--listen ADDR:PORT]")};
 }
 
 QList<UsageExample> RecordCommand::examples() const {
@@ -129,6 +137,9 @@ QList<UsageExample> RecordCommand::examples() const {
                 "unit balloonscope-recorder.service does this).")},
             {QStringLiteral("record --demo --duration 2m"),
              tr("Record the demo host for two minutes; then read it with history --demo.")},
+            {QStringLiteral("record --connect qemu:///system --listen 127.0.0.1:9177"),
+             tr("Record, and let Prometheus scrape the latest figures from "
+                "http://127.0.0.1:9177/metrics.")},
             {QStringLiteral("record --connect qemu:///system --autopilot balloonscope --dry-run"),
              tr("Record, and mark in the history what Balloonscope's policy would do to the "
                 "guests that opted in, without doing it.")}};
@@ -140,7 +151,8 @@ QList<ExitStatusDoc> RecordCommand::exitStatus() const {
             ExitCodes::describe(ExitUsage),
             ExitCodes::describe(ExitConnection, tr("No host could be recorded: every one "
                                                    "refused the credentials.")),
-            ExitCodes::describe(ExitFailure, tr("The history could not be opened or written."))};
+            ExitCodes::describe(ExitFailure, tr("The history could not be opened or written, or "
+                                                "--listen could not listen."))};
 }
 
 int RecordCommand::run(const QStringList &arguments) {
@@ -187,6 +199,15 @@ int RecordCommand::run(const QStringList &arguments) {
                 return ExitUsage;
             }
         }
+    }
+    std::optional<MetricsServer::Address> listenOn;
+    if (parser.isSet(QStringLiteral("listen"))) {
+        auto address = MetricsServer::parseAddress(parser.value(QStringLiteral("listen")));
+        if (!address) {
+            err() << address.error().message << Qt::endl;
+            return ExitUsage;
+        }
+        listenOn = *address;
     }
     DemoSession demo; // outlives the monitors below: the demo guests stop after them
     auto hosts = HostArguments::multipleOrDemo(parser, demo);
@@ -242,6 +263,25 @@ int RecordCommand::run(const QStringList &arguments) {
         return ExitFailure;
     }
 
+    // The /metrics endpoint: before the hosts, so that a taken port stops us before we poll.
+    auto exposed = std::make_shared<ExposedHosts>();
+    std::unique_ptr<MetricsServer> metrics;
+    if (listenOn) {
+        metrics = std::make_unique<MetricsServer>(exposed);
+        const auto port = metrics->listen(*listenOn);
+        if (!port) {
+            err() << port.error().message << Qt::endl;
+            store.close();
+            return ExitFailure;
+        }
+        err() << tr("Serving metrics at http://%1:%2/metrics.")
+                     .arg(listenOn->host.protocol() == QAbstractSocket::IPv6Protocol
+                              ? QStringLiteral("[%1]").arg(listenOn->host.toString())
+                              : listenOn->host.toString())
+                     .arg(*port)
+              << Qt::endl;
+    }
+
     std::vector<std::unique_ptr<MonitoredHost>> monitors;
     std::vector<std::unique_ptr<HostOverviewFeed>> hostFeeds; // the host's figures, per poll
     std::vector<std::unique_ptr<BalloonControls>> controls;   // --autopilot: its hands
@@ -254,6 +294,7 @@ int RecordCommand::run(const QStringList &arguments) {
         QObject::connect(monitor->worker(), &HostMonitor::cycleReady, &store,
                          [&](const PollCycle &cycle) {
                              store.record(cycle);
+                             exposed->addCycle(cycle);
                              ++cycles;
                          });
         QObject::connect(monitor->worker(), &HostMonitor::lifecycleEvent, &store,
@@ -261,6 +302,7 @@ int RecordCommand::run(const QStringList &arguments) {
         QObject::connect(
             monitor->worker(), &HostMonitor::statusChanged, &loop,
             [&, count = hosts->size()](const HostStatus &status) {
+                exposed->setConnected(status.hostId, status.state == HostStatus::State::Connected);
                 if (status.state == HostStatus::State::Disconnected ||
                     status.state == HostStatus::State::AuthFailed)
                     err() << status.hostId << ": "
@@ -272,6 +314,8 @@ int RecordCommand::run(const QStringList &arguments) {
         auto feed = std::make_unique<HostOverviewFeed>(monitor.get());
         QObject::connect(feed.get(), &HostOverviewFeed::sampleReady, &store,
                          &HistoryStore::recordHost);
+        QObject::connect(feed.get(), &HostOverviewFeed::sampleReady, &store,
+                         [exposed](const HostSample &sample) { exposed->setHostSample(sample); });
         if (autopilot) {
             auto hands = std::make_unique<BalloonControls>(monitor.get());
             auto pilot = std::make_unique<AutopilotRunner>(monitor.get(), feed.get(), hands.get(),
@@ -356,6 +400,7 @@ int RecordCommand::run(const QStringList &arguments) {
     controls.clear();
     hostFeeds.clear(); // before the hosts they read from
     monitors.clear();
+    metrics.reset();
     store.close();
     if (stopSignal)
         err() << tr("Stopped by signal %1.").arg(stopSignal) << Qt::endl;

@@ -24,8 +24,18 @@ apt_install_missing() {
     if [ ! -f /var/lib/apt/periodic/.bs-updated ] && [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mmin -1440 2>/dev/null | head -1)" ]; then
         as_root apt-get update -qq
     fi
+    # Servers among them (prometheus) must not start as services: the tests start their own,
+    # on loopback ports in temporary directories. policy-rc.d says so to invoke-rc.d.
+    local policy=/usr/sbin/policy-rc.d own_policy=0
+    if [ ! -e "$policy" ]; then
+        as_root sh -c "printf '#!/bin/sh\\nexit 101\\n' >$policy && chmod +x $policy" && own_policy=1
+    fi
+    local rc=0
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-        || { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }
+        || { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; } \
+        || rc=$?
+    [ "$own_policy" = 1 ] && as_root rm -f "$policy"
+    return "$rc"
 }
 
 # What building and running the application needs.
@@ -34,6 +44,7 @@ BS_BUILD_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
     libqt6sql6-sqlite libqt6svg6 qt6-translations-l10n qt6-qpa-plugins
     libqcustomplot-dev qtkeychain-qt6-dev libvirt-dev libgl-dev libglib2.0-dev
+    qt6-httpserver-dev qt6-websockets-dev # the recorder's /metrics (its CMake config needs both)
     libvirt-clients fonts-noto-cjk fonts-dejavu-core
 )
 # What the embedded demo host needs: QEMU, libvirt's QEMU driver, what builds the guest images,
@@ -48,6 +59,7 @@ BS_TEST_PACKAGES=(
     clang-format xvfb xauth imagemagick poppler-utils desktop-file-utils appstream
     gnome-keyring libsecret-1-0 dbus-daemon dbus-x11 librsvg2-bin
     man-db groff-base zsh
+    prometheus # promtool checks the /metrics output; the fleet tests scrape with the server
 )
 
 nproc_build() { local n; n=$(nproc 2>/dev/null || echo 2); echo "$n"; }

@@ -1,0 +1,110 @@
+#include "MetricsServer.h"
+
+#include "CliCommand.h"
+
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <QTcpServer>
+
+namespace bs::cli {
+
+namespace {
+
+// Owns the HTTP server; created, used and deleted on the server's thread.
+class MetricsWorker final : public QObject {
+public:
+    explicit MetricsWorker(std::shared_ptr<const ExposedHosts> hosts)
+        : m_hosts(std::move(hosts)) {}
+
+    QString start(const QHostAddress &address, quint16 port, quint16 *bound) {
+        auto *tcp = new QTcpServer(this);
+        if (!tcp->listen(address, port)) {
+            const QString why = tcp->errorString();
+            delete tcp;
+            return why;
+        }
+        *bound = tcp->serverPort();
+        m_server = new QHttpServer(this);
+        m_server->route(
+            QStringLiteral("/metrics"), QHttpServerRequest::Method::Get,
+            [hosts = m_hosts](const QHttpServerRequest &request) {
+                const ExpositionFormat format = negotiateExposition(request.value("Accept"));
+                return QHttpServerResponse(expositionContentType(format), hosts->render(format));
+            });
+        m_server->bind(tcp);
+        return {};
+    }
+
+private:
+    std::shared_ptr<const ExposedHosts> m_hosts;
+    QHttpServer *m_server = nullptr;
+};
+
+} // namespace
+
+MetricsServer::MetricsServer(std::shared_ptr<const ExposedHosts> hosts)
+    : m_hosts(std::move(hosts)) {
+    m_thread.setObjectName(QStringLiteral("metrics-http"));
+    m_thread.start();
+}
+
+MetricsServer::~MetricsServer() {
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker, &QObject::deleteLater);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+Result<MetricsServer::Address> MetricsServer::parseAddress(const QString &text) {
+    const QString t = text.trimmed();
+    QString host = QStringLiteral("127.0.0.1");
+    QString port = t;
+    if (t.startsWith(QLatin1Char('['))) {
+        const qsizetype close = t.indexOf(QStringLiteral("]:"));
+        if (close < 0)
+            return Error::invalidArgument(
+                CliCommand::tr("--listen: \"%1\" is not [IPv6]:PORT.").arg(text));
+        host = t.mid(1, close - 1);
+        port = t.mid(close + 2);
+    } else if (const qsizetype colon = t.lastIndexOf(QLatin1Char(':')); colon >= 0) {
+        host = t.left(colon);
+        port = t.mid(colon + 1);
+    }
+    bool ok = false;
+    const uint p = port.toUInt(&ok);
+    if (!ok || p > 65535)
+        return Error::invalidArgument(
+            CliCommand::tr("--listen: \"%1\" is not a port (0-65535).").arg(port));
+    Address a;
+    a.port = quint16(p);
+    if (host == QLatin1String("localhost"))
+        a.host = QHostAddress(QHostAddress::LocalHost);
+    else if (!a.host.setAddress(host))
+        return Error::invalidArgument(
+            CliCommand::tr("--listen: \"%1\" is not an IP address of this machine "
+                           "(use 127.0.0.1, ::1, 0.0.0.0 or an interface's address).")
+                .arg(host));
+    return a;
+}
+
+Result<quint16> MetricsServer::listen(const Address &address) {
+    if (!m_worker) {
+        m_worker = new MetricsWorker(m_hosts);
+        m_worker->moveToThread(&m_thread);
+    }
+    QString why;
+    quint16 bound = 0;
+    auto *worker = static_cast<MetricsWorker *>(m_worker);
+    QMetaObject::invokeMethod(
+        worker, [&] { why = worker->start(address.host, address.port, &bound); },
+        Qt::BlockingQueuedConnection);
+    if (!why.isEmpty())
+        return Error::io(CliCommand::tr("Cannot serve metrics on %1:%2: %3")
+                             .arg(address.host.toString())
+                             .arg(address.port)
+                             .arg(why));
+    return bound;
+}
+
+} // namespace bs::cli

@@ -1,0 +1,376 @@
+#include "CliRunner.h"
+#include "TestMain.h"
+#include "exporter/ExposedHosts.h"
+#include "exporter/MetricsExposition.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace bs;
+
+// The recorder's /metrics: the exposition of each host's latest poll (names, types, labels,
+// absent-is-not-zero, escaping, both formats), checked by Prometheus' own promtool; the names
+// compatible with the libvirt exporter against the list its documentation gives; and
+// `balloonscope-cli record --listen` serving it over real HTTP on loopback, off libvirt's test
+// driver, with the errors a user meets (a taken port, a bad address).
+namespace {
+
+const QString Host = QStringLiteral("qemu+ssh://root@kvm1/system");
+
+// libvirt_domain_memory_stats_* as the libvirt exporter (Tinkoff/AlexZzz lineage) documents
+// them in its README's "Domain Memory Stats Metrics" table.
+const QStringList ExporterDocumentedNames = {
+    QStringLiteral("libvirt_domain_memory_stats_available_bytes"),
+    QStringLiteral("libvirt_domain_memory_stats_current_balloon_bytes"),
+    QStringLiteral("libvirt_domain_memory_stats_disk_caches_bytes"),
+    QStringLiteral("libvirt_domain_memory_stats_hugetlb_pgalloc_total"),
+    QStringLiteral("libvirt_domain_memory_stats_hugetlb_pgfail_total"),
+    QStringLiteral("libvirt_domain_memory_stats_last_update_timestamp_seconds"),
+    QStringLiteral("libvirt_domain_memory_stats_major_fault_total"),
+    QStringLiteral("libvirt_domain_memory_stats_maximum_bytes"),
+    QStringLiteral("libvirt_domain_memory_stats_minor_fault_total"),
+    QStringLiteral("libvirt_domain_memory_stats_rss_bytes"),
+    QStringLiteral("libvirt_domain_memory_stats_swap_in_bytes"),
+    QStringLiteral("libvirt_domain_memory_stats_swap_out_bytes"),
+    QStringLiteral("libvirt_domain_memory_stats_unused_bytes"),
+    QStringLiteral("libvirt_domain_memory_stats_usable_bytes"),
+    QStringLiteral("libvirt_domain_memory_stats_used_percent"),
+};
+
+MemorySample guest(const QString &name, const QString &uuid, StatsState state) {
+    MemorySample s;
+    s.hostId = Host;
+    s.uuid = uuid;
+    s.name = name;
+    s.timeMs = 1'800'000'010'000;
+    s.state = state == StatsState::Inactive ? DomainState::Shutoff : DomainState::Running;
+    s.statsState = state;
+    if (state == StatsState::Inactive)
+        return s;
+    s.stats.actual = 2 * 1024 * 1024; // KiB
+    s.stats.maximum = 4 * 1024 * 1024;
+    s.stats.rss = 1500 * 1024;
+    if (state == StatsState::Reporting) {
+        s.freshReport = true;
+        s.stats.available = 2000 * 1024;
+        s.stats.unused = 500 * 1024;
+        s.stats.usable = 1200 * 1024;
+        s.stats.diskCaches = 300 * 1024;
+        s.stats.swapIn = 64;
+        s.stats.swapOut = 128;
+        s.stats.majorFault = 10;
+        s.stats.minorFault = 2000;
+        s.stats.lastUpdate = 1'800'000'008;
+        s.stats.psiSome = 125; // 1.25 %
+    }
+    return s;
+}
+
+ExposedHost host() {
+    ExposedHost h;
+    h.hostId = Host;
+    h.connected = true;
+    h.pollTimeMs = 1'800'000'010'000;
+    h.guests = {guest(QStringLiteral("web \"prod\" \\ 1"),
+                      QStringLiteral("11111111-1111-1111-1111-111111111111"),
+                      StatsState::Reporting),
+                guest(QStringLiteral("db"), QStringLiteral("22222222-2222-2222-2222-222222222222"),
+                      StatsState::Off),
+                guest(QStringLiteral("old"), QStringLiteral("33333333-3333-3333-3333-333333333333"),
+                      StatsState::Inactive)};
+    HostSample s;
+    s.hostId = Host;
+    s.total = 16 * 1024 * 1024;
+    s.free = 4 * 1024 * 1024;
+    s.buffers = 0;
+    s.cached = 1024 * 1024;
+    s.guestsMaximum = 8 * 1024 * 1024;
+    s.guestsActive = 2;
+    s.guestsReporting = 1;
+    h.host = s;
+    return h;
+}
+
+// The sample lines of one metric, "labels value".
+QStringList samples(const QByteArray &text, const QString &metric) {
+    QStringList out;
+    for (const QByteArray &line : text.split('\n')) {
+        if (line.startsWith(metric.toLatin1() + '{') || line.startsWith(metric.toLatin1() + ' '))
+            out.append(QString::fromUtf8(line.mid(metric.size())));
+    }
+    return out;
+}
+
+// promtool (Prometheus' own) on a file of exposition text: its exit code and what it said.
+QPair<int, QString> promtoolCheck(const QByteArray &text) {
+    QProcess p;
+    p.start(QStringLiteral("promtool"), {QStringLiteral("check"), QStringLiteral("metrics")});
+    if (!p.waitForStarted())
+        return {-1, QStringLiteral("promtool not found (Debian package prometheus)")};
+    p.write(text);
+    p.closeWriteChannel();
+    p.waitForFinished(30000);
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardError() + p.readAllStandardOutput())};
+}
+
+QByteArray httpGet(const QString &url, const QByteArray &accept, int *status,
+                   QByteArray *contentType = nullptr) {
+    QNetworkAccessManager net;
+    QNetworkRequest request{QUrl(url)};
+    if (!accept.isEmpty())
+        request.setRawHeader("Accept", accept);
+    request.setTransferTimeout(10000);
+    QNetworkReply *reply = net.get(request);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (contentType)
+        *contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+    const QByteArray body = reply->readAll();
+    reply->deleteLater();
+    return body;
+}
+
+// Starts `record --listen 127.0.0.1:0` on libvirt's test driver (a poll a second) and reads the
+// port it serves on from its standard error.
+void startRecorder(QProcess &recorder, const QTemporaryDir &dir, QString *port) {
+    recorder.setProgram(qEnvironmentVariable("BS_BINARY_DIR") +
+                        QStringLiteral("/bin/balloonscope-cli"));
+    recorder.setArguments({QStringLiteral("record"), QStringLiteral("--connect"),
+                           QStringLiteral("test:///default"), QStringLiteral("--interval"),
+                           QStringLiteral("1"), QStringLiteral("--db"),
+                           dir.filePath(QStringLiteral("h.sqlite")), QStringLiteral("--listen"),
+                           QStringLiteral("127.0.0.1:0")});
+    recorder.start();
+    QVERIFY(recorder.waitForStarted());
+    QString said;
+    QRegularExpressionMatch m;
+    const QRegularExpression serving(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)/metrics"));
+    QTRY_VERIFY_WITH_TIMEOUT((said += QString::fromUtf8(recorder.readAllStandardError()),
+                              (m = serving.match(said)).hasMatch()),
+                             20000);
+    *port = m.captured(1);
+}
+
+} // namespace
+
+class TestMetricsExposition : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void figuresUnderTheirNamesAbsentIsNotZero() {
+        const QByteArray text = renderExposition({host()}, ExpositionFormat::Prometheus);
+        const QString web = QStringLiteral(
+            "{host=\"qemu+ssh://root@kvm1/system\",domain=\"web \\\"prod\\\" \\\\ 1\","
+            "uuid=\"11111111-1111-1111-1111-111111111111\"}");
+        QVERIFY2(samples(text, QStringLiteral("libvirt_domain_memory_stats_unused_bytes"))
+                     .contains(web + QStringLiteral(" 524288000")),
+                 text.constData());
+        QVERIFY(samples(text, QStringLiteral("libvirt_domain_memory_stats_used_percent"))
+                    .contains(web + QStringLiteral(" 75")));
+        QVERIFY(samples(text, QStringLiteral("balloonscope_guest_report_age_seconds"))
+                    .contains(web + QStringLiteral(" 2")));
+        QVERIFY(samples(text, QStringLiteral("balloonscope_guest_memory_pressure_some_ratio"))
+                    .contains(web + QStringLiteral(" 0.0125")));
+        // db does not report: its balloon and RSS are there, its guest figures are not (no 0).
+        const auto unused =
+            samples(text, QStringLiteral("libvirt_domain_memory_stats_unused_bytes"));
+        QCOMPARE(unused.size(), 1);
+        QCOMPARE(samples(text, QStringLiteral("libvirt_domain_memory_stats_current_balloon_bytes"))
+                     .size(),
+                 2);
+        QVERIFY(text.contains("balloonscope_guest_stats_state{host=\"qemu+ssh://root@kvm1/system\","
+                              "domain=\"db\",uuid=\"22222222-2222-2222-2222-222222222222\","
+                              "state=\"off\"} 1"));
+        QVERIFY(text.contains("domain=\"old\",uuid=\"33333333-3333-3333-3333-333333333333\"} 0\n"));
+        QVERIFY(samples(text, QStringLiteral("balloonscope_host_overcommit_ratio"))
+                    .contains(QStringLiteral("{host=\"qemu+ssh://root@kvm1/system\"} 0.5")));
+        // Each family once, HELP and TYPE before its samples.
+        QCOMPARE(text.count("# TYPE libvirt_domain_memory_stats_major_fault_total counter"), 1);
+        QVERIFY(!text.contains("# EOF"));
+    }
+
+    void openMetricsNamesCountersWithoutTotal() {
+        const QByteArray text = renderExposition({host()}, ExpositionFormat::OpenMetrics);
+        QVERIFY(text.contains("# TYPE libvirt_domain_memory_stats_major_fault counter\n"));
+        QVERIFY(text.contains("libvirt_domain_memory_stats_major_fault_total{"));
+        QVERIFY(text.endsWith("# EOF\n"));
+        QCOMPARE(negotiateExposition("application/openmetrics-text;version=1.0.0,text/plain;q=0.5"),
+                 ExpositionFormat::OpenMetrics);
+        QCOMPARE(negotiateExposition("text/plain"), ExpositionFormat::Prometheus);
+        QCOMPARE(negotiateExposition(""), ExpositionFormat::Prometheus);
+    }
+
+    void promtoolAcceptsIt() {
+        for (const auto &hosts : {QList<ExposedHost>{host()}, QList<ExposedHost>{}}) {
+            const auto [code, said] =
+                promtoolCheck(renderExposition(hosts, ExpositionFormat::Prometheus));
+            QVERIFY2(code == 0, qPrintable(said));
+            QVERIFY2(said.trimmed().isEmpty(), qPrintable(said)); // no lint finding either
+        }
+    }
+
+    void libvirtExporterNamesAsDocumented() {
+        const QStringList ours = libvirtExporterMetricNames();
+        for (const QString &name : ours)
+            QVERIFY2(ExporterDocumentedNames.contains(name), qPrintable(name));
+        for (const QString &name : ExporterDocumentedNames)
+            QVERIFY2(ours.contains(name), qPrintable(name));
+    }
+
+    // A repeated report keeps the last fresh figures while the guest reports; a host that
+    // drops its connection loses its guests' figures (stale ones would lie).
+    void exposedHostsCarryReportsAndForgetOnDisconnect() {
+        ExposedHosts exposed;
+        PollCycle cycle;
+        cycle.hostId = Host;
+        cycle.timeMs = 1'800'000'010'000;
+        cycle.samples = {guest(QStringLiteral("web"),
+                               QStringLiteral("11111111-1111-1111-1111-111111111111"),
+                               StatsState::Reporting)};
+        exposed.addCycle(cycle);
+        MemorySample repeated = cycle.samples.first();
+        repeated.freshReport = false;
+        repeated.stats.clearGuestFields();
+        cycle.samples = {repeated};
+        cycle.timeMs += 5000;
+        exposed.addCycle(cycle);
+        QByteArray text = exposed.render(ExpositionFormat::Prometheus);
+        QCOMPARE(samples(text, QStringLiteral("libvirt_domain_memory_stats_unused_bytes")).size(),
+                 1);
+        exposed.setConnected(Host, false);
+        text = exposed.render(ExpositionFormat::Prometheus);
+        QVERIFY(text.contains("balloonscope_host_up{host=\"qemu+ssh://root@kvm1/system\"} 0"));
+        QVERIFY(samples(text, QStringLiteral("libvirt_domain_memory_stats_current_balloon_bytes"))
+                    .isEmpty());
+    }
+
+    // The recorder over real HTTP: what Prometheus would scrape from it.
+    void recorderServesMetricsOverHttp() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QProcess recorder;
+        QString port;
+        startRecorder(recorder, dir, &port);
+        if (QTest::currentTestFailed())
+            return;
+        const QString base = QStringLiteral("http://127.0.0.1:%1").arg(port);
+        int status = 0;
+        QByteArray type;
+        QByteArray body;
+        // Until the first poll has come in.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (body = httpGet(base + QStringLiteral("/metrics"), {}, &status, &type))
+                .contains("libvirt_domain_memory_stats_current_balloon_bytes{"),
+            20000);
+        QCOMPARE(status, 200);
+        QVERIFY2(type.startsWith("text/plain; version=0.0.4"), type.constData());
+        QVERIFY(body.contains("domain=\"test\""));
+        QVERIFY(body.contains("balloonscope_host_up{host=\"test:///default\"} 1"));
+        const auto [code, lint] = promtoolCheck(body);
+        QVERIFY2(code == 0, qPrintable(lint));
+        body = httpGet(base + QStringLiteral("/metrics"), "application/openmetrics-text", &status,
+                       &type);
+        QVERIFY2(type.startsWith("application/openmetrics-text"), type.constData());
+        QVERIFY(body.endsWith("# EOF\n"));
+        httpGet(base + QStringLiteral("/other"), {}, &status);
+        QCOMPARE(status, 404);
+
+        // A second recorder on the same port: a clear error, at once, and nothing recorded.
+        const CliRun taken =
+            runCli({QStringLiteral("record"), QStringLiteral("--connect"),
+                    QStringLiteral("test:///default"), QStringLiteral("--db"),
+                    dir.filePath(QStringLiteral("h2.sqlite")), QStringLiteral("--listen"),
+                    QStringLiteral("127.0.0.1:") + port});
+        QCOMPARE(taken.exitCode, 4); // ExitFailure
+        QVERIFY2(taken.err.contains(QLatin1String("Cannot serve metrics")), qPrintable(taken.err));
+
+        recorder.terminate();
+        QVERIFY(recorder.waitForFinished(20000));
+        QCOMPARE(recorder.exitCode(), 0);
+    }
+
+    // A real Prometheus (Debian's 2.42, on a loopback port, its storage in a temporary
+    // directory) scrapes the recorder every second; its query API then has the guest's balloon
+    // under the exporter's name, with our labels, and no figure the guest did not report.
+    void prometheusScrapesTheRecorder() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString prometheusBinary =
+            QStandardPaths::findExecutable(QStringLiteral("prometheus"));
+        QVERIFY2(!prometheusBinary.isEmpty(),
+                 "prometheus not installed (Debian package prometheus)");
+        QProcess recorder;
+        QString port;
+        startRecorder(recorder, dir, &port);
+        if (QTest::currentTestFailed())
+            return;
+
+        // A free port for Prometheus: bind one, note it, let it go.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 promPort = probe.serverPort();
+        probe.close();
+        QFile config(dir.filePath(QStringLiteral("prometheus.yml")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(QStringLiteral("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
+                                    "scrape_configs:\n  - job_name: balloonscope\n"
+                                    "    static_configs:\n      - targets: ['127.0.0.1:%1']\n")
+                         .arg(port)
+                         .toUtf8());
+        config.close();
+        QProcess prometheus;
+        prometheus.setProcessChannelMode(QProcess::MergedChannels);
+        prometheus.start(
+            prometheusBinary,
+            {QStringLiteral("--config.file=") + config.fileName(),
+             QStringLiteral("--storage.tsdb.path=") + dir.filePath(QStringLiteral("tsdb")),
+             QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(promPort)});
+        QVERIFY(prometheus.waitForStarted());
+        const auto stop = qScopeGuard([&] {
+            prometheus.terminate();
+            prometheus.waitForFinished(20000);
+            recorder.terminate();
+            recorder.waitForFinished(20000);
+        });
+        const QString query =
+            QStringLiteral("http://127.0.0.1:%1/api/v1/query?query=").arg(promPort);
+        int status = 0;
+        QByteArray answer;
+        // Prometheus scrapes on its own clock: ask until the first scrape is in (no signal).
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (answer = httpGet(
+                 query + QStringLiteral("libvirt_domain_memory_stats_current_balloon_bytes"), {},
+                 &status))
+                .contains("\"domain\":\"test\""),
+            30000);
+        QCOMPARE(status, 200);
+        QVERIFY2(answer.contains("\"host\":\"test:///default\""), answer.constData());
+        QVERIFY2(answer.contains("\"job\":\"balloonscope\""), answer.constData());
+        answer = httpGet(query + QStringLiteral("up"), {}, &status);
+        QVERIFY2(answer.contains("\"value\":[") && answer.contains(",\"1\"]"), answer.constData());
+    }
+
+    void badListenAddressIsAUsageError() {
+        for (const char *bad : {"127.0.0.1:99999", "kvm1.example.com:9177", "[::1]9177"}) {
+            const CliRun run = runCli({QStringLiteral("record"), QStringLiteral("--connect"),
+                                       QStringLiteral("test:///default"),
+                                       QStringLiteral("--listen"), QLatin1String(bad)});
+            QCOMPARE(run.exitCode, 2);
+            QVERIFY2(run.err.contains(QLatin1String("--listen")), qPrintable(run.err));
+        }
+    }
+};
+
+BS_TEST_MAIN(TestMetricsExposition)
+#include "tst_metricsexposition.moc"
