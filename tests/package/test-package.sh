@@ -22,6 +22,9 @@ for f in ./usr/bin/balloonscope ./usr/bin/balloonscope-cli \
          ./usr/share/icons/hicolor/256x256/apps/io.github.balloonscope.Balloonscope.png \
          ./usr/share/doc/balloonscope/copyright \
          ./usr/lib/systemd/user/balloonscope-recorder.service \
+         ./usr/lib/systemd/system/balloonscope-metrics.service \
+         ./usr/share/doc/balloonscope/examples/prometheus.yml \
+         ./usr/share/doc/balloonscope/examples/balloonscope-dashboard.json \
          ./usr/share/man/man1/balloonscope.1.gz ./usr/share/man/man1/balloonscope-cli.1.gz \
          ./usr/share/man/zh_CN/man1/balloonscope.1.gz ./usr/share/man/zh_CN/man1/balloonscope-cli.1.gz \
          ./usr/share/bash-completion/completions/balloonscope \
@@ -68,6 +71,13 @@ LC_ALL=C.UTF-8 MANWIDTH=80 MANPAGER=cat man balloonscope-cli 2>/dev/null | grep 
 LC_ALL=C.UTF-8 MANWIDTH=80 MANPAGER=cat man balloonscope 2>/dev/null | grep -q -- '--demo' \
     || fail "man balloonscope does not show the installed page"
 whatis balloonscope-cli | grep -q 'guest memory' || fail "whatis balloonscope-cli: $(whatis balloonscope-cli 2>&1)"
+
+# The hypervisor's system unit (docs/FLEET.md) as systemd reads it, where it landed.
+if command -v systemd-analyze >/dev/null; then
+    verified=$(systemd-analyze verify /usr/lib/systemd/system/balloonscope-metrics.service 2>&1) \
+        || fail "systemd-analyze verify balloonscope-metrics.service: $verified"
+    [ -z "$verified" ] || fail "systemd-analyze verify balloonscope-metrics.service: $verified"
+fi
 
 # Shell completion, as bash-completion loads it: a sub-command, an option of a sub-command, and
 # the values of one whose values are a fixed set.

@@ -5,15 +5,21 @@
 
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <functional>
 
 using namespace bs;
 
@@ -359,6 +365,54 @@ private Q_SLOTS:
         QVERIFY2(answer.contains("\"job\":\"balloonscope\""), answer.constData());
         answer = httpGet(query + QStringLiteral("up"), {}, &status);
         QVERIFY2(answer.contains("\"value\":[") && answer.contains(",\"1\"]"), answer.constData());
+    }
+
+    // The Grafana dashboard in packaging/ queries only metrics the endpoint serves (a renamed
+    // metric would leave a panel empty without a word).
+    void dashboardQueriesServedMetrics() {
+        QFile file(qEnvironmentVariable("BS_SOURCE_DIR") +
+                   QStringLiteral("/packaging/grafana/balloonscope-dashboard.json"));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
+        QVERIFY2(!doc.isNull(), qPrintable(error.errorString()));
+        // Every family the endpoint serves (its TYPE line is there even with no sample).
+        QSet<QString> served;
+        const QRegularExpression sample(QStringLiteral("^# TYPE ([a-z_]+) "));
+        const QByteArray text = renderExposition({}, ExpositionFormat::Prometheus);
+        for (const QByteArray &line : text.split('\n')) {
+            const auto m = sample.match(QString::fromLatin1(line));
+            if (m.hasMatch())
+                served.insert(m.captured(1));
+        }
+        QStringList exprs;
+        const std::function<void(const QJsonValue &)> collect = [&](const QJsonValue &v) {
+            if (v.isObject()) {
+                const QJsonObject o = v.toObject();
+                for (auto it = o.begin(); it != o.end(); ++it) {
+                    if ((it.key() == QLatin1String("expr") ||
+                         it.key() == QLatin1String("definition")) &&
+                        it.value().isString())
+                        exprs.append(it.value().toString());
+                    collect(it.value());
+                }
+            } else if (v.isArray()) {
+                for (const QJsonValue &e : v.toArray())
+                    collect(e);
+            }
+        };
+        collect(doc.object());
+        QVERIFY(exprs.size() >= 8);
+        const QRegularExpression name(QStringLiteral("\\b((?:libvirt|balloonscope)_[a-z_]+)"));
+        int names = 0;
+        for (const QString &expr : std::as_const(exprs)) {
+            for (auto it = name.globalMatch(expr); it.hasNext();) {
+                const QString n = it.next().captured(1);
+                QVERIFY2(served.contains(n), qPrintable(n + QStringLiteral(" in ") + expr));
+                ++names;
+            }
+        }
+        QVERIFY(names >= exprs.size());
     }
 
     void badListenAddressIsAUsageError() {
