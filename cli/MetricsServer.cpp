@@ -50,8 +50,11 @@ MetricsServer::MetricsServer(std::shared_ptr<const ExposedHosts> hosts)
 }
 
 MetricsServer::~MetricsServer() {
+    // The server and its sockets go on their own thread, before it stops (a deleteLater posted
+    // now would never run: the thread's loop ends first).
     if (m_worker)
-        QMetaObject::invokeMethod(m_worker, &QObject::deleteLater);
+        QMetaObject::invokeMethod(
+            m_worker, [worker = m_worker] { delete worker; }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
