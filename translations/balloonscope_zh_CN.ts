@@ -1477,6 +1477,18 @@
         <source>history needs --domain NAME|UUID.</source>
         <translation>history 需要 --domain NAME|UUID。</translation>
     </message>
+    <message>
+        <source>Read the history from a Prometheus-compatible server (Prometheus, VictoriaMetrics) that scrapes recorders&apos; /metrics, e.g. http://prometheus:9090, instead of the local file.</source>
+        <translation>从抓取记录器 /metrics 的 Prometheus 兼容服务器（Prometheus、VictoriaMetrics）读取历史记录，例如 http://prometheus:9090，而不是本地文件。</translation>
+    </message>
+    <message>
+        <source>The same guest over 30 days, from the Prometheus server that scrapes the hypervisors&apos; recorders.</source>
+        <translation>同一客户机 30 天内的数据，来自抓取各宿主机记录器的 Prometheus 服务器。</translation>
+    </message>
+    <message>
+        <source>--source takes the server&apos;s http(s) URL, e.g. http://prometheus:9090, not &quot;%1&quot;.</source>
+        <translation>--source 需要服务器的 http(s) URL，例如 http://prometheus:9090，而不是“%1”。</translation>
+    </message>
 </context>
 <context>
     <name>HostCommand</name>
@@ -8633,6 +8645,32 @@ UUID %2</translation>
     <message>
         <source>No: even with every recommendation applied, a guest of %1 is %2 short in the worst hour (%3).</source>
         <translation>不行：即使应用全部建议值，%1 的客户机在最紧张的一小时（%3）仍缺少 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::prom::PrometheusClient</name>
+    <message>
+        <source>The Prometheus server at %1 did not answer within %2 s.</source>
+        <translation>位于 %1 的 Prometheus 服务器在 %2 秒内没有应答。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the Prometheus server at %1: %2</source>
+        <translation>无法连接位于 %1 的 Prometheus 服务器：%2</translation>
+    </message>
+    <message>
+        <source>The Prometheus server at %1 answered %2: %3</source>
+        <translation>位于 %1 的 Prometheus 服务器返回 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1 does not answer as a Prometheus query API (GET %2).</source>
+        <translation>%1 的应答不像 Prometheus 查询 API（GET %2）。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::prom::PrometheusHistory</name>
+    <message>
+        <source>One point per %1 s: the server returns at most %2 points per series.</source>
+        <translation>每 %1 秒一个点：服务器每个序列最多返回 %2 个点。</translation>
     </message>
 </context>
 <context>

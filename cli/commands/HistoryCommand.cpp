@@ -4,6 +4,7 @@
 #include "HistoryOutput.h"
 #include "HistoryQueries.h"
 #include "history/HistoryStore.h"
+#include "promsource/PrometheusHistory.h"
 
 namespace bs::cli {
 
@@ -43,6 +44,12 @@ QList<CommandOption> HistoryCommand::options() const {
                                       QStringLiteral("LIST"),
                                       QStringLiteral("used,used_excluding_cache,actual,rss")))
                    .listOf(metricKeys()),
+               QCommandLineOption(
+                   QStringLiteral("source"),
+                   tr("Read the history from a Prometheus-compatible server (Prometheus, "
+                      "VictoriaMetrics) that scrapes recorders' /metrics, e.g. "
+                      "http://prometheus:9090, instead of the local file."),
+                   QStringLiteral("URL")),
                QCommandLineOption(QStringLiteral("json"), tr("Print JSON.")),
                QCommandLineOption(QStringLiteral("csv"), tr("Print CSV.")),
            };
@@ -50,13 +57,17 @@ QList<CommandOption> HistoryCommand::options() const {
 
 QStringList HistoryCommand::synopses() const {
     return {QStringLiteral("(--host URI | --demo) --domain NAME|UUID [--range DURATION | --from "
-                           "ISO [--to ISO]] [--db FILE] [--points N] [--metric LIST] "
-                           "[--json | --csv]")};
+                           "ISO [--to ISO]] [--db FILE | --source URL] [--points N] "
+                           "[--metric LIST] [--json | --csv]")};
 }
 
 QList<UsageExample> HistoryCommand::examples() const {
     return {{QStringLiteral("history --host qemu:///system --domain web1 --range 24h --json"),
              tr("A guest's last day as JSON: min, average and max per bucket.")},
+            {QStringLiteral("history --host qemu:///system --domain web1 --range 30d --source "
+                            "http://prometheus:9090"),
+             tr("The same guest over 30 days, from the Prometheus server that scrapes the "
+                "hypervisors' recorders.")},
             {QStringLiteral("history --demo --domain demo-sawtooth --range 15m"),
              tr("What \"record --demo\" recorded of the saw-tooth guest in the last 15 "
                 "minutes.")}};
@@ -113,36 +124,69 @@ int HistoryCommand::run(const QStringList &arguments) {
         return ExitUsage;
     }
 
-    const auto store = history.openStore();
-    if (!store)
-        return ExitFailure;
-    Error error;
-    const auto guests = awaitAnswer<QList<GuestInfo>>(*store, store->queryGuests(history.hostId),
-                                                      &HistoryStore::guestsReady, &error);
-    if (!guests) {
-        err() << error.message << Qt::endl;
-        return ExitFailure;
-    }
-    const auto match = findGuest(*guests, parser.value(domain));
-    if (!match.error.isEmpty()) {
-        err() << match.error << Qt::endl;
-        if (guests->isEmpty() && !history.demoHint().isEmpty())
-            err() << history.demoHint() << Qt::endl;
-        return match.ambiguous ? ExitUsage : ExitNotAllGood;
-    }
-
+    std::optional<SeriesResult> result;
+    GuestMatch match;
     SeriesRequest request;
     request.hostId = history.hostId;
-    request.uuids = {match.guest.uuid};
     request.metrics = metrics;
     request.fromMs = history.fromMs;
     request.toMs = history.toMs;
     request.points = n;
-    const auto result = awaitAnswer<SeriesResult>(*store, store->querySeries(request),
-                                                  &HistoryStore::seriesReady, &error);
-    if (!result) {
-        err() << error.message << Qt::endl;
-        return ExitFailure;
+    if (parser.isSet(QStringLiteral("source"))) {
+        const QUrl server(parser.value(QStringLiteral("source")));
+        if (!server.isValid() || (server.scheme() != QLatin1String("http") &&
+                                  server.scheme() != QLatin1String("https"))) {
+            err() << tr("--source takes the server's http(s) URL, e.g. http://prometheus:9090, "
+                        "not \"%1\".")
+                         .arg(parser.value(QStringLiteral("source")))
+                  << Qt::endl;
+            return ExitUsage;
+        }
+        const prom::PrometheusHistory remote(server);
+        const auto guests = remote.guests(history.hostId, history.fromMs, history.toMs);
+        if (!guests) {
+            err() << guests.error().message << Qt::endl;
+            return ExitFailure;
+        }
+        match = findGuest(*guests, parser.value(domain));
+        if (!match.error.isEmpty()) {
+            err() << match.error << Qt::endl;
+            return match.ambiguous ? ExitUsage : ExitNotAllGood;
+        }
+        request.uuids = {match.guest.uuid};
+        auto answer = remote.series(request);
+        if (!answer) {
+            err() << answer.error().message << Qt::endl;
+            return ExitFailure;
+        }
+        if (!remote.note().isEmpty())
+            err() << remote.note() << Qt::endl;
+        result = std::move(*answer);
+    } else {
+        const auto store = history.openStore();
+        if (!store)
+            return ExitFailure;
+        Error error;
+        const auto guests = awaitAnswer<QList<GuestInfo>>(
+            *store, store->queryGuests(history.hostId), &HistoryStore::guestsReady, &error);
+        if (!guests) {
+            err() << error.message << Qt::endl;
+            return ExitFailure;
+        }
+        match = findGuest(*guests, parser.value(domain));
+        if (!match.error.isEmpty()) {
+            err() << match.error << Qt::endl;
+            if (guests->isEmpty() && !history.demoHint().isEmpty())
+                err() << history.demoHint() << Qt::endl;
+            return match.ambiguous ? ExitUsage : ExitNotAllGood;
+        }
+        request.uuids = {match.guest.uuid};
+        result = awaitAnswer<SeriesResult>(*store, store->querySeries(request),
+                                           &HistoryStore::seriesReady, &error);
+        if (!result) {
+            err() << error.message << Qt::endl;
+            return ExitFailure;
+        }
     }
     // PSI is stored in hundredths of a percent: shown in percent.
     SeriesResult shown = *result;

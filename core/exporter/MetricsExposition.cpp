@@ -102,6 +102,16 @@ const GuestFamily GuestFamilies[] = {
      [](const MemorySample &s, qint64) {
          return deriveMetrics(s.stats).usedPercentOfAvailable;
      }},
+    {"balloonscope_guest_used_bytes",
+     "Memory the guest uses with its caches, available - unused, bytes.", false,
+     [](const MemorySample &s, qint64) {
+         return bytes(deriveMetrics(s.stats).used);
+     }},
+    {"balloonscope_guest_balloon_inflated_bytes",
+     "Memory the balloon took back from the guest, maximum - current, bytes.", false,
+     [](const MemorySample &s, qint64) {
+         return bytes(deriveMetrics(s.stats).balloonInflated);
+     }},
     {"balloonscope_guest_used_excluding_cache_bytes",
      "Memory the guest uses without its caches, available - usable, bytes.", false,
      [](const MemorySample &s, qint64) {

@@ -365,6 +365,58 @@ private Q_SLOTS:
         QVERIFY2(answer.contains("\"job\":\"balloonscope\""), answer.constData());
         answer = httpGet(query + QStringLiteral("up"), {}, &status);
         QVERIFY2(answer.contains("\"value\":[") && answer.contains(",\"1\"]"), answer.constData());
+
+        // The history read back from the server (`history --source`) against the recorder's own
+        // file: the same balloon.
+        const QStringList common{QStringLiteral("history"),
+                                 QStringLiteral("--host"),
+                                 QStringLiteral("test:///default"),
+                                 QStringLiteral("--domain"),
+                                 QStringLiteral("test"),
+                                 QStringLiteral("--range"),
+                                 QStringLiteral("5m"),
+                                 QStringLiteral("--metric"),
+                                 QStringLiteral("actual,used"),
+                                 QStringLiteral("--json")};
+        const auto pointsOf = [](const QString &json, int series) {
+            const QJsonArray points = QJsonDocument::fromJson(json.toUtf8())
+                                          .object()
+                                          .value(QLatin1String("series"))
+                                          .toArray()
+                                          .at(series)
+                                          .toObject()
+                                          .value(QLatin1String("points"))
+                                          .toArray();
+            QList<double> out;
+            for (const QJsonValue &p : points) {
+                if (!p.toObject().contains(QLatin1String("gap")))
+                    out.append(p.toObject().value(QLatin1String("avg")).toDouble());
+            }
+            return out;
+        };
+        const QString server = QStringLiteral("http://127.0.0.1:%1").arg(promPort);
+        CliRun remote;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (remote = runCli(common + QStringList{QStringLiteral("--source"), server}),
+             remote.exitCode == 0 && pointsOf(remote.out, 0).size() >= 3),
+            30000);
+        const CliRun local = runCli(
+            common + QStringList{QStringLiteral("--db"), dir.filePath(QStringLiteral("h.sqlite"))});
+        QCOMPARE(local.exitCode, 0);
+        QVERIFY(!pointsOf(local.out, 0).isEmpty());
+        for (double kib : pointsOf(remote.out, 0))
+            QCOMPARE(kib, pointsOf(local.out, 0).first()); // the test driver's fixed 2 GiB
+        // The test driver reports "used" at its first poll only (then its stats are off): the
+        // server holds that figure, or nothing, never a zero.
+        for (double kib : pointsOf(remote.out, 1))
+            QVERIFY2(kib > 0, qPrintable(remote.out));
+
+        // A server that is not there: said, at once, exit 4.
+        const CliRun gone = runCli(
+            common + QStringList{QStringLiteral("--source"), QStringLiteral("http://127.0.0.1:1")});
+        QCOMPARE(gone.exitCode, 4);
+        QVERIFY2(gone.err.contains(QLatin1String("Cannot reach the Prometheus server")),
+                 qPrintable(gone.err));
     }
 
     // The Grafana dashboard in packaging/ queries only metrics the endpoint serves (a renamed
