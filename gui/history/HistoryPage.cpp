@@ -311,7 +311,11 @@ void HistoryPage::answered() {
     } else {
         m_service->clearReadFailure();
     }
-    if (m_roundLive && m_live) {
+    // A round that a newer range overtook (the recorded span arrived and the page switched to
+    // "since recording began", a preset was picked) leaves the charts on the newer range: the
+    // next round, already asked for, brings its data.
+    const bool current = m_fromMs == m_roundFrom && m_toMs == m_roundTo;
+    if (m_roundLive && m_live && current) {
         // The window slides with the data: both move in the same repaint.
         setChartsRange(m_roundFrom, m_roundTo);
         m_rangeBar->showRange(m_roundFrom, m_roundTo, true, shownPreset());
