@@ -1,5 +1,7 @@
 #include "ChartPalette.h"
 
+#include <qcustomplot.h>
+
 namespace bs::gui {
 
 ChartPalette ChartPalette::fromPalette(const QPalette &palette) {
@@ -35,6 +37,23 @@ QColor ChartPalette::series(int i) const {
                                      QColor(0xbc, 0xaa, 0xa4), QColor(0xf0, 0x62, 0x92)};
     const int n = int(std::size(light));
     return dark ? darkSet[i % n] : light[i % n];
+}
+
+void ChartPalette::styleAxis(QCPAxis *axis) const {
+    axis->setBasePen(QPen(foreground));
+    axis->setTickPen(QPen(foreground));
+    axis->setSubTickPen(QPen(foreground));
+    axis->setTickLabelColor(foreground);
+    axis->setLabelColor(foreground);
+    axis->grid()->setPen(QPen(grid, 0, Qt::DotLine));
+}
+
+void showGraph(QCPGraph *graph, bool shown) {
+    graph->setVisible(shown);
+    if (shown)
+        graph->addToLegend();
+    else
+        graph->removeFromLegend();
 }
 
 } // namespace bs::gui

@@ -3,6 +3,9 @@
 #include <QColor>
 #include <QPalette>
 
+class QCPAxis;
+class QCPGraph;
+
 namespace bs::gui {
 
 // Series colours that read on the current palette: darker shades on a light background,
@@ -21,6 +24,12 @@ struct ChartPalette {
     // The i-th colour for comparing several guests on one chart.
     QColor series(int i) const;
     bool dark = false;
+
+    // An axis (line, ticks, labels, dotted grid) in these colours: every chart alike.
+    void styleAxis(QCPAxis *axis) const;
 };
+
+// A graph shown with its legend entry, or hidden without one.
+void showGraph(QCPGraph *graph, bool shown);
 
 } // namespace bs::gui

@@ -131,14 +131,8 @@ void LiveChart::applyPalette() {
         QColor(p.background.red(), p.background.green(), p.background.blue(), 220));
     m_plot->legend->setTextColor(p.foreground);
     m_plot->legend->setBorderPen(QPen(p.grid));
-    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
-        axis->setBasePen(QPen(p.foreground));
-        axis->setTickPen(QPen(p.foreground));
-        axis->setSubTickPen(QPen(p.foreground));
-        axis->setTickLabelColor(p.foreground);
-        axis->setLabelColor(p.foreground);
-        axis->grid()->setPen(QPen(p.grid, 0, Qt::DotLine));
-    }
+    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis})
+        p.styleAxis(axis);
     const QColor colours[] = {p.used, p.usedExcludingCache, p.actual, p.available, p.rss};
     for (int i = 0; i < RecentSeries::SeriesCount; ++i) {
         QPen pen = m_graphs[size_t(i)]->pen();

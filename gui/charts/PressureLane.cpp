@@ -61,14 +61,8 @@ PressureLane::PressureLane(QCustomPlot *plot, QCPAxisRect *rect)
 }
 
 void PressureLane::applyPalette(const ChartPalette &p) {
-    for (QCPAxis *axis : m_rect->axes()) {
-        axis->setBasePen(QPen(p.foreground));
-        axis->setTickPen(QPen(p.foreground));
-        axis->setSubTickPen(QPen(p.foreground));
-        axis->setTickLabelColor(p.foreground);
-        axis->setLabelColor(p.foreground);
-        axis->grid()->setPen(QPen(p.grid, 0, Qt::DotLine));
-    }
+    for (QCPAxis *axis : m_rect->axes())
+        p.styleAxis(axis);
     const QColor colours[] = {p.rss, p.actual, p.used, p.available, p.usedExcludingCache};
     for (int i = 0; i < int(m_graphs.size()); ++i) {
         QPen pen = m_graphs[size_t(i)]->pen();
@@ -85,28 +79,16 @@ void PressureLane::setShown(bool shown) {
         axis->setVisible(shown);
         axis->grid()->setVisible(shown);
     }
-    for (int i = 0; i < RateGraphs; ++i) {
-        QCPGraph *graph = m_graphs[size_t(i)];
-        graph->setVisible(shown);
-        if (shown)
-            graph->addToLegend();
-        else
-            graph->removeFromLegend();
-    }
+    for (int i = 0; i < RateGraphs; ++i)
+        showGraph(m_graphs[size_t(i)], shown);
     showPsi(shown && m_psiShown);
 }
 
 void PressureLane::showPsi(bool shown) {
     QCPAxis *axis = m_rect->axis(QCPAxis::atRight);
     axis->setVisible(shown);
-    for (int i = RateGraphs; i < int(m_graphs.size()); ++i) {
-        QCPGraph *graph = m_graphs[size_t(i)];
-        graph->setVisible(shown);
-        if (shown)
-            graph->addToLegend();
-        else
-            graph->removeFromLegend();
-    }
+    for (int i = RateGraphs; i < int(m_graphs.size()); ++i)
+        showGraph(m_graphs[size_t(i)], shown);
 }
 
 void PressureLane::setPoints(const QList<PressureLanePoint> &points, double start, double end) {

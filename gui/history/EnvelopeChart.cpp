@@ -105,14 +105,8 @@ void EnvelopeChart::applyPalette() {
     m_plot->legend->setBrush(p.background);
     m_plot->legend->setTextColor(p.foreground);
     m_plot->legend->setBorderPen(QPen(p.grid));
-    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
-        axis->setBasePen(QPen(p.foreground));
-        axis->setTickPen(QPen(p.foreground));
-        axis->setSubTickPen(QPen(p.foreground));
-        axis->setTickLabelColor(p.foreground);
-        axis->setLabelColor(p.foreground);
-        axis->grid()->setPen(QPen(p.grid, 0, Qt::DotLine));
-    }
+    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis})
+        p.styleAxis(axis);
     m_placeholder->setColor(p.foreground);
     m_markers->setTextColor(p.foreground);
     for (Entry &e : m_entries) {
