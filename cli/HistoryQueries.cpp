@@ -4,6 +4,7 @@
 #include "demo/DemoRoot.h"
 #include "history/RangePresets.h"
 #include "libvirt/ConnectionUri.h"
+#include "promsource/PrometheusReader.h"
 
 #include <QDateTime>
 
@@ -38,12 +39,23 @@ CommandOption historyDatabaseOption() {
         .file({QStringLiteral("sqlite")});
 }
 
+CommandOption historySourceOption() {
+    return QCommandLineOption(
+        QStringLiteral("source"),
+        HistoryArguments::tr(
+            "Read the history from a Prometheus-compatible server (Prometheus, "
+            "VictoriaMetrics) that scrapes recorders' /metrics, e.g. http://prometheus:9090 or "
+            "https://user:password@host:9090, instead of the local file."),
+        QStringLiteral("URL"));
+}
+
 QList<CommandOption> HistoryArguments::options() const {
     QStringList presets;
     for (const RangePreset &preset : rangePresets())
         presets.append(preset.key);
     return {
         historyDatabaseOption(),
+        historySourceOption(),
         QCommandLineOption(QStringLiteral("host"), tr("libvirt URI of the recorded host."),
                            QStringLiteral("URI")),
         QCommandLineOption(QStringLiteral("demo"),
@@ -78,6 +90,8 @@ bool HistoryArguments::read(const QCommandLineParser &parser) {
         return false;
     }
     db = parser.value(QStringLiteral("db"));
+    if (!readSource(parser))
+        return false;
     hostId = normalizedUri(demo ? DemoRoot::uri() : parser.value(host));
     if (parser.isSet(range) && (parser.isSet(from) || parser.isSet(to))) {
         err() << tr("Use either --range or --from/--to.") << Qt::endl;
@@ -118,7 +132,30 @@ bool HistoryArguments::read(const QCommandLineParser &parser) {
     return true;
 }
 
-std::unique_ptr<HistoryStore> HistoryArguments::openStore() const {
+bool HistoryArguments::readSource(const QCommandLineParser &parser) {
+    if (parser.isSet(QStringLiteral("source"))) {
+        if (parser.isSet(QStringLiteral("db"))) {
+            err() << tr("Use either --db or --source, not both.") << Qt::endl;
+            return false;
+        }
+        const QString text = parser.value(QStringLiteral("source"));
+        source = QUrl(text, QUrl::StrictMode);
+        if (!source.isValid() || source.host().isEmpty() ||
+            (source.scheme() != QLatin1String("http") &&
+             source.scheme() != QLatin1String("https"))) {
+            err() << tr("--source takes the server's http(s) URL, e.g. http://prometheus:9090, "
+                        "not \"%1\".")
+                         .arg(QUrl(text).toDisplayString(QUrl::RemovePassword))
+                  << Qt::endl;
+            return false;
+        }
+    }
+    return true;
+}
+
+std::unique_ptr<HistoryReader> HistoryArguments::openReader() const {
+    if (!source.isEmpty())
+        return std::make_unique<prom::PrometheusReader>(source);
     HistoryOptions options;
     options.path = db;
     options.access = HistoryOptions::Access::ReadOnly;

@@ -285,6 +285,7 @@ QList<CommandOption> AdviseCommand::options() const {
     return ConnectOptions::connect() +
            QList<CommandOption>{
                historyDatabaseOption(),
+               historySourceOption(),
                QCommandLineOption(QStringLiteral("host"),
                                   tr("Instead of --connect: the recorded host's URI, from the "
                                      "history file alone."),
@@ -331,7 +332,8 @@ QList<CommandOption> AdviseCommand::options() const {
 }
 
 QStringList AdviseCommand::synopses() const {
-    return {QStringLiteral("(--connect URI | [--db FILE] (--host URI | --demo)) [--preset NAME | "
+    return {QStringLiteral("(--connect URI | [--db FILE | --source URL] (--host URI | --demo)) "
+                           "[--preset NAME | "
                            "--percentile P --headroom H --window D] [--floor SIZE] "
                            "[--guest-floor NAME=SIZE]... [--fit SIZE] "
                            "[--count-ksm] [--to ISO] [--json]")};
@@ -400,6 +402,8 @@ int AdviseCommand::run(const QStringList &arguments) {
     HistoryArguments history(QStringLiteral("1h"));
     history.db = parser.value(QStringLiteral("db"));
     history.demo = demo;
+    if (!history.readSource(parser))
+        return ExitUsage;
     if (live) {
         host = HostArguments::single(parser);
         if (!host)
@@ -410,13 +414,13 @@ int AdviseCommand::run(const QStringList &arguments) {
             normalizedUri(demo ? DemoRoot::uri() : parser.value(QStringLiteral("host")));
     }
 
-    const auto store = history.openStore();
+    const auto store = history.openReader();
     if (!store)
         return ExitFailure;
     Error error;
     auto needs = awaitAnswer<NeedResult>(
         *store, store->queryNeeds(needRequestFor(history.hostId, *policy, toMs)),
-        &HistoryStore::needsReady, &error);
+        &HistoryReader::needsReady, &error);
     if (!needs) {
         err() << error.message << Qt::endl;
         return ExitFailure;

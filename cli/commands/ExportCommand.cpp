@@ -169,12 +169,12 @@ int ExportCommand::run(const QStringList &arguments) {
         return ExitUsage;
     }
 
-    const auto store = history.openStore();
+    const auto store = history.openReader();
     if (!store)
         return ExitFailure;
     Error error;
     const auto guests = awaitAnswer<QList<GuestInfo>>(*store, store->queryGuests(history.hostId),
-                                                      &HistoryStore::guestsReady, &error);
+                                                      &HistoryReader::guestsReady, &error);
     if (!guests) {
         err() << error.message << Qt::endl;
         return ExitFailure;
@@ -193,11 +193,13 @@ int ExportCommand::run(const QStringList &arguments) {
             *store,
             store->querySamples(
                 SampleRequest{history.hostId, {match.guest.uuid}, history.fromMs, history.toMs}),
-            &HistoryStore::samplesReady, &error);
+            &HistoryReader::samplesReady, &error);
         if (!result || result->guests.isEmpty()) {
             err() << error.message << Qt::endl;
             return ExitFailure;
         }
+        if (!result->note.isEmpty())
+            err() << result->note << Qt::endl;
         if (result->rawFromMs > history.fromMs) {
             err()
                 << tr("Raw polls before %1 were rolled up: the export starts there.")
@@ -214,16 +216,18 @@ int ExportCommand::run(const QStringList &arguments) {
             *store,
             store->querySeries(SeriesRequest{
                 history.hostId, {match.guest.uuid}, metrics, history.fromMs, history.toMs, *n}),
-            &HistoryStore::seriesReady, &error);
+            &HistoryReader::seriesReady, &error);
         const auto events = awaitAnswer<QList<HistoryEvent>>(
             *store,
             store->queryEvents(
                 EventRequest{history.hostId, {match.guest.uuid}, history.fromMs, history.toMs, {}}),
-            &HistoryStore::eventsReady, &error);
+            &HistoryReader::eventsReady, &error);
         if (!series || !events) {
             err() << error.message << Qt::endl;
             return ExitFailure;
         }
+        if (!series->note.isEmpty())
+            err() << series->note << Qt::endl;
         ChartData chart =
             HistoryChart::fromSeries(*series, {history.hostId, match.guest.uuid, match.guest.name},
                                      history.fromMs, history.toMs, *events);

@@ -3,8 +3,7 @@
 #include "ExitCodes.h"
 #include "HistoryOutput.h"
 #include "HistoryQueries.h"
-#include "history/HistoryStore.h"
-#include "promsource/PrometheusHistory.h"
+#include "history/HistoryReader.h"
 
 namespace bs::cli {
 
@@ -44,12 +43,6 @@ QList<CommandOption> HistoryCommand::options() const {
                                       QStringLiteral("LIST"),
                                       QStringLiteral("used,used_excluding_cache,actual,rss")))
                    .listOf(metricKeys()),
-               QCommandLineOption(
-                   QStringLiteral("source"),
-                   tr("Read the history from a Prometheus-compatible server (Prometheus, "
-                      "VictoriaMetrics) that scrapes recorders' /metrics, e.g. "
-                      "http://prometheus:9090, instead of the local file."),
-                   QStringLiteral("URL")),
                QCommandLineOption(QStringLiteral("json"), tr("Print JSON.")),
                QCommandLineOption(QStringLiteral("csv"), tr("Print CSV.")),
            };
@@ -132,62 +125,32 @@ int HistoryCommand::run(const QStringList &arguments) {
     request.fromMs = history.fromMs;
     request.toMs = history.toMs;
     request.points = n;
-    if (parser.isSet(QStringLiteral("source"))) {
-        const QUrl server(parser.value(QStringLiteral("source")));
-        if (!server.isValid() || (server.scheme() != QLatin1String("http") &&
-                                  server.scheme() != QLatin1String("https"))) {
-            err() << tr("--source takes the server's http(s) URL, e.g. http://prometheus:9090, "
-                        "not \"%1\".")
-                         .arg(parser.value(QStringLiteral("source")))
-                  << Qt::endl;
-            return ExitUsage;
-        }
-        const prom::PrometheusHistory remote(server);
-        const auto guests = remote.guests(history.hostId, history.fromMs, history.toMs);
-        if (!guests) {
-            err() << guests.error().message << Qt::endl;
-            return ExitFailure;
-        }
-        match = findGuest(*guests, parser.value(domain));
-        if (!match.error.isEmpty()) {
-            err() << match.error << Qt::endl;
-            return match.ambiguous ? ExitUsage : ExitNotAllGood;
-        }
-        request.uuids = {match.guest.uuid};
-        auto answer = remote.series(request);
-        if (!answer) {
-            err() << answer.error().message << Qt::endl;
-            return ExitFailure;
-        }
-        if (!remote.note().isEmpty())
-            err() << remote.note() << Qt::endl;
-        result = std::move(*answer);
-    } else {
-        const auto store = history.openStore();
-        if (!store)
-            return ExitFailure;
-        Error error;
-        const auto guests = awaitAnswer<QList<GuestInfo>>(
-            *store, store->queryGuests(history.hostId), &HistoryStore::guestsReady, &error);
-        if (!guests) {
-            err() << error.message << Qt::endl;
-            return ExitFailure;
-        }
-        match = findGuest(*guests, parser.value(domain));
-        if (!match.error.isEmpty()) {
-            err() << match.error << Qt::endl;
-            if (guests->isEmpty() && !history.demoHint().isEmpty())
-                err() << history.demoHint() << Qt::endl;
-            return match.ambiguous ? ExitUsage : ExitNotAllGood;
-        }
-        request.uuids = {match.guest.uuid};
-        result = awaitAnswer<SeriesResult>(*store, store->querySeries(request),
-                                           &HistoryStore::seriesReady, &error);
-        if (!result) {
-            err() << error.message << Qt::endl;
-            return ExitFailure;
-        }
+    const auto store = history.openReader();
+    if (!store)
+        return ExitFailure;
+    Error error;
+    const auto guests = awaitAnswer<QList<GuestInfo>>(*store, store->queryGuests(history.hostId),
+                                                      &HistoryReader::guestsReady, &error);
+    if (!guests) {
+        err() << error.message << Qt::endl;
+        return ExitFailure;
     }
+    match = findGuest(*guests, parser.value(domain));
+    if (!match.error.isEmpty()) {
+        err() << match.error << Qt::endl;
+        if (guests->isEmpty() && !history.demoHint().isEmpty())
+            err() << history.demoHint() << Qt::endl;
+        return match.ambiguous ? ExitUsage : ExitNotAllGood;
+    }
+    request.uuids = {match.guest.uuid};
+    result = awaitAnswer<SeriesResult>(*store, store->querySeries(request),
+                                       &HistoryReader::seriesReady, &error);
+    if (!result) {
+        err() << error.message << Qt::endl;
+        return ExitFailure;
+    }
+    if (!result->note.isEmpty())
+        err() << result->note << Qt::endl;
     // PSI is stored in hundredths of a percent: shown in percent.
     SeriesResult shown = *result;
     for (Series &s : shown.series) {

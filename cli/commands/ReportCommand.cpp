@@ -115,7 +115,7 @@ int ReportCommand::run(const QStringList &arguments) {
         return ExitUsage;
     }
 
-    const auto store = history.openStore();
+    const auto store = history.openReader();
     if (!store)
         return ExitFailure;
     ReportRequest request;

@@ -4,7 +4,7 @@
 #include "HistoryQueries.h"
 #include "PolicyOptions.h"
 #include "common/Units.h"
-#include "history/HistoryStore.h"
+#include "history/HistoryReader.h"
 #include "policy/PolicyReplay.h"
 #include "policy/PolicyReplayJson.h"
 
@@ -199,12 +199,12 @@ int SimulateCommand::run(const QStringList &arguments) {
         return ExitUsage;
     }
 
-    const auto store = history.openStore();
+    const auto store = history.openReader();
     if (!store)
         return ExitFailure;
     Error error;
     const auto guests = awaitAnswer<QList<GuestInfo>>(*store, store->queryGuests(history.hostId),
-                                                      &HistoryStore::guestsReady, &error);
+                                                      &HistoryReader::guestsReady, &error);
     if (!guests) {
         err() << error.message << Qt::endl;
         return ExitFailure;
@@ -221,7 +221,7 @@ int SimulateCommand::run(const QStringList &arguments) {
             *store,
             store->querySeries(
                 replaySeriesRequest(history.hostId, uuids, history.fromMs, history.toMs, points)),
-            &HistoryStore::seriesReady, &error);
+            &HistoryReader::seriesReady, &error);
         if (!series) {
             err() << error.message << Qt::endl;
             return ExitFailure;
@@ -231,7 +231,7 @@ int SimulateCommand::run(const QStringList &arguments) {
         awaitAnswer<HostSeriesResult>(*store,
                                       store->queryHostSeries(replayHostRequest(
                                           history.hostId, history.fromMs, history.toMs, points)),
-                                      &HistoryStore::hostSeriesReady, &error);
+                                      &HistoryReader::hostSeriesReady, &error);
     if (!host) {
         err() << error.message << Qt::endl;
         return ExitFailure;

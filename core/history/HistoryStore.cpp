@@ -9,7 +9,7 @@
 namespace bs {
 
 HistoryStore::HistoryStore(HistoryOptions options, QObject *parent)
-    : QObject(parent)
+    : HistoryReader(parent)
     , m_path(options.path.isEmpty() ? defaultHistoryPath() : options.path) {
     options.path = m_path;
     m_status.path = m_path;

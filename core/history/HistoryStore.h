@@ -1,16 +1,10 @@
 #pragma once
 
-#include "HistoryEvent.h"
 #include "HistoryOptions.h"
+#include "HistoryReader.h"
 #include "HistoryStatus.h"
-#include "NeedQuery.h"
-#include "SampleQuery.h"
-#include "SeriesTypes.h"
-#include "common/Error.h"
 #include "host/HostOverview.h"
 #include "monitor/MemorySample.h"
-
-#include <QObject>
 
 class QThread;
 
@@ -32,7 +26,7 @@ class HistoryWorker;
 // Several processes may share one database file (the app and a headless recorder): each host's
 // samples are written by one of them at a time (RecorderLease.h); hostWriteStateChanged tells
 // when this store leaves a host to a recorder and when it takes it back.
-class HistoryStore final : public QObject {
+class HistoryStore final : public HistoryReader {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HistoryStore)
 
@@ -64,20 +58,19 @@ public:
     // Runs every pending roll-up, purge and inbox move now (tests, the benchmark, "tidy up").
     void compactNow();
 
-    // Queries: each returns an id, and the answer arrives in the matching signal or queryFailed.
-    quint64 querySeries(const bs::SeriesRequest &request);
-    // Every recorded poll of the guests in range, undecimated (SampleQuery.h): for raw exports
-    // and report statistics. Only what the raw tier still holds (SampleResult::rawFromMs).
-    quint64 querySamples(const bs::SampleRequest &request);
-    // Every guest's need over a window, from the finest tier holding each part (NeedQuery.h):
-    // the sizing advisor's input.
-    quint64 queryNeeds(const bs::NeedRequest &request);
-    quint64 queryAggregate(const bs::AggregateRequest &request);
-    quint64 queryHostSeries(const bs::HostSeriesRequest &request);
-    quint64 queryEvents(const bs::EventRequest &request);
-    quint64 queryGuests(const QString &hostId = {});
-    // Since when the host (or the listed guests) has history, and until when: RecordedSpan.
-    quint64 queryRecordedSpan(const bs::RecordedSpanRequest &request);
+    // Queries (HistoryReader): each returns an id, and the answer arrives in the matching signal
+    // or queryFailed. Samples are every recorded poll, undecimated: only what the raw tier still
+    // holds (SampleResult::rawFromMs). Needs come from the finest tier holding each part.
+    quint64 querySeries(const bs::SeriesRequest &request) override;
+    quint64 querySamples(const bs::SampleRequest &request) override;
+    quint64 queryNeeds(const bs::NeedRequest &request) override;
+    quint64 queryAggregate(const bs::AggregateRequest &request) override;
+    quint64 queryHostSeries(const bs::HostSeriesRequest &request) override;
+    quint64 queryEvents(const bs::EventRequest &request) override;
+    quint64 queryGuests(const QString &hostId = {}) override;
+    quint64 queryRecordedSpan(const bs::RecordedSpanRequest &request) override;
+    QString sourceName() const override { return m_path; }
+    bool isLocal() const override { return true; }
     quint64 queryLeases();
     // barrierReached(id) once everything queued before this call is done.
     quint64 barrier();
@@ -91,16 +84,7 @@ Q_SIGNALS:
     // empty history created in its place: tell the user once.
     void databaseReplaced(const QString &movedTo, const QString &reason);
     void hostWriteStateChanged(const bs::HostWriteState &state);
-    void seriesReady(quint64 id, const bs::SeriesResult &result);
-    void samplesReady(quint64 id, const bs::SampleResult &result);
-    void needsReady(quint64 id, const bs::NeedResult &result);
-    void aggregateReady(quint64 id, const bs::AggregateResult &result);
-    void hostSeriesReady(quint64 id, const bs::HostSeriesResult &result);
-    void eventsReady(quint64 id, const QList<bs::HistoryEvent> &events);
-    void guestsReady(quint64 id, const QList<bs::GuestInfo> &guests);
-    void recordedSpanReady(quint64 id, const bs::RecordedSpan &span);
     void leasesReady(quint64 id, const QList<bs::HostLease> &leases);
-    void queryFailed(quint64 id, const bs::Error &error);
     // An asynchronous write failed for another reason than a full disk (that is Paused status).
     void failed(const bs::Error &error);
     void barrierReached(quint64 id);

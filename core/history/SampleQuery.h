@@ -34,6 +34,7 @@ struct SampleResult {
     // plus slack, the longest interval recorded in range), as the charts' gaps do.
     qint64 maxGapMs = 0;
     QList<GuestSamples> guests; // in the order of the request's uuids
+    QString note;               // what the source changed from the request and why
 };
 
 } // namespace bs

@@ -66,6 +66,7 @@ struct SeriesResult {
     qint64 bucketMs = 0; // bucket width; buckets are aligned to multiples of it since the epoch
     QList<TierSpan> tiers;
     QList<Series> series;
+    QString note; // what the source changed from the request and why (a server's point limit)
 };
 
 // The host's total over all its guests that have history: Σ per bucket of each guest's bucket

@@ -53,6 +53,40 @@ MetricSeries seriesFor(Metric metric) {
     return {};
 }
 
+MetricSeries hostSeriesFor(HostMetric metric) {
+    switch (metric) {
+    case HostMetric::Total:
+        return {QStringLiteral("balloonscope_host_memory_total_bytes"), FromBytes};
+    case HostMetric::Free:
+        return {QStringLiteral("balloonscope_host_memory_free_bytes"), FromBytes};
+    case HostMetric::FreeWithCaches:
+        return {QStringLiteral("balloonscope_host_memory_available_bytes"), FromBytes};
+    case HostMetric::GuestsMaximum:
+        return {QStringLiteral("balloonscope_host_guests_maximum_bytes"), FromBytes};
+    case HostMetric::GuestsActual:
+        return {QStringLiteral("balloonscope_host_guests_balloon_bytes"), FromBytes};
+    case HostMetric::GuestsUsed:
+        return {QStringLiteral("balloonscope_host_guests_used_bytes"), FromBytes};
+    case HostMetric::GuestsActive:
+        return {QStringLiteral("balloonscope_host_guests_running"), 1.0};
+    case HostMetric::GuestsReporting:
+        return {QStringLiteral("balloonscope_host_guests_reporting"), 1.0};
+    case HostMetric::KsmSaved:
+        return {QStringLiteral("balloonscope_host_ksm_saved_bytes"), FromBytes};
+    case HostMetric::Buffers:
+    case HostMetric::Cached:
+    case HostMetric::KsmPagesShared:
+    case HostMetric::KsmPagesSharing:
+    case HostMetric::KsmPagesUnshared:
+    case HostMetric::KsmPagesVolatile:
+    case HostMetric::KsmFullScans:
+    case HostMetric::HugePagesTotal:
+    case HostMetric::HugePagesFree:
+        break;
+    }
+    return {};
+}
+
 QString quoted(const QString &value) {
     QString out = QStringLiteral("\"");
     for (QChar c : value) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "history/HostMetric.h"
 #include "model/Metric.h"
 
 #include <QString>
@@ -13,6 +14,9 @@ struct MetricSeries {
     double factor = 1.0;
 };
 MetricSeries seriesFor(Metric metric);
+// The same for the host's own figures; empty name for one the endpoint does not serve (buffers,
+// cached, the KSM page counters, huge pages in KiB).
+MetricSeries hostSeriesFor(HostMetric metric);
 
 // A PromQL label value, quoted and escaped: "qemu:///system" → "\"qemu:///system\"".
 QString quoted(const QString &value);

@@ -2,7 +2,7 @@
 
 #include "HistoryChart.h"
 #include "common/Logging.h"
-#include "history/HistoryStore.h"
+#include "history/HistoryReader.h"
 #include "libvirt/ConnectionUri.h"
 #include "policy/PolicyReplay.h"
 #include "sizing/HostAdvice.h"
@@ -56,27 +56,27 @@ QList<GuestInfo> select(const QList<GuestInfo> &known, const QStringList &wanted
 
 } // namespace
 
-ReportBuilder::ReportBuilder(HistoryStore *store, QObject *parent)
+ReportBuilder::ReportBuilder(HistoryReader *store, QObject *parent)
     : QObject(parent)
     , m_store(store) {
-    connect(store, &HistoryStore::guestsReady, this, [this](quint64 id, const QList<GuestInfo> &v) {
-        onAnswer(id, QVariant::fromValue(v));
-    });
-    connect(store, &HistoryStore::seriesReady, this,
+    connect(
+        store, &HistoryReader::guestsReady, this,
+        [this](quint64 id, const QList<GuestInfo> &v) { onAnswer(id, QVariant::fromValue(v)); });
+    connect(store, &HistoryReader::seriesReady, this,
             [this](quint64 id, const SeriesResult &v) { onAnswer(id, QVariant::fromValue(v)); });
-    connect(store, &HistoryStore::samplesReady, this,
+    connect(store, &HistoryReader::samplesReady, this,
             [this](quint64 id, const SampleResult &v) { onAnswer(id, QVariant::fromValue(v)); });
-    connect(store, &HistoryStore::aggregateReady, this,
+    connect(store, &HistoryReader::aggregateReady, this,
             [this](quint64 id, const AggregateResult &v) { onAnswer(id, QVariant::fromValue(v)); });
     connect(
-        store, &HistoryStore::eventsReady, this,
+        store, &HistoryReader::eventsReady, this,
         [this](quint64 id, const QList<HistoryEvent> &v) { onAnswer(id, QVariant::fromValue(v)); });
     connect(
-        store, &HistoryStore::hostSeriesReady, this,
+        store, &HistoryReader::hostSeriesReady, this,
         [this](quint64 id, const HostSeriesResult &v) { onAnswer(id, QVariant::fromValue(v)); });
-    connect(store, &HistoryStore::needsReady, this,
+    connect(store, &HistoryReader::needsReady, this,
             [this](quint64 id, const NeedResult &v) { onAnswer(id, QVariant::fromValue(v)); });
-    connect(store, &HistoryStore::queryFailed, this, &ReportBuilder::onFailed);
+    connect(store, &HistoryReader::queryFailed, this, &ReportBuilder::onFailed);
 }
 
 ReportBuilder::~ReportBuilder() = default;
@@ -88,6 +88,7 @@ bool ReportBuilder::start(const ReportRequest &request) {
     m_request = request;
     m_data = ReportData{};
     m_data.request = request;
+    m_data.historyServer = m_store->isLocal() ? QString() : m_store->sourceName();
     m_data.hostName =
         request.hostName.isEmpty() ? hostDisplayName(request.hostId) : request.hostName;
     m_aggregate = AggregateResult{};

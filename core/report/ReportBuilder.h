@@ -13,9 +13,9 @@
 
 namespace bs {
 
-class HistoryStore;
+class HistoryReader;
 
-// Gathers a report's data from the history through HistoryStore's asynchronous queries (never
+// Gathers a report's data from the history through HistoryReader's asynchronous queries (never
 // SQLite on the caller's thread): the host's guests, its aggregate, per guest the chart series,
 // the raw polls, the roll-ups where raw samples no longer reach back, and the events, and for the
 // Sizing section the guests' need over the sizing policy's window (adviseHost() on the answer),
@@ -28,7 +28,7 @@ class ReportBuilder final : public QObject {
     Q_DISABLE_COPY_MOVE(ReportBuilder)
 
 public:
-    explicit ReportBuilder(HistoryStore *store, QObject *parent = nullptr);
+    explicit ReportBuilder(HistoryReader *store, QObject *parent = nullptr);
     ~ReportBuilder() override;
 
     // One report at a time; a second start() while one runs is ignored (returns false).
@@ -51,7 +51,7 @@ private:
     void finishIfDone();
     void fail(const Error &error);
 
-    HistoryStore *m_store;
+    HistoryReader *m_store;
     bool m_running = false;
     ReportRequest m_request;
     ReportData m_data;

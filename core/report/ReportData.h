@@ -98,6 +98,9 @@ struct PolicyReport {
 struct ReportData {
     ReportRequest request;
     QString hostName;
+    // Where the history came from: empty for this computer's history file, else the
+    // Prometheus-compatible server's URL (ReportBuilder fills it from the reader).
+    QString historyServer;
     qint64 generatedMs = 0;
     HostReport host;
     QList<GuestReport> guests;

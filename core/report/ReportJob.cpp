@@ -12,7 +12,7 @@
 
 namespace bs {
 
-ReportJob::ReportJob(HistoryStore *store, QObject *parent)
+ReportJob::ReportJob(HistoryReader *store, QObject *parent)
     : QObject(parent)
     , m_builder(new ReportBuilder(store, this)) {
     connect(m_builder, &ReportBuilder::progress, this, [this](int answered, int asked) {

@@ -9,7 +9,7 @@
 
 namespace bs {
 
-class HistoryStore;
+class HistoryReader;
 class ReportBuilder;
 
 // A whole report, from the request to the PDF on disk: ReportBuilder gathers the data through
@@ -21,7 +21,7 @@ class ReportJob final : public QObject {
     Q_DISABLE_COPY_MOVE(ReportJob)
 
 public:
-    explicit ReportJob(HistoryStore *store, QObject *parent = nullptr);
+    explicit ReportJob(HistoryReader *store, QObject *parent = nullptr);
     ~ReportJob() override;
 
     bool start(const ReportRequest &request, const QString &path);

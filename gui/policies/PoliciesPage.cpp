@@ -3,7 +3,7 @@
 #include "ReplayBar.h"
 #include "ReplayChart.h"
 #include "ReplaySummaryModel.h"
-#include "history/HistoryStore.h"
+#include "history/HistoryReader.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -31,7 +31,7 @@ QString when(qint64 ms) {
 
 } // namespace
 
-PoliciesPage::PoliciesPage(HistoryStore *store, QSettings &settings, QWidget *parent)
+PoliciesPage::PoliciesPage(HistoryReader *store, QSettings &settings, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
     , m_settings(settings)
@@ -100,10 +100,10 @@ PoliciesPage::PoliciesPage(HistoryStore *store, QSettings &settings, QWidget *pa
     connect(&m_watcher, &QFutureWatcher<QList<PolicyReplay>>::finished, this,
             &PoliciesPage::onReplayed);
     if (m_store) {
-        connect(m_store, &HistoryStore::guestsReady, this, &PoliciesPage::onGuests);
-        connect(m_store, &HistoryStore::seriesReady, this, &PoliciesPage::onSeries);
-        connect(m_store, &HistoryStore::hostSeriesReady, this, &PoliciesPage::onHostSeries);
-        connect(m_store, &HistoryStore::queryFailed, this, &PoliciesPage::onFailed);
+        connect(m_store, &HistoryReader::guestsReady, this, &PoliciesPage::onGuests);
+        connect(m_store, &HistoryReader::seriesReady, this, &PoliciesPage::onSeries);
+        connect(m_store, &HistoryReader::hostSeriesReady, this, &PoliciesPage::onHostSeries);
+        connect(m_store, &HistoryReader::queryFailed, this, &PoliciesPage::onFailed);
     }
     m_status->setText(tr("Choose a host."));
 }

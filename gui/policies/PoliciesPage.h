@@ -15,7 +15,7 @@ class QTableView;
 class QTreeWidget;
 
 namespace bs {
-class HistoryStore;
+class HistoryReader;
 struct Error;
 struct GuestInfo;
 } // namespace bs
@@ -37,7 +37,7 @@ class PoliciesPage final : public QWidget {
     Q_OBJECT
 
 public:
-    PoliciesPage(HistoryStore *store, QSettings &settings, QWidget *parent = nullptr);
+    PoliciesPage(HistoryReader *store, QSettings &settings, QWidget *parent = nullptr);
     ~PoliciesPage() override;
 
     void setHost(const QString &hostId, const QString &name);
@@ -80,7 +80,7 @@ private:
     void saveSettings() const;
     void loadSettings();
 
-    HistoryStore *m_store;
+    HistoryReader *m_store;
     QSettings &m_settings;
     QString m_hostId;
     QString m_hostName;

@@ -4,7 +4,7 @@
 #include "PolicyBar.h"
 #include "SizingTableModel.h"
 #include "WhatIfPanel.h"
-#include "history/HistoryStore.h"
+#include "history/HistoryReader.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -29,7 +29,7 @@ constexpr int ChartPoints = 800;
 
 } // namespace
 
-SizingPage::SizingPage(HistoryStore *store, QSettings &settings, QWidget *parent)
+SizingPage::SizingPage(HistoryReader *store, QSettings &settings, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
     , m_settings(settings)
@@ -123,9 +123,9 @@ SizingPage::SizingPage(HistoryStore *store, QSettings &settings, QWidget *parent
             [this] { Q_EMIT readinessRequested(m_hostId, currentUuid()); });
     connect(m_floorButton, &QPushButton::clicked, this, &SizingPage::askGuestFloor);
     if (m_store) {
-        connect(m_store, &HistoryStore::needsReady, this, &SizingPage::onNeeds);
-        connect(m_store, &HistoryStore::seriesReady, this, &SizingPage::onSeries);
-        connect(m_store, &HistoryStore::queryFailed, this, &SizingPage::onFailed);
+        connect(m_store, &HistoryReader::needsReady, this, &SizingPage::onNeeds);
+        connect(m_store, &HistoryReader::seriesReady, this, &SizingPage::onSeries);
+        connect(m_store, &HistoryReader::queryFailed, this, &SizingPage::onFailed);
     }
     m_refreshTimer.setInterval(RefreshMinutes * 60 * 1000);
     connect(&m_refreshTimer, &QTimer::timeout, this, [this] {

@@ -14,7 +14,7 @@ class QTableView;
 class QSortFilterProxyModel;
 
 namespace bs {
-class HistoryStore;
+class HistoryReader;
 struct Error;
 } // namespace bs
 
@@ -26,7 +26,7 @@ class SizingTableModel;
 class WhatIfPanel;
 
 // The Sizing page (issue 14): per host, what each guest needs and is recommended, what can be
-// reclaimed and what still fits. Asks the history for the window's need (HistoryStore::
+// reclaimed and what still fits. Asks the history for the window's need (HistoryReader::
 // queryNeeds: read on the history thread) and computes the advice with adviseHost, the same
 // function `balloonscope-cli advise` and the report use; the selected guest's need is charted
 // over the window. Apply hands the recommendations of the selected guests to the balloon
@@ -36,7 +36,7 @@ class SizingPage final : public QWidget {
     Q_OBJECT
 
 public:
-    SizingPage(HistoryStore *store, QSettings &settings, QWidget *parent = nullptr);
+    SizingPage(HistoryReader *store, QSettings &settings, QWidget *parent = nullptr);
     ~SizingPage() override;
 
     QString hostId() const { return m_hostId; }
@@ -90,7 +90,7 @@ private:
     void askGuestFloor();
     SizingPolicy effectivePolicy() const;
 
-    HistoryStore *m_store;
+    HistoryReader *m_store;
     QSettings &m_settings;
     QString m_hostId;
     QString m_hostName;

@@ -60,6 +60,7 @@ BS_TEST_PACKAGES=(
     gnome-keyring libsecret-1-0 dbus-daemon dbus-x11 librsvg2-bin
     man-db groff-base zsh
     prometheus # promtool checks the /metrics output; the fleet tests scrape with the server
+    victoria-metrics # the other Prometheus-compatible server the fleet tests read back from
 )
 
 nproc_build() { local n; n=$(nproc 2>/dev/null || echo 2); echo "$n"; }

@@ -111,9 +111,9 @@ struct QueryTime {
 
 // From the call on the caller's thread to the answer signal: what a chart waits for.
 template <class Request, class Answer>
-QueryTime timeQuery(HistoryStore &store, const Request &request, int repeat,
-                    quint64 (HistoryStore::*query)(const Request &),
-                    void (HistoryStore::*answered)(quint64, const Answer &),
+QueryTime timeQuery(HistoryReader &store, const Request &request, int repeat,
+                    quint64 (HistoryReader::*query)(const Request &),
+                    void (HistoryReader::*answered)(quint64, const Answer &),
                     int (*countPoints)(const Answer &)) {
     QList<double> ms;
     QueryTime t;
@@ -277,10 +277,10 @@ int main(int argc, char *argv[]) {
         r.toMs = end;
         r.points = 1920;
         // The first query of a fresh process reads from a cold page cache of SQLite's own.
-        const QueryTime first = timeQuery(store, r, 1, &HistoryStore::querySeries,
-                                          &HistoryStore::seriesReady, &seriesPoints);
-        const QueryTime chart = timeQuery(store, r, 11, &HistoryStore::querySeries,
-                                          &HistoryStore::seriesReady, &seriesPoints);
+        const QueryTime first = timeQuery(store, r, 1, &HistoryReader::querySeries,
+                                          &HistoryReader::seriesReady, &seriesPoints);
+        const QueryTime chart = timeQuery(store, r, 11, &HistoryReader::querySeries,
+                                          &HistoryReader::seriesReady, &seriesPoints);
         std::printf("  one guest, %d days, 1920 px, 5 metrics: first %.1f ms, median %.1f ms, "
                     "slowest %.1f ms (%d points)\n",
                     days, first.medianMs, chart.medianMs, chart.maxMs, chart.points);
@@ -293,8 +293,8 @@ int main(int argc, char *argv[]) {
         a.fromMs = r.fromMs;
         a.toMs = end;
         a.points = 1920;
-        const QueryTime host = timeQuery(store, a, 5, &HistoryStore::queryAggregate,
-                                         &HistoryStore::aggregateReady, &aggregatePoints);
+        const QueryTime host = timeQuery(store, a, 5, &HistoryReader::queryAggregate,
+                                         &HistoryReader::aggregateReady, &aggregatePoints);
         std::printf("  host aggregate of %d guests, %d days, 1920 px, 2 metrics: median %.1f ms\n",
                     guests, days, host.medianMs);
         out.insert(QStringLiteral("aggregateMedianMs"), host.medianMs);
