@@ -1355,6 +1355,18 @@
         <source>Nothing was recorded for the demo host %1. Where QEMU or the guest images are missing, &quot;record --demo&quot; records libvirt&apos;s test driver instead: try --host test:///default.</source>
         <translation>没有演示宿主机 %1 的记录。缺少 QEMU 或客户机镜像时，“record --demo”改为记录 libvirt 的测试驱动：请尝试 --host test:///default。</translation>
     </message>
+    <message>
+        <source>Read the history from a Prometheus-compatible server (Prometheus, VictoriaMetrics) that scrapes recorders&apos; /metrics, e.g. http://prometheus:9090 or https://user:password@host:9090, instead of the local file.</source>
+        <translation>从抓取记录器 /metrics 的 Prometheus 兼容服务器（Prometheus、VictoriaMetrics）读取历史，而不是本地文件，例如 http://prometheus:9090 或 https://user:password@host:9090。</translation>
+    </message>
+    <message>
+        <source>Use either --db or --source, not both.</source>
+        <translation>--db 和 --source 只能二选一。</translation>
+    </message>
+    <message>
+        <source>--source takes the server&apos;s http(s) URL, e.g. http://prometheus:9090, not &quot;%1&quot;.</source>
+        <translation>--source 需要服务器的 http(s) URL，例如 http://prometheus:9090，而不是“%1”。</translation>
+    </message>
 </context>
 <context>
     <name>HistoryChart</name>
@@ -1478,16 +1490,8 @@
         <translation>history 需要 --domain NAME|UUID。</translation>
     </message>
     <message>
-        <source>Read the history from a Prometheus-compatible server (Prometheus, VictoriaMetrics) that scrapes recorders&apos; /metrics, e.g. http://prometheus:9090, instead of the local file.</source>
-        <translation>从抓取记录器 /metrics 的 Prometheus 兼容服务器（Prometheus、VictoriaMetrics）读取历史记录，例如 http://prometheus:9090，而不是本地文件。</translation>
-    </message>
-    <message>
         <source>The same guest over 30 days, from the Prometheus server that scrapes the hypervisors&apos; recorders.</source>
         <translation>同一客户机 30 天内的数据，来自抓取各宿主机记录器的 Prometheus 服务器。</translation>
-    </message>
-    <message>
-        <source>--source takes the server&apos;s http(s) URL, e.g. http://prometheus:9090, not &quot;%1&quot;.</source>
-        <translation>--source 需要服务器的 http(s) URL，例如 http://prometheus:9090，而不是“%1”。</translation>
     </message>
 </context>
 <context>
@@ -2509,6 +2513,14 @@
     <message>
         <source>Policies</source>
         <translation>策略</translation>
+    </message>
+    <message>
+        <source>History from</source>
+        <translation>历史来源</translation>
+    </message>
+    <message>
+        <source>%1 (Prometheus-compatible server; one point per scrape step, no events)</source>
+        <translation>%1（Prometheus 兼容服务器；每个抓取步长一个点，无事件）</translation>
     </message>
 </context>
 <context>
@@ -6617,6 +6629,10 @@ UUID %2</translation>
         <source>Resolution: %1 (%2)</source>
         <translation>分辨率：%1（%2）</translation>
     </message>
+    <message>
+        <source>from the server</source>
+        <translation>来自服务器</translation>
+    </message>
 </context>
 <context>
     <name>bs::gui::HistoryFeature</name>
@@ -6667,6 +6683,14 @@ UUID %2</translation>
         <source>Host memory</source>
         <translation>宿主机内存</translation>
     </message>
+    <message>
+        <source>The server holds no Balloonscope figures: is it scraping a recorder&apos;s /metrics?</source>
+        <translation>服务器中没有 Balloonscope 数据：它是否在抓取记录器的 /metrics？</translation>
+    </message>
+    <message>
+        <source>Host: %1 (from %2)</source>
+        <translation>主机：%1（来自 %2）</translation>
+    </message>
 </context>
 <context>
     <name>bs::gui::HistoryPressureLane</name>
@@ -6689,6 +6713,73 @@ UUID %2</translation>
     <message>
         <source>No memory pressure (PSI) recorded: the host&apos;s PSI of a guest is read on local hosts and on SSH hosts that allow it.</source>
         <translation>没有记录内存压力（PSI）：客户机的宿主机 PSI 只在本地宿主机和允许读取的 SSH 宿主机上读取。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::HistoryServerDialog</name>
+    <message>
+        <source>&amp;Test</source>
+        <translation>测试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>History Server</source>
+        <translation>历史服务器</translation>
+    </message>
+    <message>
+        <source>A Prometheus-compatible server (Prometheus, VictoriaMetrics, Thanos, Mimir) that scrapes the /metrics of &quot;balloonscope-cli record --listen&quot; on your hypervisors. The History page then charts any guest it holds.</source>
+        <translation>一台 Prometheus 兼容服务器（Prometheus、VictoriaMetrics、Thanos、Mimir），抓取各虚拟化主机上“balloonscope-cli record --listen”的 /metrics。之后“历史”页即可绘制其中任何客户机的图表。</translation>
+    </message>
+    <message>
+        <source>Lab Prometheus</source>
+        <translation>实验室 Prometheus</translation>
+    </message>
+    <message>
+        <source>Only for a server behind basic auth</source>
+        <translation>仅用于需要基本认证的服务器</translation>
+    </message>
+    <message>
+        <source>Kept in the desktop keyring</source>
+        <translation>保存在桌面密钥环中</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>U&amp;ser:</source>
+        <translation>用户(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>The URL must start with http:// or https:// and name a host.</source>
+        <translation>URL 必须以 http:// 或 https:// 开头并包含主机名。</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>正在询问 %1…</translation>
+    </message>
+    <message>
+        <source>The server answers, but holds no Balloonscope figures yet: is it scraping a recorder&apos;s /metrics?</source>
+        <translation>服务器有应答，但还没有 Balloonscope 数据：它是否在抓取记录器的 /metrics？</translation>
+    </message>
+    <message>
+        <source>The server answers: %1 and %2.</source>
+        <translation>服务器有应答：%1，%2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation><numerusform>%n 台主机</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guest(s)</source>
+        <translation><numerusform>%n 个客户机</numerusform></translation>
     </message>
 </context>
 <context>
@@ -6750,6 +6841,49 @@ UUID %2</translation>
     <message>
         <source>History: a read failed</source>
         <translation>历史记录：读取失败</translation>
+    </message>
+</context>
+<context>
+    <name>bs::gui::HistorySourceBar</name>
+    <message>
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <source>History &amp;from:</source>
+        <translation>历史来源(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Add, edit or remove the Prometheus-compatible servers the history can be read from</source>
+        <translation>添加、编辑或删除可读取历史的 Prometheus 兼容服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Add Server…</source>
+        <translation>添加服务器(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Server…</source>
+        <translation>编辑服务器(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Server</source>
+        <translation>删除服务器(&amp;R)</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>The history this computer recorded</source>
+        <translation>本机记录的历史</translation>
+    </message>
+    <message>
+        <source>(no host recorded)</source>
+        <translation>（没有记录的主机）</translation>
     </message>
 </context>
 <context>
@@ -8648,6 +8782,13 @@ UUID %2</translation>
     </message>
 </context>
 <context>
+    <name>bs::prom</name>
+    <message>
+        <source>&quot;%1&quot; is not a guest UUID.</source>
+        <translation>“%1”不是客户机 UUID。</translation>
+    </message>
+</context>
+<context>
     <name>bs::prom::PrometheusClient</name>
     <message>
         <source>The Prometheus server at %1 did not answer within %2 s.</source>
@@ -8665,12 +8806,24 @@ UUID %2</translation>
         <source>%1 does not answer as a Prometheus query API (GET %2).</source>
         <translation>%1 的应答不像 Prometheus 查询 API（GET %2）。</translation>
     </message>
+    <message>
+        <source>The query to %1 was cancelled.</source>
+        <translation>对 %1 的查询已取消。</translation>
+    </message>
+    <message>
+        <source>The Prometheus server at %1 refused the credentials (HTTP %2): check the user name and password.</source>
+        <translation>位于 %1 的 Prometheus 服务器拒绝了凭据（HTTP %2）：请检查用户名和密码。</translation>
+    </message>
 </context>
 <context>
     <name>bs::prom::PrometheusHistory</name>
     <message>
         <source>One point per %1 s: the server returns at most %2 points per series.</source>
         <translation>每 %1 秒一个点：服务器每个序列最多返回 %2 个点。</translation>
+    </message>
+    <message>
+        <source>One sample per %1 s: the server returns at most %2 points per series.</source>
+        <translation>每 %1 秒一个样本：服务器每个序列最多返回 %2 个点。</translation>
     </message>
 </context>
 <context>

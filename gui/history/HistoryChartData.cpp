@@ -132,6 +132,12 @@ QString HistoryChartData::resolution(qint64 bucketMs, const QList<TierSpan> &tie
     return tr("Resolution: %1 (%2)").arg(duration(bucketMs), source);
 }
 
+QString HistoryChartData::serverResolution(qint64 bucketMs) {
+    if (bucketMs <= 0)
+        return {};
+    return tr("Resolution: %1 (%2)").arg(duration(bucketMs), tr("from the server"));
+}
+
 QString HistoryChartData::timeAxisFormat(double spanSeconds) {
     if (spanSeconds <= 30 * 60)
         return QStringLiteral("HH:mm:ss");

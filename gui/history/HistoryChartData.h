@@ -37,6 +37,8 @@ public:
     static EnvelopeChart::ValueKind valueKind(Metric metric);
     // "Resolution: 5 s (raw polls)", "Resolution: 22 min (1-minute roll-ups)".
     static QString resolution(qint64 bucketMs, const QList<TierSpan> &tiers);
+    // The same for a Prometheus-compatible server: its step, no tiers.
+    static QString serverResolution(qint64 bucketMs);
     static QString duration(qint64 ms);
     // The time axis's label format for a range this long (seconds): every history chart alike.
     static QString timeAxisFormat(double spanSeconds);

@@ -33,6 +33,7 @@ HistoryFeature::HistoryFeature(Workbench *bench)
     , m_status(new QLabel) {
     m_service->watch(bench->registry());
     m_service->watchHostSamples(bench->hostHub());
+    m_page->enableSources(bench->settings());
     bench->addPage(m_page, tr("History"));
     m_action->setToolTip(tr("Chart the selected guests' recorded memory over any range."));
     bench->addGuestAction(m_action);

@@ -6,16 +6,20 @@
 #include "HistoryChartData.h"
 #include "HistoryPressureLane.h"
 #include "HistoryService.h"
+#include "HistorySourceBar.h"
 #include "RangeBar.h"
 #include "RecordedSinceLabel.h"
 #include "RefreshScheduler.h"
 #include "charts/ChartPalette.h"
+#include "promsource/PrometheusReader.h"
 
 #include <QComboBox>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QSet>
 #include <QSplitter>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace bs::gui {
@@ -38,6 +42,8 @@ HistoryPage::HistoryPage(HistoryService *service, QWidget *parent)
     : QWidget(parent)
     , m_service(service)
     , m_store(service->store())
+    , m_layout(new QVBoxLayout(this))
+    , m_serverRefresh(new QTimer(this))
     , m_banner(new HistoryBanner(this))
     , m_rangeBar(new RangeBar(this))
     , m_recordedSince(new RecordedSinceLabel(this))
@@ -50,7 +56,7 @@ HistoryPage::HistoryPage(HistoryService *service, QWidget *parent)
     , m_pressureLane(new HistoryPressureLane(this))
     , m_scheduler(new RefreshScheduler(this))
     , m_now([] { return QDateTime::currentMSecsSinceEpoch(); }) {
-    auto *layout = new QVBoxLayout(this);
+    auto *layout = m_layout;
     layout->addWidget(m_banner);
     layout->addWidget(m_rangeBar);
 
@@ -100,12 +106,12 @@ HistoryPage::HistoryPage(HistoryService *service, QWidget *parent)
     connect(m_banner, &HistoryBanner::dismissed, m_service, &HistoryService::dismissNotice);
     connect(m_service, &HistoryService::cycleQueued, this, &HistoryPage::onCycle);
     connect(m_service, &HistoryService::eventQueued, this, &HistoryPage::onEventQueued);
-    connect(m_store, &HistoryStore::seriesReady, this, &HistoryPage::onSeries);
-    connect(m_store, &HistoryStore::hostSeriesReady, this, &HistoryPage::onHostSeries);
-    connect(m_store, &HistoryStore::eventsReady, this, &HistoryPage::onEvents);
-    connect(m_store, &HistoryStore::guestsReady, this, &HistoryPage::onGuests);
-    connect(m_store, &HistoryStore::recordedSpanReady, this, &HistoryPage::onRecordedSpan);
-    connect(m_store, &HistoryStore::queryFailed, this, &HistoryPage::onFailed);
+    connectReader();
+    m_serverRefresh->setInterval(ServerRefreshMs);
+    connect(m_serverRefresh, &QTimer::timeout, this, [this] {
+        if (m_live)
+            m_scheduler->requestLive(0);
+    });
     connect(m_rangeBar, &RangeBar::presetChosen, this, &HistoryPage::showPreset);
     connect(m_rangeBar, &RangeBar::customChosen, this, &HistoryPage::showRange);
     for (EnvelopeChart *chart : {m_guestChart, m_hostChart})
@@ -131,7 +137,79 @@ void HistoryPage::setClock(std::function<qint64()> nowMs) {
         applyPreset(livePreset());
 }
 
+void HistoryPage::connectReader() {
+    connect(m_store, &HistoryReader::seriesReady, this, &HistoryPage::onSeries);
+    connect(m_store, &HistoryReader::hostSeriesReady, this, &HistoryPage::onHostSeries);
+    connect(m_store, &HistoryReader::eventsReady, this, &HistoryPage::onEvents);
+    connect(m_store, &HistoryReader::guestsReady, this, &HistoryPage::onGuests);
+    connect(m_store, &HistoryReader::recordedSpanReady, this, &HistoryPage::onRecordedSpan);
+    connect(m_store, &HistoryReader::queryFailed, this, &HistoryPage::onFailed);
+}
+
+void HistoryPage::enableSources(QSettings &settings) {
+    if (m_sources)
+        return;
+    m_sources = new HistorySourceBar(settings, this);
+    m_layout->insertWidget(1, m_sources); // under the banner, above the range
+    connect(m_sources, &HistorySourceBar::sourceChosen, this, &HistoryPage::setSource);
+    connect(m_sources, &HistorySourceBar::hostChosen, this,
+            [this](const QString &hostId) { switchHost(hostId, hostId); });
+}
+
+bool HistoryPage::readsServer() const {
+    return !m_store->isLocal();
+}
+
+void HistoryPage::setSource(const QUrl &server, const QString &name) {
+    m_serverName = server.isEmpty() ? QString() : name;
+    abandonRound();
+    m_guestsId = m_spanId = m_serverHostsId = 0;
+    disconnect(m_store, nullptr, this, nullptr);
+    // Deleting the previous server's reader abandons whatever it was asking, at once.
+    m_server.reset();
+    m_service->clearReadFailure();
+    if (server.isEmpty()) {
+        m_store = m_service->store();
+        connectReader();
+        m_serverRefresh->stop();
+        m_hostId.clear(); // switchHost reads everything again
+        switchHost(m_localHostId, m_localHostName);
+        return;
+    }
+    m_server = std::make_unique<prom::PrometheusReader>(server, ServerTimeoutMs);
+    m_store = m_server.get();
+    connectReader();
+    m_serverRefresh->start();
+    // Which hosts the server holds, before anything is charted.
+    switchHost({}, {});
+    m_serverHostsId = m_store->queryGuests({});
+}
+
+void HistoryPage::onServerHosts(const QList<GuestInfo> &guests) {
+    QStringList hosts;
+    for (const GuestInfo &g : guests) {
+        if (!hosts.contains(g.hostId))
+            hosts.append(g.hostId);
+    }
+    std::sort(hosts.begin(), hosts.end());
+    // The window's host when the server has it, else the first.
+    const QString chosen = hosts.contains(m_localHostId) ? m_localHostId : hosts.value(0);
+    if (m_sources)
+        m_sources->setHosts(hosts, chosen);
+    if (hosts.isEmpty())
+        m_guestChart->setPlaceholder(tr("The server holds no Balloonscope figures: is it "
+                                        "scraping a recorder's /metrics?"));
+    switchHost(chosen, chosen);
+}
+
 void HistoryPage::setHost(const QString &hostId, const QString &displayName) {
+    m_localHostId = hostId;
+    m_localHostName = displayName;
+    if (!readsServer())
+        switchHost(hostId, displayName);
+}
+
+void HistoryPage::switchHost(const QString &hostId, const QString &displayName) {
     m_hostName = displayName;
     if (hostId == m_hostId) {
         updateTitles();
@@ -231,7 +309,12 @@ void HistoryPage::onChecked() {
 
 void HistoryPage::updateTitles() {
     m_guestTitle->setText(tr("Guests"));
-    m_hostTitle->setText(m_hostId.isEmpty() ? tr("Host") : tr("Host: %1").arg(m_hostName));
+    if (m_hostId.isEmpty())
+        m_hostTitle->setText(tr("Host"));
+    else if (m_serverName.isEmpty())
+        m_hostTitle->setText(tr("Host: %1").arg(m_hostName));
+    else
+        m_hostTitle->setText(tr("Host: %1 (from %2)").arg(m_hostName, m_serverName));
 }
 
 void HistoryPage::queryGuests() {
@@ -358,7 +441,9 @@ void HistoryPage::onHostSeries(quint64 id, const HostSeriesResult &result) {
         HistoryChartData::hostSeries(result, ChartPalette::fromPalette(palette())),
         result.bucketMs);
     m_hostChart->setExportTitle(tr("Host memory"));
-    m_rangeBar->setResolution(HistoryChartData::resolution(result.bucketMs, result.tiers));
+    m_rangeBar->setResolution(readsServer()
+                                  ? HistoryChartData::serverResolution(result.bucketMs)
+                                  : HistoryChartData::resolution(result.bucketMs, result.tiers));
     answered();
 }
 
@@ -373,6 +458,11 @@ void HistoryPage::onEvents(quint64 id, const QList<HistoryEvent> &events) {
 }
 
 void HistoryPage::onGuests(quint64 id, const QList<GuestInfo> &guests) {
+    if (id != 0 && id == m_serverHostsId) {
+        m_serverHostsId = 0;
+        onServerHosts(guests);
+        return;
+    }
     if (id != m_guestsId)
         return;
     m_guestsId = 0;
@@ -394,6 +484,13 @@ void HistoryPage::onRecordedSpan(quint64 id, const RecordedSpan &span) {
 }
 
 void HistoryPage::onFailed(quint64 id, const Error &error) {
+    if (id != 0 && id == m_serverHostsId) {
+        m_serverHostsId = 0; // said in the banner; choosing the source again asks again
+        m_service->reportReadFailure(error);
+        if (m_sources)
+            m_sources->setHosts({}, {});
+        return;
+    }
     if (id != 0 && id == m_spanId) {
         m_spanId = 0; // the page keeps its preset; the next poll asks again
         m_service->reportReadFailure(error);
@@ -419,8 +516,8 @@ void HistoryPage::onFailed(quint64 id, const Error &error) {
 }
 
 void HistoryPage::onCycle(const PollCycle &cycle) {
-    if (cycle.hostId != m_hostId)
-        return;
+    if (cycle.hostId != m_hostId || readsServer())
+        return; // a server's figures come on its own clock (m_serverRefresh)
     if (m_recorded.isEmpty() && m_spanId == 0)
         queryRecordedSpan(); // queued behind the cycle's write: the first poll is the beginning
     for (const MemorySample &s : cycle.samples) {
@@ -434,7 +531,7 @@ void HistoryPage::onCycle(const PollCycle &cycle) {
 }
 
 void HistoryPage::onEventQueued(const HistoryEvent &event) {
-    if (event.hostId != m_hostId)
+    if (event.hostId != m_hostId || readsServer())
         return;
     if (m_live)
         m_scheduler->requestLive(0);

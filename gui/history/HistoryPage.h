@@ -10,13 +10,17 @@
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QComboBox;
 class QLabel;
+class QSettings;
+class QTimer;
+class QVBoxLayout;
 
 namespace bs {
-class HistoryStore;
+class HistoryReader;
 struct GuestInfo;
 } // namespace bs
 
@@ -27,6 +31,7 @@ class HistoryPressureLane;
 class GuestPicker;
 class HistoryBanner;
 class HistoryService;
+class HistorySourceBar;
 class RangeBar;
 class RecordedSinceLabel;
 class RefreshScheduler;
@@ -46,11 +51,26 @@ class HistoryPage final : public QWidget {
 
 public:
     static constexpr qint64 DefaultPresetSeconds = 3600;
+    // A server's live range is read again this often (no local polls drive it).
+    static constexpr int ServerRefreshMs = 15000;
+    // A server's query fails after this long without an answer; the page never waits on it.
+    static constexpr int ServerTimeoutMs = 20000;
 
     explicit HistoryPage(HistoryService *service, QWidget *parent = nullptr);
     ~HistoryPage() override;
 
+    // The window's current host: charted while the source is this computer's history.
     void setHost(const QString &hostId, const QString &displayName);
+    // Offers the source picker (this computer or a saved Prometheus-compatible server), its
+    // servers and choice kept in `settings`.
+    void enableSources(QSettings &settings);
+    // Reads from a Prometheus-compatible server (its URL with credentials), or this computer's
+    // history (empty URL). The server's hosts are listed in the source bar; the window's host
+    // is chosen when the server has it.
+    void setSource(const QUrl &server, const QString &name);
+    bool readsServer() const;
+    HistorySourceBar *sourceBar() const { return m_sources; }
+    HistoryReader *reader() const { return m_store; }
     QString hostId() const { return m_hostId; }
     // The guests to compare (the guest table's selection): replaces the ticked ones.
     void showGuests(const QStringList &uuids);
@@ -105,6 +125,9 @@ private:
     void onChecked();
     void queryGuests();
     void queryRecordedSpan();
+    void switchHost(const QString &hostId, const QString &displayName);
+    void connectReader();
+    void onServerHosts(const QList<GuestInfo> &guests);
     void applyPreset(qint64 seconds);
     void followNow();
     qint64 livePreset() const;  // the preset to follow: its seconds, or SinceRecordingBegan
@@ -113,7 +136,11 @@ private:
     void updateTitles();
 
     HistoryService *m_service;
-    HistoryStore *m_store;
+    HistoryReader *m_store;
+    std::unique_ptr<HistoryReader> m_server; // the chosen server's reader, if any
+    HistorySourceBar *m_sources = nullptr;
+    QVBoxLayout *m_layout;
+    QTimer *m_serverRefresh; // a server's live range: read again every ServerRefreshMs
     HistoryBanner *m_banner;
     RangeBar *m_rangeBar;
     RecordedSinceLabel *m_recordedSince;
@@ -129,6 +156,10 @@ private:
 
     QString m_hostId;
     QString m_hostName;
+    QString m_localHostId; // the window's host
+    QString m_localHostName;
+    quint64 m_serverHostsId = 0;
+    QString m_serverName; // the chosen server's name; empty for this computer
     bool m_live = true;
     LiveRange m_range{DefaultPresetSeconds * 1000};
     bool m_fromRecording = false; // the live range starts at the first recorded poll
