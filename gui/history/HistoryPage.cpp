@@ -109,6 +109,15 @@ HistoryPage::HistoryPage(HistoryService *service, QWidget *parent)
     connectReader();
     m_serverRefresh->setInterval(ServerRefreshMs);
     connect(m_serverRefresh, &QTimer::timeout, this, [this] {
+        if (!readsServer())
+            return;
+        if (m_hostId.isEmpty()) { // no host yet (a server that just started scraping): ask again
+            if (m_serverHostsId == 0)
+                m_serverHostsId = m_store->queryGuests({});
+            return;
+        }
+        if (m_picker->guestCount() == 0 && m_guestsId == 0)
+            queryGuests();
         if (m_live)
             m_scheduler->requestLive(0);
     });
@@ -156,6 +165,10 @@ void HistoryPage::enableSources(QSettings &settings) {
             [this](const QString &hostId) { switchHost(hostId, hostId); });
 }
 
+void HistoryPage::setServerRefreshMs(int ms) {
+    m_serverRefresh->setInterval(ms);
+}
+
 bool HistoryPage::readsServer() const {
     return !m_store->isLocal();
 }
@@ -176,7 +189,7 @@ void HistoryPage::setSource(const QUrl &server, const QString &name) {
         switchHost(m_localHostId, m_localHostName);
         return;
     }
-    m_server = std::make_unique<prom::PrometheusReader>(server, ServerTimeoutMs);
+    m_server = std::make_unique<prom::PrometheusReader>(server, m_serverTimeoutMs);
     m_store = m_server.get();
     connectReader();
     m_serverRefresh->start();

@@ -51,7 +51,8 @@ class HistoryPage final : public QWidget {
 
 public:
     static constexpr qint64 DefaultPresetSeconds = 3600;
-    // A server's live range is read again this often (no local polls drive it).
+    // A server's live range (and, while it has none, its hosts and guests) is read again this
+    // often: no local polls drive it.
     static constexpr int ServerRefreshMs = 15000;
     // A server's query fails after this long without an answer; the page never waits on it.
     static constexpr int ServerTimeoutMs = 20000;
@@ -69,6 +70,9 @@ public:
     // is chosen when the server has it.
     void setSource(const QUrl &server, const QString &name);
     bool readsServer() const;
+    // How long a server's query may go unanswered (tests shorten it).
+    void setServerTimeoutMs(int ms) { m_serverTimeoutMs = ms; }
+    void setServerRefreshMs(int ms);
     HistorySourceBar *sourceBar() const { return m_sources; }
     HistoryReader *reader() const { return m_store; }
     QString hostId() const { return m_hostId; }
@@ -160,6 +164,7 @@ private:
     QString m_localHostName;
     quint64 m_serverHostsId = 0;
     QString m_serverName; // the chosen server's name; empty for this computer
+    int m_serverTimeoutMs = ServerTimeoutMs;
     bool m_live = true;
     LiveRange m_range{DefaultPresetSeconds * 1000};
     bool m_fromRecording = false; // the live range starts at the first recorded poll

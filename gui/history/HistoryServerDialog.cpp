@@ -42,8 +42,8 @@ HistoryServerDialog::HistoryServerDialog(QWidget *parent)
     m_user->setPlaceholderText(tr("Only for a server behind basic auth"));
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(tr("Kept in the desktop keyring"));
-    form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&URL:"), m_url);
+    form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("U&ser:"), m_user);
     form->addRow(tr("&Password:"), m_password);
     layout->addLayout(form);
@@ -58,6 +58,12 @@ HistoryServerDialog::HistoryServerDialog(QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_url, &QLineEdit::textChanged, this, &HistoryServerDialog::validate);
     connect(m_test, &QPushButton::clicked, this, &HistoryServerDialog::test);
+    setTabOrder(m_url, m_name);
+    setTabOrder(m_name, m_user);
+    setTabOrder(m_user, m_password);
+    setTabOrder(m_password, m_test);
+    setMinimumWidth(560);
+    m_url->setFocus();
     validate();
 }
 
