@@ -1,24 +1,57 @@
 #include "MetricsServer.h"
 
 #include "CliCommand.h"
+#include "webconfig/BasicAuth.h"
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
+#include <QSslSocket>
 #include <QTcpServer>
 
 namespace bs::cli {
 
 namespace {
 
+// A TCP server whose connections speak TLS (the web config's certificate and key): each
+// accepted socket is a QSslSocket that starts the server side of the handshake; the HTTP server
+// reads the decrypted stream. A client that does not speak TLS is dropped by the handshake.
+class TlsTcpServer final : public QTcpServer {
+public:
+    TlsTcpServer(QSslConfiguration config, QObject *parent)
+        : QTcpServer(parent)
+        , m_config(std::move(config)) {}
+
+protected:
+    void incomingConnection(qintptr handle) override {
+        auto *socket = new QSslSocket(this);
+        socket->setSslConfiguration(m_config);
+        if (!socket->setSocketDescriptor(handle)) {
+            delete socket;
+            return;
+        }
+        QObject::connect(socket, &QSslSocket::errorOccurred, socket, [socket] {
+            if (!socket->isEncrypted())
+                socket->abort(); // a failed handshake (plain HTTP, a bad client certificate)
+        });
+        addPendingConnection(socket);
+        socket->startServerEncryption();
+    }
+
+private:
+    QSslConfiguration m_config;
+};
+
 // Owns the HTTP server; created, used and deleted on the server's thread.
 class MetricsWorker final : public QObject {
 public:
-    explicit MetricsWorker(std::shared_ptr<const ExposedHosts> hosts)
-        : m_hosts(std::move(hosts)) {}
+    MetricsWorker(std::shared_ptr<const ExposedHosts> hosts, const WebConfig &web)
+        : m_hosts(std::move(hosts))
+        , m_tls(web.tls)
+        , m_auth(std::make_shared<BasicAuth>(web.users)) {}
 
     QString start(const QHostAddress &address, quint16 port, quint16 *bound) {
-        auto *tcp = new QTcpServer(this);
+        QTcpServer *tcp = m_tls ? new TlsTcpServer(*m_tls, this) : new QTcpServer(this);
         if (!tcp->listen(address, port)) {
             const QString why = tcp->errorString();
             delete tcp;
@@ -28,7 +61,14 @@ public:
         m_server = new QHttpServer(this);
         m_server->route(
             QStringLiteral("/metrics"), QHttpServerRequest::Method::Get,
-            [hosts = m_hosts](const QHttpServerRequest &request) {
+            [hosts = m_hosts, auth = m_auth](const QHttpServerRequest &request) {
+                if (auth->enabled() && !auth->allows(request.value("Authorization"))) {
+                    QHttpServerResponse refused("text/plain; charset=utf-8", "Unauthorized\n",
+                                                QHttpServerResponse::StatusCode::Unauthorized);
+                    refused.addHeader("WWW-Authenticate",
+                                      "Basic realm=\"balloonscope\", charset=\"UTF-8\"");
+                    return refused;
+                }
                 const ExpositionFormat format = negotiateExposition(request.value("Accept"));
                 return QHttpServerResponse(expositionContentType(format), hosts->render(format));
             });
@@ -38,13 +78,16 @@ public:
 
 private:
     std::shared_ptr<const ExposedHosts> m_hosts;
+    std::optional<QSslConfiguration> m_tls;
+    std::shared_ptr<const BasicAuth> m_auth;
     QHttpServer *m_server = nullptr;
 };
 
 } // namespace
 
-MetricsServer::MetricsServer(std::shared_ptr<const ExposedHosts> hosts)
-    : m_hosts(std::move(hosts)) {
+MetricsServer::MetricsServer(std::shared_ptr<const ExposedHosts> hosts, WebConfig web)
+    : m_hosts(std::move(hosts))
+    , m_web(std::move(web)) {
     m_thread.setObjectName(QStringLiteral("metrics-http"));
     m_thread.start();
 }
@@ -93,7 +136,7 @@ Result<MetricsServer::Address> MetricsServer::parseAddress(const QString &text) 
 
 Result<quint16> MetricsServer::listen(const Address &address) {
     if (!m_worker) {
-        m_worker = new MetricsWorker(m_hosts);
+        m_worker = new MetricsWorker(m_hosts, m_web);
         m_worker->moveToThread(&m_thread);
     }
     QString why;

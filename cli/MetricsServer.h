@@ -2,6 +2,7 @@
 
 #include "common/Result.h"
 #include "exporter/ExposedHosts.h"
+#include "webconfig/WebConfig.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -14,10 +15,11 @@ namespace bs::cli {
 // The recorder's /metrics endpoint (--listen): Qt's HTTP server on a thread of its own, so a
 // scrape never waits for a poll and a slow scraper never delays one. Each GET /metrics renders
 // the hosts' latest figures (ExposedHosts, thread-safe) in the format the scraper asks for;
-// anything else is 404.
+// anything else is 404. With a web config (--web-config): HTTPS only, and/or HTTP basic auth
+// (401 without the right user and password).
 class MetricsServer final {
 public:
-    explicit MetricsServer(std::shared_ptr<const ExposedHosts> hosts);
+    explicit MetricsServer(std::shared_ptr<const ExposedHosts> hosts, WebConfig web = {});
     ~MetricsServer();
     MetricsServer(const MetricsServer &) = delete;
     MetricsServer &operator=(const MetricsServer &) = delete;
@@ -35,6 +37,7 @@ public:
 
 private:
     std::shared_ptr<const ExposedHosts> m_hosts;
+    WebConfig m_web;
     QThread m_thread;
     QObject *m_worker = nullptr; // lives on m_thread
 };

@@ -2229,8 +2229,24 @@
         <translation>无法打开或写入历史记录，或 --listen 无法监听。</translation>
     </message>
     <message>
-        <source>Serving metrics at http://%1:%2/metrics.</source>
-        <translation>正在 http://%1:%2/metrics 上提供指标。</translation>
+        <source>With --listen: TLS and basic auth for /metrics from a web config file in the format of Prometheus&apos; exporters (tls_server_config, basic_auth_users with bcrypt hashes).</source>
+        <translation>与 --listen 一起使用：从 Prometheus 导出器格式的 Web 配置文件（tls_server_config、使用 bcrypt 哈希的 basic_auth_users）为 /metrics 启用 TLS 和基本认证。</translation>
+    </message>
+    <message>
+        <source>The same on every address, over HTTPS with basic auth as the web config file says.</source>
+        <translation>同上，但监听所有地址，并按 Web 配置文件的规定使用 HTTPS 和基本认证。</translation>
+    </message>
+    <message>
+        <source>--web-config goes with --listen.</source>
+        <translation>--web-config 需要与 --listen 一起使用。</translation>
+    </message>
+    <message>
+        <source>Serving metrics at %1 (basic auth).</source>
+        <translation>正在 %1 提供指标（基本认证）。</translation>
+    </message>
+    <message>
+        <source>Serving metrics at %1.</source>
+        <translation>正在 %1 提供指标。</translation>
     </message>
 </context>
 <context>
@@ -3401,6 +3417,49 @@
     <message>
         <source>Nothing was recorded of %1 in that range.</source>
         <translation>该时间范围内没有 %1 的记录。</translation>
+    </message>
+</context>
+<context>
+    <name>bs</name>
+    <message>
+        <source>%1: unknown key &quot;%2&quot;.</source>
+        <translation>%1：未知的键“%2”。</translation>
+    </message>
+    <message>
+        <source>%1: cannot read %2: %3</source>
+        <translation>%1：无法读取 %2：%3</translation>
+    </message>
+    <message>
+        <source>tls_server_config must be a map.</source>
+        <translation>tls_server_config 必须是映射。</translation>
+    </message>
+    <message>
+        <source>tls_server_config needs both cert_file and key_file.</source>
+        <translation>tls_server_config 需要同时提供 cert_file 和 key_file。</translation>
+    </message>
+    <message>
+        <source>cert_file %1 holds no PEM certificate.</source>
+        <translation>cert_file %1 中没有 PEM 证书。</translation>
+    </message>
+    <message>
+        <source>key_file %1 holds no unencrypted PEM private key (RSA or EC).</source>
+        <translation>key_file %1 中没有未加密的 PEM 私钥（RSA 或 EC）。</translation>
+    </message>
+    <message>
+        <source>min_version must be TLS10, TLS11, TLS12 or TLS13, not &quot;%1&quot;.</source>
+        <translation>min_version 必须是 TLS10、TLS11、TLS12 或 TLS13，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>client_auth_type %1 needs client_ca_file.</source>
+        <translation>client_auth_type %1 需要 client_ca_file。</translation>
+    </message>
+    <message>
+        <source>client_ca_file %1 holds no PEM certificate.</source>
+        <translation>client_ca_file %1 中没有 PEM 证书。</translation>
+    </message>
+    <message>
+        <source>client_auth_type &quot;%1&quot; is not one of NoClientCert, RequestClientCert, RequireAnyClientCert, VerifyClientCertIfGiven, RequireAndVerifyClientCert.</source>
+        <translation>client_auth_type“%1”不是 NoClientCert、RequestClientCert、RequireAnyClientCert、VerifyClientCertIfGiven、RequireAndVerifyClientCert 之一。</translation>
     </message>
 </context>
 <context>
@@ -5455,6 +5514,33 @@
     </message>
 </context>
 <context>
+    <name>bs::WebConfig</name>
+    <message>
+        <source>Cannot read the web config %1: %2</source>
+        <translation>无法读取 Web 配置 %1：%2</translation>
+    </message>
+    <message>
+        <source>The web config %1: %2</source>
+        <translation>Web 配置 %1：%2</translation>
+    </message>
+    <message>
+        <source>the file must be a YAML map.</source>
+        <translation>文件必须是 YAML 映射。</translation>
+    </message>
+    <message>
+        <source>basic_auth_users must be a map.</source>
+        <translation>basic_auth_users 必须是映射。</translation>
+    </message>
+    <message>
+        <source>basic_auth_users: the password of &quot;%1&quot; must be a bcrypt hash ($2y$…, from htpasswd -nBC 10), not a password.</source>
+        <translation>basic_auth_users：“%1”的密码必须是 bcrypt 哈希（$2y$…，由 htpasswd -nBC 10 生成），而不是明文密码。</translation>
+    </message>
+    <message>
+        <source>not valid YAML: %1</source>
+        <translation>不是有效的 YAML：%1</translation>
+    </message>
+</context>
+<context>
     <name>bs::cli::TerminalCredentials</name>
     <message>
         <source>Answer</source>
@@ -6775,11 +6861,15 @@ UUID %2</translation>
     </message>
     <message numerus="yes">
         <source>%n host(s)</source>
-        <translation><numerusform>%n 台主机</numerusform></translation>
+        <translation>
+            <numerusform>%n 台主机</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n guest(s)</source>
-        <translation><numerusform>%n 个客户机</numerusform></translation>
+        <translation>
+            <numerusform>%n 个客户机</numerusform>
+        </translation>
     </message>
 </context>
 <context>

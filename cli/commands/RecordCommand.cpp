@@ -14,6 +14,7 @@
 #include "host/HostOverviewFeed.h"
 #include "libvirt/Connection.h"
 #include "monitor/MonitoredHost.h"
+#include "webconfig/WebConfig.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -120,6 +121,14 @@ QList<CommandOption> RecordCommand::options() const {
                       "(text format, or OpenMetrics when asked). PORT alone listens on "
                       "127.0.0.1 only."),
                    QStringLiteral("ADDR:PORT")),
+               CommandOption(
+                   QCommandLineOption(
+                       QStringLiteral("web-config"),
+                       tr("With --listen: TLS and basic auth for /metrics from a web config "
+                          "file in the format of Prometheus' exporters (tls_server_config, "
+                          "basic_auth_users with bcrypt hashes)."),
+                       QStringLiteral("FILE")))
+                   .file({QStringLiteral("yml"), QStringLiteral("yaml")}),
            };
 }
 
@@ -128,7 +137,7 @@ QStringList RecordCommand::synopses() const {
                            "[--duration SEC] [--keep-raw DURATION] [--keep-minutes DURATION] "
                            "[--keep-hours DURATION] [--autopilot POLICY [--dry-run] "
                            "[--host-target SIZE|PERCENT] [--headroom H] [--give-back]] "
-                           "[--listen ADDR:PORT]")};
+                           "[--listen ADDR:PORT [--web-config FILE]]")};
 }
 
 QList<UsageExample> RecordCommand::examples() const {
@@ -140,6 +149,10 @@ QList<UsageExample> RecordCommand::examples() const {
             {QStringLiteral("record --connect qemu:///system --listen 127.0.0.1:9177"),
              tr("Record, and let Prometheus scrape the latest figures from "
                 "http://127.0.0.1:9177/metrics.")},
+            {QStringLiteral("record --connect qemu:///system --listen 0.0.0.0:9177 --web-config "
+                            "/etc/balloonscope/web.yml"),
+             tr("The same on every address, over HTTPS with basic auth as the web config file "
+                "says.")},
             {QStringLiteral("record --connect qemu:///system --autopilot balloonscope --dry-run"),
              tr("Record, and mark in the history what Balloonscope's policy would do to the "
                 "guests that opted in, without doing it.")}};
@@ -209,6 +222,19 @@ int RecordCommand::run(const QStringList &arguments) {
         }
         listenOn = *address;
     }
+    WebConfig web;
+    if (parser.isSet(QStringLiteral("web-config"))) {
+        if (!listenOn) {
+            err() << tr("--web-config goes with --listen.") << Qt::endl;
+            return ExitUsage;
+        }
+        auto loaded = WebConfig::load(parser.value(QStringLiteral("web-config")));
+        if (!loaded) {
+            err() << loaded.error().message << Qt::endl;
+            return ExitUsage;
+        }
+        web = std::move(*loaded);
+    }
     DemoSession demo; // outlives the monitors below: the demo guests stop after them
     auto hosts = HostArguments::multipleOrDemo(parser, demo);
     if (!hosts)
@@ -267,18 +293,23 @@ int RecordCommand::run(const QStringList &arguments) {
     auto exposed = std::make_shared<ExposedHosts>();
     std::unique_ptr<MetricsServer> metrics;
     if (listenOn) {
-        metrics = std::make_unique<MetricsServer>(exposed);
+        const bool tls = web.tls.has_value();
+        const bool auth = !web.users.isEmpty();
+        metrics = std::make_unique<MetricsServer>(exposed, std::move(web));
         const auto port = metrics->listen(*listenOn);
         if (!port) {
             err() << port.error().message << Qt::endl;
             store.close();
             return ExitFailure;
         }
-        err() << tr("Serving metrics at http://%1:%2/metrics.")
-                     .arg(listenOn->host.protocol() == QAbstractSocket::IPv6Protocol
-                              ? QStringLiteral("[%1]").arg(listenOn->host.toString())
-                              : listenOn->host.toString())
-                     .arg(*port)
+        const QString at = QStringLiteral("%1://%2:%3/metrics")
+                               .arg(tls ? QStringLiteral("https") : QStringLiteral("http"),
+                                    listenOn->host.protocol() == QAbstractSocket::IPv6Protocol
+                                        ? QStringLiteral("[%1]").arg(listenOn->host.toString())
+                                        : listenOn->host.toString())
+                               .arg(*port);
+        err() << (auth ? tr("Serving metrics at %1 (basic auth).").arg(at)
+                       : tr("Serving metrics at %1.").arg(at))
               << Qt::endl;
     }
 

@@ -45,6 +45,7 @@ BS_BUILD_PACKAGES=(
     libqt6sql6-sqlite libqt6svg6 qt6-translations-l10n qt6-qpa-plugins
     libqcustomplot-dev qtkeychain-qt6-dev libvirt-dev libgl-dev libglib2.0-dev
     qt6-httpserver-dev qt6-websockets-dev # the recorder's /metrics (its CMake config needs both)
+    libyaml-cpp-dev libcrypt-dev # the /metrics web config: YAML, bcrypt (exporter-toolkit's format)
     libvirt-clients fonts-noto-cjk fonts-dejavu-core
 )
 # What the embedded demo host needs: QEMU, libvirt's QEMU driver, what builds the guest images,

@@ -70,7 +70,7 @@ QString ScrapeServer::log() {
     return m_log;
 }
 
-bool ScrapeServer::start(const QStringList &targets, QString *why) {
+bool ScrapeServer::start(const QStringList &targets, QString *why, const QString &jobExtra) {
     const QString program = binary(m_kind);
     if (program.isEmpty()) {
         *why = name() + QStringLiteral(" is not installed (Debian package ") + name() +
@@ -84,7 +84,7 @@ bool ScrapeServer::start(const QStringList &targets, QString *why) {
     for (qsizetype i = 0; i < targets.size(); ++i)
         yaml +=
             (i ? QStringLiteral(", '") : QStringLiteral("'")) + targets.at(i) + QLatin1Char('\'');
-    yaml += QStringLiteral("]\n");
+    yaml += QStringLiteral("]\n") + jobExtra;
     QFile config(m_dir.filePath(QStringLiteral("scrape.yml")));
     if (!config.open(QIODevice::WriteOnly) || config.write(yaml.toUtf8()) < 0) {
         *why = QStringLiteral("cannot write ") + config.fileName();
@@ -127,17 +127,19 @@ bool ScrapeServer::start(const QStringList &targets, QString *why) {
 }
 
 quint16 startRecorder(QProcess &recorder, const QString &uri, const QString &db, int interval,
-                      const QString &listen) {
+                      const QString &listen, const QStringList &extra) {
     recorder.setProgram(qEnvironmentVariable("BS_BINARY_DIR") +
                         QStringLiteral("/bin/balloonscope-cli"));
-    recorder.setArguments(QStringList{
-        QStringLiteral("record"), QStringLiteral("--connect"), uri, QStringLiteral("--interval"),
-        QString::number(interval), QStringLiteral("--db"), db, QStringLiteral("--listen"), listen});
+    recorder.setArguments(QStringList{QStringLiteral("record"), QStringLiteral("--connect"), uri,
+                                      QStringLiteral("--interval"), QString::number(interval),
+                                      QStringLiteral("--db"), db, QStringLiteral("--listen"),
+                                      listen} +
+                          extra);
     recorder.start();
     if (!recorder.waitForStarted())
         return 0;
     QString said;
-    const QRegularExpression serving(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)/metrics"));
+    const QRegularExpression serving(QStringLiteral("https?://127\\.0\\.0\\.1:(\\d+)/metrics"));
     const QDeadlineTimer deadline(20000);
     while (!deadline.hasExpired()) {
         said += QString::fromUtf8(recorder.readAllStandardError());

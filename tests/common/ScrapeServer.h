@@ -20,7 +20,9 @@ public:
     ScrapeServer &operator=(const ScrapeServer &) = delete;
 
     // Starts it and waits (up to 30 s) until its query API answers; false and `why` otherwise.
-    bool start(const QStringList &targets, QString *why);
+    // `jobExtra`: more YAML lines for the scrape job (scheme, basic_auth, tls_config), indented
+    // by four spaces.
+    bool start(const QStringList &targets, QString *why, const QString &jobExtra = {});
     QUrl url() const;
     QString name() const; // "prometheus", "victoria-metrics"
     QProcess &process() { return m_process; }
@@ -38,9 +40,10 @@ private:
 };
 
 // `balloonscope-cli record --listen ADDRESS` on `uri` (a poll every `interval` s, history in
-// `db`), started; the port it serves /metrics on, read from its standard error (0: it did not
-// say so within 20 s).
+// `db`, more arguments in `extra`), started; the port it serves /metrics on, read from its
+// standard error (0: it did not say so within 20 s).
 quint16 startRecorder(QProcess &recorder, const QString &uri, const QString &db, int interval = 1,
-                      const QString &listen = QStringLiteral("127.0.0.1:0"));
+                      const QString &listen = QStringLiteral("127.0.0.1:0"),
+                      const QStringList &extra = {});
 
 } // namespace bs::test

@@ -24,6 +24,7 @@ for f in ./usr/bin/balloonscope ./usr/bin/balloonscope-cli \
          ./usr/lib/systemd/user/balloonscope-recorder.service \
          ./usr/lib/systemd/system/balloonscope-metrics.service \
          ./usr/share/doc/balloonscope/examples/prometheus.yml \
+         ./usr/share/doc/balloonscope/examples/web-config.yml \
          ./usr/share/doc/balloonscope/examples/balloonscope-dashboard.json \
          ./usr/share/man/man1/balloonscope.1.gz ./usr/share/man/man1/balloonscope-cli.1.gz \
          ./usr/share/man/zh_CN/man1/balloonscope.1.gz ./usr/share/man/zh_CN/man1/balloonscope-cli.1.gz \
