@@ -83,6 +83,10 @@ QString HistoryOutput::json() const {
     o.insert(QStringLiteral("to_ms"), request.toMs);
     o.insert(QStringLiteral("points_requested"), request.points);
     o.insert(QStringLiteral("bucket_ms"), result.bucketMs);
+    if (!server.isEmpty())
+        o.insert(QStringLiteral("source"), server);
+    if (!result.note.isEmpty())
+        o.insert(QStringLiteral("note"), result.note);
     QJsonArray tiers;
     for (const TierSpan &t : result.tiers) {
         tiers.append(QJsonObject{{QStringLiteral("tier"), tierKey(t.tier)},
@@ -151,8 +155,9 @@ QString HistoryOutput::text() const {
                  QDateTime::fromMSecsSinceEpoch(request.toMs)
                      .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
             .arg(result.bucketMs / 1000)
-            .arg(tierNames.isEmpty() ? CliCommand::tr("no data")
-                                     : tierNames.join(QLatin1Char('+')));
+            .arg(!server.isEmpty()       ? CliCommand::tr("from %1").arg(server)
+                 : tierNames.isEmpty() ? CliCommand::tr("no data")
+                                       : tierNames.join(QLatin1Char('+')));
     out += QStringLiteral("%1").arg(CliCommand::tr("TIME"), -20);
     for (const Series &s : result.series)
         out += QStringLiteral("  %1").arg(metricKey(s.metric).toUpper(), -30);

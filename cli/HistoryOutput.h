@@ -23,6 +23,7 @@ struct HistoryOutput {
     GuestInfo guest;
     SeriesRequest request;
     SeriesResult result;
+    QString server; // the Prometheus-compatible server it came from; empty: the history file
 
     QString json() const;
     QString csv() const;

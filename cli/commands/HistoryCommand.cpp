@@ -162,7 +162,8 @@ int HistoryCommand::run(const QStringList &arguments) {
             p.max /= 100.0;
         }
     }
-    const HistoryOutput output{match.guest, request, shown};
+    const HistoryOutput output{match.guest, request, shown,
+                               store->isLocal() ? QString() : store->sourceName()};
     if (asJson)
         out() << output.json();
     else if (asCsv)

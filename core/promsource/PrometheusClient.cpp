@@ -57,7 +57,11 @@ Result<QList<QJsonValue>> PrometheusClient::getAll(const QString &endpoint,
     int pending = int(queries.size());
     for (const QUrlQuery &query : queries) {
         QUrl url = base;
-        url.setQuery(query);
+        // A '+' left as is reads as a space on the server (form encoding): "qemu+ssh://…" would
+        // match no series.
+        url.setQuery(query.toString(QUrl::FullyEncoded).replace(QLatin1Char('+'),
+                                                                 QLatin1String("%2B")),
+                     QUrl::StrictMode);
         QNetworkRequest request(url);
         request.setTransferTimeout(m_timeoutMs);
         request.setRawHeader("Accept", "application/json");

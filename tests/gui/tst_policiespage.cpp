@@ -1,4 +1,4 @@
-#include "../unit/CliRunner.h"
+#include "CliRunner.h"
 #include "HistoryTestSupport.h"
 #include "TestMain.h"
 #include "policies/PoliciesPage.h"

@@ -15,6 +15,8 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -280,6 +282,49 @@ private Q_SLOTS:
         QVERIFY(events.wait(5000));
         QCOMPARE(events.at(0).at(0).toULongLong(), id);
         QVERIFY(events.at(0).at(1).value<QList<HistoryEvent>>().isEmpty());
+    }
+
+    // A host URI with a '+' (every qemu+ssh host): a '+' left in a query string reads as a
+    // space on the server, and the host's series would not be found. Imported into
+    // VictoriaMetrics as a recorder of that host would have served it.
+    void aQemuPlusSshHostIsFound() {
+        const QString remoteHost = QStringLiteral("qemu+ssh://root@kvm9.example.com/system");
+        const QString uuid = QStringLiteral("0f0f0f0f-0000-4000-8000-00000000abcd");
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QByteArray lines;
+        for (int i = 0; i < 5; ++i)
+            lines += "libvirt_domain_memory_stats_current_balloon_bytes{host=\"" +
+                     remoteHost.toUtf8() + "\",domain=\"far\",uuid=\"" + uuid.toUtf8() +
+                     "\"} 1073741824 " + QByteArray::number(now - 60000 + i * 10000) + "\n";
+        QNetworkAccessManager net;
+        const QString vm = server(1).url().toString();
+        QNetworkRequest importRequest(QUrl(vm + QStringLiteral("/api/v1/import/prometheus")));
+        importRequest.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("text/plain"));
+        for (QNetworkReply *reply :
+             {net.post(importRequest, lines),
+              net.get(QNetworkRequest(QUrl(vm + QStringLiteral("/internal/force_flush"))))}) {
+            QSignalSpy done(reply, &QNetworkReply::finished);
+            QVERIFY(reply->isFinished() || done.wait(10000));
+            QCOMPARE(reply->error(), QNetworkReply::NoError);
+            reply->deleteLater();
+        }
+        prom::PrometheusReader reader(server(1).url());
+        Error error;
+        std::optional<QList<GuestInfo>> guests;
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            (guests = await<QList<GuestInfo>>(reader, reader.queryGuests(remoteHost),
+                                              &HistoryReader::guestsReady, &error),
+             guests && guests->size() == 1),
+            qPrintable(error.message), 15000);
+        QCOMPARE(guests->at(0).uuid, uuid);
+        QCOMPARE(guests->at(0).hostId, remoteHost);
+        const auto series = await<SeriesResult>(
+            reader,
+            reader.querySeries({remoteHost, {uuid}, {Metric::Actual}, now - 120000, now, 120}),
+            &HistoryReader::seriesReady, &error);
+        QVERIFY2(series, qPrintable(error.message));
+        QVERIFY(!valuesOf(series->series.at(0).points).isEmpty());
+        QCOMPARE(valuesOf(series->series.at(0).points).first(), 1048576.0);
     }
 
     // Every history reader of the CLI takes --source: export (chart and raw), report, advise,
