@@ -713,6 +713,10 @@
         <source>Cannot serve metrics on %1:%2: %3</source>
         <translation>无法在 %1:%2 上提供指标：%3</translation>
     </message>
+    <message>
+        <source>from %1</source>
+        <translation>来自 %1</translation>
+    </message>
 </context>
 <context>
     <name>CliDoc</name>
@@ -8337,6 +8341,14 @@ UUID %2</translation>
     <message>
         <source>Choose the host summary, the sizing advice, the policies or the guests.</source>
         <translation>请选择宿主机摘要、内存规划建议、策略或客户机。</translation>
+    </message>
+    <message>
+        <source>The History page reads this Prometheus-compatible server: the report does too. Choose &quot;This computer&quot; there for the local history.</source>
+        <translation>“历史记录”页正在读取这台 Prometheus 兼容服务器，报告也从它读取。若要使用本地历史，请在那里选择“本机”。</translation>
+    </message>
+    <message>
+        <source>History from:</source>
+        <translation>历史来源：</translation>
     </message>
 </context>
 <context>

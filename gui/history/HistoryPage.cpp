@@ -175,6 +175,7 @@ bool HistoryPage::readsServer() const {
 
 void HistoryPage::setSource(const QUrl &server, const QString &name) {
     m_serverName = server.isEmpty() ? QString() : name;
+    m_serverUrl = server;
     abandonRound();
     m_guestsId = m_spanId = m_serverHostsId = 0;
     disconnect(m_store, nullptr, this, nullptr);

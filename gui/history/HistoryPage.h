@@ -7,6 +7,7 @@
 #include "history/SeriesTypes.h"
 #include "model/Metric.h"
 
+#include <QUrl>
 #include <QWidget>
 
 #include <functional>
@@ -70,6 +71,8 @@ public:
     // is chosen when the server has it.
     void setSource(const QUrl &server, const QString &name);
     bool readsServer() const;
+    // The chosen server's URL with its credentials (empty for this computer's history).
+    QUrl serverUrl() const { return m_serverUrl; }
     // How long a server's query may go unanswered (tests shorten it).
     void setServerTimeoutMs(int ms) { m_serverTimeoutMs = ms; }
     void setServerRefreshMs(int ms);
@@ -164,6 +167,7 @@ private:
     QString m_localHostName;
     quint64 m_serverHostsId = 0;
     QString m_serverName; // the chosen server's name; empty for this computer
+    QUrl m_serverUrl;
     int m_serverTimeoutMs = ServerTimeoutMs;
     bool m_live = true;
     LiveRange m_range{DefaultPresetSeconds * 1000};

@@ -9,6 +9,7 @@
 #include "history/HistoryPage.h"
 #include "history/HistoryService.h"
 #include "policies/PoliciesFeature.h"
+#include "promsource/PrometheusReader.h"
 #include "readiness/ReadinessFeature.h"
 #include "report/ReportFeature.h"
 #include "sizing/SizingFeature.h"
@@ -49,6 +50,12 @@ Features installFeatures(Workbench *bench) {
                      &BalloonFeature::openNextBootMemory);
     // Reports read the history the window records, not a second read-only store on the file.
     f.report->setHistoryStore(f.history->service()->store());
+    f.report->setServerReader(
+        [page = QPointer<HistoryPage>(f.history->page())]() -> std::unique_ptr<HistoryReader> {
+            if (!page || !page->readsServer())
+                return nullptr;
+            return std::make_unique<prom::PrometheusReader>(page->serverUrl());
+        });
     for (EnvelopeChart *chart : {f.history->page()->guestChart(), f.history->page()->hostChart()})
         f.report->addChart(chart, chart); // File → Export Chart… and the charts' context menu
     return f;

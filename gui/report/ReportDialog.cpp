@@ -1,6 +1,6 @@
 #include "ReportDialog.h"
 
-#include "history/HistoryStore.h"
+#include "history/HistoryReader.h"
 #include "history/RangePresets.h"
 #include "libvirt/ConnectionUri.h"
 #include "report/ReportJob.h"
@@ -32,7 +32,7 @@ constexpr int UuidRole = Qt::UserRole + 1;
 
 } // namespace
 
-ReportDialog::ReportDialog(HistoryStore *store, QWidget *parent)
+ReportDialog::ReportDialog(HistoryReader *store, QWidget *parent)
     : QDialog(parent)
     , m_store(store)
     , m_job(new ReportJob(store, this))
@@ -101,6 +101,14 @@ ReportDialog::ReportDialog(HistoryStore *store, QWidget *parent)
     m_open->setChecked(true);
 
     auto *form = new QFormLayout;
+    if (!store->isLocal()) {
+        auto *source = new QLabel(store->sourceName(), this);
+        source->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        source->setToolTip(tr("The History page reads this Prometheus-compatible server: the "
+                              "report does too. Choose \"This computer\" there for the local "
+                              "history."));
+        form->addRow(tr("History from:"), source);
+    }
     form->addRow(tr("Host:"), m_host);
     form->addRow(tr("Guests:"), guestBox);
     form->addRow(tr("Range:"), m_range);
@@ -154,8 +162,8 @@ ReportDialog::ReportDialog(HistoryStore *store, QWidget *parent)
     });
     connect(m_job, &ReportJob::finished, this, &ReportDialog::onFinished);
     connect(m_job, &ReportJob::failed, this, &ReportDialog::onFailed);
-    connect(store, &HistoryStore::guestsReady, this, &ReportDialog::onGuests);
-    connect(store, &HistoryStore::queryFailed, this, [this](quint64 id, const Error &error) {
+    connect(store, &HistoryReader::guestsReady, this, &ReportDialog::onGuests);
+    connect(store, &HistoryReader::queryFailed, this, [this](quint64 id, const Error &error) {
         if (id == m_guestsQuery)
             showError(error.message);
     });

@@ -19,7 +19,7 @@ class QPushButton;
 class QStandardItemModel;
 
 namespace bs {
-class HistoryStore;
+class HistoryReader;
 class ReportJob;
 struct GuestInfo;
 struct Error;
@@ -29,13 +29,14 @@ namespace bs::gui {
 
 // "Report…": a PDF report of a host from the history. Host, the guests to include (a checklist),
 // the range (presets or from/to), the sections and the file; progress while the history answers
-// and the pages are drawn (off the GUI thread, ReportJob), and the file opened when done.
+// and the pages are drawn (off the GUI thread, ReportJob), and the file opened when done. The
+// history is this computer's or a Prometheus-compatible server's (then named in the form).
 class ReportDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ReportDialog)
 
 public:
-    ReportDialog(HistoryStore *store, QWidget *parent = nullptr);
+    ReportDialog(HistoryReader *store, QWidget *parent = nullptr);
     ~ReportDialog() override;
 
     // The host to preselect once the history has listed its hosts.
@@ -51,6 +52,7 @@ public:
     QLabel *statusLabel() const { return m_status; }
     QProgressBar *progressBar() const { return m_progress; }
     ReportJob *job() const { return m_job; }
+    HistoryReader *reader() const { return m_store; }
     // The request the form describes now.
     ReportRequest request() const;
     // Starts the report; false (with the reason shown) when the form is incomplete.
@@ -72,7 +74,7 @@ private:
     void onFailed(const Error &error);
     void showError(const QString &text);
 
-    HistoryStore *m_store;
+    HistoryReader *m_store;
     ReportJob *m_job;
     quint64 m_guestsQuery = 0;
     QList<GuestInfo> m_known;

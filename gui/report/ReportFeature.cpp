@@ -4,6 +4,7 @@
 #include "ReportDialog.h"
 #include "charts/LiveChart.h"
 #include "history/HistoryStore.h"
+#include "report/ReportJob.h"
 #include "workbench/Workbench.h"
 
 #include <QAction>
@@ -121,6 +122,10 @@ void ReportFeature::setHistoryStore(HistoryStore *store) {
     m_store = store;
 }
 
+void ReportFeature::setServerReader(std::function<std::unique_ptr<HistoryReader>()> make) {
+    m_serverReader = std::move(make);
+}
+
 HistoryStore *ReportFeature::store() {
     if (m_store)
         return m_store;
@@ -134,9 +139,18 @@ HistoryStore *ReportFeature::store() {
 }
 
 ReportDialog *ReportFeature::openReportDialog() {
+    std::unique_ptr<HistoryReader> server = m_serverReader ? m_serverReader() : nullptr;
+    const QString source = server ? server->sourceName() : QString();
+    const bool sameSource =
+        m_dialog && (m_dialog->reader()->isLocal() ? source.isEmpty()
+                                                   : m_dialog->reader()->sourceName() == source);
+    if (m_dialog && !sameSource && !m_dialog->job()->isRunning())
+        delete m_dialog; // the History page reads elsewhere now
     if (!m_dialog) {
-        m_dialog = new ReportDialog(store(), m_bench->dialogParent());
+        m_dialog = new ReportDialog(server ? server.get() : store(), m_bench->dialogParent());
         m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+        if (server) // deleted with the dialog, after its job (a child made before it)
+            server.release()->setParent(m_dialog);
     }
     m_dialog->setPreferredHost(m_bench->selectedHostId());
     m_dialog->show();

@@ -4,11 +4,15 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+#include <memory>
+
 class QAction;
 class QWidget;
 
 namespace bs {
 class ChartExportSource;
+class HistoryReader;
 class HistoryStore;
 } // namespace bs
 
@@ -38,6 +42,9 @@ public:
 
     void addChart(QWidget *widget, const ChartExportSource *source);
     void setHistoryStore(HistoryStore *store);
+    // Where reports read when the History page reads a server: a new reader of that server
+    // (null while it reads this computer's history). The dialog owns what it gets.
+    void setServerReader(std::function<std::unique_ptr<HistoryReader>()> make);
 
     QAction *exportChartAction() const { return m_exportChart; }
     QAction *exportDataAction() const { return m_exportData; }
@@ -65,6 +72,7 @@ private:
     QAction *m_report;
     QList<Chart> m_charts;
     HistoryStore *m_store = nullptr;
+    std::function<std::unique_ptr<HistoryReader>()> m_serverReader;
     HistoryStore *m_ownStore = nullptr; // until the window has one
     QPointer<ReportDialog> m_dialog;
 };
