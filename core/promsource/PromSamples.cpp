@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 
 namespace bs::prom {
@@ -107,6 +108,23 @@ Result<SampleResult> readSamples(const PrometheusClient &client, const SampleReq
             states[uuid].insert(qint64(std::llround(pair.toArray().at(0).toDouble())), state);
     }
 
+    // The queries ran side by side while the server went on ingesting: a scrape that arrived
+    // between two of them is in some answers and not in others. Every answer holds every scrape
+    // up to the oldest of their newest times: samples stop there, none is half-filled.
+    qint64 edge = std::numeric_limits<qint64>::max();
+    const auto newest = [](const QHash<QString, Values> &byUuid) {
+        qint64 t = -1;
+        for (const Values &v : byUuid)
+            for (auto it = v.keyBegin(); it != v.keyEnd(); ++it)
+                t = std::max(t, *it);
+        return t;
+    };
+    for (const QHash<QString, Values> *answer :
+         {&std::as_const(fields[0]), &running}) { // the balloon and the domain state
+        const qint64 t = newest(*answer);
+        if (t >= 0)
+            edge = std::min(edge, t);
+    }
     std::vector<qint64> gaps;
     for (const QString &uuid : request.uuids) {
         GuestSamples guest;
@@ -121,6 +139,8 @@ Result<SampleResult> readSamples(const PrometheusClient &client, const SampleReq
         std::optional<qint64> previousUpdate;
         qint64 previousTime = -1;
         for (qint64 t : times) {
+            if (t > edge)
+                break;
             MemorySample s;
             s.hostId = request.hostId;
             s.uuid = uuid;
