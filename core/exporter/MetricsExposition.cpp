@@ -297,6 +297,18 @@ QByteArray renderExposition(const QList<ExposedHost> &hosts, ExpositionFormat fo
                  "Whether the recorder is connected to the host (1) or not (0).", false, format);
     for (const ExposedHost &h : hosts)
         out += "balloonscope_host_up{" + hostLabel(h.hostId) + "} " + (h.connected ? "1\n" : "0\n");
+    // When the newest poll finished (ms precision): a recorder that stopped polling, or polls
+    // late, shows here; absent until the first poll.
+    appendHeader(out, "balloonscope_host_last_poll_timestamp_seconds",
+                 "When the recorder's newest poll of the host finished, seconds since the epoch.",
+                 false, format);
+    for (const ExposedHost &h : hosts) {
+        if (h.pollTimeMs <= 0)
+            continue;
+        out += "balloonscope_host_last_poll_timestamp_seconds{" + hostLabel(h.hostId) + "} ";
+        appendNumber(out, double(h.pollTimeMs) / 1000.0);
+        out += '\n';
+    }
 
     for (const HostFamily &f : HostFamilies) {
         appendHeader(out, f.name, f.help, false, format);
