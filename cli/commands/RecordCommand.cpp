@@ -9,6 +9,7 @@
 #include "autopilot/AutopilotRunner.h"
 #include "ballooncontrol/BalloonControls.h"
 #include "common/SignalWatcher.h"
+#include "exporter/SizingExposer.h"
 #include "history/HistoryStore.h"
 #include "history/RangePresets.h"
 #include "host/HostOverviewFeed.h"
@@ -311,6 +312,16 @@ int RecordCommand::run(const QStringList &arguments) {
         err() << (auth ? tr("Serving metrics at %1 (basic auth).").arg(at)
                        : tr("Serving metrics at %1.").arg(at))
               << Qt::endl;
+    }
+
+    // The sizing advisor's recommendations on /metrics, from this recorder's history.
+    std::unique_ptr<SizingExposer> sizing;
+    if (metrics) {
+        QStringList uris;
+        for (const HostArguments &host : *hosts)
+            uris.append(host.config.uri);
+        sizing = std::make_unique<SizingExposer>(&store, exposed, uris);
+        sizing->start();
     }
 
     std::vector<std::unique_ptr<MonitoredHost>> monitors;

@@ -35,6 +35,13 @@ void ExposedHosts::setConnected(const QString &hostId, bool connected) {
     }
 }
 
+void ExposedHosts::setSizing(const QString &hostId, const QHash<QString, GuestSizing> &sizing) {
+    QMutexLocker lock(&m_mutex);
+    Entry &e = m_hosts[hostId];
+    e.host.hostId = hostId;
+    e.host.sizing = sizing;
+}
+
 void ExposedHosts::removeHost(const QString &hostId) {
     QMutexLocker lock(&m_mutex);
     m_hosts.remove(hostId);

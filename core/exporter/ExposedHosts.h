@@ -17,6 +17,8 @@ public:
     void setHostSample(const HostSample &sample);
     void setConnected(const QString &hostId, bool connected);
     void removeHost(const QString &hostId);
+    // The sizing advisor's newest recommendations for the host's guests (replaces the last).
+    void setSizing(const QString &hostId, const QHash<QString, GuestSizing> &sizing);
 
     QList<ExposedHost> snapshot() const;
     QByteArray render(ExpositionFormat format) const;

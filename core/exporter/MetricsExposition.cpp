@@ -339,6 +339,37 @@ QByteArray renderExposition(const QList<ExposedHost> &hosts, ExpositionFormat fo
         }
     }
 
+    // The sizing advisor's recommendation, where the recorder's history gives one.
+    struct SizingFamily {
+        const char *name;
+        const char *help;
+        qint64 GuestSizing::*kib;
+    };
+    const SizingFamily sizingFamilies[] = {
+        {"balloonscope_guest_recommended_bytes",
+         "The memory the sizing advisor recommends for the guest (Balanced: P95 of its need over "
+         "14 days + 15 %), bytes.",
+         &GuestSizing::recommendedKiB},
+        {"balloonscope_guest_reclaimable_bytes",
+         "What the balloon could take back from the guest: its balloon size minus the "
+         "recommendation, bytes.",
+         &GuestSizing::reclaimableKiB},
+    };
+    for (const SizingFamily &f : sizingFamilies) {
+        appendHeader(out, f.name, f.help, false, format);
+        for (const ExposedHost &h : hosts) {
+            for (const MemorySample &s : h.guests) {
+                const auto it = h.sizing.constFind(s.uuid);
+                if (it == h.sizing.cend())
+                    continue;
+                out += f.name;
+                out += '{' + guestLabels(h.hostId, s) + "} ";
+                appendNumber(out, double(*it.*f.kib) * 1024.0);
+                out += '\n';
+            }
+        }
+    }
+
     // Why a guest has figures or not: one series per state, 1 for the guest's.
     appendHeader(out, "balloonscope_guest_stats_state",
                  "The guest's balloon statistics state: 1 for the one it is in.", false, format);

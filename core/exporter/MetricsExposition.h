@@ -4,6 +4,7 @@
 #include "monitor/MemorySample.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QStringList>
 
@@ -13,12 +14,20 @@ namespace bs {
 
 // One host as the endpoint shows it: its last poll (guests whose last fresh report is carried
 // over repeated ones while they report) and its own figures.
+// The sizing advisor's recommendation for a guest (Balanced policy, over the recorder's own
+// history), KiB.
+struct GuestSizing {
+    qint64 recommendedKiB = 0;
+    qint64 reclaimableKiB = 0; // balloon size − recommended, when positive
+};
+
 struct ExposedHost {
     QString hostId;
     bool connected = false;
     qint64 pollTimeMs = 0;
     QList<MemorySample> guests;
     std::optional<HostSample> host;
+    QHash<QString, GuestSizing> sizing; // by uuid; a guest without a recommendation is absent
 };
 
 enum class ExpositionFormat {

@@ -1,8 +1,13 @@
 #include "CliRunner.h"
+#include "FleetHistory.h"
+#include "HistoryTestSupport.h"
 #include "TestMain.h"
 #include "exporter/ExposedHosts.h"
 #include "exporter/MetricsExposition.h"
+#include "exporter/SizingExposer.h"
+#include "sizing/HostAdvice.h"
 
+#include <QDateTime>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
@@ -22,6 +27,7 @@
 #include <functional>
 
 using namespace bs;
+using namespace bs::test;
 
 // The recorder's /metrics: the exposition of each host's latest poll (names, types, labels,
 // absent-is-not-zero, escaping, both formats), checked by Prometheus' own promtool; the names
@@ -103,6 +109,8 @@ ExposedHost host() {
     s.guestsActive = 2;
     s.guestsReporting = 1;
     h.host = s;
+    h.sizing.insert(QStringLiteral("11111111-1111-1111-1111-111111111111"),
+                    GuestSizing{1536 * 1024, 512 * 1024});
     return h;
 }
 
@@ -204,6 +212,76 @@ private Q_SLOTS:
         // Each family once, HELP and TYPE before its samples.
         QCOMPARE(text.count("# TYPE libvirt_domain_memory_stats_major_fault_total counter"), 1);
         QVERIFY(!text.contains("# EOF"));
+    }
+
+    // The sizing advisor's recommendation: for the guest that has one, in bytes; absent for the
+    // others (never a zero); the last poll's time with ms precision.
+    void sizingAndLastPoll() {
+        const QByteArray text = renderExposition({host()}, ExpositionFormat::Prometheus);
+        const QStringList recommended =
+            samples(text, QStringLiteral("balloonscope_guest_recommended_bytes"));
+        QCOMPARE(recommended.size(), 1);
+        QVERIFY2(recommended.first().contains(QLatin1String("uuid=\"11111111-")) &&
+                     recommended.first().endsWith(QLatin1String(" 1610612736")),
+                 qPrintable(recommended.first()));
+        const QStringList reclaimable =
+            samples(text, QStringLiteral("balloonscope_guest_reclaimable_bytes"));
+        QCOMPARE(reclaimable.size(), 1);
+        QVERIFY(reclaimable.first().endsWith(QLatin1String(" 536870912")));
+        const QStringList last =
+            samples(text, QStringLiteral("balloonscope_host_last_poll_timestamp_seconds"));
+        QCOMPARE(last.size(), 1);
+        QVERIFY2(last.first().endsWith(QLatin1String(" 1800000010")), qPrintable(last.first()));
+        ExposedHost fresh = host();
+        fresh.pollTimeMs = 0; // not polled yet
+        fresh.sizing.clear();
+        const QByteArray none = renderExposition({fresh}, ExpositionFormat::Prometheus);
+        QVERIFY(samples(none, QStringLiteral("balloonscope_guest_recommended_bytes")).isEmpty());
+        QVERIFY(samples(none, QStringLiteral("balloonscope_host_last_poll_timestamp_seconds"))
+                    .isEmpty());
+    }
+
+    // The recorder's recommendations come from its own history through the sizing advisor:
+    // three guests with two days of polls, the same figures `advise` gives.
+    void sizingExposerFollowsTheAdvisor() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        HistoryOptions options;
+        options.path = dir.filePath(QStringLiteral("h.sqlite"));
+        HistoryStore store(options);
+        QVERIFY(openAndWait(store));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QList<FleetGuest> guests = fleetGuests(3, now - 2 * 86400000LL, now, false);
+        recordFleet(store, Host, guests, now - 2 * 86400000LL, now, 300);
+        QVERIFY(store.waitForIdle());
+        auto exposed = std::make_shared<ExposedHosts>();
+        PollCycle cycle;
+        cycle.hostId = Host;
+        cycle.timeMs = now;
+        for (const FleetGuest &g : guests) {
+            MemorySample s = fleetPoll(g, now);
+            s.hostId = Host;
+            cycle.samples.append(s);
+        }
+        exposed->addCycle(cycle);
+        SizingExposer sizing(&store, exposed, {Host});
+        sizing.refresh();
+        const HostAdvice expected = adviseHost(
+            queryNeeds(store,
+                       needRequestFor(Host, SizingPolicy::fromPreset(SizingPreset::Balanced), now)),
+            SizingPolicy::fromPreset(SizingPreset::Balanced), WhatIfRequest{});
+        QStringList lines;
+        QTRY_VERIFY((lines = samples(exposed->render(ExpositionFormat::Prometheus),
+                                     QStringLiteral("balloonscope_guest_recommended_bytes")))
+                        .size() == 3);
+        for (const GuestAdvice &g : expected.guests) {
+            QVERIFY(g.recommendedKiB);
+            const QString want =
+                QStringLiteral("uuid=\"%1\"} %2").arg(g.uuid).arg(*g.recommendedKiB * 1024);
+            QVERIFY2(std::any_of(lines.cbegin(), lines.cend(),
+                                 [&](const QString &l) { return l.endsWith(want); }),
+                     qPrintable(want + QLatin1Char('\n') + lines.join(QLatin1Char('\n'))));
+        }
     }
 
     void openMetricsNamesCountersWithoutTotal() {
