@@ -155,7 +155,7 @@ QString HistoryOutput::text() const {
                  QDateTime::fromMSecsSinceEpoch(request.toMs)
                      .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
             .arg(result.bucketMs / 1000)
-            .arg(!server.isEmpty()       ? CliCommand::tr("from %1").arg(server)
+            .arg(!server.isEmpty()     ? CliCommand::tr("from %1").arg(server)
                  : tierNames.isEmpty() ? CliCommand::tr("no data")
                                        : tierNames.join(QLatin1Char('+')));
     out += QStringLiteral("%1").arg(CliCommand::tr("TIME"), -20);

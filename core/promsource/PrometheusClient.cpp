@@ -59,9 +59,9 @@ Result<QList<QJsonValue>> PrometheusClient::getAll(const QString &endpoint,
         QUrl url = base;
         // A '+' left as is reads as a space on the server (form encoding): "qemu+ssh://…" would
         // match no series.
-        url.setQuery(query.toString(QUrl::FullyEncoded).replace(QLatin1Char('+'),
-                                                                 QLatin1String("%2B")),
-                     QUrl::StrictMode);
+        url.setQuery(
+            query.toString(QUrl::FullyEncoded).replace(QLatin1Char('+'), QLatin1String("%2B")),
+            QUrl::StrictMode);
         QNetworkRequest request(url);
         request.setTransferTimeout(m_timeoutMs);
         request.setRawHeader("Accept", "application/json");
