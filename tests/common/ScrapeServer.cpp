@@ -9,9 +9,18 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 namespace bs::test {
 
 namespace {
+
+// A server or recorder started by a test dies with the test, even one that crashed (a child
+// left behind would keep its port and scrape on).
+void dieWithParent(QProcess &process) {
+    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+}
 
 quint16 freePort() {
     QTcpServer probe; // bind one, note it, let it go
@@ -103,6 +112,7 @@ bool ScrapeServer::start(const QStringList &targets, QString *why, const QString
                 QStringLiteral("-storageDataPath=") + storage,
                 QStringLiteral("-httpListenAddr=") + listen,
                 QStringLiteral("-search.latencyOffset=0s")};
+    dieWithParent(m_process);
     m_process.start(program, args);
     if (!m_process.waitForStarted()) {
         *why = name() + QStringLiteral(" did not start: ") + m_process.errorString();
@@ -135,6 +145,7 @@ quint16 startRecorder(QProcess &recorder, const QString &uri, const QString &db,
                                       QStringLiteral("--db"), db, QStringLiteral("--listen"),
                                       listen} +
                           extra);
+    dieWithParent(recorder);
     recorder.start();
     if (!recorder.waitForStarted())
         return 0;
