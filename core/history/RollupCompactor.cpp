@@ -5,6 +5,7 @@
 #include "common/Logging.h"
 
 #include <limits>
+#include <utility>
 
 namespace bs::history {
 
@@ -18,15 +19,6 @@ qint64 alignDown(qint64 t, qint64 step) {
     return t >= 0 ? t / step * step : -((-t + step - 1) / step) * step;
 }
 
-QByteArray rollupColumns() {
-    QByteArray out = "guest_id, t, n_host, n_report, n_gap";
-    for (Metric m : allMetrics()) {
-        const QByteArray k = metricKey(m).toLatin1();
-        out += ", " + k + "_min, " + k + "_avg, " + k + "_max";
-    }
-    return out;
-}
-
 constexpr const char *GuestFilter =
     "guest_id IN (SELECT id FROM guests WHERE ?3 IS NULL OR id = ?3) AND t >= ?1 AND t < ?2";
 
@@ -38,9 +30,9 @@ QByteArray minuteRollupSql() {
         const QByteArray e = rawMetricExpr(m);
         select += ", min(" + e + "), CAST(round(avg(" + e + ")) AS INTEGER), max(" + e + ")";
     }
-    return "INSERT OR REPLACE INTO rollup_1m(" + rollupColumns() + ") " + select +
-           " FROM (SELECT *, " + freshExpr() + " AS fresh, " + guestGapExpr() +
-           " AS gap FROM samples WHERE " + GuestFilter + ") GROUP BY guest_id, (t / 60) * 60";
+    return select + " FROM (SELECT *, " + freshExpr() + " AS fresh, " + guestGapExpr() +
+           " AS gap FROM samples WHERE " + GuestFilter +
+           ") GROUP BY guest_id, (t / 60) * 60 ORDER BY guest_id, 2";
 }
 
 QByteArray hourRollupSql() {
@@ -54,8 +46,8 @@ QByteArray hourRollupSql() {
                   ") * 1.0 / nullif(sum(CASE WHEN " + k + "_avg IS NOT NULL THEN " + w +
                   " END), 0), avg(" + k + "_avg))) AS INTEGER), max(" + k + "_max)";
     }
-    return "INSERT OR REPLACE INTO rollup_1h(" + rollupColumns() + ") " + select +
-           " FROM rollup_1m WHERE " + GuestFilter + " GROUP BY guest_id, (t / 3600) * 3600";
+    return select + " FROM rollup_1m WHERE " + GuestFilter +
+           " GROUP BY guest_id, (t / 3600) * 3600 ORDER BY guest_id, 2";
 }
 
 Result<TierWindows> readTierWindows(sqlite::Database &db) {
@@ -83,8 +75,51 @@ Result<TierWindows> readTierWindows(sqlite::Database &db) {
 RollupCompactor::RollupCompactor(sqlite::Database &db, RetentionPolicy policy)
     : m_db(db)
     , m_policy(policy.normalized())
-    , m_minuteSql{minuteRollupSql(), hostMinuteRollupSql()}
-    , m_hourSql{hourRollupSql(), hostHourRollupSql()} {}
+    , m_samples(db, sampleBlocks())
+    , m_minutes(db, minuteBlocks())
+    , m_hours(db, hourBlocks())
+    , m_minuteSql{minuteRollupSql(), hostMinuteRollupSql(), &m_minutes}
+    , m_hourSql{hourRollupSql(), hostHourRollupSql(), &m_hours} {}
+
+BlockWriter *RollupCompactor::blocksOf(const char *table) {
+    for (BlockWriter *writer : {&m_samples, &m_minutes, &m_hours}) {
+        if (writer->spec().name == table)
+            return writer;
+    }
+    return nullptr;
+}
+
+Result<qint64> RollupCompactor::rollGuests(const RollSql &sql, qint64 from, qint64 to,
+                                           std::optional<qint64> guest) {
+    auto rows = m_db.prepare(sql.guests.constData());
+    if (!rows)
+        return rows.error();
+    rows->bind(1, from).bind(2, to).bind(3, guest);
+    // Read whole, then written: the SELECT reads another block table than the one written.
+    const int count = int(sql.target->spec().values.size());
+    QList<std::pair<qint64, std::vector<BlockRow>>> owners;
+    qint64 total = 0;
+    const Status read = rows->forEachRow([&] {
+        const qint64 owner = rows->int64(0);
+        if (owners.isEmpty() || owners.last().first != owner)
+            owners.append(std::pair(owner, std::vector<BlockRow>()));
+        BlockRow row;
+        row.t = rows->int64(1);
+        row.values.resize(std::size_t(count));
+        for (int c = 0; c < count; ++c)
+            row.values[std::size_t(c)] = rows->optionalInt64(2 + c);
+        owners.last().second.push_back(std::move(row));
+        ++total;
+    });
+    if (!read)
+        return read.error();
+    for (auto &[owner, ownerRows] : owners) {
+        if (Status s = sql.target->merge(owner, std::move(ownerRows), BlockWriter::Merge::Replace);
+            !s)
+            return s.error();
+    }
+    return total;
+}
 
 Result<RollupCompactor::TierState> RollupCompactor::tierState(const char *tier) {
     auto row = m_db.prepare("SELECT rolled_until, purged_before FROM tiers WHERE tier = ?1");
@@ -108,10 +143,13 @@ Status RollupCompactor::setTier(const char *tier, const char *column, qint64 val
 Result<std::optional<qint64>> RollupCompactor::firstRowAtOrAfter(const TierTables &tables,
                                                                  qint64 t) {
     // One index seek per guest (and per host) rather than a scan of the whole table.
-    const QByteArray sql = QByteArray("SELECT min((SELECT min(t) FROM ") + tables.guests +
-                           " WHERE guest_id = g.id AND t >= ?1)) FROM guests g UNION ALL "
-                           "SELECT min((SELECT min(t) FROM " +
-                           tables.hosts + " WHERE host_id = h.id AND t >= ?1)) FROM hosts h";
+    // (ORDER BY t LIMIT 1 rather than min(t): a block table hands rows out in time order and
+    // stops after the first, where min() would read every later block.)
+    const QByteArray sql = QByteArray("SELECT min((SELECT t FROM ") + tables.guests +
+                           " WHERE guest_id = g.id AND t >= ?1 ORDER BY t LIMIT 1)) FROM guests g "
+                           "UNION ALL SELECT min((SELECT t FROM " +
+                           tables.hosts +
+                           " WHERE host_id = h.id AND t >= ?1 ORDER BY t LIMIT 1)) FROM hosts h";
     auto row = m_db.prepare(sql.constData());
     if (!row)
         return row.error();
@@ -152,29 +190,53 @@ Result<qint64> RollupCompactor::flushInbox() {
         if (!read)
             return read.error();
     }
-    const QByteArray move = "INSERT INTO samples SELECT * FROM samples_inbox WHERE 1 "
-                            "ORDER BY guest_id, t ON CONFLICT(guest_id, t) DO UPDATE SET " +
-                            sampleUpsertAssignments();
-    if (Status s = m_db.exec(move.constData()); !s)
-        return s.error();
-    const qint64 moved = m_db.changes();
+    // Into the guests' blocks, a poll of the same second merged as the inbox's upsert does
+    // (sampleUpsertAssignments): flags replaced, the other fields kept where the new row has none.
+    QByteArray columns = "guest_id, t";
+    for (const QByteArray &column : sampleBlocks().values)
+        columns += ", " + column;
+    auto inbox = m_db.prepare(
+        ("SELECT " + columns + " FROM samples_inbox ORDER BY guest_id, t").constData());
+    if (!inbox)
+        return inbox.error();
+    const int count = int(sampleBlocks().values.size());
+    qint64 moved = 0;
+    qint64 owner = 0;
+    std::vector<BlockRow> pending;
+    Status written = Status::success();
+    auto flush = [&] {
+        if (written && !pending.empty())
+            written =
+                m_samples.merge(owner, std::exchange(pending, {}), BlockWriter::Merge::Coalesce);
+        pending.clear();
+    };
+    const Status read = inbox->forEachRow([&] {
+        const qint64 rowOwner = inbox->int64(0);
+        if (rowOwner != owner)
+            flush();
+        owner = rowOwner;
+        BlockRow row;
+        row.t = inbox->int64(1);
+        row.values.resize(std::size_t(count));
+        for (int c = 0; c < count; ++c)
+            row.values[std::size_t(c)] = inbox->optionalInt64(2 + c);
+        pending.push_back(std::move(row));
+        ++moved;
+    });
+    flush();
+    if (!read)
+        return read.error();
+    if (!written)
+        return written.error();
     if (Status s = m_db.exec("DELETE FROM samples_inbox"); !s)
         return s.error();
     for (const auto &[guest, minuteStart] : late) {
-        auto again = m_db.prepare(m_minuteSql.guests.constData());
-        if (!again)
+        if (auto again = rollGuests(m_minuteSql, minuteStart, minuteStart + 60, guest); !again)
             return again.error();
-        again->bind(1, minuteStart).bind(2, minuteStart + 60).bind(3, guest);
-        if (Status s = again->run(); !s)
-            return s.error();
         if (hour->rolledUntil && minuteStart < *hour->rolledUntil) {
-            auto hourAgain = m_db.prepare(m_hourSql.guests.constData());
-            if (!hourAgain)
-                return hourAgain.error();
             const qint64 h = alignDown(minuteStart, 3600);
-            hourAgain->bind(1, h).bind(2, h + 3600).bind(3, guest);
-            if (Status s = hourAgain->run(); !s)
-                return s.error();
+            if (auto again = rollGuests(m_hourSql, h, h + 3600, guest); !again)
+                return again.error();
         }
     }
     if (Status s = tx.commit(); !s)
@@ -235,15 +297,17 @@ Result<bool> RollupCompactor::roll(const char *tier, const RollSql &sql, const T
     qint64 changes = 0;
     // Guests and hosts are rolled over the same stretch in one transaction: the tier's
     // rolled_until holds for both.
-    for (const QByteArray *text : {&sql.guests, &sql.hosts}) {
-        auto rollup = m_db.prepare(text->constData());
-        if (!rollup)
-            return rollup.error();
-        rollup->bind(1, start).bind(2, end).bindNull(3);
-        if (Status s = rollup->run(); !s)
-            return s.error();
-        changes += m_db.changes();
-    }
+    auto guests = rollGuests(sql, start, end, std::nullopt);
+    if (!guests)
+        return guests.error();
+    changes += *guests;
+    auto rollup = m_db.prepare(sql.hosts.constData());
+    if (!rollup)
+        return rollup.error();
+    rollup->bind(1, start).bind(2, end).bindNull(3);
+    if (Status s = rollup->run(); !s)
+        return s.error();
+    changes += m_db.changes();
     qint64 rolled = end;
     if (changes == 0) {
         // An empty stretch (nothing recorded): jump to the next row instead of walking it.
@@ -291,13 +355,40 @@ Result<bool> RollupCompactor::purge(const char *tier, const TierTables &tables, 
         state->purgedBefore = cutoff;
         worked = true;
     }
+    if (BlockWriter *blocks = blocksOf(tables.guests)) {
+        // Whole blocks go without being read; only the one holding the cutoff is coded again.
+        auto guests = m_db.prepare("SELECT id FROM guests");
+        if (!guests)
+            return guests.error();
+        Status removed = Status::success();
+        const Status listed = guests->forEachRow([&] {
+            if (!removed)
+                return;
+            const qint64 guest = guests->int64(0);
+            auto first = blocks->firstTime(guest);
+            if (!first) {
+                removed = first.error();
+                return;
+            }
+            if (!*first)
+                return;
+            auto gone = blocks->removeBefore(guest, qMin(state->purgedBefore, **first + chunk));
+            if (!gone)
+                removed = gone.error();
+            else
+                worked = worked || *gone > 0;
+        });
+        if (!removed)
+            return removed.error();
+        if (!listed)
+            return listed.error();
+    }
     struct Owners {
         const char *table;
         const char *key;
         const char *ids;
     };
-    for (const Owners &o : {Owners{tables.guests, "guest_id", "SELECT id FROM guests"},
-                            Owners{tables.hosts, "host_id", "SELECT id FROM hosts"}}) {
+    for (const Owners &o : {Owners{tables.hosts, "host_id", "SELECT id FROM hosts"}}) {
         const QByteArray sql = QByteArray("DELETE FROM ") + o.table + " WHERE " + o.key +
                                " = ?1 AND t < min(?2, (SELECT min(t) FROM " + o.table + " WHERE " +
                                o.key + " = ?1) + ?3)";

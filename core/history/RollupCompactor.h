@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BlockWriter.h"
 #include "HistoryOptions.h"
 #include "RangePlanner.h"
 #include "Sqlite.h"
@@ -8,7 +9,8 @@ namespace bs::history {
 
 // The background upkeep of the history, in small steps so that polls and queries queued on the
 // history thread are served in between (each step is one short transaction):
-// 1. move `samples_inbox` into `samples` (re-rolling any minute a late row falls into);
+// 1. move `samples_inbox` into the blocks of `samples` (re-rolling any minute a late row falls
+//    into);
 // 2. roll raw samples up into minutes, minutes into hours (min/avg/max of every metric), the
 //    guests' and the hosts' (schema 3) over the same stretch, so one tiers row holds for both;
 // 3. purge each tier past its retention, but never past what the next tier has rolled up;
@@ -42,8 +44,9 @@ private:
         const char *hosts;
     };
     struct RollSql {
-        QByteArray guests;
-        QByteArray hosts;
+        QByteArray guests; // a SELECT of the roll-up rows, written into `target`'s blocks
+        QByteArray hosts;  // an INSERT
+        BlockWriter *target;
     };
     Result<TierState> tierState(const char *tier);
     Status setTier(const char *tier, const char *column, qint64 value);
@@ -55,9 +58,17 @@ private:
     Result<bool> purgeAuxiliary(qint64 nowSeconds);
     Result<bool> vacuum();
     Result<std::optional<qint64>> firstRowAtOrAfter(const TierTables &tables, qint64 t);
+    // Runs a roll-up SELECT for [from, to) and one guest (or all) and writes its rows into the
+    // target's blocks; returns how many.
+    Result<qint64> rollGuests(const RollSql &sql, qint64 from, qint64 to,
+                              std::optional<qint64> guest);
+    BlockWriter *blocksOf(const char *table);
 
     sqlite::Database &m_db;
     RetentionPolicy m_policy;
+    BlockWriter m_samples;
+    BlockWriter m_minutes;
+    BlockWriter m_hours;
     RollSql m_minuteSql;
     RollSql m_hourSql;
 };
@@ -65,8 +76,9 @@ private:
 // Where each tier's data is complete (RangePlanner.h), from the tiers table.
 Result<TierWindows> readTierWindows(sqlite::Database &db);
 
-// The SQL that rolls raw samples (table `samples`) into `rollup_1m`, and `rollup_1m` into
-// `rollup_1h`, for [?1, ?2) and one guest (?3) or all (?3 NULL).
+// The SELECTs that roll raw samples (table `samples`) into rows of `rollup_1m`, and `rollup_1m`
+// into rows of `rollup_1h`, for [?1, ?2) and one guest (?3) or all (?3 NULL), in the roll-up
+// tables' column order (guest_id, t, n_host, ...), ordered by guest and time.
 QByteArray minuteRollupSql();
 QByteArray hourRollupSql();
 

@@ -25,9 +25,11 @@ struct Table {
 Status widen(sqlite::Database &db, std::initializer_list<Table> tables, const char *key,
              const QList<qint64> &ids, TierBounds &bounds) {
     for (const Table &table : tables) {
-        const QByteArray sql = QByteArray("SELECT (SELECT MIN(t) FROM ") + table.name + " WHERE " +
-                               key + " = ?1), (SELECT MAX(t) FROM " + table.name + " WHERE " + key +
-                               " = ?1)";
+        // ORDER BY t LIMIT 1 rather than MIN(t): a block table (BlockModule.h) hands rows out in
+        // time order either way and stops after the first; MIN() would read every block.
+        const QByteArray sql = QByteArray("SELECT (SELECT t FROM ") + table.name + " WHERE " + key +
+                               " = ?1 ORDER BY t LIMIT 1), (SELECT t FROM " + table.name +
+                               " WHERE " + key + " = ?1 ORDER BY t DESC LIMIT 1)";
         auto row = db.prepare(sql.constData());
         if (!row)
             return row.error();

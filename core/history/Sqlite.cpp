@@ -1,5 +1,7 @@
 #include "Sqlite.h"
 
+#include "BlockModule.h"
+
 #include <sqlite3.h>
 
 namespace bs::sqlite {
@@ -34,6 +36,10 @@ bool isBusy(const Error &error) {
 
 bool isReadOnly(const Error &error) {
     return error.kind == Error::Kind::Database && primary(error) == SQLITE_READONLY;
+}
+
+Error corruptError(const QString &message) {
+    return makeError(SQLITE_CORRUPT, message);
 }
 
 Error lastError(sqlite3 *db, const QString &what) {
@@ -85,6 +91,12 @@ Statement &Statement::bind(int index, const QString &text) {
 
 Statement &Statement::bindNull(int index) {
     sqlite3_bind_null(m_stmt, index);
+    return *this;
+}
+
+Statement &Statement::bindBlob(int index, const QByteArray &bytes) {
+    sqlite3_bind_blob64(m_stmt, index, bytes.constData(), sqlite3_uint64(bytes.size()),
+                        SQLITE_TRANSIENT);
     return *this;
 }
 
@@ -148,6 +160,15 @@ QString Statement::text(int column) const {
     return QString::fromUtf8(data, sqlite3_column_bytes(m_stmt, column));
 }
 
+int Statement::columnCount() const {
+    return sqlite3_column_count(m_stmt);
+}
+
+QByteArray Statement::blob(int column) const {
+    const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
+    return QByteArray(data, sqlite3_column_bytes(m_stmt, column));
+}
+
 // --- Database ---
 
 Database::~Database() {
@@ -181,6 +202,9 @@ Result<Database> Database::open(const QString &path, Mode mode, int busyTimeoutM
     }
     sqlite3_extended_result_codes(db.m_db, 1);
     sqlite3_busy_timeout(db.m_db, busyTimeoutMs);
+    // The guests' samples and roll-ups are column blocks read through this module (schema 6).
+    if (const int module = bs::history::registerBlockModule(db.m_db); module != SQLITE_OK)
+        return makeError(module, QStringLiteral("bs_blocks"));
     return db;
 }
 

@@ -41,6 +41,7 @@ public:
     Statement &bind(int index, std::optional<qint64> value);
     Statement &bind(int index, const QString &text);
     Statement &bindNull(int index);
+    Statement &bindBlob(int index, const QByteArray &bytes);
     // A pointer for an application-defined function (sqlite3_bind_pointer): only a function
     // that asks for the same `type` name sees it; SQL can neither make nor read one.
     Statement &bindPointer(int index, void *pointer, const char *type);
@@ -56,11 +57,13 @@ public:
     void reset();
     Error error() const;
 
+    int columnCount() const;
     bool isNull(int column) const;
     qint64 int64(int column) const;
     std::optional<qint64> optionalInt64(int column) const;
     double real(int column) const;
     QString text(int column) const;
+    QByteArray blob(int column) const; // a copy
 
 private:
     friend class Database;
@@ -123,6 +126,9 @@ private:
     Status m_begun;
     bool m_open = false;
 };
+
+// A damaged file found by our own checks (a block that does not decode): isCorrupt() holds.
+Error corruptError(const QString &message);
 
 // The error SQLite reports for the connection's last call.
 Error lastError(sqlite3 *db, const QString &what = {});

@@ -5,6 +5,7 @@
 //   bench_historyyear DIR [--guests 50] [--days 365] [--interval 10] [--json FILE]
 // Prints the figures; --json writes them for scripts/bench. Run from an optimised build.
 
+#include "history/BlockTables.h"
 #include "history/HistoryStore.h"
 #include "history/Sqlite.h"
 #include "libvirt/LibvirtRuntime.h"
@@ -152,12 +153,20 @@ int aggregatePoints(const AggregateResult &r) {
     return n;
 }
 
+// Pages of what stores `table`: a block table's blocks and their index (schema 6), else the
+// table and its indexes.
+QByteArray storageSql(const char *table) {
+    if (const history::BlockTableSpec *spec = history::blockTableNamed(table))
+        return "SELECT sum(pgsize) FROM dbstat WHERE name IN ('" + spec->blocks + "', '" +
+               spec->blocks + "_by_owner')";
+    return QByteArray("SELECT sum(pgsize) FROM dbstat WHERE name = '") + table + "'";
+}
+
 qint64 tableBytes(const QString &path, const char *table) {
     auto db = sqlite::Database::open(path, sqlite::Database::Mode::ReadOnly);
     if (!db)
         return -1;
-    const QByteArray sql =
-        QByteArray("SELECT sum(pgsize) FROM dbstat WHERE name = '") + table + "'";
+    const QByteArray sql = storageSql(table);
     auto bytes = db->queryInt(sql.constData());
     return bytes ? *bytes : -1;
 }

@@ -149,7 +149,8 @@ int main(int argc, char *argv[]) {
             fail(QStringLiteral("store did not settle"));
     }
 
-    // 2. Every poll of every guest over the days: a need that wanders between 0.5 and 3.5 GiB
+    // 2. Every poll of every guest over the days (into the inbox: the compactor codes them into
+    // blocks): a need that wanders between 0.5 and 3.5 GiB
     // with a one-poll spike a day, MemFree 200 MiB below MemAvailable.
     QElapsedTimer timer;
     timer.start();
@@ -161,7 +162,8 @@ int main(int argc, char *argv[]) {
             QStringLiteral(
                 "BEGIN;"
                 "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < %1)"
-                "INSERT OR REPLACE INTO samples SELECT g.id, %2 + k.i * %3, 1, 4194304, 4194304, "
+                "INSERT OR REPLACE INTO samples_inbox SELECT g.id, %2 + k.i * %3, 1, 4194304, "
+                "4194304, "
                 "3145728, 4194304, u - 204800, u, NULL, 0, 0, 0, 0, NULL, NULL, 0 FROM guests g, "
                 "(SELECT i, 4194304 - (524288 + ((i * 7919) % 3145728)) AS u FROM k) AS k "
                 "ORDER BY g.id, k.i;"

@@ -1,12 +1,17 @@
 #include "HistoryTestSupport.h"
 #include "TestMain.h"
 #include "TestSupport.h"
+#include "history/BlockTables.h"
 #include "history/GuestNeedReader.h"
 #include "history/HistoryStore.h"
 #include "history/Schema.h"
 #include "history/Sqlite.h"
 
+#include <QMap>
+#include <QRegularExpression>
 #include <QTemporaryDir>
+
+#include <random>
 
 using namespace bs;
 using namespace bs::test;
@@ -190,9 +195,10 @@ private Q_SLOTS:
         QCOMPARE(hostSeries.nodeMemory.first().avg, 16777216.0);
     }
 
-    // Schema 4: the sizing advisor reads the roll-ups' need from an index of five integers, not
-    // from the 57-column rows, in a file migrated from version 1 as in a new one.
-    void theNeedIsReadFromItsIndex() {
+    // Schema 6: the sizing advisor reads the roll-ups' need from their column blocks bound to one
+    // guest and the range, decoding only the three columns it uses (schema 4 had a covering index
+    // for the same), in a file migrated from version 1 as in a new one.
+    void theNeedIsReadFromItsColumnsOnly() {
         const QByteArray v1 = readFixture(QStringLiteral("history/schema-v1.sql"));
         const QString path = fileFromSql(QStringLiteral("v1-need.sqlite"), v1);
         QVERIFY(!path.isEmpty());
@@ -202,6 +208,10 @@ private Q_SLOTS:
         }
         auto db = sqlite::Database::open(path, sqlite::Database::Mode::ReadOnly);
         QVERIFY(db);
+        const auto &columns = history::minuteBlocks().values;
+        const qint64 needColumns = (qint64(1) << columns.indexOf("n_report")) |
+                                   (qint64(1) << columns.indexOf("used_max")) |
+                                   (qint64(1) << columns.indexOf("used_excluding_cache_max"));
         for (Tier tier : {Tier::Minute, Tier::Hour}) {
             const QByteArray sql =
                 "EXPLAIN QUERY PLAN " + history::GuestNeedReader::rollupNeedSql(tier);
@@ -210,9 +220,108 @@ private Q_SLOTS:
             q->bind(1, 1).bind(2, 0).bind(3, 1);
             QString plan;
             QVERIFY(q->forEachRow([&] { plan += q->text(3) + QLatin1Char('\n'); }));
-            const QString index =
-                QStringLiteral("COVERING INDEX rollup_%1_need").arg(tierKey(tier));
-            QVERIFY2(plan.contains(index), qPrintable(plan));
+            // "SCAN rollup_1m VIRTUAL TABLE INDEX 0:<columns, hex>:<order>:<arguments>"
+            const QRegularExpression index(
+                QStringLiteral("SCAN rollup_%1 VIRTUAL TABLE INDEX 0:([0-9a-f]+):a:([a-zA-Z]+)")
+                    .arg(tierKey(tier)));
+            const auto match = index.match(plan);
+            QVERIFY2(match.hasMatch(), qPrintable(plan));
+            QCOMPARE(match.captured(1).toLongLong(nullptr, 16), needColumns);
+            QVERIFY2(match.captured(2).contains(QLatin1Char('o')) &&
+                         match.captured(2).contains(QLatin1Char('g')) &&
+                         match.captured(2).contains(QLatin1Char('L')),
+                     qPrintable(plan));
+        }
+    }
+
+    // Schema 6 moves the guests' samples and roll-ups into column blocks: a file of schema 5
+    // with rows of every shape (NULLs, zeros, extremes, late and early times, several guests,
+    // more rows than one block holds) comes out with every row and every value as it was.
+    void version5MigratesWithEverySampleIntact() {
+        const QString path = m_dir.filePath(QStringLiteral("v5-rows.sqlite"));
+        std::mt19937_64 random(5);
+        auto value = [&]() -> QByteArray {
+            switch (random() % 8) {
+            case 0:
+                return "NULL";
+            case 1:
+                return "0";
+            case 2:
+                return "9223372036854775807";
+            case 3:
+                return "-9223372036854775808";
+            case 4:
+                return QByteArray::number(qint64(random() % 1000) - 500);
+            default:
+                return QByteArray::number(qint64(random() % 40000000));
+            }
+        };
+        {
+            auto db = sqlite::Database::open(path, sqlite::Database::Mode::ReadWrite);
+            QVERIFY(db);
+            for (int v = 1; v <= 5; ++v)
+                QVERIFY(db->exec(history::migrationSql(v)));
+            QVERIFY(db->exec("PRAGMA application_id = 1112754259; PRAGMA user_version = 5"));
+            QVERIFY(db->exec("BEGIN; INSERT INTO hosts VALUES (1, 'qemu:///system');"
+                             "INSERT INTO guests VALUES (1, 1, 'a', 'a', 0), (2, 1, 'b', 'b', 0),"
+                             " (7, 1, 'c', 'c', 0)"));
+            for (const char *table : {"samples", "rollup_1m", "rollup_1h"}) {
+                const int columns = table == QByteArray("samples")
+                                        ? int(history::sampleBlocks().values.size())
+                                        : int(history::minuteBlocks().values.size());
+                for (const qint64 guest : {1, 2, 7}) {
+                    qint64 t = 1735689600 - 86400 * qint64(guest);
+                    const int rows = guest == 2 ? 1 : 700; // one row, and several blocks
+                    for (int i = 0; i < rows; ++i) {
+                        t += 1 + qint64(random() % 90);
+                        QByteArray sql = QByteArray("INSERT INTO ") + table + " VALUES (" +
+                                         QByteArray::number(guest) + ", " + QByteArray::number(t);
+                        for (int c = 0; c < columns; ++c)
+                            sql += ", " +
+                                   (c < 3 ? QByteArray::number(qint64(random() % 100)) : value());
+                        QVERIFY(db->exec((sql + ")").constData()));
+                    }
+                }
+            }
+            QVERIFY(db->exec("COMMIT"));
+        }
+        // Every row of the three tables, as text, before and after.
+        auto dump = [&](const char *table) {
+            const QByteArray sql = QByteArray("SELECT * FROM ") + table + " ORDER BY 1, 2";
+            auto db = sqlite::Database::open(path, sqlite::Database::Mode::ReadOnly);
+            QStringList out;
+            if (!db)
+                return out;
+            auto q = db->prepare(sql.constData());
+            if (!q)
+                return out;
+            const int n = q->columnCount();
+            if (!q->forEachRow([&] {
+                    QStringList row;
+                    for (int c = 0; c < n; ++c)
+                        row << (q->isNull(c) ? QStringLiteral("NULL")
+                                             : QString::number(q->int64(c)));
+                    out << row.join(QLatin1Char(' '));
+                }))
+                out << QStringLiteral("read failed");
+            return out;
+        };
+        QMap<QString, QStringList> before;
+        for (const char *table : {"samples", "rollup_1m", "rollup_1h"})
+            before[QLatin1String(table)] = dump(table);
+        QCOMPARE(before[QStringLiteral("samples")].size(), 1401);
+        {
+            HistoryStore store(options(path));
+            QVERIFY(openAndWait(store));
+            QCOMPARE(store.status().state, HistoryStatus::State::Ready);
+        }
+        QCOMPARE(sqlInt(path, "PRAGMA user_version"), 6);
+        QVERIFY(sqlInt(path, "SELECT count(*) FROM sample_blocks WHERE owner = 1") >= 3);
+        QCOMPARE(sqlInt(path, "SELECT count(*) FROM sqlite_master WHERE name LIKE '%_v5'"), 0);
+        for (const char *table : {"samples", "rollup_1m", "rollup_1h"}) {
+            const QStringList after = dump(table);
+            QCOMPARE(after.size(), before[QLatin1String(table)].size());
+            QCOMPARE(after, before[QLatin1String(table)]);
         }
     }
 

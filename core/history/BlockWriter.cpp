@@ -1,0 +1,212 @@
+#include "BlockWriter.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace bs::history {
+
+namespace {
+
+Error damaged(const BlockTableSpec &spec, qint64 owner) {
+    return sqlite::corruptError(
+        QCoreApplication::translate("bs::HistoryStore",
+                                    "A block of %1 (owner %2) in the history file is damaged.")
+            .arg(QString::fromLatin1(spec.name))
+            .arg(owner));
+}
+
+} // namespace
+
+BlockWriter::BlockWriter(sqlite::Database &db, const BlockTableSpec &spec)
+    : m_db(db)
+    , m_spec(spec) {}
+
+Status BlockWriter::prepare() {
+    if (m_insert.isValid())
+        return Status::success();
+    const QByteArray b = m_spec.blocks;
+    struct Text {
+        sqlite::Statement *target;
+        QByteArray sql;
+    };
+    const Text texts[] = {
+        {&m_before, "SELECT rowid, t0, t1, n, data FROM " + b +
+                        " WHERE owner = ?1 AND t0 <= ?2 ORDER BY t0 DESC LIMIT 1"},
+        {&m_within, "SELECT rowid, t0, t1, n, data FROM " + b +
+                        " WHERE owner = ?1 AND t0 > ?2 AND t0 <= ?3 ORDER BY t0"},
+        {&m_delete, "DELETE FROM " + b + " WHERE rowid = ?1"},
+        {&m_first, "SELECT t0 FROM " + b + " WHERE owner = ?1 ORDER BY t0 LIMIT 1"},
+        {&m_insert, "INSERT INTO " + b + "(owner, t0, t1, n, data) VALUES (?1, ?2, ?3, ?4, ?5)"},
+    };
+    for (const Text &text : texts) {
+        auto stmt = m_db.prepare(text.sql.constData());
+        if (!stmt)
+            return stmt.error();
+        *text.target = std::move(*stmt);
+    }
+    return Status::success();
+}
+
+Result<std::vector<BlockWriter::Stored>> BlockWriter::overlapping(qint64 owner, qint64 from,
+                                                                  qint64 to) {
+    std::vector<Stored> out;
+    m_before.reset();
+    m_before.bind(1, owner).bind(2, from);
+    switch (m_before.step()) {
+    case sqlite::Statement::Step::Row:
+        // The block before: merged when the rows reach into it, or to grow it while it has room.
+        if (m_before.int64(2) >= from || m_before.int64(3) < m_spec.maxRows)
+            out.push_back({m_before.int64(0), m_before.int64(1), m_before.int64(2),
+                           m_before.int64(3), m_before.blob(4)});
+        break;
+    case sqlite::Statement::Step::Done:
+        break;
+    case sqlite::Statement::Step::Failed:
+        return m_before.error();
+    }
+    m_before.reset();
+    m_within.bind(1, owner).bind(2, from).bind(3, to);
+    const Status read = m_within.forEachRow([&] {
+        out.push_back({m_within.int64(0), m_within.int64(1), m_within.int64(2), m_within.int64(3),
+                       m_within.blob(4)});
+    });
+    if (!read)
+        return read.error();
+    return out;
+}
+
+Status BlockWriter::replace(qint64 owner, const std::vector<Stored> &old,
+                            const std::vector<BlockRow> &rows) {
+    for (const Stored &block : old) {
+        m_delete.bind(1, block.id);
+        if (Status s = m_delete.run(); !s)
+            return s;
+    }
+    const std::size_t max = std::size_t(std::max(1, m_spec.maxRows));
+    for (std::size_t start = 0; start < rows.size(); start += max) {
+        const std::size_t end = std::min(rows.size(), start + max);
+        const std::vector<BlockRow> chunk(rows.begin() + qsizetype(start),
+                                          rows.begin() + qsizetype(end));
+        m_insert.bind(1, owner)
+            .bind(2, chunk.front().t)
+            .bind(3, chunk.back().t)
+            .bind(4, qint64(chunk.size()))
+            .bindBlob(5, encodeBlock(chunk, m_spec.columns));
+        if (Status s = m_insert.run(); !s)
+            return s;
+    }
+    return Status::success();
+}
+
+Status BlockWriter::merge(qint64 owner, std::vector<BlockRow> rows, Merge mode) {
+    if (rows.empty())
+        return Status::success();
+    if (Status s = prepare(); !s)
+        return s;
+    std::sort(rows.begin(), rows.end(),
+              [](const BlockRow &a, const BlockRow &b) { return a.t < b.t; });
+    auto old = overlapping(owner, rows.front().t, rows.back().t);
+    if (!old)
+        return old.error();
+    std::vector<BlockRow> stored;
+    for (const Stored &block : *old) {
+        std::vector<BlockRow> decoded;
+        if (!decodeRows(block.data, m_spec.columns, decoded) || qint64(decoded.size()) != block.n ||
+            decoded.front().t != block.t0)
+            return damaged(m_spec, owner);
+        stored.insert(stored.end(), std::make_move_iterator(decoded.begin()),
+                      std::make_move_iterator(decoded.end()));
+    }
+    std::vector<BlockRow> merged;
+    merged.reserve(stored.size() + rows.size());
+    std::size_t i = 0;
+    std::size_t j = 0;
+    while (i < stored.size() || j < rows.size()) {
+        if (j == rows.size() || (i < stored.size() && stored[i].t < rows[j].t)) {
+            merged.push_back(std::move(stored[i++]));
+        } else if (i == stored.size() || rows[j].t < stored[i].t) {
+            merged.push_back(std::move(rows[j++]));
+        } else {
+            BlockRow row = std::move(rows[j++]);
+            BlockRow &was = stored[i++];
+            if (mode == Merge::Coalesce) {
+                for (std::size_t c = 1; c < row.values.size(); ++c) {
+                    if (!row.values[c])
+                        row.values[c] = was.values[c];
+                }
+            }
+            merged.push_back(std::move(row));
+        }
+        // Two new rows of the same t: the later one wins, as a second upsert would.
+        if (merged.size() >= 2 && merged[merged.size() - 2].t == merged.back().t) {
+            BlockRow row = std::move(merged.back());
+            merged.pop_back();
+            BlockRow &was = merged.back();
+            if (mode == Merge::Coalesce) {
+                for (std::size_t c = 1; c < row.values.size(); ++c) {
+                    if (!row.values[c])
+                        row.values[c] = was.values[c];
+                }
+            }
+            was = std::move(row);
+        }
+    }
+    return replace(owner, *old, merged);
+}
+
+Result<qint64> BlockWriter::removeBefore(qint64 owner, qint64 before) {
+    if (Status s = prepare(); !s)
+        return s.error();
+    auto first = firstTime(owner);
+    if (!first)
+        return first.error();
+    if (!*first || **first >= before)
+        return qint64(0);
+    auto old = overlapping(owner, **first, before - 1);
+    if (!old)
+        return old.error();
+    std::vector<Stored> touched;
+    std::vector<BlockRow> kept;
+    qint64 removed = 0;
+    for (Stored &block : *old) {
+        if (block.t0 >= before)
+            continue;
+        touched.push_back(block);
+        removed += block.n;
+        if (block.t1 < before)
+            continue; // all of it goes
+        std::vector<BlockRow> decoded;
+        if (!decodeRows(block.data, m_spec.columns, decoded) || qint64(decoded.size()) != block.n)
+            return damaged(m_spec, owner);
+        for (BlockRow &row : decoded) {
+            if (row.t >= before)
+                kept.push_back(std::move(row));
+        }
+    }
+    removed -= qint64(kept.size());
+    if (Status s = replace(owner, touched, kept); !s)
+        return s.error();
+    return removed;
+}
+
+Result<std::optional<qint64>> BlockWriter::firstTime(qint64 owner) {
+    if (Status s = prepare(); !s)
+        return s.error();
+    m_first.reset();
+    m_first.bind(1, owner);
+    std::optional<qint64> out;
+    switch (m_first.step()) {
+    case sqlite::Statement::Step::Row:
+        out = m_first.int64(0);
+        break;
+    case sqlite::Statement::Step::Done:
+        break;
+    case sqlite::Statement::Step::Failed:
+        return m_first.error();
+    }
+    m_first.reset();
+    return out;
+}
+
+} // namespace bs::history

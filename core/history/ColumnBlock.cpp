@@ -1,0 +1,474 @@
+#include "ColumnBlock.h"
+
+#include <algorithm>
+
+namespace bs::history {
+
+namespace {
+
+constexpr uint8_t FormatVersion = 1;
+
+// Mode byte of a column.
+constexpr uint8_t NullsNone = 0;
+constexpr uint8_t NullsAll = 1;
+constexpr uint8_t NullsBitmap = 2;
+constexpr uint8_t NullsMask = 3;
+constexpr uint8_t Delta = 1 << 2; // against the previous present value
+constexpr uint8_t PackShift = 3;  // bits 3-4: how the values are packed
+constexpr uint8_t PackMask = 3 << PackShift;
+constexpr uint8_t Based = 1 << 5; // against the base column's value in the same row
+
+enum Packing : uint8_t {
+    Varints = 0, // one zigzag varint each
+    Runs = 1,    // (run length, zigzag varint) pairs
+    Bits = 2,    // frame of reference: zigzag varint minimum, width byte, width bits each
+};
+
+uint64_t zigzag(qint64 v) {
+    return (uint64_t(v) << 1) ^ uint64_t(v >> 63);
+}
+
+qint64 unzigzag(uint64_t u) {
+    return qint64((u >> 1) ^ (~(u & 1) + 1));
+}
+
+void putVarint(QByteArray &out, uint64_t v) {
+    while (v >= 0x80) {
+        out.append(char(uint8_t(v) | 0x80));
+        v >>= 7;
+    }
+    out.append(char(uint8_t(v)));
+}
+
+int varintSize(uint64_t v) {
+    int n = 1;
+    while (v >= 0x80) {
+        v >>= 7;
+        ++n;
+    }
+    return n;
+}
+
+class Reader {
+public:
+    Reader(const uint8_t *data, qsizetype size)
+        : m_p(data)
+        , m_end(data + size) {}
+    bool ok() const { return m_ok; }
+    bool atEnd() const { return m_p == m_end; }
+    const uint8_t *position() const { return m_p; }
+    qsizetype left() const { return m_end - m_p; }
+
+    uint64_t varint() {
+        uint64_t v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (m_p == m_end)
+                return fail();
+            const uint8_t b = *m_p++;
+            v |= uint64_t(b & 0x7f) << shift;
+            if (!(b & 0x80))
+                return v;
+        }
+        return fail();
+    }
+    uint8_t byte() {
+        if (m_p == m_end)
+            return uint8_t(fail());
+        return *m_p++;
+    }
+    const uint8_t *skip(qsizetype n) {
+        if (n < 0 || n > left()) {
+            fail();
+            return nullptr;
+        }
+        const uint8_t *at = m_p;
+        m_p += n;
+        return at;
+    }
+
+private:
+    uint64_t fail() {
+        m_ok = false;
+        m_p = m_end;
+        return 0;
+    }
+    const uint8_t *m_p;
+    const uint8_t *m_end;
+    bool m_ok = true;
+};
+
+// The present values of a column after the base transform, the delta applied when asked.
+std::vector<qint64> deltas(const std::vector<qint64> &x, bool delta) {
+    if (!delta)
+        return x;
+    std::vector<qint64> out(x.size());
+    uint64_t previous = 0;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        out[i] = qint64(uint64_t(x[i]) - previous);
+        previous = uint64_t(x[i]);
+    }
+    return out;
+}
+
+int bitWidth(uint64_t range) {
+    int bits = 0;
+    while (range) {
+        ++bits;
+        range >>= 1;
+    }
+    return bits;
+}
+
+uint64_t rangeOf(const std::vector<qint64> &d, qint64 &min) {
+    min = d.empty() ? 0 : *std::min_element(d.begin(), d.end());
+    const qint64 max = d.empty() ? 0 : *std::max_element(d.begin(), d.end());
+    return uint64_t(max) - uint64_t(min);
+}
+
+QByteArray pack(const std::vector<qint64> &d, Packing packing) {
+    QByteArray out;
+    switch (packing) {
+    case Varints:
+        for (const qint64 v : d)
+            putVarint(out, zigzag(v));
+        break;
+    case Runs: {
+        std::size_t i = 0;
+        while (i < d.size()) {
+            std::size_t run = 1;
+            while (i + run < d.size() && d[i + run] == d[i])
+                ++run;
+            putVarint(out, run);
+            putVarint(out, zigzag(d[i]));
+            i += run;
+        }
+        break;
+    }
+    case Bits: {
+        qint64 min = 0;
+        const int width = bitWidth(rangeOf(d, min));
+        putVarint(out, zigzag(min));
+        out.append(char(width));
+        uint64_t buffer = 0;
+        int filled = 0;
+        for (const qint64 v : d) {
+            const uint64_t offset = uint64_t(v) - uint64_t(min);
+            for (int written = 0; written < width;) {
+                const int take = qMin(width - written, 64 - filled);
+                const uint64_t part =
+                    take == 64 ? offset : (offset >> written) & ((uint64_t(1) << take) - 1);
+                buffer |= part << filled;
+                filled += take;
+                written += take;
+                if (filled == 64) {
+                    for (int b = 0; b < 8; ++b)
+                        out.append(char(uint8_t(buffer >> (8 * b))));
+                    buffer = 0;
+                    filled = 0;
+                }
+            }
+        }
+        for (int b = 0; b * 8 < filled; ++b)
+            out.append(char(uint8_t(buffer >> (8 * b))));
+        break;
+    }
+    }
+    return out;
+}
+
+// The bytes pack() would make, without making them: picks the modes.
+qsizetype packedSize(const std::vector<qint64> &d, Packing packing) {
+    qsizetype size = 0;
+    switch (packing) {
+    case Varints:
+        for (const qint64 v : d)
+            size += varintSize(zigzag(v));
+        break;
+    case Runs: {
+        std::size_t i = 0;
+        while (i < d.size()) {
+            std::size_t run = 1;
+            while (i + run < d.size() && d[i + run] == d[i])
+                ++run;
+            size += varintSize(run) + varintSize(zigzag(d[i]));
+            i += run;
+        }
+        break;
+    }
+    case Bits: {
+        qint64 min = 0;
+        const int width = bitWidth(rangeOf(d, min));
+        size = varintSize(zigzag(min)) + 1 + (qsizetype(d.size()) * width + 7) / 8;
+        break;
+    }
+    }
+    return size;
+}
+
+QByteArray encodeColumn(const std::vector<std::optional<qint64>> &column,
+                        const std::vector<std::optional<qint64>> *base) {
+    const std::size_t n = column.size();
+    std::size_t present = 0;
+    bool baseCovers = base != nullptr;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!column[i])
+            continue;
+        ++present;
+        if (base && !(*base)[i])
+            baseCovers = false;
+    }
+    QByteArray out;
+    if (present == 0) {
+        out.append(char(NullsAll));
+        return out;
+    }
+    uint8_t mode = present == n ? NullsNone : NullsBitmap;
+    std::vector<qint64> raw;
+    raw.reserve(present);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (column[i])
+            raw.push_back(*column[i]);
+    }
+    std::vector<qint64> based;
+    if (baseCovers) {
+        based.reserve(present);
+        for (std::size_t i = 0; i < n; ++i) {
+            if (column[i])
+                based.push_back(qint64(uint64_t(*column[i]) - uint64_t(*(*base)[i])));
+        }
+    }
+    qsizetype best = -1;
+    uint8_t bestMode = 0;
+    std::vector<qint64> bestValues;
+    for (const bool useBase : {false, true}) {
+        if (useBase && !baseCovers)
+            continue;
+        for (const bool delta : {false, true}) {
+            std::vector<qint64> d = deltas(useBase ? based : raw, delta);
+            for (const Packing packing : {Varints, Runs, Bits}) {
+                const qsizetype size = packedSize(d, packing);
+                if (best < 0 || size < best) {
+                    best = size;
+                    bestMode = uint8_t((useBase ? Based : 0) | (delta ? Delta : 0) |
+                                       (packing << PackShift));
+                    bestValues = d;
+                }
+            }
+        }
+    }
+    mode |= bestMode;
+    out.append(char(mode));
+    if ((mode & NullsMask) == NullsBitmap) {
+        QByteArray bits((qsizetype(n) + 7) / 8, '\0');
+        for (std::size_t i = 0; i < n; ++i) {
+            if (column[i])
+                bits[qsizetype(i / 8)] = char(uint8_t(bits[qsizetype(i / 8)]) | (1u << (i % 8)));
+        }
+        out += bits;
+    }
+    out += pack(bestValues, Packing((mode & PackMask) >> PackShift));
+    return out;
+}
+
+void putColumn(QByteArray &out, const QByteArray &column) {
+    putVarint(out, uint64_t(column.size()));
+    out += column;
+}
+
+// Decodes one column's bytes into values/present of n rows. `base`: the decoded base column
+// when the column is stored against it.
+bool decodeColumn(const uint8_t *data, qsizetype size, int n, std::vector<qint64> &values,
+                  std::vector<uint8_t> &present, const std::vector<qint64> *baseValues,
+                  const std::vector<uint8_t> *basePresent) {
+    Reader r(data, size);
+    const uint8_t mode = r.byte();
+    if (!r.ok() || (mode & ~uint8_t(NullsMask | Delta | PackMask | Based)) != 0 ||
+        ((mode & PackMask) >> PackShift) > Bits)
+        return false;
+    values.assign(std::size_t(n), 0);
+    present.assign(std::size_t(n), 0);
+    const uint8_t nulls = mode & NullsMask;
+    if (nulls == NullsAll)
+        return r.atEnd() && mode == NullsAll;
+    if (nulls == NullsBitmap) {
+        const uint8_t *bits = r.skip((qsizetype(n) + 7) / 8);
+        if (!bits)
+            return false;
+        for (int i = 0; i < n; ++i)
+            present[std::size_t(i)] = (bits[i / 8] >> (i % 8)) & 1;
+    } else if (nulls == NullsNone) {
+        std::fill(present.begin(), present.end(), uint8_t(1));
+    } else {
+        return false;
+    }
+    int count = 0;
+    for (uint8_t p : present)
+        count += p;
+    std::vector<uint64_t> coded;
+    coded.reserve(std::size_t(count));
+    switch (Packing((mode & PackMask) >> PackShift)) {
+    case Runs:
+        while (int(coded.size()) < count) {
+            const uint64_t run = r.varint();
+            const uint64_t value = r.varint();
+            if (!r.ok() || run == 0 || run > uint64_t(count) - coded.size())
+                return false;
+            coded.insert(coded.end(), std::size_t(run), value);
+        }
+        break;
+    case Bits: {
+        const uint64_t min = uint64_t(unzigzag(r.varint()));
+        const int width = r.byte();
+        if (!r.ok() || width > 64)
+            return false;
+        const uint8_t *bits = r.skip((qsizetype(count) * width + 7) / 8);
+        if (!bits)
+            return false;
+        uint64_t held = 0; // bits read from the stream, not yet used: `have` of them
+        int have = 0;
+        const uint8_t *next = bits;
+        for (int i = 0; i < count; ++i) {
+            uint64_t offset = 0;
+            for (int got = 0; got < width;) {
+                if (have == 0) {
+                    held = *next++;
+                    have = 8;
+                }
+                const int take = qMin(width - got, have);
+                offset |= (held & ((uint64_t(1) << take) - 1)) << got;
+                held >>= take;
+                have -= take;
+                got += take;
+            }
+            // Stored as zigzag like the other packings, so the rest of the path is shared.
+            coded.push_back(zigzag(qint64(min + offset)));
+        }
+        break;
+    }
+    default:
+        for (int i = 0; i < count; ++i)
+            coded.push_back(r.varint());
+    }
+    if (!r.ok() || !r.atEnd())
+        return false;
+    if ((mode & Based) && !baseValues)
+        return false;
+    uint64_t previous = 0;
+    std::size_t k = 0;
+    for (int i = 0; i < n; ++i) {
+        if (!present[std::size_t(i)])
+            continue;
+        uint64_t v = uint64_t(unzigzag(coded[k++]));
+        if (mode & Delta)
+            v += previous;
+        previous = v;
+        if (mode & Based) {
+            if (!(*basePresent)[std::size_t(i)])
+                return false;
+            v += uint64_t((*baseValues)[std::size_t(i)]);
+        }
+        values[std::size_t(i)] = qint64(v);
+    }
+    return true;
+}
+
+} // namespace
+
+BlockColumns BlockColumns::plain(int count) {
+    return BlockColumns{count, std::vector<int>(std::size_t(count), -1)};
+}
+
+QByteArray encodeBlock(const std::vector<BlockRow> &rows, const BlockColumns &columns) {
+    const std::size_t n = rows.size();
+    QByteArray out;
+    out.append(char(FormatVersion));
+    putVarint(out, n);
+    putVarint(out, uint64_t(columns.count));
+    std::vector<std::optional<qint64>> column(n);
+    for (std::size_t i = 0; i < n; ++i)
+        column[i] = rows[i].t;
+    putColumn(out, encodeColumn(column, nullptr));
+    std::vector<std::vector<std::optional<qint64>>> all(std::size_t(columns.count));
+    for (int c = 0; c < columns.count; ++c) {
+        auto &values = all[std::size_t(c)];
+        values.resize(n);
+        for (std::size_t i = 0; i < n; ++i)
+            values[i] = rows[i].values[std::size_t(c)];
+        const int base = columns.bases[std::size_t(c)];
+        putColumn(out,
+                  encodeColumn(values, base >= 0 && base < c ? &all[std::size_t(base)] : nullptr));
+    }
+    return out;
+}
+
+bool decodeBlock(const QByteArray &data, const BlockColumns &columns, uint64_t wanted,
+                 DecodedBlock &out) {
+    Reader r(reinterpret_cast<const uint8_t *>(data.constData()), data.size());
+    if (r.byte() != FormatVersion)
+        return false;
+    const uint64_t n = r.varint();
+    const uint64_t count = r.varint();
+    // A block never holds more rows than fit in its bytes (each costs at least one bit).
+    if (!r.ok() || count != uint64_t(columns.count) || n == 0 || n > uint64_t(data.size()) * 8)
+        return false;
+    const int rows = int(n);
+    std::vector<bool> needed(std::size_t(columns.count));
+    for (int c = 0; c < columns.count; ++c)
+        needed[std::size_t(c)] = (wanted >> qMin(c, 63)) & 1;
+    for (int c = columns.count - 1; c >= 0; --c) {
+        const int base = columns.bases[std::size_t(c)];
+        if (needed[std::size_t(c)] && base >= 0 && base < c)
+            needed[std::size_t(base)] = true;
+    }
+    out.rows = rows;
+    out.values.resize(std::size_t(columns.count));
+    out.present.resize(std::size_t(columns.count));
+    std::vector<uint8_t> tPresent;
+    {
+        const uint64_t length = r.varint();
+        const uint8_t *at = r.skip(qsizetype(qMin<uint64_t>(length, uint64_t(r.left()) + 1)));
+        if (!at || !decodeColumn(at, qsizetype(length), rows, out.t, tPresent, nullptr, nullptr))
+            return false;
+        for (int i = 0; i < rows; ++i) {
+            if (!tPresent[std::size_t(i)] || (i > 0 && out.t[std::size_t(i)] <= out.t[i - 1]))
+                return false;
+        }
+    }
+    for (int c = 0; c < columns.count; ++c) {
+        const uint64_t length = r.varint();
+        const uint8_t *at = r.skip(qsizetype(qMin<uint64_t>(length, uint64_t(r.left()) + 1)));
+        if (!at)
+            return false;
+        auto &values = out.values[std::size_t(c)];
+        auto &present = out.present[std::size_t(c)];
+        if (!needed[std::size_t(c)]) {
+            values.clear();
+            present.clear();
+            continue;
+        }
+        const int base = columns.bases[std::size_t(c)];
+        const bool hasBase = base >= 0 && base < c;
+        if (!decodeColumn(at, qsizetype(length), rows, values, present,
+                          hasBase ? &out.values[std::size_t(base)] : nullptr,
+                          hasBase ? &out.present[std::size_t(base)] : nullptr))
+            return false;
+    }
+    return r.ok() && r.atEnd();
+}
+
+bool decodeRows(const QByteArray &data, const BlockColumns &columns, std::vector<BlockRow> &out) {
+    DecodedBlock block;
+    if (!decodeBlock(data, columns, ~uint64_t(0), block))
+        return false;
+    out.resize(std::size_t(block.rows));
+    for (int i = 0; i < block.rows; ++i) {
+        BlockRow &row = out[std::size_t(i)];
+        row.t = block.t[std::size_t(i)];
+        row.values.resize(std::size_t(columns.count));
+        for (int c = 0; c < columns.count; ++c)
+            row.values[std::size_t(c)] = block.value(c, i);
+    }
+    return true;
+}
+
+} // namespace bs::history
