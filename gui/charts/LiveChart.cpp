@@ -10,6 +10,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QShowEvent>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -113,10 +114,10 @@ LiveChart::LiveChart(const RecentSeries *source, QWidget *parent)
 
     m_replotTimer.setSingleShot(true);
     m_replotTimer.setInterval(ReplotDelayMs);
-    connect(&m_replotTimer, &QTimer::timeout, this, &LiveChart::rebuild);
+    connect(&m_replotTimer, &QTimer::timeout, this, &LiveChart::refresh);
     connect(m_plot, &QCustomPlot::legendClick, this, &LiveChart::legendClicked);
     connect(m_window, &QComboBox::currentIndexChanged, this, &LiveChart::windowChanged);
-    connect(m_unit, &QComboBox::currentIndexChanged, this, &LiveChart::scheduleReplot);
+    connect(m_unit, &QComboBox::currentIndexChanged, this, &LiveChart::scheduleRebuild);
     clearGuest();
 }
 
@@ -150,13 +151,19 @@ void LiveChart::changeEvent(QEvent *event) {
     QWidget::changeEvent(event);
 }
 
+void LiveChart::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    if (m_pending) // what arrived while hidden, in one replot
+        m_replotTimer.start();
+}
+
 void LiveChart::showGuest(const QString &hostId, const QString &uuid, const QString &name) {
     m_hostId = hostId;
     m_uuid = uuid;
     m_name = name;
     m_title->setText(tr("Memory of %1").arg(name));
     setProcessNote(hostId, m_processNotes.value(hostId));
-    scheduleReplot();
+    scheduleRebuild();
 }
 
 void LiveChart::setProcessNote(const QString &hostId, const QString &note) {
@@ -224,7 +231,7 @@ void LiveChart::clearGuest() {
     m_title->setText(tr("Select a guest to chart its memory"));
     setNotice({});
     m_processNote->hide();
-    scheduleReplot();
+    scheduleRebuild();
 }
 
 QString LiveChart::notice() const {
@@ -248,8 +255,18 @@ void LiveChart::dataArrived(const QString &hostId) {
 }
 
 void LiveChart::scheduleReplot() {
+    if (!isVisible()) {
+        m_pending = true;
+        m_replotTimer.stop();
+        return;
+    }
     if (!m_replotTimer.isActive())
         m_replotTimer.start();
+}
+
+void LiveChart::scheduleRebuild() {
+    m_needsRebuild = true;
+    scheduleReplot();
 }
 
 void LiveChart::windowChanged() {
@@ -270,28 +287,28 @@ units::SizeUnit LiveChart::unitChoice() const {
     return units::SizeUnit(m_unit->currentData().toInt());
 }
 
-void LiveChart::rebuild() {
+void LiveChart::refresh() {
+    if (!isVisible()) { // hidden since scheduled
+        m_pending = true;
+        return;
+    }
+    m_pending = false;
     // Pick the unit from the largest value shown, unless the user fixed one.
     double maxKiB = 0;
     for (int i = 0; i < RecentSeries::SeriesCount; ++i) {
+        if (!m_graphs[size_t(i)]->visible())
+            continue;
         for (const auto &point : m_source->series(m_hostId, m_uuid, RecentSeries::Metrics[i])) {
-            if (!std::isnan(point.kib) && m_graphs[size_t(i)]->visible())
+            if (!std::isnan(point.kib))
                 maxKiB = std::max(maxKiB, point.kib);
         }
     }
     const units::SizeUnit unit = units::axisUnit(maxKiB, unitChoice());
+    syncGraphs(unit, m_needsRebuild || unit != m_shownUnit);
+    m_needsRebuild = false;
     m_shownUnit = unit;
     const double divisor =
         unit == units::SizeUnit::GiB ? double(units::KiBPerGiB) : double(units::KiBPerMiB);
-
-    for (int i = 0; i < RecentSeries::SeriesCount; ++i) {
-        const auto &series = m_source->series(m_hostId, m_uuid, RecentSeries::Metrics[i]);
-        QVector<QCPGraphData> points;
-        points.reserve(int(series.size()));
-        for (const auto &point : series)
-            points.append(QCPGraphData(double(point.timeMs) / 1000.0, point.kib / divisor));
-        m_graphs[size_t(i)]->data()->set(points, true);
-    }
     m_plot->yAxis->setLabel(tr("Memory (%1)").arg(units::unitSuffix(unit)));
     const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
     const double span = m_window->currentData().toDouble();
@@ -310,6 +327,41 @@ void LiveChart::rebuild() {
     m_plot->yAxis->setRange(0, maxKiB > 0 ? maxKiB / divisor * 1.12 : 1.0);
     m_plot->replot(QCustomPlot::rpQueuedRefresh);
     ++m_replots;
+}
+
+void LiveChart::syncGraphs(units::SizeUnit unit, bool rebuild) {
+    const double divisor =
+        unit == units::SizeUnit::GiB ? double(units::KiBPerGiB) : double(units::KiBPerMiB);
+    const auto graphPoint = [divisor](const RecentSeries::Point &point) {
+        return QCPGraphData(double(point.timeMs) / 1000.0, point.kib / divisor);
+    };
+    for (int i = 0; i < RecentSeries::SeriesCount; ++i) {
+        const auto &series = m_source->series(m_hostId, m_uuid, RecentSeries::Metrics[i]);
+        QCPGraphDataContainer &graphData = *m_graphs[size_t(i)]->data();
+        qint64 &until = m_graphedUntilMs[size_t(i)];
+        if (rebuild || series.empty()) {
+            QVector<QCPGraphData> points;
+            points.reserve(int(series.size()));
+            for (const auto &point : series)
+                points.append(graphPoint(point));
+            graphData.set(points, true);
+        } else {
+            // The series only grows at its end and drops from its front (RecentSeries).
+            auto from = series.cend();
+            while (from != series.cbegin() && std::prev(from)->timeMs > until)
+                --from;
+            QVector<QCPGraphData> points;
+            points.reserve(int(series.cend() - from));
+            for (auto it = from; it != series.cend(); ++it)
+                points.append(graphPoint(*it));
+            if (!points.isEmpty())
+                graphData.add(points, true);
+            graphData.removeBefore(double(series.front().timeMs) / 1000.0);
+        }
+        until = series.empty() ? 0 : series.back().timeMs;
+    }
+    if (rebuild)
+        ++m_rebuilds;
 }
 
 ChartData LiveChart::exportChart() const {
@@ -353,7 +405,7 @@ void LiveChart::legendClicked(QCPLegend *, QCPAbstractLegendItem *item, QMouseEv
     plottable->setVisible(!plottable->visible());
     const ChartPalette p = ChartPalette::fromPalette(palette());
     plItem->setTextColor(plottable->visible() ? p.foreground : p.grid);
-    scheduleReplot();
+    scheduleReplot(); // the unit may change with what is shown (refresh rebuilds then)
 }
 
 } // namespace bs::gui

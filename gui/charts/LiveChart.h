@@ -29,8 +29,11 @@ class PressureLane;
 // major faults a second, between the guest's reports; the host's PSI of the guest's cgroup)
 // when the guest reports those counters or the host shows its PSI. Clicking a legend
 // entry hides or shows its series. Repaints are coalesced by a 40 ms single-shot timer, so bursts
-// of data never repaint more than 25 times a second. Exportable (ChartExportSource): the visible
-// series' points within the window on screen.
+// of data never repaint more than 25 times a second. Per poll it costs nothing while hidden (an
+// other tab on top): it catches up once when shown again. Shown, it appends the charted guest's
+// new points (and drops those the recent series dropped); it rebuilds its graphs only for
+// another guest or another unit. Exportable (ChartExportSource): the visible series' points
+// within the window on screen.
 class LiveChart final : public QWidget, public ChartExportSource {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LiveChart)
@@ -60,6 +63,8 @@ public:
 
     QCustomPlot *plot() const { return m_plot; }
     int replotCount() const { return m_replots; }
+    // How many replots rebuilt every graph from the recent series (the others appended).
+    int rebuildCount() const { return m_rebuilds; }
     bool isSeriesVisible(Metric metric) const;
     int pointCount(Metric metric) const;
     // The unit box: Auto, MiB or GiB (units::axisUnit applies it).
@@ -70,10 +75,16 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
+    // Something to draw changed: replot soon if on screen, else when shown again.
     void scheduleReplot();
-    void rebuild();
+    // The guest or the unit changed: the next replot rebuilds the graphs.
+    void scheduleRebuild();
+    void refresh();
+    // Brings the graphs up to the recent series in `unit`: every point anew, or only the new.
+    void syncGraphs(units::SizeUnit unit, bool rebuild);
     void applyPalette();
     void legendClicked(QCPLegend *legend, QCPAbstractLegendItem *item, QMouseEvent *event);
     void windowChanged();
@@ -100,7 +111,12 @@ private:
     QString m_uuid;
     QString m_name;
     units::SizeUnit m_shownUnit = units::SizeUnit::MiB;
+    bool m_pending = false;     // data or looks changed while hidden
+    bool m_needsRebuild = true; // the graphs hold another guest's points, or none yet
+    // Per series: the time of the last point in its graph.
+    std::array<qint64, RecentSeries::SeriesCount> m_graphedUntilMs{};
     int m_replots = 0;
+    int m_rebuilds = 0;
 };
 
 } // namespace bs::gui

@@ -18,7 +18,9 @@ void GuestFilterProxy::setHostFilter(const QString &hostId) {
 }
 
 void GuestFilterProxy::setText(const QString &text) {
-    const QString t = text.trimmed();
+    // One line (the model's filter text separates its columns with a control character).
+    QString t = text.trimmed();
+    t.remove(GuestTableModel::FilterTextSeparator);
     if (m_text == t)
         return;
     m_text = t;
@@ -26,20 +28,19 @@ void GuestFilterProxy::setText(const QString &text) {
 }
 
 bool GuestFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const {
-    const QAbstractItemModel *model = sourceModel();
-    const QModelIndex first = model->index(sourceRow, 0, sourceParent);
+    // Called for every row of every dataChanged range (dynamicSortFilter): a hash look-up at
+    // most, and one search in the text the model keeps for it.
+    if (m_hostId.isEmpty() && m_text.isEmpty())
+        return true;
+    const QModelIndex first = sourceModel()->index(sourceRow, 0, sourceParent);
     if (!m_hostId.isEmpty() && first.data(GuestTableModel::HostIdRole).toString() != m_hostId)
         return false;
     if (m_text.isEmpty())
         return true;
-    for (int column : {GuestTableModel::Name, GuestTableModel::Host, GuestTableModel::State,
-                       GuestTableModel::Stats, GuestTableModel::Readiness}) {
-        if (model->index(sourceRow, column, sourceParent)
-                .data()
-                .toString()
-                .contains(m_text, Qt::CaseInsensitive))
-            return true;
-    }
+    if (first.data(GuestTableModel::FilterTextRole)
+            .toString()
+            .contains(m_text, Qt::CaseInsensitive))
+        return true;
     return first.data(GuestTableModel::UuidRole).toString().startsWith(m_text, Qt::CaseInsensitive);
 }
 

@@ -38,6 +38,25 @@ QColor statsColor(StatsState state) {
     return QColor(0x9e, 0x9e, 0x9e);
 }
 
+// The age column's text changes when this does: every second for the first two minutes, then
+// every minute, hour, day; past a month (the date) not at all. Follows ageText's steps.
+qint64 ageBucket(qint64 nowMs, qint64 reportMs) {
+    if (reportMs <= 0)
+        return -2;
+    const qint64 seconds = (nowMs - reportMs) / 1000;
+    if (seconds >= 30LL * 86400)
+        return -3;
+    if (seconds < 0)
+        return -1;
+    if (seconds < 120)
+        return seconds;
+    if (seconds < 7200)
+        return 1'000'000 + seconds / 60;
+    if (seconds < 172800)
+        return 2'000'000 + seconds / 3600;
+    return 3'000'000 + seconds / 86400;
+}
+
 QString ageText(qint64 seconds, qint64 reportMs) {
     // Past a month, "13532 days ago" says less than the date (libvirt's test driver reports
     // from 1989).
@@ -59,6 +78,16 @@ QString ageText(qint64 seconds, qint64 reportMs) {
 bool guestFiguresCurrent(const GuestTableModel::Row &row) {
     return row.statsState == StatsState::Reporting;
 }
+
+using Columns = CellChanges::Columns;
+constexpr Columns col(int c) {
+    return CellChanges::column(c);
+}
+// What the filter box searches: FilterTextRole.
+constexpr Columns FilterColumns = col(GuestTableModel::Name) | col(GuestTableModel::Host) |
+                                  col(GuestTableModel::State) | col(GuestTableModel::Stats) |
+                                  col(GuestTableModel::Readiness);
+constexpr Columns AllColumns = CellChanges::span(0, GuestTableModel::ColumnCount - 1);
 
 } // namespace
 
@@ -145,31 +174,25 @@ QString GuestTableModel::widestFigure(int column) const {
 }
 
 QVariant GuestTableModel::display(const Row &row, int column) const {
-    const DerivedMetrics d = deriveMetrics(row.stats);
     switch (column) {
     case Name:
         return row.name;
     case Host:
         return row.hostName;
     case State:
-        return domainStateName(row.state);
+        return row.stateText;
     case Actual:
-        return sizeText(row.stats.actual);
     case Used:
-        return sizeText(d.used);
     case Usable:
-        return sizeText(row.stats.usable);
     case Rss:
-        return sizeText(row.stats.rss);
     case UsedPercent:
-        return d.usedPercentOfAvailable ? percentText(*d.usedPercentOfAvailable)
-                                        : QStringLiteral("—");
+        return row.figureTextOf(column);
     case Stats:
-        return statsStateName(row.statsState);
+        return row.statsText;
     case Readiness:
         if (const auto stale = m_stale.constFind(row.hostId); stale != m_stale.constEnd())
-            return tr("%1 (%2)").arg(badge(row).text, stale->asOf);
-        return badge(row).text;
+            return tr("%1 (%2)").arg(row.badge.text, stale->asOf);
+        return row.badge.text;
     case LastReport:
         if (row.lastReportMs <= 0)
             return isActive(row.state) ? tr("never") : QStringLiteral("—");
@@ -180,29 +203,22 @@ QVariant GuestTableModel::display(const Row &row, int column) const {
 }
 
 QVariant GuestTableModel::sortValue(const Row &row, int column) const {
-    const DerivedMetrics d = deriveMetrics(row.stats);
-    auto num = [](const auto &opt) {
-        return opt ? QVariant::fromValue(double(*opt)) : QVariant(-1.0);
-    };
     switch (column) {
     case Actual:
-        return num(row.stats.actual);
     case Used:
-        return num(d.used);
     case Usable:
-        return num(row.stats.usable);
     case Rss:
-        return num(row.stats.rss);
     case UsedPercent:
-        return num(d.usedPercentOfAvailable);
+        return row.figureSortValue(column);
     case LastReport:
-        return row.lastReportMs > 0 ? QVariant(double(m_nowMs() - row.lastReportMs))
-                                    : QVariant(1e18);
+        // Youngest report first; the order of the ages, which does not change as time passes
+        // (the age column ticks without re-sorting).
+        return row.lastReportMs > 0 ? QVariant(-double(row.lastReportMs)) : QVariant(1e18);
     case Stats:
         return int(row.statsState);
     case Readiness: {
         // What needs attention first, provisional after checked, ready last.
-        const ReadinessBadge b = badge(row);
+        const ReadinessBadge &b = row.badge;
         return (b.verdict == Verdict::Ready ? 100 : int(b.verdict) * 2) + (b.provisional ? 1 : 0);
     }
     case State:
@@ -228,19 +244,19 @@ QVariant GuestTableModel::data(const QModelIndex &index, int role) const {
         return row.uuid;
     case StatsStateRole:
         return int(row.statsState);
+    case FilterTextRole:
+        return row.filterText;
     case VerdictKeyRole:
-        return verdictKey(badge(row).verdict);
+        return verdictKey(row.badge.verdict);
     case VerdictProvisionalRole:
-        return badge(row).provisional;
+        return row.badge.provisional;
     case StaleRole:
         return m_stale.contains(row.hostId);
     case Qt::DecorationRole:
         if (column == Stats)
             return statusDot(statsColor(row.statsState));
-        if (column == Readiness) {
-            const ReadinessBadge b = badge(row);
-            return verdictIcon(b.verdict, b.provisional);
-        }
+        if (column == Readiness)
+            return verdictIcon(row.badge.verdict, row.badge.provisional);
         return {};
     case Qt::TextAlignmentRole:
         if (isFigureColumn(column))
@@ -248,7 +264,7 @@ QVariant GuestTableModel::data(const QModelIndex &index, int role) const {
         return int(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::FontRole:
         // A provisional readiness verdict is set in italics (and its icon is a ring).
-        if (column == Readiness && badge(row).provisional) {
+        if (column == Readiness && row.badge.provisional) {
             QFont font = QGuiApplication::font();
             font.setItalic(true);
             return font;
@@ -310,10 +326,15 @@ void GuestTableModel::setHostStale(const QString &hostId, const QString &reason,
     else
         m_stale.insert(hostId, Stale{reason, asOf});
     // The host's rows: every cell's colour and tooltip, the readiness text.
+    CellChanges changes;
     for (int r = 0; r < m_rows.size(); ++r) {
-        if (m_rows.at(r).hostId == hostId)
-            Q_EMIT dataChanged(index(r, 0), index(r, ColumnCount - 1));
+        Row &row = m_rows[r];
+        if (row.hostId != hostId)
+            continue;
+        row.filterText = filterText(row);
+        changes.mark(r, AllColumns);
     }
+    emitChanges(changes);
 }
 
 QVariant GuestTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
@@ -348,59 +369,103 @@ QVariant GuestTableModel::headerData(int section, Qt::Orientation orientation, i
 }
 
 void GuestTableModel::applyCycle(const PollCycle &cycle) {
+    CellChanges changes;
+    QList<Row> added;
+    QHash<QString, int> addedAt; // host + uuid → index in `added` (a guest twice in one cycle)
+    const QString *lastHost = nullptr;
+    QHash<QString, int> *hostRows = nullptr; // m_index[lastHost]
     for (const MemorySample &s : cycle.samples) {
-        int r = rowOf(s.hostId, s.uuid);
-        if (r < 0) {
-            r = int(m_rows.size());
-            beginInsertRows({}, r, r);
+        if (!lastHost || *lastHost != s.hostId) {
+            lastHost = &s.hostId;
+            const auto it = m_index.find(s.hostId);
+            hostRows = it == m_index.end() ? nullptr : &*it;
+        }
+        const int r = hostRows ? hostRows->value(s.uuid, -1) : -1;
+        if (r >= 0) {
+            Row &row = m_rows[r];
+            Columns changed = row.takeSample(s, m_unit);
+            if (changed & (col(Stats) | col(Readiness)))
+                updateBadge(row);
+            if (changed & col(LastReport))
+                row.ageBucket = ageBucket(m_nowMs(), row.lastReportMs);
+            if (changed & FilterColumns)
+                row.filterText = filterText(row);
+            changes.mark(r, changed);
+            continue;
+        }
+        const QString key = s.hostId + QLatin1Char('\n') + s.uuid;
+        int at = addedAt.value(key, -1);
+        if (at < 0) {
+            at = int(added.size());
+            addedAt.insert(key, at);
             Row row;
             row.hostId = s.hostId;
             row.hostName = m_hostNames.value(s.hostId, s.hostId);
             row.uuid = s.uuid;
-            m_rows.append(row);
-            endInsertRows();
+            added.append(row);
         }
-        Row &row = m_rows[r];
-        // What a poll usually changes is the figures and the report's age: only those columns
-        // are announced then (the columns' widths are refitted only for the others).
-        const bool sameText =
-            row.name == s.name && row.state == s.state && row.statsState == s.statsState;
-        row.name = s.name;
-        row.state = s.state;
-        row.statsState = s.statsState;
-        row.balloon = s.balloon;
-        row.persistent = s.persistent;
-        row.sampleTimeMs = s.timeMs;
-        if (s.freshReport || !isActive(s.state)) {
-            row.stats = s.stats;
-        } else {
-            // keep the last report's guest fields, take the new host-side ones
-            row.stats.actual = s.stats.actual;
-            row.stats.maximum = s.stats.maximum;
-            row.stats.rss = s.stats.rss;
+        Row &row = added[at];
+        row.takeSample(s, m_unit);
+        row.formatAll(m_unit);
+        updateBadge(row);
+        row.ageBucket = ageBucket(m_nowMs(), row.lastReportMs);
+        row.filterText = filterText(row);
+    }
+    if (!added.isEmpty()) {
+        // New guests in one insertion, in the order the poll listed them.
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(added.size()) - 1);
+        m_rows.append(std::move(added));
+        reindexFrom(first);
+        endInsertRows();
+    }
+    emitChanges(changes);
+}
+
+void GuestTableModel::emitChanges(const CellChanges &changes) {
+    for (const CellChanges::Range &range : changes.ranges(int(m_rows.size())))
+        Q_EMIT dataChanged(index(range.top, range.left), index(range.bottom, range.right));
+}
+
+void GuestTableModel::reindexFrom(int first) {
+    for (int r = first; r < m_rows.size(); ++r)
+        m_index[m_rows.at(r).hostId].insert(m_rows.at(r).uuid, r);
+}
+
+void GuestTableModel::removeRows(QList<int> rows) {
+    std::sort(rows.begin(), rows.end(), std::greater<>());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    // From the last run up, so the rows still to remove keep their numbers; the index is right
+    // again before each endRemoveRows (a view's slot may look a guest up).
+    for (qsizetype i = 0; i < rows.size();) {
+        qsizetype j = i + 1;
+        while (j < rows.size() && rows.at(j) == rows.at(j - 1) - 1)
+            ++j;
+        const int last = rows.at(i);
+        const int first = rows.at(j - 1);
+        beginRemoveRows({}, first, last);
+        for (int r = first; r <= last; ++r) {
+            const Row &row = m_rows.at(r);
+            auto host = m_index.find(row.hostId);
+            host->remove(row.uuid);
+            if (host->isEmpty())
+                m_index.erase(host);
         }
-        if (s.stats.lastUpdate && *s.stats.lastUpdate > 0 && isActive(s.state))
-            row.lastReportMs = *s.stats.lastUpdate * 1000;
-        else if (!isActive(s.state))
-            row.lastReportMs = 0;
-        if (sameText) {
-            Q_EMIT dataChanged(index(r, Actual), index(r, UsedPercent));
-            Q_EMIT dataChanged(index(r, LastReport), index(r, LastReport));
-        } else {
-            Q_EMIT dataChanged(index(r, 0), index(r, ColumnCount - 1));
-        }
+        m_rows.remove(first, last - first + 1);
+        reindexFrom(first);
+        endRemoveRows();
+        i = j;
     }
 }
 
 void GuestTableModel::removeGuests(const QString &hostId, const QStringList &uuids) {
+    QList<int> rows;
     for (const QString &uuid : uuids) {
         const int r = rowOf(hostId, uuid);
-        if (r < 0)
-            continue;
-        beginRemoveRows({}, r, r);
-        m_rows.removeAt(r);
-        endRemoveRows();
+        if (r >= 0)
+            rows.append(r);
     }
+    removeRows(std::move(rows));
     if (auto host = m_readiness.find(hostId); host != m_readiness.end()) {
         for (const QString &uuid : uuids)
             host->remove(uuid);
@@ -415,16 +480,31 @@ const ReadinessSummary *GuestTableModel::readiness(const Row &row) const {
     return it == host->constEnd() ? nullptr : &*it;
 }
 
-ReadinessBadge GuestTableModel::badge(const Row &row) const {
-    return ReadinessBadge::of(readiness(row), row.statsState);
+bool GuestTableModel::updateBadge(Row &row) {
+    const ReadinessBadge badge = ReadinessBadge::of(readiness(row), row.statsState);
+    const bool changed = badge.verdict != row.badge.verdict ||
+                         badge.provisional != row.badge.provisional || badge.text != row.badge.text;
+    row.badge = badge;
+    return changed;
+}
+
+QString GuestTableModel::filterText(const Row &row) const {
+    const QString readinessText = display(row, Readiness).toString();
+    return row.name + FilterTextSeparator + row.hostName + FilterTextSeparator + row.stateText +
+           FilterTextSeparator + row.statsText + FilterTextSeparator + readinessText;
 }
 
 void GuestTableModel::setReadiness(const QString &hostId, const QString &uuid,
                                    const ReadinessSummary &summary) {
     m_readiness[hostId].insert(uuid, summary);
     const int r = rowOf(hostId, uuid);
-    if (r >= 0)
-        Q_EMIT dataChanged(index(r, Readiness), index(r, Readiness));
+    if (r < 0)
+        return;
+    // Its tooltip may change even where the badge does not.
+    Row &row = m_rows[r];
+    updateBadge(row);
+    row.filterText = filterText(row);
+    Q_EMIT dataChanged(index(r, Readiness), index(r, Readiness));
 }
 
 void GuestTableModel::clearReadiness(const QString &hostId, const QStringList &uuids) {
@@ -437,20 +517,25 @@ void GuestTableModel::clearReadiness(const QString &hostId, const QStringList &u
         for (const QString &uuid : uuids)
             host->remove(uuid);
     }
+    CellChanges changes;
     for (int r = 0; r < m_rows.size(); ++r) {
-        if (m_rows.at(r).hostId == hostId)
-            Q_EMIT dataChanged(index(r, Readiness), index(r, Readiness));
+        Row &row = m_rows[r];
+        if (row.hostId != hostId || (!uuids.isEmpty() && !uuids.contains(row.uuid)))
+            continue;
+        updateBadge(row);
+        row.filterText = filterText(row);
+        changes.mark(r, col(Readiness));
     }
+    emitChanges(changes);
 }
 
 void GuestTableModel::removeHost(const QString &hostId) {
-    for (int r = int(m_rows.size()) - 1; r >= 0; --r) {
-        if (m_rows.at(r).hostId != hostId)
-            continue;
-        beginRemoveRows({}, r, r);
-        m_rows.removeAt(r);
-        endRemoveRows();
+    QList<int> rows;
+    for (int r = 0; r < m_rows.size(); ++r) {
+        if (m_rows.at(r).hostId == hostId)
+            rows.append(r);
     }
+    removeRows(std::move(rows));
     m_hostNames.remove(hostId);
     m_readiness.remove(hostId);
     m_stale.remove(hostId);
@@ -458,18 +543,29 @@ void GuestTableModel::removeHost(const QString &hostId) {
 
 void GuestTableModel::setHostName(const QString &hostId, const QString &name) {
     m_hostNames.insert(hostId, name);
+    CellChanges changes;
     for (int r = 0; r < m_rows.size(); ++r) {
-        if (m_rows.at(r).hostId == hostId) {
-            m_rows[r].hostName = name;
-            Q_EMIT dataChanged(index(r, Host), index(r, Host));
-        }
+        Row &row = m_rows[r];
+        if (row.hostId != hostId || row.hostName == name)
+            continue;
+        row.hostName = name;
+        row.filterText = filterText(row);
+        changes.mark(r, col(Host));
     }
+    emitChanges(changes);
 }
 
 void GuestTableModel::setUnit(units::SizeUnit unit) {
+    if (unit == m_unit)
+        return;
     m_unit = unit;
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, Actual), index(int(m_rows.size()) - 1, Rss));
+    const Columns sizes = CellChanges::span(Actual, Rss);
+    CellChanges changes;
+    for (int r = 0; r < m_rows.size(); ++r) {
+        m_rows[r].formatFigures(unit, sizes);
+        changes.mark(r, sizes);
+    }
+    emitChanges(changes);
 }
 
 const GuestTableModel::Row *GuestTableModel::rowAt(int row) const {
@@ -477,21 +573,28 @@ const GuestTableModel::Row *GuestTableModel::rowAt(int row) const {
 }
 
 int GuestTableModel::rowOf(const QString &hostId, const QString &uuid) const {
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).uuid == uuid && m_rows.at(i).hostId == hostId)
-            return i;
-    }
-    return -1;
+    const auto host = m_index.constFind(hostId);
+    return host == m_index.constEnd() ? -1 : host->value(uuid, -1);
 }
 
 int GuestTableModel::guestCount(const QString &hostId) const {
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
-                             [&](const Row &r) { return r.hostId == hostId; }));
+    const auto host = m_index.constFind(hostId);
+    return host == m_index.constEnd() ? 0 : int(host->size());
 }
 
 void GuestTableModel::tick() {
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, LastReport), index(int(m_rows.size()) - 1, LastReport));
+    // Only the rows whose age text changes: most ages past two minutes change once a minute.
+    const qint64 now = m_nowMs();
+    CellChanges changes;
+    for (int r = 0; r < m_rows.size(); ++r) {
+        Row &row = m_rows[r];
+        const qint64 bucket = ageBucket(now, row.lastReportMs);
+        if (bucket == row.ageBucket)
+            continue;
+        row.ageBucket = bucket;
+        changes.mark(r, col(LastReport));
+    }
+    emitChanges(changes);
 }
 
 } // namespace bs::gui

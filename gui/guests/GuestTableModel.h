@@ -1,5 +1,7 @@
 #pragma once
 
+#include "CellChanges.h"
+#include "GuestRow.h"
 #include "common/Units.h"
 #include "monitor/MemorySample.h"
 #include "readiness/ReadinessBadge.h"
@@ -12,7 +14,10 @@ namespace bs::gui {
 
 // Every guest of every watched host, one row each, updated from poll cycles. Keeps the last
 // guest report of each guest (a repeated report arrives without guest fields) and shows how old
-// it is. Exact dataChanged ranges; the age column alone ticks every second.
+// it is. Per poll, the work is per sample and constant: a guest's row is found through a hash,
+// its shown figures and texts are derived once (GuestRow) and only the cells whose value
+// changed are announced, coalesced (CellChanges): one range over all rows when most changed.
+// The age column is announced every second for the rows whose age text changes.
 class GuestTableModel final : public QAbstractTableModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(GuestTableModel)
@@ -39,28 +44,21 @@ public:
         StatsStateRole,
         VerdictKeyRole,         // the readiness badge's verdict, verdictKey()
         VerdictProvisionalRole, // true while the badge comes from the stats state alone
-        StaleRole               // true while the guest's host does not answer (figures are old)
+        StaleRole,              // true while the guest's host does not answer (figures are old)
+        // Name, host, state, stats state and readiness texts in one string (the filter box
+        // searches them), separated by FilterTextSeparator; on any column.
+        FilterTextRole
     };
+    static constexpr QChar FilterTextSeparator = QChar(0x1f);
 
-    struct Row {
-        QString hostId;
-        QString hostName;
-        QString uuid;
-        QString name;
-        DomainState state = DomainState::Unknown;
-        BalloonStats stats; // host fields from the latest poll, guest fields from the last report
-        StatsState statsState = StatsState::Unknown;
-        BalloonConfig balloon;
-        bool persistent = true;
-        qint64 lastReportMs = 0; // the guest's own report time (last_update), 0 = never
-        qint64 sampleTimeMs = 0;
-    };
+    using Row = GuestRow;
 
     explicit GuestTableModel(QObject *parent = nullptr);
 
     // A column's name in settings ("name", "usedPercent"): stable across versions and languages.
     static QString columnKey(int column);
     static int columnOfKey(const QString &key); // -1 when no column has that key
+    static QString percentText(double percent);
     // Figure columns (sizes, percentage) are right-aligned and sized for their widest usual
     // figure, so a value never elides when it grows.
     static bool isFigureColumn(int column);
@@ -99,12 +97,18 @@ private:
     QVariant sortValue(const Row &row, int column) const;
     QString cellToolTip(const Row &row, int column) const;
     const ReadinessSummary *readiness(const Row &row) const;
-    ReadinessBadge badge(const Row &row) const;
+    QString filterText(const Row &row) const;
+    // Works out the row's badge again; true when it changed.
+    bool updateBadge(Row &row);
     QString sizeText(const std::optional<quint64> &kib) const;
-    static QString percentText(double percent);
+    void emitChanges(const CellChanges &changes);
+    // Removes the rows (any order), as few removals as there are runs of adjacent rows.
+    void removeRows(QList<int> rows);
+    void reindexFrom(int first);
     void tick();
 
     QList<Row> m_rows;
+    QHash<QString, QHash<QString, int>> m_index; // host → uuid → row, kept with m_rows
     QHash<QString, QString> m_hostNames;
     QHash<QString, QHash<QString, ReadinessSummary>> m_readiness; // host → uuid → summary
     struct Stale {

@@ -277,7 +277,10 @@ private Q_SLOTS:
             QCOMPARE(e.source, QStringLiteral("health"));
         }
 
-        // The charted guest's pressure lane: its rates between fresh reports (8 KiB/s).
+        // The charted guest's pressure lane: its rates between fresh reports (8 KiB/s). On
+        // screen: a hidden chart draws nothing.
+        bench.liveChart()->window()->show();
+        QVERIFY(QTest::qWaitForWindowExposed(bench.liveChart()->window()));
         bench.liveChart()->showGuest(Host, Uuid, QStringLiteral("vm1"));
         Q_EMIT bench.currentGuestChanged(Host, Uuid);
         QVERIFY(!bench.liveChart()->isPressureLaneShown()); // one fresh report: no rate yet

@@ -34,6 +34,29 @@ PollCycle cycleAt(qint64 timeMs, bool fresh, quint64 unused) {
     return c;
 }
 
+// A chart on screen: it replots only while shown.
+void showOnScreen(LiveChart &chart) {
+    chart.resize(800, 400);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+}
+
+// The graph of `metric` holds exactly the series' points, in MiB.
+bool graphMatches(const LiveChart &chart, const RecentSeries &recent, LiveMetric metric) {
+    const auto &series = recent.series(QStringLiteral("h"), QStringLiteral("u"), metric);
+    const auto *data = chart.plot()->graph(RecentSeries::indexOf(metric))->data().data();
+    if (data->size() != int(series.size()))
+        return false;
+    for (int i = 0; i < data->size(); ++i) {
+        const auto &p = series.at(size_t(i));
+        const double value = data->at(i)->value * double(units::KiBPerMiB);
+        if (data->at(i)->key != double(p.timeMs) / 1000.0 ||
+            (std::isnan(p.kib) ? !std::isnan(value) : qAbs(value - p.kib) > 1e-6))
+            return false;
+    }
+    return true;
+}
+
 // Graphs with an entry in the legend (itemCount() counts the grid's empty cells too).
 int legendEntries(const LiveChart &chart) {
     int n = 0;
@@ -54,7 +77,7 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i)
             recent.add(cycleAt(t0 + i * 5000, i % 2 == 0, 400000 + quint64(i) * 1000), 5);
         LiveChart chart(&recent);
-        chart.resize(800, 400);
+        showOnScreen(chart);
         chart.showGuest(QStringLiteral("h"), QStringLiteral("u"), QStringLiteral("g"));
         QTRY_COMPARE(chart.pointCount(LiveMetric::Actual), 10);
         QCOMPARE(chart.pointCount(LiveMetric::Used), 5); // only fresh reports
@@ -74,6 +97,7 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i)
             recent.add(cycleAt(t0 + i * 5000, true, 400000), 5);
         LiveChart chart(&recent);
+        showOnScreen(chart);
         chart.resize(800, 500);
         chart.showGuest(QStringLiteral("h"), QStringLiteral("u"), QStringLiteral("g"));
         QTRY_VERIFY(chart.replotCount() > 0);
@@ -125,6 +149,7 @@ private Q_SLOTS:
     void burstsRepaintAtMost25TimesASecond() {
         RecentSeries recent;
         LiveChart chart(&recent);
+        showOnScreen(chart);
         chart.showGuest(QStringLiteral("h"), QStringLiteral("u"), QStringLiteral("g"));
         QTRY_VERIFY(chart.replotCount() >= 1);
         const int before = chart.replotCount();
@@ -160,6 +185,7 @@ private Q_SLOTS:
     void otherHostsDoNotRepaint() {
         RecentSeries recent;
         LiveChart chart(&recent);
+        showOnScreen(chart);
         chart.showGuest(QStringLiteral("h"), QStringLiteral("u"), QStringLiteral("g"));
         QTRY_VERIFY(chart.replotCount() >= 1);
         const int before = chart.replotCount();
@@ -188,6 +214,75 @@ private Q_SLOTS:
         QVERIFY(chart.isSeriesVisible(LiveMetric::Used));
         QTest::mouseClick(chart.plot(), Qt::LeftButton, {}, at);
         QVERIFY(chart.isSeriesVisible(LiveMetric::Rss));
+    }
+
+    // Hidden (another tab on top), the chart does nothing per poll; shown again, it catches up
+    // in one replot.
+    void hiddenChartDoesNotReplot() {
+        RecentSeries recent;
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 60000;
+        recent.add(cycleAt(t0, true, 400000), 5);
+        LiveChart chart(&recent);
+        showOnScreen(chart);
+        chart.showGuest(QStringLiteral("h"), QStringLiteral("u"), QStringLiteral("g"));
+        QTRY_COMPARE(chart.pointCount(LiveMetric::Actual), 1);
+        chart.hide();
+        const int replots = chart.replotCount();
+        for (int i = 1; i <= 6; ++i) {
+            recent.add(cycleAt(t0 + i * 5000, true, 400000 + quint64(i) * 1000), 5);
+            chart.dataArrived(QStringLiteral("h"));
+            QTest::qWait(50); // longer than the 40 ms coalescing: each would have replotted
+        }
+        chart.setPressure(QStringLiteral("h"), QStringLiteral("u"), {});
+        chart.setUnit(units::SizeUnit::GiB);
+        chart.setUnit(units::SizeUnit::Auto);
+        QTest::qWait(100);
+        QCOMPARE(chart.replotCount(), replots);
+        QCOMPARE(chart.pointCount(LiveMetric::Actual), 1); // not even the data was touched
+
+        chart.show();
+        QTRY_COMPARE(chart.replotCount(), replots + 1);
+        QTest::qWait(100);
+        QCOMPARE(chart.replotCount(), replots + 1); // once
+        for (LiveMetric m : RecentSeries::Metrics)
+            QVERIFY2(graphMatches(chart, recent, m), qPrintable(metricName(m)));
+        QCOMPARE(chart.pointCount(LiveMetric::Actual), 7);
+    }
+
+    // Shown, a poll appends the guest's new points (and drops what the bounded series
+    // dropped) without rebuilding the graphs; another guest or another unit rebuilds them.
+    void newPointsAreAppended() {
+        RecentSeries recent(8);
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 120000;
+        for (int i = 0; i < 4; ++i)
+            recent.add(cycleAt(t0 + i * 5000, true, 400000), 5);
+        LiveChart chart(&recent);
+        showOnScreen(chart);
+        chart.showGuest(QStringLiteral("h"), QStringLiteral("u"), QStringLiteral("g"));
+        QTRY_COMPARE(chart.pointCount(LiveMetric::Actual), 4);
+        const int rebuilds = chart.rebuildCount();
+        for (int i = 4; i < 20; ++i) {
+            // fresh every other poll; a gap (the guest stops) at 12
+            PollCycle c = cycleAt(t0 + i * 5000, i % 2 == 0, 400000 + quint64(i) * 1000);
+            if (i == 12)
+                c.samples[0].state = DomainState::Shutoff;
+            recent.add(c, 5);
+            const int replots = chart.replotCount();
+            chart.dataArrived(QStringLiteral("h"));
+            QTRY_VERIFY(chart.replotCount() > replots);
+            for (LiveMetric m : RecentSeries::Metrics)
+                QVERIFY2(graphMatches(chart, recent, m),
+                         qPrintable(QStringLiteral("%1 after poll %2").arg(metricName(m)).arg(i)));
+        }
+        QCOMPARE(chart.pointCount(LiveMetric::Actual), 8); // the series' capacity
+        QCOMPARE(chart.rebuildCount(), rebuilds);
+
+        chart.setUnit(units::SizeUnit::GiB);
+        QTRY_COMPARE(chart.rebuildCount(), rebuilds + 1);
+        QCOMPARE(chart.shownUnit(), units::SizeUnit::GiB);
+        chart.showGuest(QStringLiteral("h"), QStringLiteral("other"), QStringLiteral("o"));
+        QTRY_COMPARE(chart.rebuildCount(), rebuilds + 2);
+        QCOMPARE(chart.pointCount(LiveMetric::Actual), 0);
     }
 
     void gapsAreDrawnAsGaps() {
