@@ -37,6 +37,9 @@ Status BlockWriter::prepare() {
                         " WHERE owner = ?1 AND t0 > ?2 AND t0 <= ?3 ORDER BY t0"},
         {&m_delete, "DELETE FROM " + b + " WHERE rowid = ?1"},
         {&m_first, "SELECT t0 FROM " + b + " WHERE owner = ?1 ORDER BY t0 LIMIT 1"},
+        {&m_tail, "SELECT rowid, t0, t1, n, data FROM " + b +
+                      " WHERE owner = ?1 ORDER BY t0 DESC LIMIT " +
+                      QByteArray::number(MaxTailBlocks + 1)},
         {&m_insert, "INSERT INTO " + b + "(owner, t0, t1, n, data) VALUES (?1, ?2, ?3, ?4, ?5)"},
     };
     for (const Text &text : texts) {
@@ -55,8 +58,9 @@ Result<std::vector<BlockWriter::Stored>> BlockWriter::overlapping(qint64 owner, 
     m_before.bind(1, owner).bind(2, from);
     switch (m_before.step()) {
     case sqlite::Statement::Step::Row:
-        // The block before: merged when the rows reach into it, or to grow it while it has room.
-        if (m_before.int64(2) >= from || m_before.int64(3) < m_spec.maxRows)
+        // The block before: merged only when the rows reach into it (new rows after it make a
+        // block of their own; consolidateTail() joins the small ones).
+        if (m_before.int64(2) >= from)
             out.push_back({m_before.int64(0), m_before.int64(1), m_before.int64(2),
                            m_before.int64(3), m_before.blob(4)});
         break;
@@ -104,7 +108,7 @@ Status BlockWriter::merge(qint64 owner, std::vector<BlockRow> rows, Merge mode) 
         return Status::success();
     if (Status s = prepare(); !s)
         return s;
-    std::sort(rows.begin(), rows.end(),
+    std::stable_sort(rows.begin(), rows.end(),
               [](const BlockRow &a, const BlockRow &b) { return a.t < b.t; });
     auto old = overlapping(owner, rows.front().t, rows.back().t);
     if (!old)
@@ -152,7 +156,43 @@ Status BlockWriter::merge(qint64 owner, std::vector<BlockRow> rows, Merge mode) 
             was = std::move(row);
         }
     }
-    return replace(owner, *old, merged);
+    if (Status s = replace(owner, *old, merged); !s)
+        return s;
+    return consolidateTail(owner);
+}
+
+Status BlockWriter::consolidateTail(qint64 owner) {
+    // The owner's newest blocks that are not full, newest first.
+    std::vector<Stored> tail;
+    qint64 rows = 0;
+    m_tail.bind(1, owner);
+    bool full = false;
+    const Status read = m_tail.forEachRow([&] {
+        if (full || m_tail.int64(3) >= m_spec.maxRows) {
+            full = true;
+            return;
+        }
+        tail.push_back({m_tail.int64(0), m_tail.int64(1), m_tail.int64(2), m_tail.int64(3),
+                        m_tail.blob(4)});
+        rows += m_tail.int64(3);
+    });
+    if (!read)
+        return read;
+    if (tail.size() < 2 || (rows < m_spec.maxRows && int(tail.size()) < MaxTailBlocks))
+        return Status::success();
+    std::reverse(tail.begin(), tail.end());
+    std::vector<BlockRow> joined;
+    joined.reserve(std::size_t(rows));
+    for (const Stored &block : tail) {
+        std::vector<BlockRow> decoded;
+        if (!decodeRows(block.data, m_spec.columns, decoded) || qint64(decoded.size()) != block.n)
+            return damaged(m_spec, owner);
+        if (!joined.empty() && decoded.front().t <= joined.back().t)
+            return damaged(m_spec, owner);
+        joined.insert(joined.end(), std::make_move_iterator(decoded.begin()),
+                      std::make_move_iterator(decoded.end()));
+    }
+    return replace(owner, tail, joined);
 }
 
 Result<qint64> BlockWriter::removeBefore(qint64 owner, qint64 before) {

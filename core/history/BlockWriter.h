@@ -20,8 +20,11 @@ public:
 
     BlockWriter(sqlite::Database &db, const BlockTableSpec &spec);
 
-    // Merges `rows` (any order; one per t) into the owner's blocks. Appending grows the owner's
-    // last block until it holds spec.maxRows rows.
+    // Merges `rows` (any order; one per t) into the owner's blocks. Rows after the owner's last
+    // block make a block of their own, coded once; when the small blocks at the end hold a full
+    // block's rows (or there are MaxTailBlocks of them) they are joined into full blocks. So a
+    // row is coded two or three times on its way, not once per append as when the open block
+    // was recoded each time (issue 18: the recorder's cost).
     Status merge(qint64 owner, std::vector<BlockRow> rows, Merge mode);
     // Removes the owner's rows with t < before; returns how many.
     Result<qint64> removeBefore(qint64 owner, qint64 before);
@@ -40,6 +43,9 @@ private:
     Result<std::vector<Stored>> overlapping(qint64 owner, qint64 from, qint64 to);
     Status replace(qint64 owner, const std::vector<Stored> &old, const std::vector<BlockRow> &rows);
     Status prepare();
+    Status consolidateTail(qint64 owner);
+
+    static constexpr int MaxTailBlocks = 16;
 
     sqlite::Database &m_db;
     const BlockTableSpec &m_spec;
@@ -48,6 +54,7 @@ private:
     sqlite::Statement m_delete;
     sqlite::Statement m_insert;
     sqlite::Statement m_first;
+    sqlite::Statement m_tail;     // the owner's newest blocks
 };
 
 } // namespace bs::history

@@ -176,35 +176,6 @@ QByteArray pack(const std::vector<qint64> &d, Packing packing) {
     return out;
 }
 
-// The bytes pack() would make, without making them: picks the modes.
-qsizetype packedSize(const std::vector<qint64> &d, Packing packing) {
-    qsizetype size = 0;
-    switch (packing) {
-    case Varints:
-        for (const qint64 v : d)
-            size += varintSize(zigzag(v));
-        break;
-    case Runs: {
-        std::size_t i = 0;
-        while (i < d.size()) {
-            std::size_t run = 1;
-            while (i + run < d.size() && d[i + run] == d[i])
-                ++run;
-            size += varintSize(run) + varintSize(zigzag(d[i]));
-            i += run;
-        }
-        break;
-    }
-    case Bits: {
-        qint64 min = 0;
-        const int width = bitWidth(rangeOf(d, min));
-        size = varintSize(zigzag(min)) + 1 + (qsizetype(d.size()) * width + 7) / 8;
-        break;
-    }
-    }
-    return size;
-}
-
 QByteArray encodeColumn(const std::vector<std::optional<qint64>> &column,
                         const std::vector<std::optional<qint64>> *base) {
     const std::size_t n = column.size();
@@ -237,25 +208,57 @@ QByteArray encodeColumn(const std::vector<std::optional<qint64>> &column,
                 based.push_back(qint64(uint64_t(*column[i]) - uint64_t(*(*base)[i])));
         }
     }
+    // One pass per transform sizes all six codings (delta or not × three packings).
     qsizetype best = -1;
     uint8_t bestMode = 0;
-    std::vector<qint64> bestValues;
     for (const bool useBase : {false, true}) {
         if (useBase && !baseCovers)
             continue;
-        for (const bool delta : {false, true}) {
-            std::vector<qint64> d = deltas(useBase ? based : raw, delta);
+        const std::vector<qint64> &x = useBase ? based : raw;
+        qsizetype varints[2] = {0, 0};
+        qsizetype runs[2] = {0, 0};
+        qint64 min[2] = {x.front(), 0};
+        qint64 max[2] = {x.front(), 0};
+        uint64_t runValue[2] = {0, 0};
+        uint64_t runLength[2] = {0, 0};
+        uint64_t previous = 0;
+        for (std::size_t i = 0; i < x.size(); ++i) {
+            const qint64 d[2] = {x[i], qint64(uint64_t(x[i]) - previous)};
+            previous = uint64_t(x[i]);
+            if (i == 0) {
+                min[1] = max[1] = d[1];
+            }
+            for (int k = 0; k < 2; ++k) {
+                const uint64_t z = zigzag(d[k]);
+                varints[k] += varintSize(z);
+                min[k] = qMin(min[k], d[k]);
+                max[k] = qMax(max[k], d[k]);
+                if (runLength[k] > 0 && z == runValue[k]) {
+                    ++runLength[k];
+                } else {
+                    if (runLength[k] > 0)
+                        runs[k] += varintSize(runLength[k]) + varintSize(runValue[k]);
+                    runValue[k] = z;
+                    runLength[k] = 1;
+                }
+            }
+        }
+        for (int k = 0; k < 2; ++k) {
+            runs[k] += varintSize(runLength[k]) + varintSize(runValue[k]);
+            const qsizetype bits =
+                varintSize(zigzag(min[k])) + 1 +
+                (qsizetype(x.size()) * bitWidth(uint64_t(max[k]) - uint64_t(min[k])) + 7) / 8;
+            const qsizetype sizes[3] = {varints[k], runs[k], bits};
             for (const Packing packing : {Varints, Runs, Bits}) {
-                const qsizetype size = packedSize(d, packing);
-                if (best < 0 || size < best) {
-                    best = size;
-                    bestMode = uint8_t((useBase ? Based : 0) | (delta ? Delta : 0) |
+                if (best < 0 || sizes[packing] < best) {
+                    best = sizes[packing];
+                    bestMode = uint8_t((useBase ? Based : 0) | (k == 1 ? Delta : 0) |
                                        (packing << PackShift));
-                    bestValues = d;
                 }
             }
         }
     }
+    const std::vector<qint64> bestValues = deltas((bestMode & Based) ? based : raw, bestMode & Delta);
     mode |= bestMode;
     out.append(char(mode));
     if ((mode & NullsMask) == NullsBitmap) {
