@@ -8,6 +8,7 @@
 #include <limits>
 #include <sqlite3.h>
 #include <string>
+#include <vector>
 
 namespace bs::history {
 
@@ -24,15 +25,19 @@ constexpr char TimeGt = 'G';
 constexpr char TimeLe = 'l';
 constexpr char TimeLt = 'L';
 
+// The statements that read blocks, by kind: one owner ascending, one owner descending, all.
+enum Scan { OwnerAscending, OwnerDescending, AllOwners, ScanKinds };
+
 struct Table : sqlite3_vtab {
     sqlite3 *db = nullptr;
     const BlockTableSpec *spec = nullptr;
+    // Prepared statements no cursor holds: a correlated subquery opens a cursor per outer row,
+    // and preparing per cursor cost more than the reading (issue 18's recorder profile).
+    std::vector<sqlite3_stmt *> idle[ScanKinds];
 };
 
 struct Cursor : sqlite3_vtab_cursor {
-    sqlite3_stmt *byOwner = nullptr; // ascending
-    sqlite3_stmt *byOwnerDesc = nullptr;
-    sqlite3_stmt *all = nullptr;
+    sqlite3_stmt *held[ScanKinds] = {}; // taken from the table's idle ones, given back on close
     sqlite3_stmt *current = nullptr;
     uint64_t wanted = 0;
     bool descending = false;
@@ -80,6 +85,10 @@ int connect(sqlite3 *db, void *, int argc, const char *const *argv, sqlite3_vtab
 
 int disconnect(sqlite3_vtab *vtab) {
     Table *table = static_cast<Table *>(vtab);
+    for (auto &statements : table->idle) {
+        for (sqlite3_stmt *statement : statements)
+            sqlite3_finalize(statement);
+    }
     sqlite3_free(table->zErrMsg);
     delete table;
     return SQLITE_OK;
@@ -160,19 +169,42 @@ int open(sqlite3_vtab *, sqlite3_vtab_cursor **out) {
 
 int close(sqlite3_vtab_cursor *base) {
     Cursor *cursor = static_cast<Cursor *>(base);
-    sqlite3_finalize(cursor->byOwner);
-    sqlite3_finalize(cursor->byOwnerDesc);
-    sqlite3_finalize(cursor->all);
+    Table *table = tableOf(cursor);
+    for (int kind = 0; kind < ScanKinds; ++kind) {
+        if (sqlite3_stmt *statement = cursor->held[kind]) {
+            sqlite3_reset(statement);
+            table->idle[kind].push_back(statement);
+        }
+    }
     delete cursor;
     return SQLITE_OK;
 }
 
-int prepared(Cursor *cursor, sqlite3_stmt **slot, const QByteArray &sql) {
-    if (*slot)
+QByteArray scanSql(const BlockTableSpec &spec, Scan kind) {
+    const QByteArray &b = spec.blocks;
+    if (kind == AllOwners)
+        return "SELECT owner, t0, n, data FROM " + b +
+               " WHERE t1 >= ?2 AND t0 <= ?3 ORDER BY owner, t0";
+    // From the block holding lo (the last one starting at or before it) up to hi.
+    return "SELECT owner, t0, n, data FROM " + b +
+           " WHERE owner = ?1 AND t0 >= coalesce((SELECT max(t0) FROM " + b +
+           " WHERE owner = ?1 AND t0 <= ?2), ?2) AND t0 <= ?3 ORDER BY t0" +
+           (kind == OwnerDescending ? " DESC" : "");
+}
+
+int prepared(Cursor *cursor, Scan kind) {
+    sqlite3_stmt *&slot = cursor->held[kind];
+    if (slot)
         return SQLITE_OK;
     Table *table = tableOf(cursor);
+    if (!table->idle[kind].empty()) {
+        slot = table->idle[kind].back();
+        table->idle[kind].pop_back();
+        return SQLITE_OK;
+    }
+    const QByteArray sql = scanSql(*table->spec, kind);
     const int rc = sqlite3_prepare_v3(table->db, sql.constData(), int(sql.size()),
-                                      SQLITE_PREPARE_PERSISTENT, slot, nullptr);
+                                      SQLITE_PREPARE_PERSISTENT, &slot, nullptr);
     if (rc != SQLITE_OK)
         setError(table, rc, sqlite3_errmsg(table->db));
     return rc;
@@ -316,24 +348,13 @@ int filter(sqlite3_vtab_cursor *base, int, const char *plan, int argc, sqlite3_v
         cursor->eof = true;
         return SQLITE_OK;
     }
-    const QByteArray &b = table->spec->blocks;
-    int rc = SQLITE_OK;
-    if (cursor->ownerBound) {
-        // From the block holding lo (the last one starting at or before it) up to hi.
-        const QByteArray where = " FROM " + b +
-                                 " WHERE owner = ?1 AND t0 >= coalesce((SELECT max(t0) FROM " + b +
-                                 " WHERE owner = ?1 AND t0 <= ?2), ?2) AND t0 <= ?3 ORDER BY t0";
-        const QByteArray select = "SELECT owner, t0, n, data" + where;
-        sqlite3_stmt **slot = cursor->descending ? &cursor->byOwnerDesc : &cursor->byOwner;
-        rc = prepared(cursor, slot, cursor->descending ? select + " DESC" : select);
-        cursor->current = *slot;
-    } else {
-        rc = prepared(cursor, &cursor->all,
-                      "SELECT owner, t0, n, data FROM " + b +
-                          " WHERE t1 >= ?2 AND t0 <= ?3 ORDER BY owner, t0");
-        cursor->current = cursor->all;
+    const Scan kind = !cursor->ownerBound  ? AllOwners
+                      : cursor->descending ? OwnerDescending
+                                           : OwnerAscending;
+    if (kind == AllOwners)
         cursor->descending = false;
-    }
+    const int rc = prepared(cursor, kind);
+    cursor->current = cursor->held[kind];
     if (rc != SQLITE_OK)
         return rc;
     sqlite3_reset(cursor->current);

@@ -109,7 +109,7 @@ Status BlockWriter::merge(qint64 owner, std::vector<BlockRow> rows, Merge mode) 
     if (Status s = prepare(); !s)
         return s;
     std::stable_sort(rows.begin(), rows.end(),
-              [](const BlockRow &a, const BlockRow &b) { return a.t < b.t; });
+                     [](const BlockRow &a, const BlockRow &b) { return a.t < b.t; });
     auto old = overlapping(owner, rows.front().t, rows.back().t);
     if (!old)
         return old.error();
@@ -172,8 +172,8 @@ Status BlockWriter::consolidateTail(qint64 owner) {
             full = true;
             return;
         }
-        tail.push_back({m_tail.int64(0), m_tail.int64(1), m_tail.int64(2), m_tail.int64(3),
-                        m_tail.blob(4)});
+        tail.push_back(
+            {m_tail.int64(0), m_tail.int64(1), m_tail.int64(2), m_tail.int64(3), m_tail.blob(4)});
         rows += m_tail.int64(3);
     });
     if (!read)

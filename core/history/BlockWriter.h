@@ -54,7 +54,7 @@ private:
     sqlite::Statement m_delete;
     sqlite::Statement m_insert;
     sqlite::Statement m_first;
-    sqlite::Statement m_tail;     // the owner's newest blocks
+    sqlite::Statement m_tail; // the owner's newest blocks
 };
 
 } // namespace bs::history

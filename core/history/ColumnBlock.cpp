@@ -258,7 +258,8 @@ QByteArray encodeColumn(const std::vector<std::optional<qint64>> &column,
             }
         }
     }
-    const std::vector<qint64> bestValues = deltas((bestMode & Based) ? based : raw, bestMode & Delta);
+    const std::vector<qint64> bestValues =
+        deltas((bestMode & Based) ? based : raw, bestMode & Delta);
     mode |= bestMode;
     out.append(char(mode));
     if ((mode & NullsMask) == NullsBitmap) {

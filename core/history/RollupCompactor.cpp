@@ -142,13 +142,22 @@ Status RollupCompactor::setTier(const char *tier, const char *column, qint64 val
 
 Result<std::optional<qint64>> RollupCompactor::firstRowAtOrAfter(const TierTables &tables,
                                                                  qint64 t) {
-    // One index seek per guest (and per host) rather than a scan of the whole table.
-    // (ORDER BY t LIMIT 1 rather than min(t): a block table hands rows out in time order and
-    // stops after the first, where min() would read every later block.)
-    const QByteArray sql = QByteArray("SELECT min((SELECT t FROM ") + tables.guests +
-                           " WHERE guest_id = g.id AND t >= ?1 ORDER BY t LIMIT 1)) FROM guests g "
-                           "UNION ALL SELECT min((SELECT t FROM " +
-                           tables.hosts +
+    // One index seek per guest (and per host) rather than a scan of the whole table. For the
+    // guests' blocks, from the blocks' bounds alone, without decoding any: t itself when a block
+    // spans it (a bound at or before the first row, which is all the callers need: they roll
+    // from there and find nothing before the row), else the next block's first t.
+    QByteArray guests;
+    if (const BlockWriter *blocks = blocksOf(tables.guests)) {
+        const QByteArray &b = blocks->spec().blocks;
+        guests =
+            "SELECT min(coalesce((SELECT CASE WHEN t1 >= ?1 THEN ?1 END FROM " + b +
+            " WHERE owner = g.id AND t0 <= ?1 ORDER BY t0 DESC LIMIT 1), (SELECT min(t0) FROM " +
+            b + " WHERE owner = g.id AND t0 > ?1))) FROM guests g";
+    } else {
+        guests = QByteArray("SELECT min((SELECT t FROM ") + tables.guests +
+                 " WHERE guest_id = g.id AND t >= ?1 ORDER BY t LIMIT 1)) FROM guests g";
+    }
+    const QByteArray sql = guests + " UNION ALL SELECT min((SELECT t FROM " + tables.hosts +
                            " WHERE host_id = h.id AND t >= ?1 ORDER BY t LIMIT 1)) FROM hosts h";
     auto row = m_db.prepare(sql.constData());
     if (!row)

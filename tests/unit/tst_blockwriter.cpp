@@ -155,7 +155,9 @@ private slots:
         for (qint64 t = 100; t < 1000; t += 10)
             rows.push_back({t, Values(sampleBlocks().values.size(), std::optional<qint64>(t * 2))});
         QVERIFY(writer.merge(5, rows, BlockWriter::Merge::Replace));
-        auto one = [&](const char *sql) { return rowsOf(db, sql).value(0); };
+        auto one = [&](const char *sql) {
+            return rowsOf(db, sql).value(0);
+        };
         QCOMPARE(one("SELECT count(*) FROM samples WHERE t > 100.5 AND t <= 200"),
                  QStringLiteral("10"));
         QCOMPARE(one("SELECT count(*) FROM samples WHERE t = '300'"), QStringLiteral("1"));
@@ -185,7 +187,7 @@ private slots:
         QVERIFY2(sqlite::isCorrupt(read.error()), qPrintable(read.error().message));
         // A write that must read it fails the same way; nothing is overwritten.
         const Status late = writer.merge(1, {{10, Values(sampleBlocks().values.size(), 8)}},
-                                          BlockWriter::Merge::Replace);
+                                         BlockWriter::Merge::Replace);
         QVERIFY(!late);
         QVERIFY(sqlite::isCorrupt(late.error()));
         QCOMPARE(rowsOf(db, "SELECT count(*) FROM sample_blocks WHERE data = x'01ff'"),
