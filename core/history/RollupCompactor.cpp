@@ -5,6 +5,7 @@
 #include "common/Logging.h"
 
 #include <limits>
+#include <map>
 #include <utility>
 
 namespace bs::history {
@@ -204,37 +205,31 @@ Result<qint64> RollupCompactor::flushInbox() {
     QByteArray columns = "guest_id, t";
     for (const QByteArray &column : sampleBlocks().values)
         columns += ", " + column;
-    auto inbox = m_db.prepare(
-        ("SELECT " + columns + " FROM samples_inbox ORDER BY guest_id, t").constData());
+    // In the inbox's own order (time, guest), gathered per guest here: an ORDER BY guest_id
+    // would sort every row of the batch in SQLite first.
+    auto inbox = m_db.prepare(("SELECT " + columns + " FROM samples_inbox").constData());
     if (!inbox)
         return inbox.error();
     const int count = int(sampleBlocks().values.size());
     qint64 moved = 0;
-    qint64 owner = 0;
-    std::vector<BlockRow> pending;
-    Status written = Status::success();
-    auto flush = [&] {
-        if (written && !pending.empty())
-            written =
-                m_samples.merge(owner, std::exchange(pending, {}), BlockWriter::Merge::Coalesce);
-        pending.clear();
-    };
+    std::map<qint64, std::vector<BlockRow>> byGuest;
     const Status read = inbox->forEachRow([&] {
-        const qint64 rowOwner = inbox->int64(0);
-        if (rowOwner != owner)
-            flush();
-        owner = rowOwner;
         BlockRow row;
         row.t = inbox->int64(1);
         row.values.resize(std::size_t(count));
         for (int c = 0; c < count; ++c)
             row.values[std::size_t(c)] = inbox->optionalInt64(2 + c);
-        pending.push_back(std::move(row));
+        byGuest[inbox->int64(0)].push_back(std::move(row));
         ++moved;
     });
-    flush();
     if (!read)
         return read.error();
+    Status written = Status::success();
+    for (auto &[guest, rows] : byGuest) {
+        written = m_samples.merge(guest, std::move(rows), BlockWriter::Merge::Coalesce);
+        if (!written)
+            break;
+    }
     if (!written)
         return written.error();
     if (Status s = m_db.exec("DELETE FROM samples_inbox"); !s)

@@ -151,7 +151,7 @@ void HostMonitor::poll() {
     if (!m_connection || !m_running)
         return;
     const qint64 startMono = m_mono.elapsed();
-    auto collected = collectGuests(m_connection->get());
+    auto collected = collectGuests(m_connection->get(), &m_infoCache);
     if (m_abandoned)
         return;
     if (!collected) {

@@ -108,6 +108,7 @@ private:
     QElapsedTimer m_mono;
     Backoff m_backoff;
     ReportTracker m_tracker;
+    GuestInfoCache m_infoCache; // the per-guest fallback's maxima
     ProcessFiguresSource m_process;
     QHash<QString, GuestConfig> m_configs;
     QSet<QString> m_lastUuids;

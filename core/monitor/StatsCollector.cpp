@@ -10,19 +10,24 @@ namespace bs {
 
 namespace {
 
-std::shared_ptr<virDomain> shareDomain(virDomainPtr domain) {
-    if (!domain || virDomainRef(domain) < 0)
-        return {};
-    return std::shared_ptr<virDomain>(domain, [](virDomainPtr d) { virDomainFree(d); });
-}
-
+// The UUID's canonical text, formatted here from its 16 bytes: libvirt's own formatting goes
+// through snprintf per byte, which was the recorder's largest single cost at 5,000 guests.
 QString uuidOf(virDomainPtr domain) {
-    char uuid[VIR_UUID_STRING_BUFLEN] = {};
-    if (virDomainGetUUIDString(domain, uuid) < 0) {
+    unsigned char raw[VIR_UUID_BUFLEN] = {};
+    if (virDomainGetUUID(domain, raw) < 0) {
         virResetLastError();
         return {};
     }
-    return QString::fromLatin1(uuid);
+    static constexpr char Hex[] = "0123456789abcdef";
+    char text[VIR_UUID_STRING_BUFLEN - 1];
+    int at = 0;
+    for (int i = 0; i < VIR_UUID_BUFLEN; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            text[at++] = '-';
+        text[at++] = Hex[raw[i] >> 4];
+        text[at++] = Hex[raw[i] & 15];
+    }
+    return QString::fromLatin1(text, at);
 }
 
 QString nameOf(virDomainPtr domain) {
@@ -30,9 +35,10 @@ QString nameOf(virDomainPtr domain) {
     return QString::fromUtf8(name ? name : "");
 }
 
-// Fills a running guest's stats with virDomainMemoryStats (+ maximum from virDomainGetInfo).
-// Errors about this one guest (it stopped meanwhile) leave its stats empty.
-void fillPerGuest(CollectedGuest &guest, int &calls) {
+// Fills a running guest's stats with virDomainMemoryStats (+ maximum from virDomainGetInfo,
+// or from `cache` while fresh). Errors about this one guest (it stopped meanwhile) leave its
+// stats empty.
+void fillPerGuest(CollectedGuest &guest, int &calls, GuestInfoCache *cache = nullptr) {
     virDomainMemoryStatStruct raw[VIR_DOMAIN_MEMORY_STAT_NR];
     ++calls;
     const int n = virDomainMemoryStats(guest.domain.get(), raw, VIR_DOMAIN_MEMORY_STAT_NR, 0);
@@ -43,14 +49,22 @@ void fillPerGuest(CollectedGuest &guest, int &calls) {
     }
     const std::optional<qint64> keepUpdate = guest.stats.lastUpdate;
     BalloonStats stats = balloonStatsFromMemoryStats(raw, n);
-    virDomainInfo info{};
-    ++calls;
-    if (virDomainGetInfo(guest.domain.get(), &info) == 0) {
-        stats.maximum = quint64(info.maxMem);
-        if (!stats.actual)
-            stats.actual = quint64(info.memory);
+    const std::optional<quint64> cached =
+        cache && stats.actual ? cache->maximum(guest.uuid) : std::nullopt;
+    if (cached) {
+        stats.maximum = *cached;
     } else {
-        virResetLastError();
+        virDomainInfo info{};
+        ++calls;
+        if (virDomainGetInfo(guest.domain.get(), &info) == 0) {
+            stats.maximum = quint64(info.maxMem);
+            if (!stats.actual)
+                stats.actual = quint64(info.memory);
+            if (cache)
+                cache->store(guest.uuid, quint64(info.maxMem));
+        } else {
+            virResetLastError();
+        }
     }
     if (!stats.lastUpdate)
         stats.lastUpdate = keepUpdate;
@@ -59,9 +73,31 @@ void fillPerGuest(CollectedGuest &guest, int &calls) {
 
 } // namespace
 
-Result<Collection> collectGuests(virConnectPtr conn) {
+std::optional<quint64> GuestInfoCache::maximum(const QString &uuid) {
+    auto it = m_entries.find(uuid);
+    if (it == m_entries.end() || it->pollsLeft <= 0)
+        return std::nullopt;
+    --it->pollsLeft;
+    return it->maximum;
+}
+
+void GuestInfoCache::store(const QString &uuid, quint64 maximum) {
+    m_entries.insert(uuid, Entry{maximum, RefreshPolls});
+}
+
+void GuestInfoCache::retain(const QSet<QString> &uuids) {
+    for (auto it = m_entries.begin(); it != m_entries.end();) {
+        if (uuids.contains(it.key()))
+            ++it;
+        else
+            it = m_entries.erase(it);
+    }
+}
+
+Result<Collection> collectGuests(virConnectPtr conn, GuestInfoCache *cache) {
     Collection out;
-    DomainStatsRecords records;
+    auto owned = std::make_shared<DomainStatsRecords>();
+    DomainStatsRecords &records = *owned;
     ++out.libvirtCalls;
     const int n = virConnectGetAllDomainStats(
         conn, VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_BALLOON, records.out(), 0);
@@ -75,12 +111,13 @@ Result<Collection> collectGuests(virConnectPtr conn) {
         return error;
     }
     records.setSize(n);
+    out.domains = owned;
     out.guests.reserve(n);
     for (int i = 0; i < n; ++i) {
         virDomainStatsRecordPtr record = records.at(i);
         const QList<TypedParam> params = copyTypedParams(record->params, record->nparams);
         CollectedGuest guest;
-        guest.domain = shareDomain(record->dom);
+        guest.domain = BorrowedDomain(record->dom);
         guest.uuid = uuidOf(record->dom);
         guest.name = nameOf(record->dom);
         guest.state = stateFromDomainStats(params);
@@ -91,8 +128,15 @@ Result<Collection> collectGuests(virConnectPtr conn) {
     for (CollectedGuest &guest : out.guests) {
         if (isActive(guest.state) && !guest.stats.actual && guest.domain) {
             out.usedFallback = true;
-            fillPerGuest(guest, out.libvirtCalls);
+            fillPerGuest(guest, out.libvirtCalls, cache);
         }
+    }
+    if (cache && out.usedFallback) {
+        QSet<QString> present;
+        present.reserve(out.guests.size());
+        for (const CollectedGuest &guest : std::as_const(out.guests))
+            present.insert(guest.uuid);
+        cache->retain(present);
     }
     return out;
 }
@@ -100,16 +144,18 @@ Result<Collection> collectGuests(virConnectPtr conn) {
 Result<Collection> collectGuestsOneByOne(virConnectPtr conn) {
     Collection out;
     out.usedFallback = true;
-    DomainList list;
+    auto owned = std::make_shared<DomainList>();
+    DomainList &list = *owned;
     ++out.libvirtCalls;
     const int n = virConnectListAllDomains(conn, list.out(), 0);
     if (n < 0)
         return lastLibvirtError(
             QCoreApplication::translate("bs::StatsCollector", "Could not list the guests"));
     list.setSize(n);
+    out.domains = owned;
     for (int i = 0; i < n; ++i) {
         CollectedGuest guest;
-        guest.domain = shareDomain(list.at(i));
+        guest.domain = BorrowedDomain(list.at(i));
         guest.uuid = uuidOf(list.at(i));
         guest.name = nameOf(list.at(i));
         int state = 0;
