@@ -15,6 +15,7 @@ namespace {
 constexpr qint64 MinuteChunkSeconds = 3600; // raw rows rolled per step: one hour
 constexpr qint64 HourChunkSeconds = 86400;  // minute rows rolled per step: one day
 constexpr qint64 PurgeChunkSeconds = 86400; // per guest and step
+constexpr qint64 InboxSliceRows = 50000;    // inbox rows moved at a time (bounded memory)
 
 qint64 alignDown(qint64 t, qint64 step) {
     return t >= 0 ? t / step * step : -((-t + step - 1) / step) * step;
@@ -205,30 +206,47 @@ Result<qint64> RollupCompactor::flushInbox() {
     QByteArray columns = "guest_id, t";
     for (const QByteArray &column : sampleBlocks().values)
         columns += ", " + column;
-    // In the inbox's own order (time, guest), gathered per guest here: an ORDER BY guest_id
-    // would sort every row of the batch in SQLite first.
-    auto inbox = m_db.prepare(("SELECT " + columns + " FROM samples_inbox").constData());
+    // In the inbox's own order (time, guest), gathered per guest here (an ORDER BY guest_id
+    // would sort every row of the batch in SQLite first), a slice of time at a time so that an
+    // inbox that grew large (a long import, a long stop of the compactor) is moved in bounded
+    // memory: about InboxSliceRows rows per slice.
+    auto bounds = m_db.prepare("SELECT min(t), max(t), count(*) FROM samples_inbox");
+    if (!bounds)
+        return bounds.error();
+    if (bounds->step() == sqlite::Statement::Step::Failed)
+        return bounds->error();
+    const std::optional<qint64> first = bounds->optionalInt64(0);
+    const qint64 last = bounds->int64(1);
+    const qint64 total = bounds->int64(2);
+    bounds->reset();
+    auto inbox = m_db.prepare(
+        ("SELECT " + columns + " FROM samples_inbox WHERE t >= ?1 AND t < ?2").constData());
     if (!inbox)
         return inbox.error();
     const int count = int(sampleBlocks().values.size());
     qint64 moved = 0;
-    std::map<qint64, std::vector<BlockRow>> byGuest;
-    const Status read = inbox->forEachRow([&] {
-        BlockRow row;
-        row.t = inbox->int64(1);
-        row.values.resize(std::size_t(count));
-        for (int c = 0; c < count; ++c)
-            row.values[std::size_t(c)] = inbox->optionalInt64(2 + c);
-        byGuest[inbox->int64(0)].push_back(std::move(row));
-        ++moved;
-    });
-    if (!read)
-        return read.error();
     Status written = Status::success();
-    for (auto &[guest, rows] : byGuest) {
-        written = m_samples.merge(guest, std::move(rows), BlockWriter::Merge::Coalesce);
-        if (!written)
-            break;
+    const qint64 span = last - first.value_or(0) + 1;
+    const qint64 slice = qMax<qint64>(1, span * InboxSliceRows / qMax<qint64>(1, total));
+    for (qint64 from = first.value_or(0); first && from <= last && written; from += slice) {
+        std::map<qint64, std::vector<BlockRow>> byGuest;
+        inbox->bind(1, from).bind(2, from + slice);
+        const Status read = inbox->forEachRow([&] {
+            BlockRow row;
+            row.t = inbox->int64(1);
+            row.values.resize(std::size_t(count));
+            for (int c = 0; c < count; ++c)
+                row.values[std::size_t(c)] = inbox->optionalInt64(2 + c);
+            byGuest[inbox->int64(0)].push_back(std::move(row));
+            ++moved;
+        });
+        if (!read)
+            return read.error();
+        for (auto &[guest, rows] : byGuest) {
+            written = m_samples.merge(guest, std::move(rows), BlockWriter::Merge::Coalesce);
+            if (!written)
+                break;
+        }
     }
     if (!written)
         return written.error();

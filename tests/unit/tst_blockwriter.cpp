@@ -5,6 +5,8 @@
 #include "TestMain.h"
 #include "history/BlockTables.h"
 #include "history/BlockWriter.h"
+#include "history/RollupCompactor.h"
+#include "history/Schema.h"
 #include "history/Sqlite.h"
 
 #include <QTemporaryDir>
@@ -171,6 +173,37 @@ private slots:
                  QStringLiteral("990"));
         // Read-only: writes go through BlockWriter.
         QVERIFY(!db.exec("DELETE FROM samples"));
+    }
+
+    // An inbox far larger than one move's slice (a long stop of the compactor, an import) is
+    // moved whole, in slices of bounded memory, every row and value intact.
+    void aLargeInboxMovesInSlices() {
+        auto opened = sqlite::Database::open(m_dir.filePath(QStringLiteral("inbox.sqlite")),
+                                             sqlite::Database::Mode::ReadWrite);
+        QVERIFY(opened);
+        sqlite::Database db = std::move(*opened);
+        QVERIFY(history::migrate(db, 0));
+        // 3 guests × 40,000 polls 5 s apart; unused moves with the poll, usable only now and then.
+        QVERIFY(db.exec("INSERT INTO hosts VALUES (1, 'h'); INSERT INTO guests VALUES "
+                        "(1, 1, 'a', 'a', 0), (2, 1, 'b', 'b', 0), (3, 1, 'c', 'c', 0);"
+                        "WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE "
+                        "i < 39999) INSERT INTO samples_inbox(guest_id, t, flags, actual, unused, "
+                        "usable) SELECT g.id, 1700000000 + i * 5, 1, 4194304, 1000000 + i * g.id, "
+                        "CASE WHEN i % 7 = 0 THEN i END FROM guests g, k"));
+        const QStringList expected =
+            rowsOf(db, "SELECT count(*), sum(t), sum(unused), sum(usable), count(usable) FROM "
+                       "samples_inbox");
+        RollupCompactor compactor(db, RetentionPolicy{});
+        auto moved = compactor.flushInbox();
+        QVERIFY(moved);
+        QCOMPARE(*moved, qint64(120000));
+        QCOMPARE(rowsOf(db, "SELECT count(*), sum(t), sum(unused), sum(usable), count(usable) "
+                            "FROM samples"),
+                 expected);
+        QCOMPARE(rowsOf(db, "SELECT count(*) FROM samples_inbox"),
+                 QStringList{QStringLiteral("0")});
+        // Joined into full blocks as it went, not one block per slice.
+        QVERIFY(rowsOf(db, "SELECT count(*) FROM sample_blocks")[0].toLongLong() < 120000 / 200);
     }
 
     void aDamagedBlockIsReportedAsCorruption() {
