@@ -4744,6 +4744,10 @@
         <source>The history file could not be opened.</source>
         <translation>无法打开历史记录文件。</translation>
     </message>
+    <message>
+        <source>A block of %1 (owner %2) in the history file is damaged.</source>
+        <translation>历史文件中 %1 的一个数据块（所属 %2）已损坏。</translation>
+    </message>
 </context>
 <context>
     <name>bs::HistoryWorker</name>
