@@ -65,6 +65,7 @@ AlertsPage::AlertsPage(AlertsModel *model, QWidget *parent)
     updateFix();
     connect(m_notify, &QCheckBox::toggled, this, &AlertsPage::notificationsToggled);
     connect(model, &QAbstractItemModel::modelReset, this, &AlertsPage::updateSummary);
+    connect(model, &AlertsModel::countsChanged, this, &AlertsPage::updateSummary);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &AlertsPage::showDetail);
     // The selected alert stays selected when the alerts change (by its condition).
@@ -82,6 +83,21 @@ AlertsPage::AlertsPage(AlertsModel *model, QWidget *parent)
         }
         showDetail();
     });
+    // Updated in place: the selection follows its rows (rows removed from it, or the current
+    // one, are told through the selection model); the detail follows the current row's figures.
+    connect(model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                const int row = m_table->currentIndex().row();
+                if (row >= topLeft.row() && row <= bottomRight.row())
+                    showDetail();
+            });
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &AlertsPage::updateFix);
+    const auto emptiness = [this] {
+        if (!m_table->currentIndex().isValid())
+            showDetail(); // "Select an alert…" or nothing, as there are rows or none
+    };
+    connect(model, &QAbstractItemModel::rowsInserted, this, emptiness);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, emptiness);
     updateSummary();
     showDetail();
 }
