@@ -78,7 +78,7 @@ void AlertsModel::apply(const QString &hostId, const QString &hostName, const Al
     const auto handle = [&](const ActiveAlert &a) {
         const auto it = mine.constFind(a.finding.condition);
         if (it == mine.cend()) {
-            added.push_back(std::make_unique<Row>(Row{hostId, hostName, a, generation}));
+            added.push_back(std::make_unique<Row>(Row{hostId, hostName, a, generation, {}}));
             return;
         }
         Row *row = *it;
@@ -133,10 +133,12 @@ void AlertsModel::apply(const QString &hostId, const QString &hostName, const Al
                             m_rows.begin() + from + 1);
             row->alert = std::move(alert);
             row->hostName = hostName;
+            row->since.clear();
             endMoveRows();
         } else {
             row->alert = std::move(alert);
             row->hostName = hostName;
+            row->since.clear();
         }
         changed.append(row);
     }
@@ -256,8 +258,10 @@ QVariant AlertsModel::data(const QModelIndex &index, int role) const {
         case FindingColumn:
             return f.message;
         case SinceColumn:
-            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(r.alert.sinceMs),
-                                      QLocale::ShortFormat);
+            if (r.since.isEmpty())
+                r.since = QLocale().toString(QDateTime::fromMSecsSinceEpoch(r.alert.sinceMs),
+                                             QLocale::ShortFormat);
+            return r.since;
         default:
             break;
         }
@@ -266,11 +270,13 @@ QVariant AlertsModel::data(const QModelIndex &index, int role) const {
         (index.column() == FindingColumn || index.column() == RuleColumn))
         return f.remedy.isEmpty() ? f.message : tr("%1\n\nWhat to do: %2").arg(f.message, f.remedy);
     if (role == Qt::DecorationRole && index.column() == SeverityColumn) {
-        const QStyle::StandardPixmap icon =
-            f.severity == Severity::Critical  ? QStyle::SP_MessageBoxCritical
-            : f.severity == Severity::Warning ? QStyle::SP_MessageBoxWarning
-                                              : QStyle::SP_MessageBoxInformation;
-        return QApplication::style()->standardIcon(icon);
+        QIcon &icon = m_icons.at(std::size_t(f.severity));
+        if (icon.isNull())
+            icon = QApplication::style()->standardIcon(
+                f.severity == Severity::Critical  ? QStyle::SP_MessageBoxCritical
+                : f.severity == Severity::Warning ? QStyle::SP_MessageBoxWarning
+                                                  : QStyle::SP_MessageBoxInformation);
+        return icon;
     }
     if (role == Qt::UserRole)
         return f.condition;

@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QIcon>
 
 #include <array>
 #include <memory>
@@ -63,7 +64,8 @@ private:
         QString hostId;
         QString hostName;
         bs::ActiveAlert alert;
-        quint64 seen = 0; // the update that last found it in force
+        quint64 seen = 0;      // the update that last found it in force
+        mutable QString since; // the Since column's text, made when first asked for
     };
     struct Update;
 
@@ -78,6 +80,7 @@ private:
     QHash<QString, QHash<QString, Row *>> m_byHost; // host → condition → its row
     std::array<int, 4> m_counts{};                  // by Severity
     quint64 m_generation = 0;
+    mutable std::array<QIcon, 4> m_icons; // by Severity, looked up once (a theme lookup each)
 };
 
 } // namespace bs::gui
