@@ -15,6 +15,7 @@
 #include <QCheckBox>
 #include <QDBusConnection>
 #include <QDBusError>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
@@ -564,6 +565,42 @@ private Q_SLOTS:
                  QStringLiteral("0 critical, 2 warning(s), 0 note(s)"));
         QCOMPARE(fake.shown.size(), 4);
         server.unregisterService(QStringLiteral("org.freedesktop.Notifications"));
+    }
+
+    // The page's columns are fitted when rows come or go, once per burst, and only while it is
+    // shown; new figures in the same rows cause no fit (ResizeToContents measured again after
+    // every change).
+    void columnsFitWhenRowsChangeNotFigures() {
+        AlertsModel model;
+        AlertsPage page(&model);
+        QList<ActiveAlert> alerts;
+        for (int g = 0; g < 20; ++g)
+            alerts << alert(Host, g, Severity::Info, T0);
+        model.setAlerts(Host, QStringLiteral("kvm1"), alerts); // hidden: fitted when shown
+        QVERIFY(page.fitPending());
+        page.resize(900, 400);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTRY_VERIFY(!page.fitPending());
+        QVERIFY(page.table()->columnWidth(AlertsModel::GuestColumn) > 0);
+
+        alerts[3].finding.message = QStringLiteral("Free page reporting is off, still.");
+        model.setAlerts(Host, QStringLiteral("kvm1"), alerts);
+        QVERIFY(!page.fitPending());
+
+        alerts << alert(Host, 20, Severity::Warning, T0 + 1000);
+        model.setAlerts(Host, QStringLiteral("kvm1"), alerts);
+        model.setAlerts(QStringLiteral("test:///b"), QStringLiteral("b"),
+                        {alert(QStringLiteral("test:///b"), 1, Severity::Info, T0)});
+        QVERIFY(page.fitPending());
+        QTRY_VERIFY(!page.fitPending());
+
+        // A width the user chose stays.
+        page.table()->horizontalHeader()->resizeSection(AlertsModel::GuestColumn, 333);
+        alerts.removeLast();
+        model.setAlerts(Host, QStringLiteral("kvm1"), alerts);
+        page.fitColumns();
+        QCOMPARE(page.table()->columnWidth(AlertsModel::GuestColumn), 333);
     }
 
     void fixButtonAsksForTheSelectedGuests() {
