@@ -58,7 +58,7 @@ private:
     GuestWindows m_windows;
     AlertTracker m_tracker;
     QHash<QString, NodeMemory> m_hostMemory;
-    QHash<QString, Verdict> m_verdicts; // host + '\n' + uuid → last decided verdict
+    QHash<QString, QHash<QString, Verdict>> m_verdicts; // host → uuid → last decided verdict
 };
 
 } // namespace bs
