@@ -62,6 +62,12 @@ QList<ActiveAlert> AlertTracker::active(const QString &hostId) const {
     return out;
 }
 
+const QHash<QString, ActiveAlert> &AlertTracker::alerts(const QString &hostId) const {
+    static const QHash<QString, ActiveAlert> none;
+    const auto it = m_hosts.constFind(hostId);
+    return it == m_hosts.cend() ? none : *it;
+}
+
 QList<AlertChange> AlertTracker::removeHost(const QString &hostId, qint64 nowMs) {
     QList<AlertChange> changes;
     for (const ActiveAlert &a : m_hosts.value(hostId))

@@ -36,6 +36,8 @@ public:
                               qint64 nowMs);
     // The host's alerts in force, worst first, then oldest first.
     QList<ActiveAlert> active(const QString &hostId) const;
+    // The same by condition, unsorted, without a copy (valid until the next update).
+    const QHash<QString, ActiveAlert> &alerts(const QString &hostId) const;
     QStringList hosts() const { return m_hosts.keys(); }
     // Forgets a host; its alerts are returned as cleared.
     QList<AlertChange> removeHost(const QString &hostId, qint64 nowMs);

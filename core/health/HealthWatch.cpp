@@ -10,14 +10,14 @@ HealthWatch::HealthWatch(QObject *parent)
 
 void HealthWatch::addCycle(const PollCycle &cycle) {
     m_windows.add(cycle);
+    QHash<QString, Verdict> &verdicts = m_verdicts[cycle.hostId]; // one host lookup a cycle
     for (const MemorySample &s : cycle.samples) {
         const Verdict now = verdictForStatsState(s.statsState);
         if (now == Verdict::Unknown)
             continue; // stopped, waiting, unknown: decides nothing
-        const QString key = cycle.hostId + QLatin1Char('\n') + s.uuid;
-        const auto it = m_verdicts.find(key);
-        if (it == m_verdicts.end()) {
-            m_verdicts.insert(key, now);
+        const auto it = verdicts.find(s.uuid);
+        if (it == verdicts.end()) {
+            verdicts.insert(s.uuid, now);
         } else if (*it != now) {
             const Verdict from = *it;
             *it = now;
@@ -71,13 +71,7 @@ void HealthWatch::setTarget(const QString &hostId, const QString &uuid, BalloonT
 void HealthWatch::removeHost(const QString &hostId) {
     m_windows.removeHost(hostId);
     m_hostMemory.remove(hostId);
-    const QString prefix = hostId + QLatin1Char('\n');
-    for (auto it = m_verdicts.begin(); it != m_verdicts.end();) {
-        if (it.key().startsWith(prefix))
-            it = m_verdicts.erase(it);
-        else
-            ++it;
-    }
+    m_verdicts.remove(hostId);
     const QList<AlertChange> cleared = m_tracker.removeHost(hostId, 0);
     if (!cleared.isEmpty())
         Q_EMIT alertsChanged(hostId, cleared);

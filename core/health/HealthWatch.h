@@ -36,6 +36,10 @@ public:
     void removeHost(const QString &hostId);
 
     QList<ActiveAlert> active(const QString &hostId) const { return m_tracker.active(hostId); }
+    // The host's alerts in force by condition, unsorted, without a copy (until its next cycle).
+    const QHash<QString, ActiveAlert> &alerts(const QString &hostId) const {
+        return m_tracker.alerts(hostId);
+    }
     QStringList hosts() const { return m_tracker.hosts(); }
     // The guest's pressure over the kept polls (swap and major-fault rates between its reports).
     QList<PressureRate> pressure(const QString &hostId, const QString &uuid) const;
@@ -54,7 +58,7 @@ private:
     GuestWindows m_windows;
     AlertTracker m_tracker;
     QHash<QString, NodeMemory> m_hostMemory;
-    QHash<QString, Verdict> m_verdicts; // host + '\n' + uuid → last decided verdict
+    QHash<QString, QHash<QString, Verdict>> m_verdicts; // host → uuid → last decided verdict
 };
 
 } // namespace bs

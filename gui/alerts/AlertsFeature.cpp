@@ -48,11 +48,14 @@ AlertsFeature::AlertsFeature(Workbench *bench, HistoryService *history, QDBusCon
     connect(registry, &HostRegistry::hostRemoved, this, [this](const QString &hostId) {
         m_watch->removeHost(hostId);
         m_model->removeHost(hostId);
+        m_hostNames.remove(hostId);
     });
     connect(bench->hostHub(), &HostOverviewHub::sampleReady, m_watch, &HealthWatch::setHostSample);
     connect(m_watch, &HealthWatch::alertsChanged, this, &AlertsFeature::onAlerts);
+    // Each evaluation brings the host's rows up to date (their figures move without an alert
+    // changing); the model announces only what differs, and leaves the other hosts' rows be.
     connect(m_watch, &HealthWatch::evaluated, this, [this](const QString &hostId) {
-        m_model->setAlerts(hostId, hostDisplayName(hostId), m_watch->active(hostId));
+        m_model->setAlerts(hostId, hostName(hostId), m_watch->alerts(hostId));
         if (hostId == m_chartHost)
             updatePressure();
     });
@@ -109,10 +112,16 @@ void AlertsFeature::balloonChanged(const BalloonChangeEvent &change) {
         m_watch->setTarget(change.hostId, change.uuid, BalloonTarget{*change.after, change.timeMs});
 }
 
+const QString &AlertsFeature::hostName(const QString &hostId) {
+    auto it = m_hostNames.find(hostId);
+    if (it == m_hostNames.end())
+        it = m_hostNames.insert(hostId, hostDisplayName(hostId));
+    return *it;
+}
+
+// The changes only: the model follows `evaluated` (and a removed host, `hostRemoved`).
 void AlertsFeature::onAlerts(const QString &hostId, const QList<AlertChange> &changes) {
-    const QString hostName = hostDisplayName(hostId);
-    m_model->setAlerts(hostId, hostName, m_watch->active(hostId)); // also for a host removed
-    m_notifier->notify(hostName, changes);
+    m_notifier->notify(hostName(hostId), changes);
     if (!m_history)
         return;
     for (const AlertChange &c : changes) {

@@ -3,6 +3,7 @@
 #include "health/HealthWatch.h"
 
 #include <QDBusConnection>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 
@@ -45,6 +46,7 @@ public:
 
 private:
     void onAlerts(const QString &hostId, const QList<AlertChange> &changes);
+    const QString &hostName(const QString &hostId); // hostDisplayName, parsed once per host
     // The live chart's pressure lane for the charted guest, from the watchdog's polls.
     void updatePressure();
     void onVerdict(const QString &hostId, const QString &uuid, const QString &name, Verdict from,
@@ -56,7 +58,8 @@ private:
     AlertsModel *m_model;
     AlertNotifier *m_notifier;
     QPointer<AlertsPage> m_page;
-    QString m_chartHost; // the live chart's guest
+    QHash<QString, QString> m_hostNames; // host → hostDisplayName
+    QString m_chartHost;                 // the live chart's guest
     QString m_chartUuid;
 };
 

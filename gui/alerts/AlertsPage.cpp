@@ -13,6 +13,13 @@
 
 namespace bs::gui {
 
+namespace {
+
+constexpr int FitDelayMs = 500; // rows come in bursts: the hosts' cycles
+constexpr int FitRows = 200;    // the rows measured (the visible ones first)
+
+} // namespace
+
 AlertsPage::AlertsPage(AlertsModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
@@ -39,9 +46,21 @@ AlertsPage::AlertsPage(AlertsModel *model, QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
+    // Fitted to the contents when rows come or go, not by ResizeToContents: that measures up to
+    // a thousand rows' texts and icons again after every change of the model (issue 18: most of
+    // the window's time at 5,000 alerts), shown or not.
     QHeaderView *header = m_table->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(AlertsModel::FindingColumn, QHeaderView::Stretch);
+    header->setResizeContentsPrecision(FitRows);
+    m_userWidth.fill(false, AlertsModel::ColumnCount);
+    connect(header, &QHeaderView::sectionResized, this, [this](int column) {
+        if (!m_fitting && column >= 0 && column < m_userWidth.size() && m_table->isVisible())
+            m_userWidth[column] = true;
+    });
+    m_fitTimer.setSingleShot(true);
+    m_fitTimer.setInterval(FitDelayMs);
+    connect(&m_fitTimer, &QTimer::timeout, this, &AlertsPage::fitColumns);
 
     m_detail->setWordWrap(true);
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -65,6 +84,7 @@ AlertsPage::AlertsPage(AlertsModel *model, QWidget *parent)
     updateFix();
     connect(m_notify, &QCheckBox::toggled, this, &AlertsPage::notificationsToggled);
     connect(model, &QAbstractItemModel::modelReset, this, &AlertsPage::updateSummary);
+    connect(model, &AlertsModel::countsChanged, this, &AlertsPage::updateSummary);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &AlertsPage::showDetail);
     // The selected alert stays selected when the alerts change (by its condition).
@@ -82,8 +102,50 @@ AlertsPage::AlertsPage(AlertsModel *model, QWidget *parent)
         }
         showDetail();
     });
+    // Updated in place: the selection follows its rows (rows removed from it, or the current
+    // one, are told through the selection model); the detail follows the current row's figures.
+    connect(model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                const int row = m_table->currentIndex().row();
+                if (row >= topLeft.row() && row <= bottomRight.row())
+                    showDetail();
+            });
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &AlertsPage::updateFix);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &AlertsPage::scheduleFit);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &AlertsPage::scheduleFit);
+    connect(model, &QAbstractItemModel::modelReset, this, &AlertsPage::scheduleFit);
+    const auto emptiness = [this] {
+        if (!m_table->currentIndex().isValid())
+            showDetail(); // "Select an alert…" or nothing, as there are rows or none
+    };
+    connect(model, &QAbstractItemModel::rowsInserted, this, emptiness);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, emptiness);
     updateSummary();
     showDetail();
+}
+
+void AlertsPage::scheduleFit() {
+    if (isVisible())
+        m_fitTimer.start(); // once for a burst of hosts' changes
+    else
+        m_fitWhenShown = true;
+}
+
+void AlertsPage::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    if (m_fitWhenShown)
+        m_fitTimer.start();
+}
+
+void AlertsPage::fitColumns() {
+    m_fitTimer.stop();
+    m_fitWhenShown = false;
+    m_fitting = true;
+    for (int column = 0; column < AlertsModel::ColumnCount; ++column) {
+        if (column != AlertsModel::FindingColumn && !m_userWidth.at(column))
+            m_table->resizeColumnToContents(column);
+    }
+    m_fitting = false;
 }
 
 QHash<QString, QStringList> AlertsPage::fixableSelection() const {

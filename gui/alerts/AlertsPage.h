@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
 #include <QWidget>
 
 class QCheckBox;
@@ -33,6 +34,10 @@ public:
     QPushButton *rulesButton() const { return m_rules; }
     QPushButton *fixButton() const { return m_fix; }
     QLabel *detail() const { return m_detail; }
+    // Fits the columns to their contents now (otherwise shortly after rows come or go, while
+    // the page is shown). For tests: whether a fit is due (new figures cause none).
+    void fitColumns();
+    bool fitPending() const { return m_fitTimer.isActive() || m_fitWhenShown; }
 
 Q_SIGNALS:
     void rulesRequested();
@@ -40,7 +45,11 @@ Q_SIGNALS:
     void freePageReportingRequested(const QString &hostId, const QStringList &uuids);
     void notificationsToggled(bool on);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void scheduleFit();
     void showDetail();
     void updateFix();
     QHash<QString, QStringList> fixableSelection() const;
@@ -53,6 +62,10 @@ private:
     QTableView *m_table;
     QLabel *m_detail;   // the selected alert in full, with what to do
     QString m_selected; // its condition, across a reset of the model
+    QTimer m_fitTimer;
+    bool m_fitWhenShown = false;
+    bool m_fitting = false;
+    QList<bool> m_userWidth; // by column: the user sized it, it is not fitted any more
 };
 
 } // namespace bs::gui

@@ -11,13 +11,16 @@
 #include "mainwindow/Features.h"
 #include "workbench/Workbench.h"
 
+#include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QDBusConnection>
 #include <QDBusError>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QRandomGenerator>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
@@ -115,6 +118,70 @@ PollCycle cycle(qint64 timeMs, qint64 ageSeconds, StatsState state) {
     }
     c.samples = {s};
     return c;
+}
+
+ActiveAlert alert(const QString &host, int guest, Severity severity, qint64 sinceMs,
+                  const QString &message = QStringLiteral("Free page reporting is off.")) {
+    ActiveAlert a;
+    a.sinceMs = sinceMs;
+    a.finding.rule = HealthRule::FreePageReporting;
+    a.finding.severity = severity;
+    a.finding.hostId = host;
+    a.finding.uuid = QStringLiteral("uuid-%1").arg(guest);
+    a.finding.guest = QStringLiteral("vm%1").arg(guest);
+    a.finding.condition = QStringLiteral("free_page_reporting\n%1\nuuid-%2").arg(host).arg(guest);
+    a.finding.message = message;
+    return a;
+}
+
+// Every signal a model can announce a change with, counted.
+struct ModelSpies {
+    explicit ModelSpies(QAbstractItemModel *m)
+        : reset(m, &QAbstractItemModel::modelReset)
+        , layout(m, &QAbstractItemModel::layoutChanged)
+        , inserted(m, &QAbstractItemModel::rowsInserted)
+        , removed(m, &QAbstractItemModel::rowsRemoved)
+        , moved(m, &QAbstractItemModel::rowsMoved)
+        , changed(m, &QAbstractItemModel::dataChanged) {}
+    void clear() {
+        reset.clear();
+        layout.clear();
+        inserted.clear();
+        removed.clear();
+        moved.clear();
+        changed.clear();
+    }
+    int total() const {
+        return int(reset.count() + layout.count() + inserted.count() + removed.count() +
+                   moved.count() + changed.count());
+    }
+    QSignalSpy reset, layout, inserted, removed, moved, changed;
+};
+
+// The rows as the model lists them: host and condition.
+QStringList rowsOf(const AlertsModel &model) {
+    QStringList out;
+    for (int row = 0; row < model.rowCount(); ++row)
+        out << model.alertAt(row).finding.hostId + QLatin1Char('|') +
+                   model.alertAt(row).finding.condition;
+    return out;
+}
+
+// The order the model promises: worst first, newest first, then by condition and host.
+QStringList expectedOrder(QList<ActiveAlert> all) {
+    std::sort(all.begin(), all.end(), [](const ActiveAlert &a, const ActiveAlert &b) {
+        if (a.finding.severity != b.finding.severity)
+            return a.finding.severity > b.finding.severity;
+        if (a.sinceMs != b.sinceMs)
+            return a.sinceMs > b.sinceMs;
+        if (a.finding.condition != b.finding.condition)
+            return a.finding.condition < b.finding.condition;
+        return a.finding.hostId < b.finding.hostId;
+    });
+    QStringList out;
+    for (const ActiveAlert &a : all)
+        out << a.finding.hostId + QLatin1Char('|') + a.finding.condition;
+    return out;
 }
 
 } // namespace
@@ -290,6 +357,250 @@ private Q_SLOTS:
         QCOMPARE(bench.liveChart()->pressurePointCount(), 1);
         QCOMPARE(alerts->model()->rowCount(), 0);
         QCOMPARE(markers.count(), 3); // two cleared, the verdict back to ready
+    }
+
+    // Issue 18: one host's evaluation touches that host's rows only, and announces exactly what
+    // changed: no reset, no re-sort, nothing at all when nothing changed.
+    void modelUpdatesOnlyWhatChanged() {
+        AlertsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QString a = QStringLiteral("test:///a");
+        const QString b = QStringLiteral("test:///b");
+        QList<ActiveAlert> first;
+        QList<ActiveAlert> second;
+        for (int g = 0; g < 50; ++g) {
+            first << alert(a, g, Severity::Info, T0);
+            second << alert(b, g, Severity::Info, T0 + 5); // a poll 5 ms later: newer, on top
+        }
+        ModelSpies spies(&model);
+        model.setAlerts(a, QStringLiteral("a"), first);
+        QCOMPARE(spies.inserted.count(), 1); // one run of 50
+        QCOMPARE(spies.inserted.at(0).at(1).toInt(), 0);
+        QCOMPARE(spies.inserted.at(0).at(2).toInt(), 49);
+        model.setAlerts(b, QStringLiteral("b"), second);
+        QCOMPARE(spies.inserted.count(), 2);
+        QCOMPARE(spies.inserted.at(1).at(1).toInt(), 0);
+        QCOMPARE(spies.reset.count(), 0);
+        QCOMPARE(rowsOf(model), expectedOrder(first + second));
+        QCOMPARE(model.count(Severity::Info), 100);
+
+        // The same alerts again, in another order: nothing to announce.
+        spies.clear();
+        std::reverse(first.begin(), first.end());
+        model.setAlerts(a, QStringLiteral("a"), first);
+        model.setAlerts(b, QStringLiteral("b"), second);
+        QCOMPARE(spies.total(), 0);
+
+        // A figure moved in one of b's findings: one dataChanged for its row, nothing else.
+        second[7].finding.message = QStringLiteral("Free page reporting is still off.");
+        model.setAlerts(b, QStringLiteral("b"), second);
+        QCOMPARE(spies.total(), 1);
+        QCOMPARE(spies.changed.count(), 1);
+        const int row7 = model.rowOf(b, second[7].finding.condition);
+        QCOMPARE(spies.changed.at(0).at(0).value<QModelIndex>().row(), row7);
+        QCOMPARE(spies.changed.at(0).at(1).value<QModelIndex>().row(), row7);
+        QCOMPARE(model.index(row7, AlertsModel::FindingColumn).data().toString(),
+                 second[7].finding.message);
+
+        // A finding appears: exactly one insert, of one row, where it sorts; it goes: one remove.
+        spies.clear();
+        const ActiveAlert warning = alert(a, 99, Severity::Warning, T0 + 10'000);
+        first << warning;
+        model.setAlerts(a, QStringLiteral("a"), first);
+        QCOMPARE(spies.total(), 1);
+        QCOMPARE(spies.inserted.count(), 1);
+        QCOMPARE(spies.inserted.at(0).at(1).toInt(), 0);
+        QCOMPARE(spies.inserted.at(0).at(2).toInt(), 0);
+        QCOMPARE(model.count(Severity::Warning), 1);
+        QCOMPARE(rowsOf(model), expectedOrder(first + second));
+        spies.clear();
+        first.removeLast();
+        model.setAlerts(a, QStringLiteral("a"), first);
+        QCOMPARE(spies.total(), 1);
+        QCOMPARE(spies.removed.count(), 1);
+        QCOMPARE(spies.removed.at(0).at(1).toInt(), 0);
+        QCOMPARE(spies.removed.at(0).at(2).toInt(), 0);
+        QCOMPARE(model.count(Severity::Warning), 0);
+
+        // An escalation moves its row (a selection on it would follow); the counts follow.
+        spies.clear();
+        const int before = model.rowOf(a, first[3].finding.condition);
+        QPersistentModelIndex held = model.index(before, 0);
+        first[3].finding.severity = Severity::Critical;
+        model.setAlerts(a, QStringLiteral("a"), first);
+        QCOMPARE(spies.reset.count() + spies.layout.count() + spies.inserted.count() +
+                     spies.removed.count(),
+                 0);
+        QCOMPARE(spies.moved.count(), 1);
+        QCOMPARE(model.rowOf(a, first[3].finding.condition), 0);
+        QCOMPARE(held.row(), 0);
+        QCOMPARE(model.count(Severity::Critical), 1);
+        QCOMPARE(model.count(Severity::Info), 99);
+        QCOMPARE(rowsOf(model), expectedOrder(first + second));
+
+        // A host gone: its rows go, in one run, the other's stay untouched.
+        spies.clear();
+        model.removeHost(a);
+        QCOMPARE(spies.reset.count(), 0);
+        QCOMPARE(spies.changed.count(), 0);
+        QCOMPARE(rowsOf(model), expectedOrder(second));
+        QCOMPARE(model.count(Severity::Critical), 0);
+        QCOMPARE(model.count(Severity::Info), 50);
+    }
+
+    // Random updates of several hosts: after each, the rows are those in force in the promised
+    // order, the counts add up, and the model's announcements are consistent (the tester).
+    void modelMatchesARebuildUnderRandomUpdates() {
+        AlertsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QRandomGenerator random(18);
+        QHash<QString, QList<ActiveAlert>> hosts;
+        for (int step = 0; step < 400; ++step) {
+            const QString host = QStringLiteral("test:///h%1").arg(random.bounded(4));
+            QList<ActiveAlert> alerts;
+            QSet<int> guests;
+            for (int n = random.bounded(12); n > 0; --n)
+                guests.insert(random.bounded(16));
+            for (const int g : std::as_const(guests)) {
+                const auto old = std::find_if(
+                    hosts[host].cbegin(), hosts[host].cend(), [&](const ActiveAlert &x) {
+                        return x.finding.uuid == QStringLiteral("uuid-%1").arg(g);
+                    });
+                // Kept ones keep their time (sometimes their severity); new ones get a time that
+                // may tie with others.
+                const qint64 since =
+                    old != hosts[host].cend() ? old->sinceMs : T0 + random.bounded(5) * 1000;
+                const Severity severity = Severity(1 + random.bounded(3));
+                alerts << alert(host, g, severity, since,
+                                QStringLiteral("figure %1").arg(random.bounded(3)));
+            }
+            if (random.bounded(20) == 0) {
+                model.removeHost(host);
+                hosts.remove(host);
+            } else {
+                model.setAlerts(host, host, alerts);
+                hosts[host] = alerts;
+            }
+            QList<ActiveAlert> all;
+            for (const QList<ActiveAlert> &h : std::as_const(hosts))
+                all += h;
+            QCOMPARE(rowsOf(model), expectedOrder(all));
+            for (const Severity sev : {Severity::Info, Severity::Warning, Severity::Critical})
+                QCOMPARE(model.count(sev),
+                         int(std::count_if(all.cbegin(), all.cend(), [sev](const ActiveAlert &a) {
+                             return a.finding.severity == sev;
+                         })));
+            for (int row = 0; row < model.rowCount(); ++row) {
+                const ActiveAlert &shown = model.alertAt(row);
+                const auto it = std::find(all.cbegin(), all.cend(), shown);
+                QVERIFY(it != all.cend()); // the newest figures, not a stale copy
+            }
+        }
+        QCOMPARE(reset.count(), 0);
+    }
+
+    // Through the feature: each host's cycles update its rows without resetting the model, the
+    // page's summary follows, and a new warning is notified once however many cycles it holds.
+    void featureNotifiesOncePerNewAlert() {
+        QDBusConnection server =
+            QDBusConnection::connectToBus(m_address, QStringLiteral("notification-server-2"));
+        QVERIFY(server.isConnected());
+        FakeNotifications fake;
+        QVERIFY(server.registerObject(QStringLiteral("/org/freedesktop/Notifications"), &fake,
+                                      QDBusConnection::ExportAllSlots));
+        QVERIFY(server.registerService(QStringLiteral("org.freedesktop.Notifications")));
+        QDBusConnection client = QDBusConnection::connectToBus(m_address, QStringLiteral("app-2"));
+        QVERIFY(client.isConnected());
+
+        QSettings settings(m_dir.filePath(QStringLiteral("n.ini")), QSettings::IniFormat);
+        Workbench bench(settings, std::make_shared<NoCredentials>());
+        AlertsFeature alerts(&bench, nullptr, client);
+        alerts.setNotificationsEnabled(true);
+        ModelSpies spies(alerts.model());
+        const QString other = QStringLiteral("test:///other");
+        const auto onHost = [](PollCycle c, const QString &host) {
+            c.hostId = host;
+            for (MemorySample &s : c.samples)
+                s.hostId = host;
+            return c;
+        };
+        // The other host polls half a second later: its rows are newer, above the first's.
+        alerts.watch()->addCycle(cycle(T0, 1, StatsState::Reporting));
+        alerts.watch()->addCycle(onHost(cycle(T0 + 500, 1, StatsState::Reporting), other));
+        for (int i = 0; i < 4; ++i) { // stale on both hosts for four cycles
+            const qint64 t = T0 + 12000 + i * 1000;
+            alerts.watch()->addCycle(cycle(t, 12 + i, StatsState::Stale));
+            alerts.watch()->addCycle(onHost(cycle(t + 500, 12 + i, StatsState::Stale), other));
+        }
+        QCOMPARE(alerts.model()->rowCount(), 4); // stale reports, readiness regression, twice
+        QCOMPARE(alerts.page()->summary()->text(),
+                 QStringLiteral("0 critical, 4 warning(s), 0 note(s)"));
+        QCOMPARE(spies.reset.count(), 0);
+        QCOMPARE(spies.layout.count(), 0);
+        QCOMPARE(spies.inserted.count(), 2); // each host's two new rows, in one run each
+        QCOMPARE(spies.removed.count(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(fake.shown.size(), 4, 5000);
+        QTest::qWait(200); // nothing more comes
+        QCOMPARE(fake.shown.size(), 4);
+        QStringList summaries;
+        for (const FakeNotifications::Shown &n : std::as_const(fake.shown))
+            summaries << n.summary;
+        summaries.sort();
+        summaries.removeDuplicates();
+        QCOMPARE(summaries.size(), 4); // one per condition (two rules, two hosts)
+
+        // Back to reporting on one host: its two rows go, its notifications close; the other's
+        // rows are not touched.
+        spies.clear();
+        alerts.watch()->addCycle(cycle(T0 + 16000, 0, StatsState::Reporting));
+        QCOMPARE(alerts.model()->rowCount(), 2);
+        QCOMPARE(spies.reset.count(), 0);
+        QCOMPARE(spies.removed.count(), 1);
+        QCOMPARE(spies.changed.count(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(fake.closed.size(), 2, 5000);
+        QCOMPARE(alerts.page()->summary()->text(),
+                 QStringLiteral("0 critical, 2 warning(s), 0 note(s)"));
+        QCOMPARE(fake.shown.size(), 4);
+        server.unregisterService(QStringLiteral("org.freedesktop.Notifications"));
+    }
+
+    // The page's columns are fitted when rows come or go, once per burst, and only while it is
+    // shown; new figures in the same rows cause no fit (ResizeToContents measured again after
+    // every change).
+    void columnsFitWhenRowsChangeNotFigures() {
+        AlertsModel model;
+        AlertsPage page(&model);
+        QList<ActiveAlert> alerts;
+        for (int g = 0; g < 20; ++g)
+            alerts << alert(Host, g, Severity::Info, T0);
+        model.setAlerts(Host, QStringLiteral("kvm1"), alerts); // hidden: fitted when shown
+        QVERIFY(page.fitPending());
+        page.resize(900, 400);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTRY_VERIFY(!page.fitPending());
+        QVERIFY(page.table()->columnWidth(AlertsModel::GuestColumn) > 0);
+
+        alerts[3].finding.message = QStringLiteral("Free page reporting is off, still.");
+        model.setAlerts(Host, QStringLiteral("kvm1"), alerts);
+        QVERIFY(!page.fitPending());
+
+        alerts << alert(Host, 20, Severity::Warning, T0 + 1000);
+        model.setAlerts(Host, QStringLiteral("kvm1"), alerts);
+        model.setAlerts(QStringLiteral("test:///b"), QStringLiteral("b"),
+                        {alert(QStringLiteral("test:///b"), 1, Severity::Info, T0)});
+        QVERIFY(page.fitPending());
+        QTRY_VERIFY(!page.fitPending());
+
+        // A width the user chose stays.
+        page.table()->horizontalHeader()->resizeSection(AlertsModel::GuestColumn, 333);
+        alerts.removeLast();
+        model.setAlerts(Host, QStringLiteral("kvm1"), alerts);
+        page.fitColumns();
+        QCOMPARE(page.table()->columnWidth(AlertsModel::GuestColumn), 333);
     }
 
     void fixButtonAsksForTheSelectedGuests() {
