@@ -432,7 +432,7 @@ void GuestTableModel::reindexFrom(int first) {
         m_index[m_rows.at(r).hostId].insert(m_rows.at(r).uuid, r);
 }
 
-void GuestTableModel::removeRows(QList<int> rows) {
+void GuestTableModel::removeRowRuns(QList<int> rows) {
     std::sort(rows.begin(), rows.end(), std::greater<>());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     // From the last run up, so the rows still to remove keep their numbers; the index is right
@@ -465,7 +465,7 @@ void GuestTableModel::removeGuests(const QString &hostId, const QStringList &uui
         if (r >= 0)
             rows.append(r);
     }
-    removeRows(std::move(rows));
+    removeRowRuns(std::move(rows));
     if (auto host = m_readiness.find(hostId); host != m_readiness.end()) {
         for (const QString &uuid : uuids)
             host->remove(uuid);
@@ -535,7 +535,7 @@ void GuestTableModel::removeHost(const QString &hostId) {
         if (m_rows.at(r).hostId == hostId)
             rows.append(r);
     }
-    removeRows(std::move(rows));
+    removeRowRuns(std::move(rows));
     m_hostNames.remove(hostId);
     m_readiness.remove(hostId);
     m_stale.remove(hostId);

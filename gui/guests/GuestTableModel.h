@@ -103,7 +103,7 @@ private:
     QString sizeText(const std::optional<quint64> &kib) const;
     void emitChanges(const CellChanges &changes);
     // Removes the rows (any order), as few removals as there are runs of adjacent rows.
-    void removeRows(QList<int> rows);
+    void removeRowRuns(QList<int> rows);
     void reindexFrom(int first);
     void tick();
 

@@ -365,7 +365,9 @@ TableTimes timeTable(QTableView *view, const std::function<void(const QString &)
                                                    {GuestTableModel::Actual, Qt::DescendingOrder},
                                                    {GuestTableModel::Name, Qt::AscendingOrder}};
     for (int r = 0; r < repeat; ++r) {
-        for (const auto &[column, order] : sorts) {
+        for (const auto &sort : sorts) {
+            const int column = sort.first;
+            const Qt::SortOrder order = sort.second;
             out.sort.push_back(timed(view, [&] { view->sortByColumn(column, order); }));
             waitFor(300);
         }
