@@ -1,5 +1,6 @@
 #include "PressureLane.h"
 
+#include "GuestWindow.h"
 #include "PressureRates.h"
 
 #include <QMap>
@@ -23,6 +24,11 @@ double orNaN(const std::optional<double> &v) {
     return v ? *v : qQNaN();
 }
 
+template <typename Figure>
+std::optional<quint64> wide(const Figure &v) {
+    return v ? std::optional<quint64>(quint64(*v)) : std::nullopt;
+}
+
 // A counter's growth per second between consecutive buckets that have it.
 QMap<qint64, double> ratesOf(const Series &s) {
     QMap<qint64, double> out;
@@ -40,9 +46,8 @@ QMap<qint64, double> ratesOf(const Series &s) {
     return out;
 }
 
-} // namespace
-
-QList<PressureLanePoint> pressureLane(const QList<MemorySample> &polls) {
+template <typename Sample>
+QList<PressureLanePoint> laneOf(const QList<Sample> &polls) {
     QMap<qint64, PressureLanePoint> byTime;
     for (const PressureRate &r : pressureRates(polls)) {
         PressureLanePoint &p = byTime[r.toMs];
@@ -51,15 +56,25 @@ QList<PressureLanePoint> pressureLane(const QList<MemorySample> &polls) {
         p.swapOutKiBps = orNaN(r.swapOutKiBps);
         p.majorFaultsPerSecond = orNaN(r.majorFaultsPerSecond);
     }
-    for (const MemorySample &s : polls) {
+    for (const Sample &s : polls) {
         if (!s.stats.psiSome && !s.stats.psiFull)
             continue;
         PressureLanePoint &p = byTime[s.timeMs];
         p.timeMs = s.timeMs;
-        p.psiSomePercent = orNaN(psiPercent(s.stats.psiSome));
-        p.psiFullPercent = orNaN(psiPercent(s.stats.psiFull));
+        p.psiSomePercent = orNaN(psiPercent(wide(s.stats.psiSome)));
+        p.psiFullPercent = orNaN(psiPercent(wide(s.stats.psiFull)));
     }
     return byTime.values();
+}
+
+} // namespace
+
+QList<PressureLanePoint> pressureLane(const QList<MemorySample> &polls) {
+    return laneOf(polls);
+}
+
+QList<PressureLanePoint> pressureLane(const QList<WindowSample> &polls) {
+    return laneOf(polls);
 }
 
 QList<Metric> pressureLaneMetrics() {
