@@ -30,6 +30,19 @@ QStringList RecentSampleBuffer::add(const PollCycle &cycle, int pollIntervalSeco
 
 void RecentSampleBuffer::append(QList<MemorySample> &list, const MemorySample &s,
                                 int pollInterval) {
+    // The guest's strings once: every poll brings its own copies.
+    MemorySample kept = s;
+    if (!list.isEmpty()) {
+        const MemorySample &before = list.constLast();
+        if (kept.hostId == before.hostId)
+            kept.hostId = before.hostId;
+        if (kept.uuid == before.uuid)
+            kept.uuid = before.uuid;
+        if (kept.name == before.name)
+            kept.name = before.name;
+        if (kept.balloon.modelName == before.balloon.modelName)
+            kept.balloon.modelName = before.balloon.modelName;
+    }
     // Readings of an earlier run of the guest say nothing about this one.
     if (!isActive(s.state) || (!list.isEmpty() && !isActive(list.constLast().state)))
         list.clear();
@@ -42,7 +55,7 @@ void RecentSampleBuffer::append(QList<MemorySample> &list, const MemorySample &s
         (!list.at(n - 1).stats.hasGuestFields() || list.at(n - 2).stats.hasGuestFields() ||
          s.stats.hasGuestFields()))
         list.removeAt(n - 1);
-    list.append(s);
+    list.append(kept);
 
     // Keep the span that decides (two periods + slack) plus a poll on either side.
     const int period = s.balloon.statsEnabled() ? *s.balloon.period : 1;
