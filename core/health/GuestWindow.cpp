@@ -40,12 +40,27 @@ WindowSample WindowSample::of(const MemorySample &s) {
     return w;
 }
 
-QList<WindowSample> windowSamplesOf(const QList<MemorySample> &samples) {
-    QList<WindowSample> out;
-    out.reserve(samples.size());
-    for (const MemorySample &s : samples)
-        out.append(WindowSample::of(s));
-    return out;
+void WindowSamples::append(const WindowSample &sample) {
+    if (m_size == m_buf.size()) {
+        // Full: a new ring a quarter larger, oldest first.
+        QList<WindowSample> grown;
+        grown.reserve(std::max<qsizetype>(8, m_size + m_size / 4));
+        for (qsizetype i = 0; i < m_size; ++i)
+            grown.append(at(i));
+        grown.resize(grown.capacity());
+        m_buf = std::move(grown);
+        m_head = 0;
+    }
+    m_buf[(m_head + m_size) % m_buf.size()] = sample;
+    ++m_size;
+}
+
+void WindowSamples::removeFirst(qsizetype n) {
+    n = std::min(n, m_size);
+    if (n <= 0)
+        return;
+    m_head = (m_head + n) % m_buf.size();
+    m_size -= n;
 }
 
 const MemorySample *GuestWindow::latestFresh() const {
@@ -74,8 +89,7 @@ void GuestWindow::dropBefore(qint64 oldestMs) {
     qsizetype n = 0;
     while (n < samples.size() && samples.at(n).timeMs < oldestMs)
         ++n;
-    if (n > 0)
-        samples.remove(0, n);
+    samples.removeFirst(n);
 }
 
 GuestWindow GuestWindow::of(const QList<MemorySample> &polls) {
@@ -106,9 +120,7 @@ void GuestWindows::add(const PollCycle &cycle) {
         w.dropBefore(s.timeMs - m_keepMs);
         const qsizetype over = w.samples.size() - maxSamplesPerGuest();
         if (over > 0)
-            w.samples.remove(0, over);
-        if (w.samples.capacity() > 2 * w.samples.size() + 16)
-            w.samples.squeeze();
+            w.samples.removeFirst(over);
     }
     for (auto it = m_guests.begin(); it != m_guests.end();) {
         if (it->hostId == cycle.hostId && !seen.contains(it.key()))

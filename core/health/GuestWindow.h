@@ -6,6 +6,7 @@
 #include <QList>
 #include <QString>
 
+#include <iterator>
 #include <limits>
 #include <optional>
 
@@ -71,7 +72,53 @@ struct WindowSample {
     static WindowSample of(const MemorySample &sample);
 };
 
-QList<WindowSample> windowSamplesOf(const QList<MemorySample> &samples);
+// A guest's window: a ring of WindowSamples, oldest first. A QList that drops from its front and
+// appends at its end keeps growing its block (up to twice what it holds, and reallocates as it
+// slides); the ring holds at most a quarter more than it ever held at once. Copies share the
+// buffer until one changes (implicitly shared, as QList).
+class WindowSamples {
+public:
+    class const_iterator {
+    public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = WindowSample;
+        using difference_type = qsizetype;
+        using pointer = const WindowSample *;
+        using reference = const WindowSample &;
+        const_iterator(const WindowSamples *owner, qsizetype i)
+            : m_owner(owner)
+            , m_i(i) {}
+        reference operator*() const { return m_owner->at(m_i); }
+        pointer operator->() const { return &m_owner->at(m_i); }
+        const_iterator &operator++() {
+            ++m_i;
+            return *this;
+        }
+        bool operator==(const const_iterator &other) const { return m_i == other.m_i; }
+
+    private:
+        const WindowSamples *m_owner;
+        qsizetype m_i;
+    };
+
+    qsizetype size() const { return m_size; }
+    bool isEmpty() const { return m_size == 0; }
+    const WindowSample &at(qsizetype i) const { return m_buf.at((m_head + i) % m_buf.size()); }
+    const WindowSample &first() const { return at(0); }
+    const WindowSample &last() const { return at(m_size - 1); }
+    const_iterator begin() const { return {this, 0}; }
+    const_iterator end() const { return {this, m_size}; }
+    // The slots the ring holds (what it costs).
+    qsizetype capacity() const { return m_buf.size(); }
+
+    void append(const WindowSample &sample);
+    void removeFirst(qsizetype n);
+
+private:
+    QList<WindowSample> m_buf; // a ring: m_size samples from m_head on
+    qsizetype m_head = 0;
+    qsizetype m_size = 0;
+};
 
 // A balloon target someone set through Balloonscope (the dialog, set-balloon, the autopilot).
 // libvirt does not keep it: its current memory follows the balloon as it moves.
@@ -88,7 +135,7 @@ struct GuestWindow {
     QString hostId;
     QString uuid;
     QString name;
-    QList<WindowSample> samples;
+    WindowSamples samples;
     std::optional<BalloonTarget> target;
 
     const MemorySample *latest() const { return samples.isEmpty() ? nullptr : &m_latest; }

@@ -6,6 +6,7 @@
 #include <QMap>
 
 #include <cmath>
+#include <type_traits>
 
 namespace bs {
 
@@ -46,8 +47,9 @@ QMap<qint64, double> ratesOf(const Series &s) {
     return out;
 }
 
-template <typename Sample>
-QList<PressureLanePoint> laneOf(const QList<Sample> &polls) {
+template <typename Samples>
+QList<PressureLanePoint> laneOf(const Samples &polls) {
+    using Sample = std::decay_t<decltype(*polls.begin())>;
     QMap<qint64, PressureLanePoint> byTime;
     for (const PressureRate &r : pressureRates(polls)) {
         PressureLanePoint &p = byTime[r.toMs];
@@ -73,7 +75,7 @@ QList<PressureLanePoint> pressureLane(const QList<MemorySample> &polls) {
     return laneOf(polls);
 }
 
-QList<PressureLanePoint> pressureLane(const QList<WindowSample> &polls) {
+QList<PressureLanePoint> pressureLane(const WindowSamples &polls) {
     return laneOf(polls);
 }
 

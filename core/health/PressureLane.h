@@ -7,7 +7,7 @@
 
 namespace bs {
 
-struct WindowSample; // GuestWindow.h
+class WindowSamples; // GuestWindow.h
 
 // One point of a guest's pressure lane (the strip under its memory chart): the guest's swap
 // and major-fault rates from the counters its balloon reports, and the host's view of its
@@ -28,7 +28,7 @@ struct PressureLanePoint {
 // (PressureRates), PSI with every poll that carried it.
 QList<PressureLanePoint> pressureLane(const QList<MemorySample> &polls);
 // The same over a health window's compact polls (GuestWindow::samples).
-QList<PressureLanePoint> pressureLane(const QList<WindowSample> &polls);
+QList<PressureLanePoint> pressureLane(const WindowSamples &polls);
 
 // The metrics a History query asks for to draw the lane.
 QList<Metric> pressureLaneMetrics();

@@ -2,6 +2,8 @@
 
 #include "GuestWindow.h"
 
+#include <type_traits>
+
 namespace bs {
 
 namespace {
@@ -19,8 +21,9 @@ std::optional<double> rateOf(const Figure &from, const Figure &to, double second
     return double(*to - *from) / seconds;
 }
 
-template <typename Sample>
-QList<PressureRate> ratesOf(const QList<Sample> &samples) {
+template <typename Samples>
+QList<PressureRate> ratesOf(const Samples &samples) {
+    using Sample = std::decay_t<decltype(*samples.begin())>;
     QList<PressureRate> rates;
     const Sample *previous = nullptr;
     for (const Sample &s : samples) {
@@ -62,7 +65,7 @@ QList<PressureRate> pressureRates(const QList<MemorySample> &samples) {
     return ratesOf(samples);
 }
 
-QList<PressureRate> pressureRates(const QList<WindowSample> &samples) {
+QList<PressureRate> pressureRates(const WindowSamples &samples) {
     return ratesOf(samples);
 }
 

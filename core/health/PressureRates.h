@@ -8,7 +8,7 @@
 
 namespace bs {
 
-struct WindowSample; // GuestWindow.h
+class WindowSamples; // GuestWindow.h
 
 // The guest's pressure between two consecutive fresh reports, from the cumulative counters the
 // balloon reports (swap_in/swap_out in KiB, major faults as a count): per second over the
@@ -29,6 +29,6 @@ struct PressureRate {
 // that stopped in between starts over.
 QList<PressureRate> pressureRates(const QList<MemorySample> &samples);
 // The same over a health window's compact polls (GuestWindow::samples).
-QList<PressureRate> pressureRates(const QList<WindowSample> &samples);
+QList<PressureRate> pressureRates(const WindowSamples &samples);
 
 } // namespace bs
