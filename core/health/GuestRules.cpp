@@ -220,7 +220,7 @@ std::optional<HealthFinding> stuckBalloonFinding(const GuestWindow &guest,
     const double lookMs = thresholds.stuckWarningPeriods.value_or(3) * period * 1000;
     qint64 low = actual;
     qint64 high = actual;
-    for (const MemorySample &p : guest.samples) {
+    for (const WindowSample &p : guest.samples) {
         if (p.timeMs >= nowMs - lookMs && p.stats.actual && isActive(p.state)) {
             low = std::min(low, qint64(*p.stats.actual));
             high = std::max(high, qint64(*p.stats.actual));
@@ -249,8 +249,8 @@ std::optional<HealthFinding> readinessFinding(const GuestWindow &guest,
                                               const HealthThresholds &thresholds) {
     if (!thresholds.isEnabled(HealthRule::ReadinessRegression) || !running(guest.latest()))
         return std::nullopt;
-    const MemorySample *ready = nullptr;
-    for (const MemorySample &s : guest.samples) {
+    const WindowSample *ready = nullptr;
+    for (const WindowSample &s : guest.samples) {
         if (verdictForStatsState(s.statsState) == Verdict::Ready)
             ready = &s;
     }

@@ -3,8 +3,11 @@
 #include <QSet>
 
 #include <algorithm>
+#include <limits>
 
 namespace bs {
+
+static_assert(sizeof(WindowSample) <= 72, "the health window's memory bound counts on it");
 
 namespace {
 
@@ -14,16 +17,91 @@ QString keyOf(const QString &hostId, const QString &uuid) {
 
 } // namespace
 
-const MemorySample *GuestWindow::latest() const {
-    return samples.isEmpty() ? nullptr : &samples.last();
+WindowSample WindowSample::of(const MemorySample &s) {
+    WindowSample w;
+    w.timeMs = s.timeMs;
+    w.state = s.state;
+    w.statsState = s.statsState;
+    w.freshReport = s.freshReport;
+    w.stats.actual = s.stats.actual;
+    w.stats.swapIn = s.stats.swapIn;
+    w.stats.swapOut = s.stats.swapOut;
+    w.stats.majorFault = s.stats.majorFault;
+    w.stats.minorFault = s.stats.minorFault;
+    w.stats.lastUpdate = s.stats.lastUpdate;
+    const auto psi = [](const std::optional<quint64> &v) -> std::optional<quint16> {
+        if (!v)
+            return std::nullopt;
+        return quint16(std::min<quint64>(*v, std::numeric_limits<quint16>::max() - 1));
+    };
+    w.stats.psiSome = psi(s.stats.psiSome);
+    w.stats.psiFull = psi(s.stats.psiFull);
+    w.stats.guestFields = s.stats.hasGuestFields();
+    return w;
+}
+
+void WindowSamples::append(const WindowSample &sample) {
+    if (m_size == m_buf.size()) {
+        // Full: a new ring a quarter larger, oldest first.
+        QList<WindowSample> grown;
+        grown.reserve(std::max<qsizetype>(8, m_size + m_size / 4));
+        for (qsizetype i = 0; i < m_size; ++i)
+            grown.append(at(i));
+        grown.resize(grown.capacity());
+        m_buf = std::move(grown);
+        m_head = 0;
+    }
+    m_buf[(m_head + m_size) % m_buf.size()] = sample;
+    ++m_size;
+}
+
+void WindowSamples::removeFirst(qsizetype n) {
+    n = std::min(n, m_size);
+    if (n <= 0)
+        return;
+    m_head = (m_head + n) % m_buf.size();
+    m_size -= n;
 }
 
 const MemorySample *GuestWindow::latestFresh() const {
-    for (auto it = samples.crbegin(); it != samples.crend(); ++it) {
-        if (it->freshReport)
-            return &*it;
+    return m_afterFresh >= 0 && m_afterFresh < samples.size() ? &m_latestFresh : nullptr;
+}
+
+void GuestWindow::append(const MemorySample &sample) {
+    samples.append(WindowSample::of(sample));
+    m_latest = sample;
+    // The guest's strings once: every poll brings its own copies.
+    if (m_latest.hostId == hostId)
+        m_latest.hostId = hostId;
+    if (m_latest.uuid == uuid)
+        m_latest.uuid = uuid;
+    if (m_latest.name == name)
+        m_latest.name = name;
+    if (sample.freshReport) {
+        m_latestFresh = m_latest;
+        m_afterFresh = 0;
+    } else if (m_afterFresh >= 0) {
+        ++m_afterFresh;
     }
-    return nullptr;
+}
+
+void GuestWindow::dropBefore(qint64 oldestMs) {
+    qsizetype n = 0;
+    while (n < samples.size() && samples.at(n).timeMs < oldestMs)
+        ++n;
+    samples.removeFirst(n);
+}
+
+GuestWindow GuestWindow::of(const QList<MemorySample> &polls) {
+    GuestWindow w;
+    if (!polls.isEmpty()) {
+        w.hostId = polls.constLast().hostId;
+        w.uuid = polls.constLast().uuid;
+        w.name = polls.constLast().name;
+    }
+    for (const MemorySample &s : polls)
+        w.append(s);
+    return w;
 }
 
 void GuestWindows::add(const PollCycle &cycle) {
@@ -32,13 +110,17 @@ void GuestWindows::add(const PollCycle &cycle) {
         const QString key = keyOf(cycle.hostId, s.uuid);
         seen.insert(key);
         GuestWindow &w = m_guests[key];
-        w.hostId = cycle.hostId;
-        w.uuid = s.uuid;
-        w.name = s.name;
-        w.samples.append(s);
-        const qint64 oldest = s.timeMs - m_keepMs;
-        while (!w.samples.isEmpty() && w.samples.first().timeMs < oldest)
-            w.samples.removeFirst();
+        if (w.hostId != cycle.hostId)
+            w.hostId = cycle.hostId;
+        if (w.uuid != s.uuid)
+            w.uuid = s.uuid;
+        if (w.name != s.name)
+            w.name = s.name;
+        w.append(s);
+        w.dropBefore(s.timeMs - m_keepMs);
+        const qsizetype over = w.samples.size() - maxSamplesPerGuest();
+        if (over > 0)
+            w.samples.removeFirst(over);
     }
     for (auto it = m_guests.begin(); it != m_guests.end();) {
         if (it->hostId == cycle.hostId && !seen.contains(it.key()))
@@ -81,6 +163,13 @@ qint64 GuestWindows::spanMs(const QString &hostId) const {
         last = std::max(last, w.samples.last().timeMs);
     }
     return last - first;
+}
+
+qsizetype GuestWindows::sampleCount() const {
+    qsizetype n = 0;
+    for (const GuestWindow &w : m_guests)
+        n += w.samples.size();
+    return n;
 }
 
 void GuestWindows::removeHost(const QString &hostId) {

@@ -1,10 +1,12 @@
 #include "PressureLane.h"
 
+#include "GuestWindow.h"
 #include "PressureRates.h"
 
 #include <QMap>
 
 #include <cmath>
+#include <type_traits>
 
 namespace bs {
 
@@ -21,6 +23,11 @@ namespace {
 
 double orNaN(const std::optional<double> &v) {
     return v ? *v : qQNaN();
+}
+
+template <typename Figure>
+std::optional<quint64> wide(const Figure &v) {
+    return v ? std::optional<quint64>(quint64(*v)) : std::nullopt;
 }
 
 // A counter's growth per second between consecutive buckets that have it.
@@ -40,9 +47,9 @@ QMap<qint64, double> ratesOf(const Series &s) {
     return out;
 }
 
-} // namespace
-
-QList<PressureLanePoint> pressureLane(const QList<MemorySample> &polls) {
+template <typename Samples>
+QList<PressureLanePoint> laneOf(const Samples &polls) {
+    using Sample = std::decay_t<decltype(*polls.begin())>;
     QMap<qint64, PressureLanePoint> byTime;
     for (const PressureRate &r : pressureRates(polls)) {
         PressureLanePoint &p = byTime[r.toMs];
@@ -51,15 +58,25 @@ QList<PressureLanePoint> pressureLane(const QList<MemorySample> &polls) {
         p.swapOutKiBps = orNaN(r.swapOutKiBps);
         p.majorFaultsPerSecond = orNaN(r.majorFaultsPerSecond);
     }
-    for (const MemorySample &s : polls) {
+    for (const Sample &s : polls) {
         if (!s.stats.psiSome && !s.stats.psiFull)
             continue;
         PressureLanePoint &p = byTime[s.timeMs];
         p.timeMs = s.timeMs;
-        p.psiSomePercent = orNaN(psiPercent(s.stats.psiSome));
-        p.psiFullPercent = orNaN(psiPercent(s.stats.psiFull));
+        p.psiSomePercent = orNaN(psiPercent(wide(s.stats.psiSome)));
+        p.psiFullPercent = orNaN(psiPercent(wide(s.stats.psiFull)));
     }
     return byTime.values();
+}
+
+} // namespace
+
+QList<PressureLanePoint> pressureLane(const QList<MemorySample> &polls) {
+    return laneOf(polls);
+}
+
+QList<PressureLanePoint> pressureLane(const WindowSamples &polls) {
+    return laneOf(polls);
 }
 
 QList<Metric> pressureLaneMetrics() {

@@ -7,6 +7,8 @@
 
 namespace bs {
 
+class WindowSamples; // GuestWindow.h
+
 // One point of a guest's pressure lane (the strip under its memory chart): the guest's swap
 // and major-fault rates from the counters its balloon reports, and the host's view of its
 // memory pressure (PSI avg10 of its cgroup). NaN where a figure is unknown.
@@ -25,6 +27,8 @@ struct PressureLanePoint {
 // Live: from one guest's kept polls, oldest first. The rates come between fresh reports
 // (PressureRates), PSI with every poll that carried it.
 QList<PressureLanePoint> pressureLane(const QList<MemorySample> &polls);
+// The same over a health window's compact polls (GuestWindow::samples).
+QList<PressureLanePoint> pressureLane(const WindowSamples &polls);
 
 // The metrics a History query asks for to draw the lane.
 QList<Metric> pressureLaneMetrics();

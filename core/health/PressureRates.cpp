@@ -1,13 +1,17 @@
 #include "PressureRates.h"
 
+#include "GuestWindow.h"
+
+#include <type_traits>
+
 namespace bs {
 
 namespace {
 
 // Rate of a cumulative counter; nullopt when either end is missing, or when it went back
 // (`back` set then).
-std::optional<double> rateOf(const std::optional<quint64> &from, const std::optional<quint64> &to,
-                             double seconds, bool &back) {
+template <typename Figure>
+std::optional<double> rateOf(const Figure &from, const Figure &to, double seconds, bool &back) {
     if (!from || !to)
         return std::nullopt;
     if (*to < *from) {
@@ -17,12 +21,12 @@ std::optional<double> rateOf(const std::optional<quint64> &from, const std::opti
     return double(*to - *from) / seconds;
 }
 
-} // namespace
-
-QList<PressureRate> pressureRates(const QList<MemorySample> &samples) {
+template <typename Samples>
+QList<PressureRate> ratesOf(const Samples &samples) {
+    using Sample = std::decay_t<decltype(*samples.begin())>;
     QList<PressureRate> rates;
-    const MemorySample *previous = nullptr;
-    for (const MemorySample &s : samples) {
+    const Sample *previous = nullptr;
+    for (const Sample &s : samples) {
         if (!isActive(s.state)) {
             previous = nullptr;
             continue;
@@ -53,6 +57,16 @@ QList<PressureRate> pressureRates(const QList<MemorySample> &samples) {
         previous = &s;
     }
     return rates;
+}
+
+} // namespace
+
+QList<PressureRate> pressureRates(const QList<MemorySample> &samples) {
+    return ratesOf(samples);
+}
+
+QList<PressureRate> pressureRates(const WindowSamples &samples) {
+    return ratesOf(samples);
 }
 
 } // namespace bs

@@ -8,6 +8,8 @@
 
 namespace bs {
 
+class WindowSamples; // GuestWindow.h
+
 // The guest's pressure between two consecutive fresh reports, from the cumulative counters the
 // balloon reports (swap_in/swap_out in KiB, major faults as a count): per second over the
 // guest's own report times (last_update), else over the poll times. A counter that went
@@ -26,5 +28,7 @@ struct PressureRate {
 // `samples` oldest first (one guest); samples without a fresh report are skipped, and a guest
 // that stopped in between starts over.
 QList<PressureRate> pressureRates(const QList<MemorySample> &samples);
+// The same over a health window's compact polls (GuestWindow::samples).
+QList<PressureRate> pressureRates(const WindowSamples &samples);
 
 } // namespace bs

@@ -24,7 +24,7 @@ HealthFinding signature(const GuestWindow &guest, const QString &which, Severity
 int emptyReportsInARow(const GuestWindow &guest) {
     int run = 0;
     qint64 previous = 0; // the last last_update seen; 0: none yet
-    for (const MemorySample &s : guest.samples) {
+    for (const WindowSample &s : guest.samples) {
         if (!isActive(s.state)) {
             run = 0;
             previous = 0;

@@ -1,5 +1,6 @@
 #include "HostMonitor.h"
 
+#include "PollSchedule.h"
 #include "StatsCollector.h"
 #include "common/Logging.h"
 #include "libvirt/LibvirtError.h"
@@ -46,6 +47,9 @@ HostMonitor::HostMonitor(MonitorConfig config, std::shared_ptr<CredentialProvide
     , m_process(m_config.uri, m_config.sshProcessFigures) {
     m_config.intervalSeconds = qBound(MinInterval, m_config.intervalSeconds, MaxInterval);
     m_pollTimer->setSingleShot(true);
+    // Each poll at its slot: a coarse timer may move it by 5 % and round it to the same
+    // boundaries for every host, which lines the hosts' polls up again.
+    m_pollTimer->setTimerType(Qt::PreciseTimer);
     m_reconnectTimer->setSingleShot(true);
     connect(m_pollTimer, &QTimer::timeout, this, &HostMonitor::poll);
     connect(m_reconnectTimer, &QTimer::timeout, this, &HostMonitor::connectNow);
@@ -85,7 +89,7 @@ void HostMonitor::setIntervalSeconds(int seconds) {
     m_config.intervalSeconds = qBound(MinInterval, seconds, MaxInterval);
     m_tracker.setPollInterval(m_config.intervalSeconds);
     if (m_connection)
-        scheduleNextPoll(m_config.intervalSeconds * 1000);
+        scheduleNextSlot(PollSchedule::clockMs());
 }
 
 void HostMonitor::invalidateGuest(const QString &uuid) {
@@ -150,7 +154,7 @@ void HostMonitor::connectNow() {
 void HostMonitor::poll() {
     if (!m_connection || !m_running)
         return;
-    const qint64 startMono = m_mono.elapsed();
+    const qint64 startedMs = PollSchedule::clockMs();
     auto collected = collectGuests(m_connection->get(), &m_infoCache);
     if (m_abandoned)
         return;
@@ -207,9 +211,8 @@ void HostMonitor::poll() {
         Q_EMIT guestsRemoved(m_config.uri, removed);
     Q_EMIT cycleReady(cycle);
 
-    // Keep the rhythm: the next poll is one interval after this one started.
-    const qint64 spent = m_mono.elapsed() - startMono;
-    scheduleNextPoll(int(qMax<qint64>(0, m_config.intervalSeconds * 1000LL - spent)));
+    // Keep the rhythm: the next poll is one interval after this one started, at the host's phase.
+    scheduleNextSlot(startedMs);
 }
 
 void HostMonitor::addProcessFigures(PollCycle &cycle) {
@@ -273,11 +276,18 @@ void HostMonitor::scheduleNextPoll(int delayMs) {
     m_pollTimer->start(delayMs);
 }
 
+void HostMonitor::scheduleNextSlot(qint64 afterMs) {
+    const qint64 intervalMs = m_config.intervalSeconds * 1000LL;
+    const qint64 slot = PollSchedule::slotAfterPoll(
+        afterMs, PollSchedule::phaseMs(m_config.uri, intervalMs), intervalMs);
+    scheduleNextPoll(int(qBound<qint64>(0, slot - PollSchedule::clockMs(), intervalMs * 2)));
+}
+
 void HostMonitor::handleFailure(const Error &error) {
     if (m_connection && !isConnectionLost(error) && m_connection->isAlive()) {
         // A passing error on a live connection: report it and try again next time.
         qCWarning(lcMonitor) << m_config.uri << error.technicalDetail();
-        scheduleNextPoll(m_config.intervalSeconds * 1000);
+        scheduleNextSlot(PollSchedule::clockMs());
         return;
     }
     dropConnection();

@@ -87,6 +87,8 @@ private:
     void connectNow();
     void poll();
     void scheduleNextPoll(int delayMs);
+    // The next poll at the host's first slot (PollSchedule) half an interval after `afterMs`.
+    void scheduleNextSlot(qint64 afterMs);
     void handleFailure(const Error &error);
     void dropConnection();
     void scheduleReconnect(const QString &reason, const QString &detail);

@@ -22,7 +22,22 @@ constexpr double Gap = std::numeric_limits<double>::quiet_NaN();
 RecentSeries::RecentSeries(int capacityPerSeries)
     : m_capacity(capacityPerSeries) {}
 
-void RecentSeries::append(Guest &guest, Metric metric, qint64 timeMs, double kib, qint64 gapMs) {
+int RecentSeries::shareCapacity() const {
+    const qsizetype guests = std::max<qsizetype>(1, m_guests.size());
+    const qsizetype share = PointBudget / (guests * SeriesCount);
+    return int(std::clamp<qsizetype>(share, std::min(MinPointsPerSeries, m_capacity), m_capacity));
+}
+
+int RecentSeries::capacityOf(const QString &hostId, const QString &uuid) const {
+    return keyOf(hostId, uuid) == m_chartedKey ? m_capacity : shareCapacity();
+}
+
+void RecentSeries::setCharted(const QString &hostId, const QString &uuid) {
+    m_chartedKey = hostId.isEmpty() ? QString() : keyOf(hostId, uuid);
+}
+
+void RecentSeries::append(Guest &guest, Metric metric, qint64 timeMs, double kib, qint64 gapMs,
+                          int capacity) {
     Series &series = guest.series[size_t(indexOf(metric))];
     qint64 &lastSeen = guest.lastSeenMs[size_t(indexOf(metric))];
     if (!series.empty()) {
@@ -34,7 +49,7 @@ void RecentSeries::append(Guest &guest, Metric metric, qint64 timeMs, double kib
     }
     series.push_back({timeMs, kib});
     lastSeen = timeMs;
-    while (int(series.size()) > m_capacity)
+    while (int(series.size()) > capacity)
         series.pop_front();
 }
 
@@ -45,21 +60,25 @@ void RecentSeries::hold(Guest &guest, Metric metric, qint64 timeMs) {
             std::max(guest.lastSeenMs[size_t(indexOf(metric))], timeMs);
 }
 
-void RecentSeries::breakLine(Guest &guest, Metric metric, qint64 timeMs) {
+void RecentSeries::breakLine(Guest &guest, Metric metric, qint64 timeMs, int capacity) {
     Series &series = guest.series[size_t(indexOf(metric))];
     if (!series.empty() && !std::isnan(series.back().kib) && timeMs > series.back().timeMs)
         series.push_back({timeMs, Gap});
+    while (int(series.size()) > capacity)
+        series.pop_front();
 }
 
 void RecentSeries::add(const PollCycle &cycle, int pollIntervalSeconds) {
     const qint64 gapMs = ReportTiming::gapSeconds(pollIntervalSeconds) * 1000;
     for (const MemorySample &s : cycle.samples) {
-        Guest &guest = m_guests[keyOf(s.hostId, s.uuid)];
+        const QString key = keyOf(s.hostId, s.uuid);
+        Guest &guest = m_guests[key];
+        const int capacity = key == m_chartedKey ? m_capacity : shareCapacity();
         const bool active = isActive(s.state);
         if (!active) {
             if (guest.wasActive) {
                 for (Metric m : Metrics)
-                    breakLine(guest, m, s.timeMs);
+                    breakLine(guest, m, s.timeMs, capacity);
             }
             guest.wasActive = false;
             continue;
@@ -67,9 +86,9 @@ void RecentSeries::add(const PollCycle &cycle, int pollIntervalSeconds) {
         guest.wasActive = true;
         const auto put = [&](Metric metric, const std::optional<quint64> &value) {
             if (value)
-                append(guest, metric, s.timeMs, double(*value), gapMs);
+                append(guest, metric, s.timeMs, double(*value), gapMs, capacity);
             else
-                breakLine(guest, metric, s.timeMs);
+                breakLine(guest, metric, s.timeMs, capacity);
         };
         put(Metric::Actual, s.stats.actual);
         put(Metric::Rss, s.stats.rss);
@@ -84,7 +103,7 @@ void RecentSeries::add(const PollCycle &cycle, int pollIntervalSeconds) {
                 hold(guest, m, s.timeMs);
         } else {
             for (Metric m : guestSide)
-                breakLine(guest, m, s.timeMs);
+                breakLine(guest, m, s.timeMs, capacity);
         }
     }
 }

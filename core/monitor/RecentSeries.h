@@ -11,7 +11,12 @@
 
 namespace bs {
 
-// The last hour or so of each guest's chartable figures, bounded, for the live chart. Host-side
+// The last hour or so of each guest's chartable figures, bounded, for the live chart. Bounded in
+// all: the charted guest keeps `capacityPerSeries` points a series (1,440: 2 hours at 5 s, the
+// chart's longest window); every other guest an equal share of PointBudget, between
+// MinPointsPerSeries and capacityPerSeries (5,000 guests: 60 points, 5 minutes at 5 s; up to
+// 208 guests keep the whole 2 hours). So at most PointBudget + 5 × 1,440 points of 16 bytes
+// (about 20 MB), however many guests. Host-side
 // series get a point at every poll, guest-side ones when the guest reported (fresh); between
 // reports a guest's line holds while the guest is "reporting". A NaN point marks a gap: the
 // guest stopped or is not reporting, or no poll came for longer than ReportTiming::gapSeconds,
@@ -38,7 +43,15 @@ public:
     };
     using Series = std::deque<Point>;
 
+    static constexpr qsizetype PointBudget = 1'500'000;
+    static constexpr int MinPointsPerSeries = 60;
+
     explicit RecentSeries(int capacityPerSeries = 1440);
+
+    // The guest the live chart shows keeps the full capacity (its share is kept from now on).
+    void setCharted(const QString &hostId, const QString &uuid);
+    // The points a series of this guest may hold now.
+    int capacityOf(const QString &hostId, const QString &uuid) const;
 
     void add(const PollCycle &cycle, int pollIntervalSeconds);
     void remove(const QString &hostId, const QString &uuid);
@@ -56,12 +69,14 @@ private:
         std::array<qint64, SeriesCount> lastSeenMs{};
         bool wasActive = false;
     };
-    void append(Guest &guest, Metric metric, qint64 timeMs, double kib, qint64 gapMs);
+    void append(Guest &guest, Metric metric, qint64 timeMs, double kib, qint64 gapMs, int capacity);
     void hold(Guest &guest, Metric metric, qint64 timeMs);
-    void breakLine(Guest &guest, Metric metric, qint64 timeMs);
+    void breakLine(Guest &guest, Metric metric, qint64 timeMs, int capacity);
+    int shareCapacity() const;
 
     QHash<QString, Guest> m_guests; // key: hostId + '\n' + uuid
     int m_capacity;
+    QString m_chartedKey;
 };
 
 } // namespace bs

@@ -39,7 +39,9 @@ void ReadinessCollector::start(const ReadinessRequest &request) {
     m_observations.clear();
     for (const MemorySample &s : std::as_const(m_request.recentSamples))
         addObservation(s.uuid, StatsObservation::fromSample(s));
-    m_request.recentSamples.clear();
+    // Released, not cleared: clear() on a list shared with the caller's request allocates an
+    // empty one of the same capacity (every guest's recent samples: MiBs per host).
+    m_request.recentSamples = {};
 
     if (!m_host) {
         m_running = false;

@@ -9,11 +9,12 @@
 
 namespace bs::gui {
 
-GuestsPage::GuestsPage(GuestTableModel *model, const RecentSeries *recent, QSettings *settings,
+GuestsPage::GuestsPage(GuestTableModel *model, RecentSeries *recent, QSettings *settings,
                        QWidget *parent)
     : QSplitter(Qt::Vertical, parent)
     , m_model(model)
     , m_panel(new GuestPanel(model, settings, this))
+    , m_recent(recent)
     , m_chart(new LiveChart(recent, this)) {
     setObjectName(QStringLiteral("guestsPage"));
     addWidget(m_panel);
@@ -55,6 +56,7 @@ void GuestsPage::guestsRemoved(const QString &hostId, const QStringList &uuids) 
 void GuestsPage::onCurrentGuest(const QString &hostId, const QString &uuid) {
     m_chartHost = hostId;
     m_chartUuid = uuid;
+    m_recent->setCharted(hostId, uuid); // the charted guest keeps the chart's longest window
     const GuestTableModel::Row *r = m_model->rowAt(m_model->rowOf(hostId, uuid));
     if (!r) {
         m_chart->clearGuest();

@@ -24,7 +24,7 @@ class GuestsPage final : public QSplitter {
     Q_DISABLE_COPY_MOVE(GuestsPage)
 
 public:
-    GuestsPage(GuestTableModel *model, const RecentSeries *recent, QSettings *settings,
+    GuestsPage(GuestTableModel *model, RecentSeries *recent, QSettings *settings,
                QWidget *parent = nullptr);
 
     GuestPanel *panel() const { return m_panel; }
@@ -42,6 +42,7 @@ private:
 
     GuestTableModel *m_model;
     GuestPanel *m_panel;
+    RecentSeries *m_recent;
     LiveChart *m_chart;
     QString m_chartHost;
     QString m_chartUuid;

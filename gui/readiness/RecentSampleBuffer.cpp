@@ -14,11 +14,11 @@ qint64 lastUpdateOf(const MemorySample &s) {
 
 QStringList RecentSampleBuffer::add(const PollCycle &cycle, int pollIntervalSeconds) {
     QStringList changed;
-    QHash<QString, QList<MemorySample>> &guests = m_byHost[cycle.hostId];
+    QHash<QString, Samples> &guests = m_byHost[cycle.hostId];
     for (const MemorySample &s : cycle.samples) {
-        QList<MemorySample> &list = guests[s.uuid];
-        if (!list.isEmpty()) {
-            const MemorySample &before = list.constLast();
+        Samples &list = guests[s.uuid];
+        if (!list.empty()) {
+            const MemorySample &before = list.back();
             if (before.balloon != s.balloon || before.statsState != s.statsState ||
                 isActive(before.state) != isActive(s.state))
                 changed.append(s.uuid);
@@ -28,10 +28,22 @@ QStringList RecentSampleBuffer::add(const PollCycle &cycle, int pollIntervalSeco
     return changed;
 }
 
-void RecentSampleBuffer::append(QList<MemorySample> &list, const MemorySample &s,
-                                int pollInterval) {
+void RecentSampleBuffer::append(Samples &list, const MemorySample &s, int pollInterval) {
+    // The guest's strings once: every poll brings its own copies.
+    MemorySample kept = s;
+    if (!list.empty()) {
+        const MemorySample &before = list.back();
+        if (kept.hostId == before.hostId)
+            kept.hostId = before.hostId;
+        if (kept.uuid == before.uuid)
+            kept.uuid = before.uuid;
+        if (kept.name == before.name)
+            kept.name = before.name;
+        if (kept.balloon.modelName == before.balloon.modelName)
+            kept.balloon.modelName = before.balloon.modelName;
+    }
     // Readings of an earlier run of the guest say nothing about this one.
-    if (!isActive(s.state) || (!list.isEmpty() && !isActive(list.constLast().state)))
+    if (!isActive(s.state) || (!list.empty() && !isActive(list.back().state)))
         list.clear();
     // Three readings with the same last_update: the middle one adds nothing the inspector uses
     // (the span runs first to last; an increase needs a change), unless it alone carries the
@@ -41,8 +53,8 @@ void RecentSampleBuffer::append(QList<MemorySample> &list, const MemorySample &s
         lastUpdateOf(list.at(n - 2)) == lastUpdateOf(s) &&
         (!list.at(n - 1).stats.hasGuestFields() || list.at(n - 2).stats.hasGuestFields() ||
          s.stats.hasGuestFields()))
-        list.removeAt(n - 1);
-    list.append(s);
+        list.pop_back();
+    list.push_back(std::move(kept));
 
     // Keep the span that decides (two periods + slack) plus a poll on either side.
     const int period = s.balloon.statsEnabled() ? *s.balloon.period : 1;
@@ -50,9 +62,9 @@ void RecentSampleBuffer::append(QList<MemorySample> &list, const MemorySample &s
         (HostSideInspector::secondsNeeded(period, pollInterval) + 2.0 * std::max(1, pollInterval)) *
         1000.0);
     while (list.size() > 2 && s.timeMs - list.at(1).timeMs >= keepMs)
-        list.removeFirst();
-    while (list.size() > MaxPerGuest)
-        list.removeFirst();
+        list.pop_front();
+    while (list.size() > size_t(MaxPerGuest))
+        list.pop_front();
 }
 
 void RecentSampleBuffer::clearGuest(const QString &hostId, const QString &uuid) {
@@ -75,13 +87,21 @@ QList<MemorySample> RecentSampleBuffer::samples(const QString &hostId) const {
     const auto host = m_byHost.constFind(hostId);
     if (host == m_byHost.constEnd())
         return out;
-    for (const QList<MemorySample> &list : *host)
-        out.append(list);
+    for (const Samples &list : *host) {
+        for (const MemorySample &s : list)
+            out.append(s);
+    }
     return out;
 }
 
 QList<MemorySample> RecentSampleBuffer::samples(const QString &hostId, const QString &uuid) const {
-    return m_byHost.value(hostId).value(uuid);
+    const auto host = m_byHost.constFind(hostId);
+    if (host == m_byHost.constEnd())
+        return {};
+    const auto list = host->constFind(uuid);
+    if (list == host->constEnd())
+        return {};
+    return QList<MemorySample>(list->cbegin(), list->cend());
 }
 
 const MemorySample *RecentSampleBuffer::latest(const QString &hostId, const QString &uuid) const {
@@ -89,9 +109,9 @@ const MemorySample *RecentSampleBuffer::latest(const QString &hostId, const QStr
     if (host == m_byHost.constEnd())
         return nullptr;
     const auto list = host->constFind(uuid);
-    if (list == host->constEnd() || list->isEmpty())
+    if (list == host->constEnd() || list->empty())
         return nullptr;
-    return &list->constLast();
+    return &list->back();
 }
 
 } // namespace bs::gui

@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QList>
 
+#include <deque>
+
 namespace bs::gui {
 
 // The last few poll samples of each guest: what an instant readiness check needs to tell
@@ -28,9 +30,12 @@ public:
     const MemorySample *latest(const QString &hostId, const QString &uuid) const;
 
 private:
-    static void append(QList<MemorySample> &list, const MemorySample &sample, int pollInterval);
+    // A deque, not a QList: a QList that drops from its front and appends at its end grows its
+    // block to twice what it holds; a deque of samples this size holds each in its own node.
+    using Samples = std::deque<MemorySample>;
+    static void append(Samples &list, const MemorySample &sample, int pollInterval);
 
-    QHash<QString, QHash<QString, QList<MemorySample>>> m_byHost;
+    QHash<QString, QHash<QString, Samples>> m_byHost;
 };
 
 } // namespace bs::gui

@@ -7,6 +7,8 @@
 
 #include <QTest>
 
+#include <functional>
+
 using namespace bs;
 
 // The balloon-health rules over recorded series: each rule with a case that fires and one that
@@ -78,17 +80,31 @@ MemorySample sampleOf(const Poll &p, bool fresh) {
 }
 
 // A guest reporting at every poll (last_update = the poll's time) with these figures.
-GuestWindow reporting(const QList<Poll> &polls) {
-    GuestWindow w;
-    w.hostId = Host;
-    w.uuid = QStringLiteral("11111111-1111-1111-1111-111111111111");
-    w.name = QStringLiteral("vm1");
+QList<MemorySample> reportingPolls(const QList<Poll> &polls) {
+    QList<MemorySample> samples;
     for (Poll p : polls) {
         if (p.update == 0)
             p.update = T0 / 1000 + p.t;
-        w.samples.append(sampleOf(p, true));
+        samples.append(sampleOf(p, true));
     }
+    return samples;
+}
+
+GuestWindow windowOf(const QList<MemorySample> &samples) {
+    GuestWindow w = GuestWindow::of(samples);
+    w.hostId = Host;
+    w.uuid = QStringLiteral("11111111-1111-1111-1111-111111111111");
+    w.name = QStringLiteral("vm1");
     return w;
+}
+
+// The same, with the polls edited before they enter the window.
+GuestWindow reporting(const QList<Poll> &polls,
+                      const std::function<void(QList<MemorySample> &)> &edit = {}) {
+    QList<MemorySample> samples = reportingPolls(polls);
+    if (edit)
+        edit(samples);
+    return windowOf(samples);
 }
 
 qint64 at(qint64 seconds) {
@@ -175,14 +191,14 @@ private Q_SLOTS:
 
     void staleIsNotJudgedWithoutAPeriodOrADriver() {
         QList<HealthFigure> figures;
-        GuestWindow off = reporting({pollAt(0)});
-        off.samples[0].balloon.period.reset();
+        const GuestWindow off =
+            reporting({pollAt(0)}, [](auto &s) { s[0].balloon.period.reset(); });
         QVERIFY(!staleFinding(off, HealthThresholds{}, at(600), figures));
-        GuestWindow noDriver = reporting({pollAt(0)});
-        noDriver.samples[0].stats.lastUpdate.reset();
+        const GuestWindow noDriver =
+            reporting({pollAt(0)}, [](auto &s) { s[0].stats.lastUpdate.reset(); });
         QVERIFY(!staleFinding(noDriver, HealthThresholds{}, at(600), figures));
-        GuestWindow stopped = reporting({pollAt(0)});
-        stopped.samples[0].state = DomainState::Shutoff;
+        const GuestWindow stopped =
+            reporting({pollAt(0)}, [](auto &s) { s[0].state = DomainState::Shutoff; });
         QVERIFY(!staleFinding(stopped, HealthThresholds{}, at(600), figures));
     }
 
@@ -234,8 +250,8 @@ private Q_SLOTS:
         QVERIFY(rates[1].countersWentBack);
         QCOMPARE(rates[2].swapInKiBps.value(), 150.0); // 0 → 1500 KiB in 10 s
         // A repeated report (not fresh) is skipped: the next rate spans both intervals.
-        GuestWindow repeated = reporting(swapping(50, 20));
-        repeated.samples[1].freshReport = false;
+        const GuestWindow repeated =
+            reporting(swapping(50, 20), [](auto &s) { s[1].freshReport = false; });
         const auto spanned = pressureRates(repeated.samples);
         QCOMPARE(spanned.size(), 1);
         QCOMPARE(spanned[0].swapInKiBps.value(), 50.0);
@@ -264,9 +280,9 @@ private Q_SLOTS:
         Poll p = pollAt(0, 2 * GiB);
         p.available = 4 * GiB;
         p.usable = GiB / 2;
-        GuestWindow w = reporting({p});
-        w.samples[0].stats.maximum = quint64(4 * GiB);
-        QCOMPARE(guestNeedKiB(w.samples[0].stats).value(), 3 * GiB / 2);
+        const GuestWindow w =
+            reporting({p}, [](auto &s) { s[0].stats.maximum = quint64(4 * GiB); });
+        QCOMPARE(guestNeedKiB(w.latest()->stats).value(), 3 * GiB / 2);
         QList<HealthFigure> figures;
         QVERIFY(!needRatioFinding(w, HealthThresholds{}, figures));
         QCOMPARE(figures.last().value, 75.0);
@@ -307,21 +323,21 @@ private Q_SLOTS:
     }
 
     void readinessRegression() {
-        GuestWindow w = reporting({pollAt(0), pollAt(5), pollAt(10)});
-        QVERIFY(!readinessFinding(w, HealthThresholds{}));
-        w.samples[2].statsState = StatsState::Stale;
-        const auto f = readinessFinding(w, HealthThresholds{});
+        QList<MemorySample> samples = reportingPolls({pollAt(0), pollAt(5), pollAt(10)});
+        QVERIFY(!readinessFinding(windowOf(samples), HealthThresholds{}));
+        samples[2].statsState = StatsState::Stale;
+        const auto f = readinessFinding(windowOf(samples), HealthThresholds{});
         QVERIFY(f);
         QVERIFY(f->condition.endsWith(QStringLiteral("not_delivering")));
         // Never ready in the window: not a regression (the readiness page's business).
-        for (MemorySample &s : w.samples)
+        for (MemorySample &s : samples)
             s.statsState = StatsState::Off;
-        QVERIFY(!readinessFinding(w, HealthThresholds{}));
+        QVERIFY(!readinessFinding(windowOf(samples), HealthThresholds{}));
         // Stopped: nothing to judge.
-        w.samples[0].statsState = StatsState::Reporting;
-        w.samples[2].state = DomainState::Shutoff;
-        w.samples[2].statsState = StatsState::Inactive;
-        QVERIFY(!readinessFinding(w, HealthThresholds{}));
+        samples[0].statsState = StatsState::Reporting;
+        samples[2].state = DomainState::Shutoff;
+        samples[2].statsState = StatsState::Inactive;
+        QVERIFY(!readinessFinding(windowOf(samples), HealthThresholds{}));
     }
 
     void strandedMemory() {
@@ -330,21 +346,22 @@ private Q_SLOTS:
         p.available = 4 * GiB - 50 * MiB;
         p.usable = p.available.value() - GiB;
         p.rss = 3 * GiB;
-        GuestWindow w = reporting({p});
+        const GuestWindow w = reporting({p});
         QList<HealthFigure> figures;
         const auto f = strandedFinding(w, HealthThresholds{}, figures);
         QVERIFY(f);
         QCOMPARE(figures.last().value, double(2 * GiB - 50 * MiB));
         QVERIFY(f->remedy.contains(QStringLiteral("freePageReporting")));
-        w.samples[0].balloon.freePageReporting = true;
-        QVERIFY(!strandedFinding(w, HealthThresholds{}, figures)
+        const GuestWindow freeing =
+            reporting({p}, [](auto &s) { s[0].balloon.freePageReporting = true; });
+        QVERIFY(!strandedFinding(freeing, HealthThresholds{}, figures)
                      ->remedy.contains(QStringLiteral("freePageReporting")));
         p.rss = GiB + 900 * MiB; // 850 MiB stranded: below 1 GiB
         QVERIFY(!strandedFinding(reporting({p}), HealthThresholds{}, figures));
     }
 
     void freePageReportingNote() {
-        GuestWindow w = reporting({pollAt(0)});
+        const GuestWindow w = reporting({pollAt(0)});
         const auto f = freePageReportingFinding(w, HealthThresholds{});
         QVERIFY(f);
         QCOMPARE(f->severity, Severity::Info);
@@ -352,11 +369,12 @@ private Q_SLOTS:
         HealthThresholds strict;
         QVERIFY(strict.apply(QStringLiteral("free_page_reporting=warning")).isEmpty());
         QCOMPARE(freePageReportingFinding(w, strict)->severity, Severity::Warning);
-        w.samples[0].balloon.freePageReporting = true;
-        QVERIFY(!freePageReportingFinding(w, HealthThresholds{}));
-        w.samples[0].balloon.freePageReporting = false;
-        w.samples[0].balloon.model = BalloonModel::None;
-        QVERIFY(!freePageReportingFinding(w, HealthThresholds{}));
+        QVERIFY(!freePageReportingFinding(
+            reporting({pollAt(0)}, [](auto &s) { s[0].balloon.freePageReporting = true; }),
+            HealthThresholds{}));
+        QVERIFY(!freePageReportingFinding(
+            reporting({pollAt(0)}, [](auto &s) { s[0].balloon.model = BalloonModel::None; }),
+            HealthThresholds{}));
     }
 
     void reportsWithoutFigures() {
@@ -364,7 +382,7 @@ private Q_SLOTS:
         GuestWindow w = reporting({pollAt(0)});
         for (int t = 5; t <= 15; t += 5) {
             Poll p = updateAt(t, T0 / 1000 + t, StatsState::Stale);
-            w.samples.append(sampleOf(p, false));
+            w.append(sampleOf(p, false));
         }
         const auto found = signatureFindings(w, pressureRates(w.samples), HealthThresholds{});
         QCOMPARE(found.size(), 1);
@@ -372,7 +390,7 @@ private Q_SLOTS:
         // Frozen last_update (BalloonService stopped) is the stale rule's, not this one's.
         GuestWindow frozen = reporting({pollAt(0)});
         for (int t = 5; t <= 15; t += 5)
-            frozen.samples.append(sampleOf(updateAt(t, T0 / 1000), false));
+            frozen.append(sampleOf(updateAt(t, T0 / 1000), false));
         QVERIFY(signatureFindings(frozen, {}, HealthThresholds{}).isEmpty());
     }
 
@@ -439,10 +457,10 @@ private Q_SLOTS:
         p.available = 142 * MiB;
         p.usable = 2 * MiB; // need ratio critical
         GuestWindow running = reporting({p});
-        GuestWindow stopped = reporting({pollAt(0)});
+        GuestWindow stopped =
+            reporting({pollAt(0)}, [](auto &s) { s[0].state = DomainState::Shutoff; });
         stopped.name = QStringLiteral("vm2");
         stopped.uuid = QStringLiteral("22222222-2222-2222-2222-222222222222");
-        stopped.samples[0].state = DomainState::Shutoff;
         HealthInput input;
         input.hostId = Host;
         input.hostMemory = host(16 * GiB, 1200 * MiB); // warning
@@ -499,6 +517,44 @@ private Q_SLOTS:
         QCOMPARE(lines[0], QStringLiteral("BALLOONSCOPE WARNING - 1 warning | ") + perfData(host));
         QCOMPARE(lines[1], QStringLiteral("WARNING: vm1: Stale reports: No new report. Fix it."));
         QVERIFY(lines[2].startsWith(QStringLiteral("NOTE: vm1: Free page reporting: ")));
+    }
+
+    void windowsAreBoundedByTimeAndCount() {
+        GuestWindows windows(60 * 1000);
+        const QString uuid = QStringLiteral("11111111-1111-1111-1111-111111111111");
+        const auto pollAtMs = [&](qint64 ms, bool fresh) {
+            PollCycle cycle;
+            cycle.hostId = Host;
+            cycle.timeMs = T0 + ms;
+            MemorySample s = sampleOf(pollAt(0), fresh);
+            s.hostId = Host;
+            s.uuid = QString(uuid.constData(), uuid.size()); // its own copy, as from libvirt
+            s.timeMs = T0 + ms;
+            cycle.samples = {s};
+            windows.add(cycle);
+        };
+        // Ten minutes at 1 s: never more than the last minute.
+        for (int t = 0; t <= 600; ++t) {
+            pollAtMs(t * 1000LL, true);
+            const GuestWindow *w = windows.window(Host, uuid);
+            QVERIFY(w->samples.size() <= 61);
+            QVERIFY(w->samples.first().timeMs >= T0 + t * 1000LL - 60 * 1000);
+        }
+        QCOMPARE(windows.sampleCount(), 61);
+        // Polls far faster than any interval (10 a second): the count bound holds.
+        for (int i = 1; i <= 600; ++i)
+            pollAtMs(600 * 1000LL + i * 100, false);
+        const GuestWindow *full = windows.window(Host, uuid);
+        QCOMPARE(full->samples.size(), windows.maxSamplesPerGuest());
+        // The ring holds at most a quarter more than the most it held.
+        QVERIFY(full->samples.capacity() <= windows.maxSamplesPerGuest() * 5 / 4 + 1);
+        // The newest fresh poll left the window with the others: none is left to judge.
+        QVERIFY(!windows.window(Host, uuid)->latestFresh());
+        QVERIFY(windows.window(Host, uuid)->latest());
+        // The guest's strings are held once, not per poll.
+        QVERIFY(windows.window(Host, uuid)
+                    ->latest()
+                    ->uuid.isSharedWith(windows.window(Host, uuid)->uuid));
     }
 
     void windowsKeepTheirSpanAndForgetGuests() {

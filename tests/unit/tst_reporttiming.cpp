@@ -52,6 +52,60 @@ class TestReportTiming : public QObject {
     }
 
 private Q_SLOTS:
+    // The live series are bounded however many guests: an equal share of the point budget each,
+    // the charted guest the chart's longest window.
+    void recentSeriesAreBounded() {
+        const int guests = 5000;
+        RecentSeries recent(1440);
+        const QString host = QStringLiteral("test:///h");
+        const auto uuidOf = [](int i) {
+            return QStringLiteral("u%1").arg(i);
+        };
+        recent.setCharted(host, uuidOf(7));
+        const int polls = 200;
+        for (int t = 0; t < polls; ++t) {
+            PollCycle cycle;
+            cycle.hostId = host;
+            cycle.timeMs = 1'000'000'000'000 + t * 5000LL;
+            for (int i = 0; i < guests; ++i) {
+                MemorySample s;
+                s.hostId = host;
+                s.uuid = uuidOf(i);
+                s.timeMs = cycle.timeMs;
+                s.state = DomainState::Running;
+                s.statsState = StatsState::Reporting;
+                s.freshReport = true;
+                s.stats.actual = 1048576 + quint64(t);
+                s.stats.rss = 500000;
+                s.stats.available = 1000000;
+                s.stats.usable = 400000;
+                s.stats.unused = 300000;
+                cycle.samples.append(s);
+            }
+            recent.add(cycle, 5);
+        }
+        const int share =
+            int(RecentSeries::PointBudget / (qsizetype(guests) * RecentSeries::SeriesCount));
+        QCOMPARE(recent.capacityOf(host, uuidOf(0)),
+                 std::max(share, RecentSeries::MinPointsPerSeries));
+        qsizetype total = 0;
+        for (int i = 0; i < guests; ++i) {
+            for (Metric m : RecentSeries::Metrics) {
+                const auto n = qsizetype(recent.series(host, uuidOf(i), m).size());
+                QVERIFY(n <= (i == 7 ? 1440 : recent.capacityOf(host, uuidOf(i))));
+                total += n;
+            }
+        }
+        QVERIFY(total <= RecentSeries::PointBudget + 5 * 1440);
+        // The charted guest kept every poll; the others the newest of theirs.
+        QCOMPARE(int(recent.series(host, uuidOf(7), Metric::Actual).size()), polls);
+        QCOMPARE(recent.series(host, uuidOf(0), Metric::Actual).back().timeMs,
+                 1'000'000'000'000 + (polls - 1) * 5000LL);
+        // A few guests keep the chart's whole window.
+        RecentSeries few(1440);
+        QCOMPARE(few.capacityOf(host, uuidOf(0)), 1440);
+    }
+
     void grace_data() {
         QTest::addColumn<int>("period");
         QTest::addColumn<int>("poll");
