@@ -110,6 +110,9 @@ private Q_SLOTS:
             recent.add(c, config.intervalSeconds);
         LiveChart chart(&recent);
         chart.resize(900, 500);
+        // On screen: a hidden chart does no work per poll (issue 18) and draws when shown.
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
         chart.showGuest(m_bed->uri, swapUuid, swapName);
         chart.setPressure(m_bed->uri, swapUuid, live);
         QTRY_VERIFY(chart.isPressureLaneShown());
