@@ -102,6 +102,7 @@ private Q_SLOTS:
     // lines between agree, nothing changed around the report, and the two must match.
     void usedMatchesGuestWithinTwoPercent() {
         constexpr qint64 MaxLagS = 3;
+        constexpr double Tolerance = 0.02;
         const QStringList guests = {m_bed->guest(QStringLiteral("sawtooth")),
                                     m_bed->guest(QStringLiteral("steady"))};
         MonitoredHost host(config(1), std::make_shared<NoCredentials>());
@@ -145,14 +146,27 @@ private Q_SLOTS:
                 }
                 if (first < 0 || last < 0)
                     continue;
+                // A plateau: the hog held still and so did the guest's own used, within the
+                // tolerance (freed tmpfs pages, the shell's forks and the page cache move it by
+                // a MiB or two on a 28 MiB guest, without a line saying so).
                 bool plateau = true;
-                for (int i = first; i <= last; ++i)
+                quint64 lo = truth.at(first).used();
+                quint64 hi = lo;
+                for (int i = first; i <= last; ++i) {
                     plateau = plateau && truth.at(i).hogMiB == truth.at(first).hogMiB;
-                if (!plateau)
+                    lo = qMin(lo, truth.at(i).used());
+                    hi = qMax(hi, truth.at(i).used());
+                }
+                if (!plateau || double(hi - lo) > Tolerance * double(lo))
                     continue;
-                const double truthUsed = double(truth.at(first).used());
-                const double deviation = std::abs(double(r.used) - truthUsed) / truthUsed;
-                QVERIFY2(deviation <= 0.02,
+                // The report must lie within the span the guest showed around it, give or take
+                // the tolerance.
+                const double reported = double(r.used);
+                const double truthUsed = reported < double(lo)
+                                             ? double(lo)
+                                             : (reported > double(hi) ? double(hi) : reported);
+                const double deviation = std::abs(reported - truthUsed) / truthUsed;
+                QVERIFY2(deviation <= Tolerance,
                          qPrintable(QStringLiteral("%1 at %2: app used %3 KiB, guest says %4 KiB "
                                                    "(%5 % off)")
                                         .arg(guest)
