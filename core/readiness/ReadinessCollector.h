@@ -63,6 +63,8 @@ public:
     // Stops watching; reports not emitted yet are dropped and finished() is not emitted.
     void cancel();
     bool isRunning() const { return m_running; }
+    // Readings held for the run (tests: none once it ended).
+    qsizetype heldObservations() const;
 
 Q_SIGNALS:
     // One per guest, as soon as its verdict no longer depends on more watching.

@@ -63,6 +63,7 @@ private Q_SLOTS:
         // The guests that need no watching come at once.
         QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 2, 3000);
         QVERIFY(finished.isEmpty());
+        QVERIFY(collector.heldObservations() > 0); // watching needs them
         QVERIFY(!watching.isEmpty());
         QCOMPARE(watching.first().at(1).toInt(), 1);
         QVERIFY(watching.first().at(0).toInt() <= 4); // period 1: 2 × 1 + 2 s
@@ -84,6 +85,8 @@ private Q_SLOTS:
         QVERIFY(stale->observedSeconds >= 4.0);
         QVERIFY(!stale->agentUsed);
         QCOMPARE(ready.size(), 3);
+        // Between runs the collector (one per watched host) holds nothing.
+        QCOMPARE(collector.heldObservations(), 0);
     }
 
     void instantFromRecentSamples() {
@@ -115,6 +118,7 @@ private Q_SLOTS:
         const auto reports = finishedReports(finished);
         QCOMPARE(reports.size(), 1);
         QCOMPARE(reports.first().verdict, Verdict::NotDelivering);
+        QCOMPARE(collector.heldObservations(), 0);
     }
 
     void instantWithoutHistoryIsUndecided() {
