@@ -27,8 +27,9 @@ class HostRegistry;
 // window has seen: after the host connects, a few seconds after lifecycle events or a change in
 // a guest's balloon or stats state, and every few minutes. A guest not watched long enough yet
 // is looked at again once it has been. At most one collector runs per host; a check the user
-// asks for goes first, automatic ones wait and are merged. Agent checks run only on hosts the
-// user opted in (AgentOptIn).
+// asks for goes first, automatic ones wait and are merged. The periodic re-check takes the hosts
+// one after another, not all at once. Agent checks run only on hosts the user opted in
+// (AgentOptIn).
 class ReadinessTracker final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ReadinessTracker)
@@ -95,6 +96,7 @@ private:
     void scheduleGuests(const QString &hostId, const QStringList &uuids);
     void store(const ReadinessReport &report);
     void refreshAll();
+    void refreshNext();
 
     void onHostAdded(const QString &hostId);
     void onHostRemoved(const QString &hostId);
@@ -109,6 +111,10 @@ private:
     std::map<QString, std::unique_ptr<HostSlot>> m_slots;
     QHash<QString, QHash<QString, ReadinessReport>> m_reports;
     QTimer m_refresh;
+    // The periodic re-check goes one host at a time, spread over half the refresh interval:
+    // 50 hosts checked at once answered together and held the GUI thread for 2 s (issue 18).
+    QTimer m_refreshStep;
+    QStringList m_refreshQueue;
     int m_debounceMs = 3000;
 };
 

@@ -7,6 +7,7 @@
 #include "readiness/ReadinessTracker.h"
 
 #include <QCheckBox>
+#include <QElapsedTimer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -228,6 +229,36 @@ private Q_SLOTS:
         QVERIFY(removed.first().at(1).toStringList().isEmpty());
         QVERIFY(!rig.tracker.report(nodeUri(), NoPeriodUuid));
         QVERIFY(rig.tracker.reports().isEmpty());
+    }
+
+    void periodicRecheckTakesOneHostAtATime() {
+        Rig rig(m_dir.filePath(QStringLiteral("g.ini")));
+        rig.registry.addHost(configFor(nodeUri()));
+        rig.registry.addHost(configFor(DefaultUri));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            rig.checked(nodeUri(), StaleUuid, QStringLiteral("not_delivering")), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !rig.tracker.isInspecting(nodeUri()) && !rig.tracker.isInspecting(DefaultUri), 10000);
+
+        // Every 2 s: the hosts one after the other, half the interval for the round (500 ms
+        // apart with two hosts), never both at the same moment.
+        QElapsedTimer clock;
+        QList<QPair<QString, qint64>> started;
+        QObject::connect(&rig.tracker, &ReadinessTracker::inspectionStarted, &rig.guests,
+                         [&](const QString &host, bool, bool byUser) {
+                             if (!byUser)
+                                 started.append({host, clock.elapsed()});
+                         });
+        clock.start();
+        rig.tracker.setRefreshIntervalMs(2000);
+        QTRY_VERIFY_WITH_TIMEOUT(started.size() >= 2, 5000);
+        QVERIFY2(started.at(0).first != started.at(1).first, "one host was re-checked twice");
+        QVERIFY2(started.at(0).second >= 1800, "re-checked before the interval");
+        const qint64 gap = started.at(1).second - started.at(0).second;
+        QVERIFY2(gap >= 400,
+                 qPrintable(QStringLiteral("second host %1 ms after the first").arg(gap)));
+        QVERIFY2(gap <= 1500,
+                 qPrintable(QStringLiteral("second host %1 ms after the first").arg(gap)));
     }
 
     void userCheckOnAnUnknownHostFails() {
