@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace bs::gui {
@@ -22,7 +23,8 @@ ReadinessPage::ReadinessPage(ReadinessTableModel *model, QWidget *parent)
     , m_progress(new QLabel(this))
     , m_empty(new QLabel(this))
     , m_detail(new QLabel(this))
-    , m_inspectAll(new QPushButton(tr("&Inspect all"), this)) {
+    , m_inspectAll(new QPushButton(tr("&Inspect all"), this))
+    , m_summaryDue(new QTimer(this)) {
     setObjectName(QStringLiteral("ReadinessPage"));
     m_proxy->setSourceModel(model);
     m_proxy->setSortRole(ReadinessTableModel::SortRole);
@@ -81,12 +83,12 @@ ReadinessPage::ReadinessPage(ReadinessTableModel *model, QWidget *parent)
         Q_EMIT guestActivated(index.data(ReadinessTableModel::HostIdRole).toString(),
                               index.data(ReadinessTableModel::UuidRole).toString());
     });
+    m_summaryDue->setSingleShot(true);
+    m_summaryDue->setInterval(0);
+    connect(m_summaryDue, &QTimer::timeout, this, &ReadinessPage::updateSummary);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_proxy, signal, this, &ReadinessPage::updateSummary);
-    connect(m_proxy, &QAbstractItemModel::dataChanged, this, [this] {
-        updateSummary();
-        updateDetail();
-    });
+        connect(m_proxy, signal, this, &ReadinessPage::scheduleSummary);
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this, &ReadinessPage::scheduleSummary);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ReadinessPage::updateDetail);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &ReadinessPage::updateSummary);
@@ -111,7 +113,13 @@ void ReadinessPage::setProgress(const QString &text) {
     m_progress->setText(text);
 }
 
+void ReadinessPage::scheduleSummary() {
+    if (!m_summaryDue->isActive())
+        m_summaryDue->start();
+}
+
 void ReadinessPage::updateSummary() {
+    m_summaryDue->stop();
     const int total = m_proxy->rowCount();
     int ready = 0;
     int checking = 0;

@@ -6,6 +6,7 @@ class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
+class QTimer;
 
 namespace bs::gui {
 
@@ -37,6 +38,8 @@ Q_SIGNALS:
     void guestActivated(const QString &hostId, const QString &uuid);
 
 private:
+    // Reports arrive a host's hundred at a time: the summary counts the rows once after them.
+    void scheduleSummary();
     void updateSummary();
     void updateDetail();
 
@@ -48,6 +51,7 @@ private:
     QLabel *m_empty;
     QLabel *m_detail;
     QPushButton *m_inspectAll;
+    QTimer *m_summaryDue;
     QString m_hostId;
 };
 

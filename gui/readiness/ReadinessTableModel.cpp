@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QGuiApplication>
 #include <QPalette>
+#include <QSet>
 
 namespace bs::gui {
 
@@ -30,6 +31,7 @@ void ReadinessTableModel::setReport(const ReadinessReport &report) {
         beginInsertRows({}, r, r);
         m_rows.append(Row{report.hostId, report.uuid, report.name, report.fix,
                           ReadinessSummary::from(report)});
+        m_rowOf[report.hostId].insert(report.uuid, r);
         endInsertRows();
         return;
     }
@@ -43,22 +45,41 @@ void ReadinessTableModel::setReport(const ReadinessReport &report) {
 void ReadinessTableModel::removeReports(const QString &hostId, const QStringList &uuids) {
     if (uuids.isEmpty())
         m_asOf.remove(hostId);
-    for (int r = int(m_rows.size()) - 1; r >= 0; --r) {
-        const Row &row = m_rows.at(r);
-        if (row.hostId != hostId || (!uuids.isEmpty() && !uuids.contains(row.uuid)))
+    if (!m_rowOf.contains(hostId))
+        return;
+    const QSet<QString> gone(uuids.cbegin(), uuids.cend());
+    const auto goes = [&](const Row &row) {
+        return row.hostId == hostId && (gone.isEmpty() || gone.contains(row.uuid));
+    };
+    // Runs of adjacent rows go in one removal each, from the end.
+    bool removed = false;
+    for (int last = int(m_rows.size()) - 1; last >= 0; --last) {
+        if (!goes(m_rows.at(last)))
             continue;
-        beginRemoveRows({}, r, r);
-        m_rows.removeAt(r);
+        int first = last;
+        while (first > 0 && goes(m_rows.at(first - 1)))
+            --first;
+        beginRemoveRows({}, first, last);
+        m_rows.remove(first, last - first + 1);
         endRemoveRows();
+        removed = true;
+        last = first;
     }
+    if (removed)
+        reindex();
+}
+
+void ReadinessTableModel::reindex() {
+    m_rowOf.clear();
+    for (int r = 0; r < m_rows.size(); ++r)
+        m_rowOf[m_rows.at(r).hostId].insert(m_rows.at(r).uuid, r);
 }
 
 int ReadinessTableModel::rowOf(const QString &hostId, const QString &uuid) const {
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).uuid == uuid && m_rows.at(i).hostId == hostId)
-            return i;
-    }
-    return -1;
+    const auto host = m_rowOf.constFind(hostId);
+    if (host == m_rowOf.cend())
+        return -1;
+    return host->value(uuid, -1);
 }
 
 const ReadinessSummary *ReadinessTableModel::summaryAt(int row) const {
@@ -87,9 +108,15 @@ void ReadinessTableModel::setHostAsOf(const QString &hostId, const QString &asOf
         m_asOf.remove(hostId);
     else
         m_asOf.insert(hostId, asOf);
+    // One announcement per run of the host's rows, not one per row.
     for (int r = 0; r < m_rows.size(); ++r) {
-        if (m_rows.at(r).hostId == hostId)
-            Q_EMIT dataChanged(index(r, 0), index(r, ColumnCount - 1));
+        if (m_rows.at(r).hostId != hostId)
+            continue;
+        int last = r;
+        while (last + 1 < m_rows.size() && m_rows.at(last + 1).hostId == hostId)
+            ++last;
+        Q_EMIT dataChanged(index(r, 0), index(last, ColumnCount - 1));
+        r = last;
     }
 }
 

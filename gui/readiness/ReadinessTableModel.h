@@ -59,8 +59,11 @@ private:
     QString hostName(const QString &hostId) const;
     QString verdictText(const Row &row) const;
 
+    void reindex();
+
     QList<Row> m_rows;
-    QHash<QString, QString> m_asOf; // host → "as of …, host not answering"
+    QHash<QString, QHash<QString, int>> m_rowOf; // host → uuid → row: 5,000 rows, a report each
+    QHash<QString, QString> m_asOf;              // host → "as of …, host not answering"
     std::function<QString(const QString &)> m_hostNames;
     std::function<qint64()> m_nowMs;
 };
