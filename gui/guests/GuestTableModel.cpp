@@ -500,10 +500,15 @@ void GuestTableModel::setReadiness(const QString &hostId, const QString &uuid,
     const int r = rowOf(hostId, uuid);
     if (r < 0)
         return;
-    // Its tooltip may change even where the badge does not.
+    // Announced only when the cell's text or badge moved: the tooltip (why, next step, when
+    // checked) is asked for on hover, and the periodic re-check of 5,000 guests mostly confirms
+    // what they showed (each announcement re-sorts the row and refits the columns).
     Row &row = m_rows[r];
-    updateBadge(row);
-    row.filterText = filterText(row);
+    const bool badgeChanged = updateBadge(row);
+    QString text = filterText(row);
+    if (!badgeChanged && text == row.filterText)
+        return;
+    row.filterText = std::move(text);
     Q_EMIT dataChanged(index(r, Readiness), index(r, Readiness));
 }
 

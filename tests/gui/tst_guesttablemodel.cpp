@@ -249,6 +249,20 @@ private Q_SLOTS:
         QVERIFY(!cell.data(GuestTableModel::VerdictProvisionalRole).toBool());
         QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(QLatin1String("never reported")));
 
+        // Re-checked with the same verdict (the periodic re-check, mostly): nothing announced,
+        // but the tooltip, asked for on hover, says the newer reason.
+        changed.clear();
+        checked.reason = QStringLiteral("still never reported");
+        model.setReadiness(QStringLiteral("h"), QStringLiteral("u"), checked);
+        QCOMPARE(changed.size(), 0);
+        QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(QLatin1String("still never")));
+        // A new verdict is announced.
+        checked.verdict = Verdict::Ready;
+        model.setReadiness(QStringLiteral("h"), QStringLiteral("u"), checked);
+        QCOMPARE(changed.size(), 1);
+        checked.verdict = Verdict::NoBalloonDriver;
+        model.setReadiness(QStringLiteral("h"), QStringLiteral("u"), checked);
+
         // The filter box finds guests by their readiness.
         GuestFilterProxy proxy;
         proxy.setSourceModel(&model);
