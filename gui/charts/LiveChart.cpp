@@ -91,7 +91,10 @@ LiveChart::LiveChart(const RecentSeries *source, QWidget *parent)
         graph->setAdaptiveSampling(true);
         QPen pen;
         pen.setStyle(styles[i]);
-        pen.setWidthF(metric == Metric::Used ? 2.2 : 1.4);
+        // The other series at 1 px: Qt's raster engine draws lines up to 1 px wide (dashed
+        // too) on its fast path, and wider dashed lines through its stroker, five times slower:
+        // 6.9 → 1.4 ms a replot, every poll while shown (docs/PERFORMANCE.md, issue 18).
+        pen.setWidthF(metric == Metric::Used ? 2.2 : 1.0);
         graph->setPen(pen);
         if (metric == Metric::Actual)
             graph->setLineStyle(QCPGraph::lsStepLeft);

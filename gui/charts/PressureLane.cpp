@@ -52,7 +52,8 @@ PressureLane::PressureLane(QCustomPlot *plot, QCPAxisRect *rect)
         graph->setName(names[i]);
         QPen pen;
         pen.setStyle(styles[i]);
-        pen.setWidthF(i < RateGraphs ? 1.4 : 1.2);
+        // 1 px: the raster engine's fast path, dashed lines included (LiveChart's pens).
+        pen.setWidthF(1.0);
         graph->setPen(pen);
         if (i < RateGraphs)
             graph->setLineStyle(QCPGraph::lsStepRight); // a rate holds between two reports
