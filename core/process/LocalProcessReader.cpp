@@ -4,11 +4,19 @@
 #include <QFile>
 
 #include <algorithm>
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace bs::process {
 
 LocalProcessReader::LocalProcessReader(QString root)
     : m_root(root.endsWith(QLatin1Char('/')) ? root : root + QLatin1Char('/')) {}
+
+LocalProcessReader::~LocalProcessReader() {
+    for (const Tracked &t : std::as_const(m_tracked))
+        ::close(t.dirFd);
+}
 
 QByteArray LocalProcessReader::readFile(const QString &path) const {
     QFile file(m_root + path);
@@ -27,19 +35,77 @@ QString LocalProcessReader::cgroup2Mount() {
     return *m_cgroup2;
 }
 
-std::optional<QemuProcess> LocalProcessReader::readProcess(qint64 pid, const QString &uuid) {
-    const QString dir = QStringLiteral("proc/%1/").arg(pid);
-    // The PID may have been reused since: the cmdline must still name the guest.
-    if (uuidFromCmdline(readFile(dir + QLatin1String("cmdline"))) != uuid)
+QByteArray LocalProcessReader::readAt(int dirFd, const char *name) {
+    const int fd = ::openat(dirFd, name, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return {};
+    QByteArray out;
+    char buffer[4096];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        out.append(buffer, n);
+    }
+    ::close(fd);
+    return out;
+}
+
+std::optional<LocalProcessReader::Tracked> LocalProcessReader::track(qint64 pid,
+                                                                     const QString &uuid) {
+    Tracked t;
+    t.pid = pid;
+    const QByteArray dir = QFile::encodeName(m_root + QStringLiteral("proc/%1").arg(pid));
+    t.dirFd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (t.dirFd < 0)
         return std::nullopt;
+    // The PID may have been reused since the scan: the cmdline must still name the guest.
+    if (uuidFromCmdline(readAt(t.dirFd, "cmdline")) != uuid) {
+        ::close(t.dirFd);
+        return std::nullopt;
+    }
+    t.cgroup = readAt(t.dirFd, "cgroup");
+    const QString cgroup = guestCgroup(t.cgroup);
+    if (!cgroup.isEmpty())
+        t.pressurePath = m_root + cgroup2Mount() + cgroup + QLatin1String("/memory.pressure");
+    return t;
+}
+
+void LocalProcessReader::forget(const QString &uuid) {
+    const auto it = m_tracked.find(uuid);
+    if (it == m_tracked.end())
+        return;
+    ::close(it->dirFd);
+    m_tracked.erase(it);
+}
+
+std::optional<QemuProcess> LocalProcessReader::readProcess(qint64 pid, const QString &uuid) {
+    auto it = m_tracked.find(uuid);
+    if (it != m_tracked.end() && it->pid != pid) {
+        forget(uuid);
+        it = m_tracked.end();
+    }
+    if (it == m_tracked.end()) {
+        auto t = track(pid, uuid);
+        if (!t)
+            return std::nullopt;
+        it = m_tracked.insert(uuid, std::move(*t));
+    }
     QemuProcess p;
     p.pid = pid;
     p.uuid = uuid;
-    p.status = readFile(dir + QLatin1String("status"));
-    p.cgroup = readFile(dir + QLatin1String("cgroup"));
-    const QString cgroup = guestCgroup(p.cgroup);
-    if (!cgroup.isEmpty()) {
-        QFile pressure(m_root + cgroup2Mount() + cgroup + QLatin1String("/memory.pressure"));
+    // Through the directory opened for this very process: once it has exited, its files no
+    // longer open, even if its PID runs something else now.
+    p.status = readAt(it->dirFd, "status");
+    if (p.status.isEmpty()) {
+        forget(uuid);
+        return std::nullopt;
+    }
+    p.cgroup = it->cgroup;
+    if (!it->pressurePath.isEmpty()) {
+        QFile pressure(it->pressurePath);
         if (pressure.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
             p.pressure = pressure.readAll();
             p.pressureRead = true;
@@ -69,8 +135,10 @@ void LocalProcessReader::scan() {
 QList<QemuProcess> LocalProcessReader::read(const QStringList &uuids) {
     QList<QemuProcess> out;
     QStringList missing;
+    QSet<QString> wanted;
     for (const QString &any : uuids) {
         const QString uuid = any.toLower();
+        wanted.insert(uuid);
         const auto pid = m_pids.constFind(uuid);
         std::optional<QemuProcess> p;
         if (pid != m_pids.constEnd())
@@ -79,6 +147,14 @@ QList<QemuProcess> LocalProcessReader::read(const QStringList &uuids) {
             out.append(std::move(*p));
         else
             missing.append(uuid);
+    }
+    // Guests no longer asked for (stopped): their directories are let go.
+    if (m_tracked.size() > wanted.size()) {
+        const QStringList tracked = m_tracked.keys();
+        for (const QString &uuid : tracked) {
+            if (!wanted.contains(uuid))
+                forget(uuid);
+        }
     }
     if (missing.isEmpty())
         return out;

@@ -146,11 +146,22 @@ private Q_SLOTS:
         QCOMPARE(user.psiSome, std::nullopt); // its cgroup is the user's session, not its own
         QVERIFY2(note.contains(QLatin1String("own cgroup")), qPrintable(note));
 
-        // A steady host: the PIDs are kept, no new scan.
-        QCOMPARE(reader.read({QString::fromLatin1(Uuid)}).size(), 1);
+        // A steady host: the PIDs are kept, no new scan; the figures are read anew each time,
+        // the cmdline not (it is the guest's as long as its directory stands).
+        write(r + QStringLiteral("/proc/4242/status"),
+              "Name:\tqemu-system-x86\nVmSwap:\t 2048 kB\n");
+        write(r + QStringLiteral("/proc/4242/cmdline"), QByteArray());
+        ps = reader.read({QString::fromLatin1(Uuid)});
+        QCOMPARE(ps.size(), 1);
+        QCOMPARE(figuresOf(ps[0]).vmSwapKiB, std::optional<quint64>(2048));
+        QCOMPARE(figuresOf(ps[0]).psiSome, std::optional<quint64>(1234));
         QCOMPARE(reader.scans(), 1);
-        // The guest restarted: its old PID now runs something else; the reader finds the new one.
+        // The guest restarted: its old PID now runs something else (a new process is a new
+        // /proc/PID directory, as the kernel makes it); the reader finds the new one.
+        QVERIFY(QDir(r + QStringLiteral("/proc/4242")).removeRecursively());
+        write(r + QStringLiteral("/proc/4242/comm"), "sh\n");
         write(r + QStringLiteral("/proc/4242/cmdline"), QByteArray("/bin/sh\0", 8));
+        write(r + QStringLiteral("/proc/4242/status"), "Name:\tsh\nVmSwap:\t    7 kB\n");
         addProcess(r, 5000, Uuid, "/machine/qemu-2-web.libvirt-qemu/emulator", "64");
         ps = reader.read({QString::fromLatin1(Uuid)});
         QCOMPARE(ps.size(), 1);
