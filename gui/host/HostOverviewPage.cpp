@@ -113,11 +113,22 @@ HostOverviewPage::HostOverviewPage(HostOverviewHub *hub, QWidget *parent)
     layout->addWidget(huge);
     layout->addStretch(1);
 
+    // Every poll brings new figures; a hidden page builds them only when it is shown.
     connect(hub, &HostOverviewHub::overviewChanged, this, [this](const QString &hostId) {
-        if (hostId == m_hostId)
+        if (hostId != m_hostId)
+            return;
+        if (isVisible())
             refresh();
+        else
+            m_stale = true;
     });
     refresh();
+}
+
+void HostOverviewPage::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
 }
 
 void HostOverviewPage::setHost(const QString &hostId, const QString &displayName) {
@@ -147,6 +158,7 @@ QString HostOverviewPage::figureText(const QString &key) const {
 }
 
 void HostOverviewPage::refresh() {
+    m_stale = false;
     const HostOverview *o = m_hostId.isEmpty() ? nullptr : m_hub->overview(m_hostId);
     m_title->setText(m_hostId.isEmpty() ? tr("No host selected") : m_displayName);
     if (!o) {

@@ -39,6 +39,9 @@ Q_SIGNALS:
     // "Guests with a balloon but no stats": open their readiness.
     void readinessRequested(const QString &hostId, const QStringList &uuids);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void refresh();
     void showMemory(const HostOverview &o);
@@ -51,6 +54,7 @@ private:
 
     HostOverviewHub *m_hub;
     QString m_hostId;
+    bool m_stale = false; // new figures came while hidden: shown when the page is
     QString m_displayName;
     QLabel *m_title;
     QLabel *m_subtitle;

@@ -50,6 +50,23 @@ private Q_SLOTS:
         QVERIFY(!page.adviceTexts().isEmpty());
     }
 
+    // Hidden (another tab), the page does not rebuild at every poll; shown, it is up to date.
+    void hiddenPageCatchesUpWhenShown() {
+        HostRegistry registry(std::make_shared<NoCredentials>());
+        HostOverviewHub hub(&registry);
+        HostOverviewPage page(&hub);
+        MonitorConfig config;
+        config.uri = QStringLiteral("test:///default");
+        config.intervalSeconds = 1;
+        registry.addHost(config);
+        page.setHost(config.uri, QStringLiteral("test"));
+        QTRY_VERIFY_WITH_TIMEOUT(hub.overview(config.uri) != nullptr, 10000);
+        QVERIFY(page.figureText(QStringLiteral("total")).isEmpty());
+        page.resize(900, 700);
+        page.show();
+        QCOMPARE(page.figureText(QStringLiteral("total")), units::formatKiB(3145728));
+    }
+
     void removingTheHostClearsThePage() {
         HostRegistry registry(std::make_shared<NoCredentials>());
         HostOverviewHub hub(&registry);
