@@ -33,6 +33,10 @@ LiveChart::LiveChart(const RecentSeries *source, QWidget *parent)
     , m_processNote(new QLabel(this))
     , m_window(new QComboBox(this))
     , m_unit(new QComboBox(this)) {
+    // One paint buffer, not two: nothing is drawn on the overlay layer apart from the rest, and
+    // its own buffer is a plot-sized pixmap (1.8 MiB at 1100×420).
+    if (QCPLayer *overlay = m_plot->layer(QStringLiteral("overlay")))
+        overlay->setMode(QCPLayer::lmLogical);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *bar = new QHBoxLayout;
