@@ -3,11 +3,11 @@
 #include <QSet>
 
 #include <algorithm>
-#include <limits>
 
 namespace bs {
 
-static_assert(sizeof(WindowSample) <= 72, "the health window's memory bound counts on it");
+static_assert(sizeof(WindowSample) <= 48, "the health window's memory bound counts on it");
+static_assert(alignof(WindowSample) == 1, "no padding between the packed figures");
 
 namespace {
 
@@ -19,7 +19,7 @@ QString keyOf(const QString &hostId, const QString &uuid) {
 
 WindowSample WindowSample::of(const MemorySample &s) {
     WindowSample w;
-    w.timeMs = s.timeMs;
+    w.timeMs = PackedTimeMs(s.timeMs);
     w.state = s.state;
     w.statsState = s.statsState;
     w.freshReport = s.freshReport;
@@ -29,13 +29,8 @@ WindowSample WindowSample::of(const MemorySample &s) {
     w.stats.majorFault = s.stats.majorFault;
     w.stats.minorFault = s.stats.minorFault;
     w.stats.lastUpdate = s.stats.lastUpdate;
-    const auto psi = [](const std::optional<quint64> &v) -> std::optional<quint16> {
-        if (!v)
-            return std::nullopt;
-        return quint16(std::min<quint64>(*v, std::numeric_limits<quint16>::max() - 1));
-    };
-    w.stats.psiSome = psi(s.stats.psiSome);
-    w.stats.psiFull = psi(s.stats.psiFull);
+    w.stats.psiSome = s.stats.psiSome;
+    w.stats.psiFull = s.stats.psiFull;
     w.stats.guestFields = s.stats.hasGuestFields();
     return w;
 }
@@ -159,8 +154,9 @@ qint64 GuestWindows::spanMs(const QString &hostId) const {
     for (const GuestWindow &w : m_guests) {
         if (w.hostId != hostId || w.samples.isEmpty())
             continue;
-        first = first == 0 ? w.samples.first().timeMs : std::min(first, w.samples.first().timeMs);
-        last = std::max(last, w.samples.last().timeMs);
+        const qint64 oldest = w.samples.first().timeMs;
+        first = first == 0 ? oldest : std::min(first, oldest);
+        last = std::max<qint64>(last, w.samples.last().timeMs);
     }
     return last - first;
 }

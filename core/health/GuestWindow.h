@@ -5,31 +5,89 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QtEndian>
 
+#include <algorithm>
 #include <iterator>
-#include <limits>
 #include <optional>
+#include <type_traits>
 
 namespace bs {
 
-// An optional figure stored in the bytes of the figure itself: `None` (a value the figure never
-// takes) means empty. Reads like std::optional, half its size.
-template <typename T, T None>
+namespace packed {
+
+// The low `Bytes` bytes (2, 4 or 6) of an unsigned integer, little-endian: alignment 1, so that
+// a struct of them has no padding. Read and written in whole 16- and 32-bit words (a partial
+// copy into a 64-bit word would stall on store forwarding).
+template <int Bytes>
+struct Le {
+    static_assert(Bytes == 2 || Bytes == 4 || Bytes == 6);
+    quint8 b[Bytes];
+    quint64 load() const {
+        if constexpr (Bytes == 2)
+            return qFromLittleEndian<quint16>(b);
+        else if constexpr (Bytes == 4)
+            return qFromLittleEndian<quint32>(b);
+        else
+            return qFromLittleEndian<quint32>(b) | quint64(qFromLittleEndian<quint16>(b + 4)) << 32;
+    }
+    void store(quint64 v) {
+        if constexpr (Bytes == 2) {
+            qToLittleEndian<quint16>(quint16(v), b);
+        } else if constexpr (Bytes == 4) {
+            qToLittleEndian<quint32>(quint32(v), b);
+        } else {
+            qToLittleEndian<quint32>(quint32(v), b);
+            qToLittleEndian<quint16>(quint16(v >> 32), b + 4);
+        }
+    }
+};
+
+} // namespace packed
+
+// An optional figure in `Bytes` bytes: all ones (a value it never takes) means empty, values
+// are clamped to [0, all ones − 1]. Reads like std::optional<T>.
+template <typename T, int Bytes>
 class PackedOptional {
 public:
-    PackedOptional() = default;
+    static constexpr quint64 None = (quint64(1) << (8 * Bytes)) - 1;
+    static constexpr quint64 Max = None - 1;
+
+    PackedOptional() { m_v.store(None); }
     PackedOptional(const std::optional<T> &v) // NOLINT(google-explicit-constructor)
-        : m_v(v ? *v : None) {}
-    explicit operator bool() const { return m_v != None; }
-    bool has_value() const { return m_v != None; }
-    T operator*() const { return m_v; }
-    T value_or(T fallback) const { return m_v != None ? m_v : fallback; }
+    {
+        m_v.store(v ? clamp(*v) : None);
+    }
+    explicit operator bool() const { return has_value(); }
+    bool has_value() const { return m_v.load() != None; }
+    T operator*() const { return T(m_v.load()); }
+    T value_or(T fallback) const { return has_value() ? T(m_v.load()) : fallback; }
     operator std::optional<T>() const { // NOLINT(google-explicit-constructor)
-        return m_v != None ? std::optional<T>(m_v) : std::nullopt;
+        return has_value() ? std::optional<T>(T(m_v.load())) : std::nullopt;
     }
 
 private:
-    T m_v = None;
+    static quint64 clamp(T v) {
+        if constexpr (std::is_signed_v<T>) {
+            if (v < 0)
+                return 0;
+        }
+        return std::min<quint64>(quint64(v), Max);
+    }
+    packed::Le<Bytes> m_v;
+};
+
+// Ms since the epoch in six bytes, signed: ±2^47 ms, 4,000 years either side of 1970.
+class PackedTimeMs {
+public:
+    PackedTimeMs() { m_v.store(0); }
+    explicit PackedTimeMs(qint64 ms) { m_v.store(quint64(ms)); }
+    operator qint64() const { // NOLINT(google-explicit-constructor)
+        return qint64(m_v.load() << 16) >> 16;
+    }
+
+private:
+    packed::Le<6> m_v;
 };
 
 // An enum in one byte (every enum it holds has fewer than 256 values).
@@ -45,25 +103,32 @@ private:
 };
 
 // One poll of a guest as the health window keeps it: only the figures the rules read over the
-// window (the newest poll and the newest fresh one are kept whole, GuestWindow::latest()). 72
-// bytes against about 600 for a MemorySample with its strings (15 minutes at 5 s of 5,000 guests:
-// 65 MB, not 540). The counters are cumulative and never reach the all-ones value; PSI is in
-// hundredths of a percent (at most 10,000) and is clamped to 65,534.
+// window (the newest poll and the newest fresh one are kept whole, GuestWindow::latest()). 48
+// bytes, byte-aligned, against about 600 for a MemorySample with its strings (15 minutes at 5 s
+// of 5,000 guests: 43 MB, not 540). Bounds, beyond which a figure is clamped (none is reached by
+// a real guest):
+//  - the poll time: ms since the epoch in 48 bits, signed (±4,000 years);
+//  - actual (KiB) and the cumulative counters (swap in/out KiB, faults): 48 bits, up to
+//    2^48 − 2 (256 PiB of balloon or swap traffic; 2.8·10^14 faults, 9 years at a million a
+//    second). A clamped counter stands still: no rate, never "went back";
+//  - last_update: seconds since the epoch in 32 bits, 0 to 2^32 − 2 (the year 2106); libvirt
+//    reports it unsigned, so no negative one is lost;
+//  - PSI: hundredths of a percent (at most 10,000) in 16 bits, clamped to 65,534.
 struct WindowSample {
     struct Stats {
-        PackedOptional<quint64, std::numeric_limits<quint64>::max()> actual;
-        PackedOptional<quint64, std::numeric_limits<quint64>::max()> swapIn;
-        PackedOptional<quint64, std::numeric_limits<quint64>::max()> swapOut;
-        PackedOptional<quint64, std::numeric_limits<quint64>::max()> majorFault;
-        PackedOptional<quint64, std::numeric_limits<quint64>::max()> minorFault;
-        PackedOptional<qint64, std::numeric_limits<qint64>::min()> lastUpdate;
-        PackedOptional<quint16, std::numeric_limits<quint16>::max()> psiSome;
-        PackedOptional<quint16, std::numeric_limits<quint16>::max()> psiFull;
+        PackedOptional<qint64, 4> lastUpdate;
+        PackedOptional<quint64, 6> actual;
+        PackedOptional<quint64, 6> swapIn;
+        PackedOptional<quint64, 6> swapOut;
+        PackedOptional<quint64, 6> majorFault;
+        PackedOptional<quint64, 6> minorFault;
+        PackedOptional<quint64, 2> psiSome;
+        PackedOptional<quint64, 2> psiFull;
         bool guestFields = false;
         bool hasGuestFields() const { return guestFields; }
     };
 
-    qint64 timeMs = 0;
+    PackedTimeMs timeMs;
     Stats stats;
     PackedEnum<DomainState> state = DomainState::Unknown;
     PackedEnum<StatsState> statsState = StatsState::Unknown;
@@ -103,7 +168,11 @@ public:
 
     qsizetype size() const { return m_size; }
     bool isEmpty() const { return m_size == 0; }
-    const WindowSample &at(qsizetype i) const { return m_buf.at((m_head + i) % m_buf.size()); }
+    const WindowSample &at(qsizetype i) const {
+        // i < m_size <= m_buf.size(): one subtraction, not a division, in every loop over it.
+        const qsizetype slot = m_head + i;
+        return m_buf.at(slot < m_buf.size() ? slot : slot - m_buf.size());
+    }
     const WindowSample &first() const { return at(0); }
     const WindowSample &last() const { return at(m_size - 1); }
     const_iterator begin() const { return {this, 0}; }

@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include <functional>
+#include <limits>
 
 using namespace bs;
 
@@ -580,6 +581,74 @@ private Q_SLOTS:
         QCOMPARE(windows.windows(Host)[0].target->kib, 100 * MiB);
         windows.removeHost(Host);
         QVERIFY(windows.windows(Host).isEmpty());
+    }
+
+    void windowSamplesKeepEveryFigureAtItsBounds() {
+        const quint64 max48 = (quint64(1) << 48) - 2;
+        MemorySample s;
+        s.timeMs = T0;
+        s.state = DomainState::Running;
+        s.statsState = StatsState::Reporting;
+        s.freshReport = true;
+        s.stats.actual = max48;
+        s.stats.swapIn = 0;
+        s.stats.swapOut = max48 - 1;
+        s.stats.majorFault = 1;
+        s.stats.minorFault = max48;
+        s.stats.lastUpdate = qint64(std::numeric_limits<quint32>::max()) - 1;
+        s.stats.psiSome = 10000;
+        s.stats.psiFull = 65534;
+        s.stats.usable = 1; // a guest field
+        WindowSample w = WindowSample::of(s);
+        QVERIFY(sizeof(WindowSample) <= 48);
+        QCOMPARE(qint64(w.timeMs), T0);
+        QCOMPARE(*w.stats.actual, max48);
+        QCOMPARE(*w.stats.swapIn, quint64(0));
+        QCOMPARE(*w.stats.swapOut, max48 - 1);
+        QCOMPARE(*w.stats.majorFault, quint64(1));
+        QCOMPARE(*w.stats.minorFault, max48);
+        QCOMPARE(*w.stats.lastUpdate, qint64(std::numeric_limits<quint32>::max()) - 1);
+        QCOMPARE(*w.stats.psiSome, quint64(10000));
+        QCOMPARE(*w.stats.psiFull, quint64(65534));
+        QVERIFY(w.stats.hasGuestFields());
+        QVERIFY(w.freshReport);
+        QCOMPARE(DomainState(w.state), DomainState::Running);
+        QCOMPARE(StatsState(w.statsState), StatsState::Reporting);
+        // Beyond the bounds: clamped, never read as empty.
+        s.stats.actual = std::numeric_limits<quint64>::max() - 1;
+        s.stats.minorFault = max48 + 1;
+        s.stats.lastUpdate = std::numeric_limits<qint64>::max();
+        s.stats.psiSome = 70000;
+        w = WindowSample::of(s);
+        QCOMPARE(*w.stats.actual, max48);
+        QCOMPARE(*w.stats.minorFault, max48);
+        QCOMPARE(*w.stats.lastUpdate, qint64(std::numeric_limits<quint32>::max()) - 1);
+        QCOMPARE(*w.stats.psiSome, quint64(65534));
+        // Empty stays empty; 0 is a value.
+        s = MemorySample{};
+        s.timeMs = -(qint64(1) << 47);
+        s.stats.lastUpdate = 0;
+        w = WindowSample::of(s);
+        QCOMPARE(qint64(w.timeMs), -(qint64(1) << 47));
+        QVERIFY(!w.stats.actual && !w.stats.swapIn && !w.stats.swapOut && !w.stats.majorFault &&
+                !w.stats.minorFault && !w.stats.psiSome && !w.stats.psiFull);
+        QCOMPARE(w.stats.lastUpdate.value_or(-1), qint64(0));
+        QVERIFY(!w.stats.hasGuestFields());
+        QVERIFY(!w.freshReport);
+        s.timeMs = (qint64(1) << 47) - 1;
+        s.stats.lastUpdate.reset();
+        QCOMPARE(qint64(WindowSample::of(s).timeMs), (qint64(1) << 47) - 1);
+        QVERIFY(!WindowSample::of(s).stats.lastUpdate);
+        // Every state.
+        for (int d = 0; d <= int(DomainState::Unknown); ++d) {
+            for (int t = 0; t <= int(StatsState::Unknown); ++t) {
+                s.state = DomainState(d);
+                s.statsState = StatsState(t);
+                w = WindowSample::of(s);
+                QCOMPARE(DomainState(w.state), DomainState(d));
+                QCOMPARE(StatsState(w.statsState), StatsState(t));
+            }
+        }
     }
 };
 
