@@ -11,6 +11,7 @@
 #include <iterator>
 #include <optional>
 #include <type_traits>
+#include <unordered_map>
 
 namespace bs {
 
@@ -228,15 +229,21 @@ private:
 // count: per guest the polls of the last `keepMs`, and at most maxSamplesPerGuest() of them
 // (one a second, the shortest interval, plus a minute of extra polls that events ask for). A guest
 // that no poll mentions any more (undefined, or the host lost) is dropped with its host's next
-// cycle.
+// cycle. Indexed by host, then by uuid: a cycle touches its own host's guests only, and each
+// host keeps its guests in name order, sorted again only when a guest comes, goes or is renamed.
+// Not copyable: the order points into the windows.
 class GuestWindows {
 public:
     explicit GuestWindows(qint64 keepMs = 15 * 60 * 1000)
         : m_keepMs(keepMs) {}
+    GuestWindows(const GuestWindows &) = delete;
+    GuestWindows &operator=(const GuestWindows &) = delete;
 
     void add(const PollCycle &cycle);
     void setTarget(const QString &hostId, const QString &uuid, BalloonTarget target);
-    QList<GuestWindow> windows(const QString &hostId) const; // by guest name
+    // The host's windows by guest name (locale-aware, then uuid), without a copy: valid until the
+    // next add() or removeHost().
+    const QList<const GuestWindow *> &windows(const QString &hostId) const;
     const GuestWindow *window(const QString &hostId, const QString &uuid) const;
     // How long polls of this host have been kept (the newest minus the oldest), ms.
     qint64 spanMs(const QString &hostId) const;
@@ -247,7 +254,16 @@ public:
     qsizetype sampleCount() const;
 
 private:
-    QHash<QString, GuestWindow> m_guests; // key: hostId + '\n' + uuid
+    struct Guest {
+        GuestWindow window;
+        quint64 seenInCycle = 0; // the host's cycle that last polled it
+    };
+    struct Host {
+        std::unordered_map<QString, Guest> guests; // by uuid; nodes stay where they are
+        QList<const GuestWindow *> byName;
+        quint64 cycles = 0;
+    };
+    std::unordered_map<QString, Host> m_hosts;
     qint64 m_keepMs;
 };
 

@@ -15,7 +15,8 @@ HealthResult evaluateHealth(const HealthInput &input, const HealthThresholds &th
         result.findings +=
             hostAvailableFindings(input.hostId, *input.hostMemory, thresholds, result.figures);
     }
-    for (const GuestWindow &guest : input.guests) {
+    for (const GuestWindow *window : input.guests) {
+        const GuestWindow &guest = *window;
         const MemorySample *latest = guest.latest();
         if (!latest || !isActive(latest->state))
             continue;

@@ -12,7 +12,8 @@ namespace bs {
 struct HealthInput {
     QString hostId;
     std::optional<NodeMemory> hostMemory;
-    QList<GuestWindow> guests;
+    // Not owned: the windows outlive the evaluation (GuestWindows::windows() hands them so).
+    QList<const GuestWindow *> guests;
     qint64 nowMs = 0;
     // How long the caller has watched (s): a sustained rule accepts this much as "the whole
     // time" when it is shorter than the rule's own span (`check` watches seconds, not minutes).

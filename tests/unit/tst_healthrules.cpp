@@ -465,7 +465,7 @@ private Q_SLOTS:
         HealthInput input;
         input.hostId = Host;
         input.hostMemory = host(16 * GiB, 1200 * MiB); // warning
-        input.guests = {running, stopped};
+        input.guests = {&running, &stopped};
         input.nowMs = at(1);
         input.watchedSeconds = 10;
         const HealthResult r = evaluateHealth(input, HealthThresholds{});
@@ -573,14 +573,111 @@ private Q_SLOTS:
             }
             windows.add(cycle);
         }
-        const QList<GuestWindow> w = windows.windows(Host);
-        QCOMPARE(w.size(), 1);            // "gone" is no longer polled
-        QCOMPARE(w[0].samples.size(), 7); // 60..120 s
+        const QList<const GuestWindow *> w = windows.windows(Host);
+        QCOMPARE(w.size(), 1);             // "gone" is no longer polled
+        QCOMPARE(w[0]->samples.size(), 7); // 60..120 s
         QCOMPARE(windows.spanMs(Host), qint64(60 * 1000));
-        windows.setTarget(Host, w[0].uuid, BalloonTarget{100 * MiB, at(100)});
-        QCOMPARE(windows.windows(Host)[0].target->kib, 100 * MiB);
+        windows.setTarget(Host, w[0]->uuid, BalloonTarget{100 * MiB, at(100)});
+        QCOMPARE(windows.windows(Host)[0]->target->kib, 100 * MiB);
         windows.removeHost(Host);
         QVERIFY(windows.windows(Host).isEmpty());
+    }
+
+    void windowsOfOneHostLeaveOthersAlone() {
+        const QString other = QStringLiteral("qemu+ssh://other/system");
+        GuestWindows windows(60 * 1000);
+        const auto cycleOf = [](const QString &hostId, qint64 t, const QStringList &uuids) {
+            PollCycle cycle;
+            cycle.hostId = hostId;
+            cycle.timeMs = at(t);
+            for (const QString &uuid : uuids) {
+                MemorySample s = sampleOf(pollAt(t), true);
+                s.hostId = hostId;
+                s.uuid = uuid;
+                s.name = QStringLiteral("vm-") + uuid;
+                cycle.samples.append(s);
+            }
+            return cycle;
+        };
+        // The same uuids on both hosts: a host's cycle keeps to its own guests.
+        const QStringList both = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+        for (int t = 0; t <= 20; t += 10) {
+            windows.add(cycleOf(Host, t, both));
+            windows.add(cycleOf(other, t, both));
+        }
+        const GuestWindow *otherB = windows.window(other, QStringLiteral("b"));
+        QVERIFY(otherB);
+        QCOMPARE(otherB->hostId, other);
+        // "b" is no longer polled on Host: gone there, kept on the other host.
+        windows.add(cycleOf(Host, 30, {QStringLiteral("a"), QStringLiteral("c")}));
+        QVERIFY(!windows.window(Host, QStringLiteral("b")));
+        QCOMPARE(windows.windows(Host).size(), 2);
+        QCOMPARE(windows.window(other, QStringLiteral("b")), otherB);
+        QCOMPARE(otherB->samples.size(), 3);
+        QCOMPARE(windows.windows(other).size(), 3);
+        QCOMPARE(windows.spanMs(other), qint64(20 * 1000));
+        QCOMPARE(windows.spanMs(Host), qint64(30 * 1000));
+        // An empty cycle forgets every guest of its host only.
+        windows.add(cycleOf(Host, 40, {}));
+        QVERIFY(windows.windows(Host).isEmpty());
+        QCOMPARE(windows.sampleCount(), 9);
+        windows.setTarget(Host, QStringLiteral("a"), BalloonTarget{MiB, at(40)}); // no guest
+        windows.removeHost(Host);
+        QCOMPARE(windows.windows(other).size(), 3);
+        QCOMPARE(windows.window(other, QStringLiteral("b")), otherB);
+        windows.removeHost(other);
+        QCOMPARE(windows.sampleCount(), 0);
+        QVERIFY(!windows.window(other, QStringLiteral("b")));
+    }
+
+    void windowsAreInNameOrderAndFollowRenames() {
+        GuestWindows windows(60 * 1000);
+        const auto names = [&windows] {
+            QStringList out;
+            for (const GuestWindow *w : windows.windows(Host))
+                out.append(w->name);
+            return out;
+        };
+        const auto add = [&windows](qint64 t, const QList<QPair<QString, QString>> &guests) {
+            PollCycle cycle;
+            cycle.hostId = Host;
+            cycle.timeMs = at(t);
+            for (const auto &g : guests) {
+                MemorySample s = sampleOf(pollAt(t), true);
+                s.uuid = g.first;
+                s.name = g.second;
+                cycle.samples.append(s);
+            }
+            windows.add(cycle);
+        };
+        const QString u1 = QStringLiteral("1");
+        const QString u2 = QStringLiteral("2");
+        const QString u3 = QStringLiteral("3");
+        add(0,
+            {{u1, QStringLiteral("web")}, {u2, QStringLiteral("db")}, {u3, QStringLiteral("app")}});
+        QCOMPARE(names(),
+                 (QStringList{QStringLiteral("app"), QStringLiteral("db"), QStringLiteral("web")}));
+        add(10,
+            {{u1, QStringLiteral("web")}, {u2, QStringLiteral("db")}, {u3, QStringLiteral("app")}});
+        QCOMPARE(names(),
+                 (QStringList{QStringLiteral("app"), QStringLiteral("db"), QStringLiteral("web")}));
+        // Renamed: in its new place, with its polls.
+        add(20,
+            {{u1, QStringLiteral("web")}, {u2, QStringLiteral("zz")}, {u3, QStringLiteral("app")}});
+        QCOMPARE(names(),
+                 (QStringList{QStringLiteral("app"), QStringLiteral("web"), QStringLiteral("zz")}));
+        QCOMPARE(windows.windows(Host).last()->samples.size(), 3);
+        QCOMPARE(windows.windows(Host).last()->uuid, u2);
+        // A new guest takes its place; one gone leaves.
+        add(30, {{u1, QStringLiteral("web")},
+                 {u2, QStringLiteral("zz")},
+                 {QStringLiteral("4"), QStringLiteral("cache")}});
+        QCOMPARE(names(), (QStringList{QStringLiteral("cache"), QStringLiteral("web"),
+                                       QStringLiteral("zz")}));
+        // The same name twice: by uuid.
+        add(40, {{u2, QStringLiteral("web")}, {u1, QStringLiteral("web")}});
+        QCOMPARE(windows.windows(Host)[0]->uuid, u1);
+        QCOMPARE(windows.windows(Host)[1]->uuid, u2);
     }
 
     void windowSamplesKeepEveryFigureAtItsBounds() {
