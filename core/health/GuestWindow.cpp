@@ -1,5 +1,7 @@
 #include "GuestWindow.h"
 
+#include "PressureRates.h"
+
 #include <algorithm>
 
 namespace bs {
@@ -26,6 +28,8 @@ WindowSample WindowSample::of(const MemorySample &s) {
 }
 
 void WindowSamples::append(const WindowSample &sample) {
+    if (m_size > 0 && qint64(sample.timeMs) < qint64(last().timeMs))
+        m_disorderSeq = m_appended;
     if (m_size == m_buf.size()) {
         // Full: a new ring a quarter larger, oldest first.
         QList<WindowSample> grown;
@@ -38,6 +42,7 @@ void WindowSamples::append(const WindowSample &sample) {
     }
     m_buf[(m_head + m_size) % m_buf.size()] = sample;
     ++m_size;
+    ++m_appended;
 }
 
 void WindowSamples::removeFirst(qsizetype n) {
@@ -52,8 +57,30 @@ const MemorySample *GuestWindow::latestFresh() const {
     return m_afterFresh >= 0 && m_afterFresh < samples.size() ? &m_latestFresh : nullptr;
 }
 
+int GuestWindow::countersWentBack() const {
+    const auto from =
+        std::lower_bound(m_backFromSeqs.cbegin(), m_backFromSeqs.cend(), samples.firstSeq());
+    return int(m_backFromSeqs.cend() - from);
+}
+
 void GuestWindow::append(const MemorySample &sample) {
-    samples.append(WindowSample::of(sample));
+    const WindowSample compact = WindowSample::of(sample);
+    // The rate this poll ends, as pressureRates() would find it over the window.
+    const qint64 firstSeq = samples.firstSeq();
+    while (!m_backFromSeqs.isEmpty() && m_backFromSeqs.constFirst() < firstSeq)
+        m_backFromSeqs.removeFirst();
+    if (!isActive(compact.state)) {
+        m_rateFromSeq = -1;
+    } else if (compact.freshReport) {
+        if (m_rateFromSeq >= firstSeq) {
+            const std::optional<PressureRate> rate =
+                pressureRateBetween(samples.at(m_rateFromSeq - firstSeq), compact);
+            if (rate && rate->countersWentBack)
+                m_backFromSeqs.append(m_rateFromSeq);
+        }
+        m_rateFromSeq = firstSeq + samples.size();
+    }
+    samples.append(compact);
     m_latest = sample;
     // The guest's strings once: every poll brings its own copies.
     if (m_latest.hostId == hostId)

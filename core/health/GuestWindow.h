@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HealthTypes.h"
 #include "monitor/MemorySample.h"
 
 #include <QHash>
@@ -141,7 +142,8 @@ struct WindowSample {
 // A guest's window: a ring of WindowSamples, oldest first. A QList that drops from its front and
 // appends at its end keeps growing its block (up to twice what it holds, and reallocates as it
 // slides); the ring holds at most a quarter more than it ever held at once. Copies share the
-// buffer until one changes (implicitly shared, as QList).
+// buffer until one changes (implicitly shared, as QList). Each poll appended has a sequence
+// number (0 for the first ever appended), which stays with it while the ring holds it.
 class WindowSamples {
 public:
     class const_iterator {
@@ -180,6 +182,10 @@ public:
     const_iterator end() const { return {this, m_size}; }
     // The slots the ring holds (what it costs).
     qsizetype capacity() const { return m_buf.size(); }
+    // The sequence number of at(0) (of the next poll when empty).
+    qint64 firstSeq() const { return m_appended - m_size; }
+    // Every poll held is at least as late as the one before it (the clock never went back).
+    bool inTimeOrder() const { return m_disorderSeq < firstSeq(); }
 
     void append(const WindowSample &sample);
     void removeFirst(qsizetype n);
@@ -188,6 +194,8 @@ private:
     QList<WindowSample> m_buf; // a ring: m_size samples from m_head on
     qsizetype m_head = 0;
     qsizetype m_size = 0;
+    qint64 m_appended = 0;     // polls ever appended
+    qint64 m_disorderSeq = -1; // the newest poll earlier than the one before it
 };
 
 // A balloon target someone set through Balloonscope (the dialog, set-balloon, the autopilot).
@@ -207,10 +215,18 @@ struct GuestWindow {
     QString name;
     WindowSamples samples;
     std::optional<BalloonTarget> target;
+    // The free page reporting note as the rule last built it for this guest, with the
+    // autodeflate it says: the same every poll while the setting stays off, so the rule hands out
+    // a copy rather than translating it again (freePageReportingFinding).
+    mutable std::optional<HealthFinding> freePageReportingNote;
+    mutable bool freePageReportingNoteAutodeflate = false;
 
     const MemorySample *latest() const { return samples.isEmpty() ? nullptr : &m_latest; }
     // The newest poll with a fresh report, while the window still holds it.
     const MemorySample *latestFresh() const;
+    // The rates over the window whose counters went back: pressureRates(samples) counted on
+    // countersWentBack, kept up to date as polls arrive and leave.
+    int countersWentBack() const;
 
     void append(const MemorySample &sample);
     // Drops the polls before `oldestMs` (from the front).
@@ -222,6 +238,10 @@ private:
     MemorySample m_latest;
     MemorySample m_latestFresh;
     qsizetype m_afterFresh = -1; // polls appended after m_latestFresh; -1: none fresh
+    // The newest running poll with a fresh report and no stopped poll after it: where the next
+    // rate starts (a sequence number of `samples`; -1, or out of the window: none).
+    qint64 m_rateFromSeq = -1;
+    QList<qint64> m_backFromSeqs; // where each rate that went back starts, oldest first
 };
 
 // Keeps each guest's polls of the last `keepMs`, from PollCycles as they arrive, plus the
