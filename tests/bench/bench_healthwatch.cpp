@@ -3,8 +3,9 @@
 // Issue 18's fleet: H hosts of G running guests polled every 5 s, fed to one HealthWatch as the
 // window feeds it, host after host, for C cycles of each host (15 minutes at 5 s, 180 cycles,
 // fill the windows; the cycles after that are the steady state the window lives in). The guests
-// report at every poll or every other one, their counters move, one in twenty swaps hard, one in
-// ten has free page reporting off, one in eight needs most of its balloon: the rules find things.
+// report at every poll or every other one, their counters move, one in twenty swaps hard, nine in
+// ten have free page reporting off (as on most real fleets: a note each, every cycle), one in
+// eight needs most of its balloon, one in ten has memory stranded: the rules find things.
 // Measures the thread CPU time of each addCycle (the cycles are made outside the timing) and
 // prints one JSON line:
 //   addcycle_mean_us, addcycle_p99_us      over the steady cycles (windows full)
@@ -119,13 +120,15 @@ PollCycle cycleOf(const Fleet &fleet, int h, int k) {
         const bool slow = g % 2 == 1; // reports every 10 s: every other poll is a repeat
         s.balloon.period = slow ? 10 : 5;
         s.balloon.autodeflate = g % 3 == 0;
-        s.balloon.freePageReporting = g % 10 != 0;
+        s.balloon.freePageReporting = g % 10 == 0; // off on most, as on most real fleets
         const int reports = slow ? k / 2 : k;
         s.freshReport = !slow || k % 2 == 0;
         BalloonStats &st = s.stats;
         st.actual = 4 * GiB;
         st.maximum = 8 * GiB;
-        st.rss = 3 * GiB + quint64((g * 7919 + k * 104729) % 900000);
+        // One in ten holds over 1 GiB more than it needs (stranded).
+        st.rss =
+            (g % 10 == 5 ? 3 * GiB : 2 * GiB + GiB / 5) + quint64((g * 7919 + k * 104729) % 200000);
         st.vmSwap = 0;
         st.psiSome = quint64((g + k) % 300);
         st.psiFull = quint64((g + k) % 7);
