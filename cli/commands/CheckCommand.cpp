@@ -186,13 +186,13 @@ int CheckCommand::run(const QStringList &arguments) {
     input.hostMemory = memory;
     input.nowMs = lastMs;
     input.watchedSeconds = (lastMs - firstMs) / 1000;
-    for (const GuestWindow &w : windows.windows(input.hostId)) {
-        if (domains.isEmpty() || domains.contains(w.name))
+    for (const GuestWindow *w : windows.windows(input.hostId)) {
+        if (domains.isEmpty() || domains.contains(w->name))
             input.guests.append(w);
     }
     for (const QString &name : domains) {
         const bool found = std::any_of(input.guests.cbegin(), input.guests.cend(),
-                                       [&](const GuestWindow &w) { return w.name == name; });
+                                       [&](const GuestWindow *w) { return w->name == name; });
         if (!found)
             return unknown(tr("No guest named \"%1\" on %2.").arg(name, input.hostId));
     }

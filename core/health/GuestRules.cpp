@@ -82,7 +82,7 @@ std::optional<qint64> guestNeedKiB(const BalloonStats &stats) {
 
 std::optional<HealthFinding> staleFinding(const GuestWindow &guest,
                                           const HealthThresholds &thresholds, qint64 nowMs,
-                                          QList<HealthFigure> &figures) {
+                                          QList<HealthFigure> *figures) {
     const MemorySample *s = guest.latest();
     if (!thresholds.isEnabled(HealthRule::GuestStale) || !running(s) ||
         !s->balloon.statsEnabled() || !canReport(s->balloon.model) || !s->stats.lastUpdate ||
@@ -91,14 +91,15 @@ std::optional<HealthFinding> staleFinding(const GuestWindow &guest,
     const int period = *s->balloon.period;
     const double age = std::max(0.0, double(nowMs - *s->stats.lastUpdate * 1000) / 1000.0);
     const double periods = age / period;
-    figures.append(
-        guestFigure(guest, QStringLiteral("report_age"), std::round(age), QStringLiteral("s"),
-                    thresholds.staleWarningPeriods
-                        ? std::optional<double>(*thresholds.staleWarningPeriods * period)
-                        : std::nullopt,
-                    thresholds.staleCriticalPeriods
-                        ? std::optional<double>(*thresholds.staleCriticalPeriods * period)
-                        : std::nullopt));
+    if (figures)
+        figures->append(
+            guestFigure(guest, QStringLiteral("report_age"), std::round(age), QStringLiteral("s"),
+                        thresholds.staleWarningPeriods
+                            ? std::optional<double>(*thresholds.staleWarningPeriods * period)
+                            : std::nullopt,
+                        thresholds.staleCriticalPeriods
+                            ? std::optional<double>(*thresholds.staleCriticalPeriods * period)
+                            : std::nullopt));
     const Severity severity =
         levelOf(periods, thresholds.staleWarningPeriods, thresholds.staleCriticalPeriods);
     if (severity == Severity::Ok)
@@ -120,14 +121,19 @@ std::optional<HealthFinding> staleFinding(const GuestWindow &guest,
     return f;
 }
 
+qint64 swapInWindowStartMs(const HealthThresholds &thresholds, qint64 nowMs,
+                           qint64 watchedSeconds) {
+    return nowMs - std::min<qint64>(thresholds.swapInSustainSeconds, watchedSeconds) * 1000;
+}
+
 std::optional<HealthFinding> swapInFinding(const GuestWindow &guest,
                                            const QList<PressureRate> &rates,
                                            const HealthThresholds &thresholds, qint64 nowMs,
-                                           qint64 watchedSeconds, QList<HealthFigure> &figures) {
+                                           qint64 watchedSeconds, QList<HealthFigure> *figures) {
     if (!thresholds.isEnabled(HealthRule::SwapIn) || !running(guest.latest()))
         return std::nullopt;
     const qint64 sustain = std::min<qint64>(thresholds.swapInSustainSeconds, watchedSeconds);
-    const qint64 from = nowMs - sustain * 1000;
+    const qint64 from = swapInWindowStartMs(thresholds, nowMs, watchedSeconds);
     std::optional<double> lowest;
     std::optional<double> newest;
     qint64 coveredFromMs = nowMs;
@@ -140,9 +146,10 @@ std::optional<HealthFinding> swapInFinding(const GuestWindow &guest,
     }
     if (!newest)
         return std::nullopt;
-    figures.append(guestFigure(guest, QStringLiteral("swap_in"), std::round(*newest * 10) / 10,
-                               QString(), thresholds.swapInWarningKiBps,
-                               thresholds.swapInCriticalKiBps));
+    if (figures)
+        figures->append(guestFigure(guest, QStringLiteral("swap_in"), std::round(*newest * 10) / 10,
+                                    QString(), thresholds.swapInWarningKiBps,
+                                    thresholds.swapInCriticalKiBps));
     // Sustained: the rates seen cover the window (a report period or so of slack, at most a
     // quarter of the window) and even the lowest of them is above the level.
     const qint64 slackMs = std::min<qint64>(15 * 1000, sustain * 1000 / 4);
@@ -169,7 +176,7 @@ std::optional<HealthFinding> swapInFinding(const GuestWindow &guest,
 
 std::optional<HealthFinding> needRatioFinding(const GuestWindow &guest,
                                               const HealthThresholds &thresholds,
-                                              QList<HealthFigure> &figures) {
+                                              QList<HealthFigure> *figures) {
     const MemorySample *s = guest.latestFresh();
     if (!thresholds.isEnabled(HealthRule::NeedRatio) || !reportingNow(guest) || !s ||
         !s->stats.actual || *s->stats.actual == 0)
@@ -181,9 +188,10 @@ std::optional<HealthFinding> needRatioFinding(const GuestWindow &guest,
     const qint64 overhead = kernelOverheadKiB(
         actual, s->stats.available ? std::optional<qint64>(*s->stats.available) : std::nullopt);
     const double percent = 100.0 * double(*need + overhead) / double(actual);
-    figures.append(guestFigure(guest, QStringLiteral("need_ratio"), std::round(percent * 10) / 10,
-                               QStringLiteral("%"), thresholds.needWarningPercent,
-                               thresholds.needCriticalPercent));
+    if (figures)
+        figures->append(guestFigure(guest, QStringLiteral("need_ratio"),
+                                    std::round(percent * 10) / 10, QStringLiteral("%"),
+                                    thresholds.needWarningPercent, thresholds.needCriticalPercent));
     const Severity severity =
         levelOf(percent, thresholds.needWarningPercent, thresholds.needCriticalPercent);
     if (severity == Severity::Ok)
@@ -249,13 +257,15 @@ std::optional<HealthFinding> readinessFinding(const GuestWindow &guest,
                                               const HealthThresholds &thresholds) {
     if (!thresholds.isEnabled(HealthRule::ReadinessRegression) || !running(guest.latest()))
         return std::nullopt;
-    const WindowSample *ready = nullptr;
-    for (const WindowSample &s : guest.samples) {
-        if (verdictForStatsState(s.statsState) == Verdict::Ready)
-            ready = &s;
-    }
     const Verdict now = verdictForStatsState(guest.latest()->statsState);
-    if (!ready || now == Verdict::Ready || now == Verdict::Unknown)
+    if (now == Verdict::Ready || now == Verdict::Unknown)
+        return std::nullopt;
+    const WindowSample *ready = nullptr; // the newest ready poll
+    for (qsizetype i = guest.samples.size() - 1; i >= 0 && !ready; --i) {
+        if (verdictForStatsState(guest.samples.at(i).statsState) == Verdict::Ready)
+            ready = &guest.samples.at(i);
+    }
+    if (!ready)
         return std::nullopt;
     HealthFinding f = findingFor(guest, HealthRule::ReadinessRegression,
                                  thresholds.readinessSeverity, QLatin1Char('\n') + verdictKey(now));
@@ -270,7 +280,7 @@ std::optional<HealthFinding> readinessFinding(const GuestWindow &guest,
 
 std::optional<HealthFinding> strandedFinding(const GuestWindow &guest,
                                              const HealthThresholds &thresholds,
-                                             QList<HealthFigure> &figures) {
+                                             QList<HealthFigure> *figures) {
     const MemorySample *s = guest.latest();
     const MemorySample *fresh = guest.latestFresh();
     if (!thresholds.isEnabled(HealthRule::StrandedMemory) || !reportingNow(guest) || !fresh ||
@@ -286,12 +296,13 @@ std::optional<HealthFinding> strandedFinding(const GuestWindow &guest,
     const auto level = [](const std::optional<quint64> &v) {
         return v ? std::optional<double>(double(*v)) : std::nullopt;
     };
-    figures.append(guestFigure(guest, QStringLiteral("stranded"), double(stranded),
-                               QStringLiteral("KB"), level(thresholds.strandedWarningKiB),
-                               level(thresholds.strandedCriticalKiB)));
-    if (s->stats.vmSwap) // what the host paged out of it: not RAM, but not free either
-        figures.append(guestFigure(guest, QStringLiteral("vm_swap"), double(*s->stats.vmSwap),
-                                   QStringLiteral("KB"), std::nullopt, std::nullopt));
+    if (figures)
+        figures->append(guestFigure(guest, QStringLiteral("stranded"), double(stranded),
+                                    QStringLiteral("KB"), level(thresholds.strandedWarningKiB),
+                                    level(thresholds.strandedCriticalKiB)));
+    if (s->stats.vmSwap && figures) // what the host paged out of it: not RAM, but not free either
+        figures->append(guestFigure(guest, QStringLiteral("vm_swap"), double(*s->stats.vmSwap),
+                                    QStringLiteral("KB"), std::nullopt, std::nullopt));
     const Severity severity = levelOf(double(stranded), level(thresholds.strandedWarningKiB),
                                       level(thresholds.strandedCriticalKiB));
     if (severity == Severity::Ok)
@@ -323,6 +334,12 @@ std::optional<HealthFinding> freePageReportingFinding(const GuestWindow &guest,
     if (!thresholds.isEnabled(HealthRule::FreePageReporting) || !running(s) ||
         !canReport(s->balloon.model) || s->balloon.freePageReporting)
         return std::nullopt;
+    // The same note every poll while nothing it says changes: a copy of the one built.
+    const std::optional<HealthFinding> &kept = guest.freePageReportingNote;
+    if (kept && kept->severity == thresholds.freePageReportingSeverity &&
+        guest.freePageReportingNoteAutodeflate == s->balloon.autodeflate &&
+        kept->guest == guest.name && kept->hostId == guest.hostId && kept->uuid == guest.uuid)
+        return kept;
     HealthFinding f =
         findingFor(guest, HealthRule::FreePageReporting, thresholds.freePageReportingSeverity);
     f.freePageReportingFixes = true;
@@ -340,6 +357,8 @@ std::optional<HealthFinding> freePageReportingFinding(const GuestWindow &guest,
         "bs::Health", "Set freePageReporting='on' (and autodeflate='on') on its <memballoon>: the "
                       "balloon dialog writes it to the persistent XML; it takes effect at the next "
                       "boot.");
+    guest.freePageReportingNote = f;
+    guest.freePageReportingNoteAutodeflate = s->balloon.autodeflate;
     return f;
 }
 

@@ -1,25 +1,17 @@
 #include "GuestWindow.h"
 
-#include <QSet>
+#include "PressureRates.h"
 
 #include <algorithm>
-#include <limits>
 
 namespace bs {
 
-static_assert(sizeof(WindowSample) <= 72, "the health window's memory bound counts on it");
-
-namespace {
-
-QString keyOf(const QString &hostId, const QString &uuid) {
-    return hostId + QLatin1Char('\n') + uuid;
-}
-
-} // namespace
+static_assert(sizeof(WindowSample) <= 48, "the health window's memory bound counts on it");
+static_assert(alignof(WindowSample) == 1, "no padding between the packed figures");
 
 WindowSample WindowSample::of(const MemorySample &s) {
     WindowSample w;
-    w.timeMs = s.timeMs;
+    w.timeMs = PackedTimeMs(s.timeMs);
     w.state = s.state;
     w.statsState = s.statsState;
     w.freshReport = s.freshReport;
@@ -29,18 +21,15 @@ WindowSample WindowSample::of(const MemorySample &s) {
     w.stats.majorFault = s.stats.majorFault;
     w.stats.minorFault = s.stats.minorFault;
     w.stats.lastUpdate = s.stats.lastUpdate;
-    const auto psi = [](const std::optional<quint64> &v) -> std::optional<quint16> {
-        if (!v)
-            return std::nullopt;
-        return quint16(std::min<quint64>(*v, std::numeric_limits<quint16>::max() - 1));
-    };
-    w.stats.psiSome = psi(s.stats.psiSome);
-    w.stats.psiFull = psi(s.stats.psiFull);
+    w.stats.psiSome = s.stats.psiSome;
+    w.stats.psiFull = s.stats.psiFull;
     w.stats.guestFields = s.stats.hasGuestFields();
     return w;
 }
 
 void WindowSamples::append(const WindowSample &sample) {
+    if (m_size > 0 && qint64(sample.timeMs) < qint64(last().timeMs))
+        m_disorderSeq = m_appended;
     if (m_size == m_buf.size()) {
         // Full: a new ring a quarter larger, oldest first.
         QList<WindowSample> grown;
@@ -53,6 +42,7 @@ void WindowSamples::append(const WindowSample &sample) {
     }
     m_buf[(m_head + m_size) % m_buf.size()] = sample;
     ++m_size;
+    ++m_appended;
 }
 
 void WindowSamples::removeFirst(qsizetype n) {
@@ -67,8 +57,30 @@ const MemorySample *GuestWindow::latestFresh() const {
     return m_afterFresh >= 0 && m_afterFresh < samples.size() ? &m_latestFresh : nullptr;
 }
 
+int GuestWindow::countersWentBack() const {
+    const auto from =
+        std::lower_bound(m_backFromSeqs.cbegin(), m_backFromSeqs.cend(), samples.firstSeq());
+    return int(m_backFromSeqs.cend() - from);
+}
+
 void GuestWindow::append(const MemorySample &sample) {
-    samples.append(WindowSample::of(sample));
+    const WindowSample compact = WindowSample::of(sample);
+    // The rate this poll ends, as pressureRates() would find it over the window.
+    const qint64 firstSeq = samples.firstSeq();
+    while (!m_backFromSeqs.isEmpty() && m_backFromSeqs.constFirst() < firstSeq)
+        m_backFromSeqs.removeFirst();
+    if (!isActive(compact.state)) {
+        m_rateFromSeq = -1;
+    } else if (compact.freshReport) {
+        if (m_rateFromSeq >= firstSeq) {
+            const std::optional<PressureRate> rate =
+                pressureRateBetween(samples.at(m_rateFromSeq - firstSeq), compact);
+            if (rate && rate->countersWentBack)
+                m_backFromSeqs.append(m_rateFromSeq);
+        }
+        m_rateFromSeq = firstSeq + samples.size();
+    }
+    samples.append(compact);
     m_latest = sample;
     // The guest's strings once: every poll brings its own copies.
     if (m_latest.hostId == hostId)
@@ -105,80 +117,102 @@ GuestWindow GuestWindow::of(const QList<MemorySample> &polls) {
 }
 
 void GuestWindows::add(const PollCycle &cycle) {
-    QSet<QString> seen;
+    Host &host = m_hosts[cycle.hostId];
+    const quint64 stamp = ++host.cycles;
+    bool reorder = false;
+    std::size_t seen = 0;
     for (const MemorySample &s : cycle.samples) {
-        const QString key = keyOf(cycle.hostId, s.uuid);
-        seen.insert(key);
-        GuestWindow &w = m_guests[key];
-        if (w.hostId != cycle.hostId)
+        const auto [it, inserted] = host.guests.try_emplace(s.uuid);
+        Guest &guest = it->second;
+        GuestWindow &w = guest.window;
+        if (inserted) {
             w.hostId = cycle.hostId;
-        if (w.uuid != s.uuid)
-            w.uuid = s.uuid;
-        if (w.name != s.name)
+            w.uuid = it->first;
+            reorder = true;
+        }
+        if (guest.seenInCycle != stamp) {
+            guest.seenInCycle = stamp;
+            ++seen;
+        }
+        if (w.name != s.name) {
             w.name = s.name;
+            reorder = true;
+        }
         w.append(s);
         w.dropBefore(s.timeMs - m_keepMs);
         const qsizetype over = w.samples.size() - maxSamplesPerGuest();
         if (over > 0)
             w.samples.removeFirst(over);
     }
-    for (auto it = m_guests.begin(); it != m_guests.end();) {
-        if (it->hostId == cycle.hostId && !seen.contains(it.key()))
-            it = m_guests.erase(it);
-        else
-            ++it;
+    if (seen != host.guests.size()) { // some are no longer polled
+        for (auto it = host.guests.begin(); it != host.guests.end();) {
+            if (it->second.seenInCycle != stamp)
+                it = host.guests.erase(it);
+            else
+                ++it;
+        }
+        reorder = true;
     }
+    if (!reorder)
+        return;
+    host.byName.clear();
+    host.byName.reserve(qsizetype(host.guests.size()));
+    for (const auto &entry : host.guests)
+        host.byName.append(&entry.second.window);
+    std::sort(host.byName.begin(), host.byName.end(),
+              [](const GuestWindow *a, const GuestWindow *b) {
+                  const int byName = a->name.localeAwareCompare(b->name);
+                  return byName != 0 ? byName < 0 : a->uuid < b->uuid;
+              });
 }
 
 void GuestWindows::setTarget(const QString &hostId, const QString &uuid, BalloonTarget target) {
-    const auto it = m_guests.find(keyOf(hostId, uuid));
-    if (it != m_guests.end())
-        it->target = target;
+    const auto host = m_hosts.find(hostId);
+    if (host == m_hosts.end())
+        return;
+    const auto it = host->second.guests.find(uuid);
+    if (it != host->second.guests.end())
+        it->second.window.target = target;
 }
 
-QList<GuestWindow> GuestWindows::windows(const QString &hostId) const {
-    QList<GuestWindow> out;
-    for (const GuestWindow &w : m_guests) {
-        if (w.hostId == hostId)
-            out.append(w);
-    }
-    std::sort(out.begin(), out.end(), [](const GuestWindow &a, const GuestWindow &b) {
-        return a.name.localeAwareCompare(b.name) < 0;
-    });
-    return out;
+const QList<const GuestWindow *> &GuestWindows::windows(const QString &hostId) const {
+    static const QList<const GuestWindow *> none;
+    const auto host = m_hosts.find(hostId);
+    return host == m_hosts.end() ? none : host->second.byName;
 }
 
 const GuestWindow *GuestWindows::window(const QString &hostId, const QString &uuid) const {
-    const auto it = m_guests.constFind(keyOf(hostId, uuid));
-    return it == m_guests.cend() ? nullptr : &*it;
+    const auto host = m_hosts.find(hostId);
+    if (host == m_hosts.end())
+        return nullptr;
+    const auto it = host->second.guests.find(uuid);
+    return it == host->second.guests.end() ? nullptr : &it->second.window;
 }
 
 qint64 GuestWindows::spanMs(const QString &hostId) const {
     qint64 first = 0;
     qint64 last = 0;
-    for (const GuestWindow &w : m_guests) {
-        if (w.hostId != hostId || w.samples.isEmpty())
+    for (const GuestWindow *w : windows(hostId)) {
+        if (w->samples.isEmpty())
             continue;
-        first = first == 0 ? w.samples.first().timeMs : std::min(first, w.samples.first().timeMs);
-        last = std::max(last, w.samples.last().timeMs);
+        const qint64 oldest = w->samples.first().timeMs;
+        first = first == 0 ? oldest : std::min(first, oldest);
+        last = std::max<qint64>(last, w->samples.last().timeMs);
     }
     return last - first;
 }
 
 qsizetype GuestWindows::sampleCount() const {
     qsizetype n = 0;
-    for (const GuestWindow &w : m_guests)
-        n += w.samples.size();
+    for (const auto &host : m_hosts) {
+        for (const auto &guest : host.second.guests)
+            n += guest.second.window.samples.size();
+    }
     return n;
 }
 
 void GuestWindows::removeHost(const QString &hostId) {
-    for (auto it = m_guests.begin(); it != m_guests.end();) {
-        if (it->hostId == hostId)
-            it = m_guests.erase(it);
-        else
-            ++it;
-    }
+    m_hosts.erase(hostId);
 }
 
 } // namespace bs

@@ -1,35 +1,95 @@
 #pragma once
 
+#include "HealthTypes.h"
 #include "monitor/MemorySample.h"
 
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QtEndian>
 
+#include <algorithm>
 #include <iterator>
-#include <limits>
 #include <optional>
+#include <type_traits>
+#include <unordered_map>
 
 namespace bs {
 
-// An optional figure stored in the bytes of the figure itself: `None` (a value the figure never
-// takes) means empty. Reads like std::optional, half its size.
-template <typename T, T None>
+namespace packed {
+
+// The low `Bytes` bytes (2, 4 or 6) of an unsigned integer, little-endian: alignment 1, so that
+// a struct of them has no padding. Read and written in whole 16- and 32-bit words (a partial
+// copy into a 64-bit word would stall on store forwarding).
+template <int Bytes>
+struct Le {
+    static_assert(Bytes == 2 || Bytes == 4 || Bytes == 6);
+    quint8 b[Bytes];
+    quint64 load() const {
+        if constexpr (Bytes == 2)
+            return qFromLittleEndian<quint16>(b);
+        else if constexpr (Bytes == 4)
+            return qFromLittleEndian<quint32>(b);
+        else
+            return qFromLittleEndian<quint32>(b) | quint64(qFromLittleEndian<quint16>(b + 4)) << 32;
+    }
+    void store(quint64 v) {
+        if constexpr (Bytes == 2) {
+            qToLittleEndian<quint16>(quint16(v), b);
+        } else if constexpr (Bytes == 4) {
+            qToLittleEndian<quint32>(quint32(v), b);
+        } else {
+            qToLittleEndian<quint32>(quint32(v), b);
+            qToLittleEndian<quint16>(quint16(v >> 32), b + 4);
+        }
+    }
+};
+
+} // namespace packed
+
+// An optional figure in `Bytes` bytes: all ones (a value it never takes) means empty, values
+// are clamped to [0, all ones − 1]. Reads like std::optional<T>.
+template <typename T, int Bytes>
 class PackedOptional {
 public:
-    PackedOptional() = default;
+    static constexpr quint64 None = (quint64(1) << (8 * Bytes)) - 1;
+    static constexpr quint64 Max = None - 1;
+
+    PackedOptional() { m_v.store(None); }
     PackedOptional(const std::optional<T> &v) // NOLINT(google-explicit-constructor)
-        : m_v(v ? *v : None) {}
-    explicit operator bool() const { return m_v != None; }
-    bool has_value() const { return m_v != None; }
-    T operator*() const { return m_v; }
-    T value_or(T fallback) const { return m_v != None ? m_v : fallback; }
+    {
+        m_v.store(v ? clamp(*v) : None);
+    }
+    explicit operator bool() const { return has_value(); }
+    bool has_value() const { return m_v.load() != None; }
+    T operator*() const { return T(m_v.load()); }
+    T value_or(T fallback) const { return has_value() ? T(m_v.load()) : fallback; }
     operator std::optional<T>() const { // NOLINT(google-explicit-constructor)
-        return m_v != None ? std::optional<T>(m_v) : std::nullopt;
+        return has_value() ? std::optional<T>(T(m_v.load())) : std::nullopt;
     }
 
 private:
-    T m_v = None;
+    static quint64 clamp(T v) {
+        if constexpr (std::is_signed_v<T>) {
+            if (v < 0)
+                return 0;
+        }
+        return std::min<quint64>(quint64(v), Max);
+    }
+    packed::Le<Bytes> m_v;
+};
+
+// Ms since the epoch in six bytes, signed: ±2^47 ms, 4,000 years either side of 1970.
+class PackedTimeMs {
+public:
+    PackedTimeMs() { m_v.store(0); }
+    explicit PackedTimeMs(qint64 ms) { m_v.store(quint64(ms)); }
+    operator qint64() const { // NOLINT(google-explicit-constructor)
+        return qint64(m_v.load() << 16) >> 16;
+    }
+
+private:
+    packed::Le<6> m_v;
 };
 
 // An enum in one byte (every enum it holds has fewer than 256 values).
@@ -45,25 +105,32 @@ private:
 };
 
 // One poll of a guest as the health window keeps it: only the figures the rules read over the
-// window (the newest poll and the newest fresh one are kept whole, GuestWindow::latest()). 72
-// bytes against about 600 for a MemorySample with its strings (15 minutes at 5 s of 5,000 guests:
-// 65 MB, not 540). The counters are cumulative and never reach the all-ones value; PSI is in
-// hundredths of a percent (at most 10,000) and is clamped to 65,534.
+// window (the newest poll and the newest fresh one are kept whole, GuestWindow::latest()). 48
+// bytes, byte-aligned, against about 600 for a MemorySample with its strings (15 minutes at 5 s
+// of 5,000 guests: 43 MB, not 540). Bounds, beyond which a figure is clamped (none is reached by
+// a real guest):
+//  - the poll time: ms since the epoch in 48 bits, signed (±4,000 years);
+//  - actual (KiB) and the cumulative counters (swap in/out KiB, faults): 48 bits, up to
+//    2^48 − 2 (256 PiB of balloon or swap traffic; 2.8·10^14 faults, 9 years at a million a
+//    second). A clamped counter stands still: no rate, never "went back";
+//  - last_update: seconds since the epoch in 32 bits, 0 to 2^32 − 2 (the year 2106); libvirt
+//    reports it unsigned, so no negative one is lost;
+//  - PSI: hundredths of a percent (at most 10,000) in 16 bits, clamped to 65,534.
 struct WindowSample {
     struct Stats {
-        PackedOptional<quint64, std::numeric_limits<quint64>::max()> actual;
-        PackedOptional<quint64, std::numeric_limits<quint64>::max()> swapIn;
-        PackedOptional<quint64, std::numeric_limits<quint64>::max()> swapOut;
-        PackedOptional<quint64, std::numeric_limits<quint64>::max()> majorFault;
-        PackedOptional<quint64, std::numeric_limits<quint64>::max()> minorFault;
-        PackedOptional<qint64, std::numeric_limits<qint64>::min()> lastUpdate;
-        PackedOptional<quint16, std::numeric_limits<quint16>::max()> psiSome;
-        PackedOptional<quint16, std::numeric_limits<quint16>::max()> psiFull;
+        PackedOptional<qint64, 4> lastUpdate;
+        PackedOptional<quint64, 6> actual;
+        PackedOptional<quint64, 6> swapIn;
+        PackedOptional<quint64, 6> swapOut;
+        PackedOptional<quint64, 6> majorFault;
+        PackedOptional<quint64, 6> minorFault;
+        PackedOptional<quint64, 2> psiSome;
+        PackedOptional<quint64, 2> psiFull;
         bool guestFields = false;
         bool hasGuestFields() const { return guestFields; }
     };
 
-    qint64 timeMs = 0;
+    PackedTimeMs timeMs;
     Stats stats;
     PackedEnum<DomainState> state = DomainState::Unknown;
     PackedEnum<StatsState> statsState = StatsState::Unknown;
@@ -75,7 +142,8 @@ struct WindowSample {
 // A guest's window: a ring of WindowSamples, oldest first. A QList that drops from its front and
 // appends at its end keeps growing its block (up to twice what it holds, and reallocates as it
 // slides); the ring holds at most a quarter more than it ever held at once. Copies share the
-// buffer until one changes (implicitly shared, as QList).
+// buffer until one changes (implicitly shared, as QList). Each poll appended has a sequence
+// number (0 for the first ever appended), which stays with it while the ring holds it.
 class WindowSamples {
 public:
     class const_iterator {
@@ -103,13 +171,21 @@ public:
 
     qsizetype size() const { return m_size; }
     bool isEmpty() const { return m_size == 0; }
-    const WindowSample &at(qsizetype i) const { return m_buf.at((m_head + i) % m_buf.size()); }
+    const WindowSample &at(qsizetype i) const {
+        // i < m_size <= m_buf.size(): one subtraction, not a division, in every loop over it.
+        const qsizetype slot = m_head + i;
+        return m_buf.at(slot < m_buf.size() ? slot : slot - m_buf.size());
+    }
     const WindowSample &first() const { return at(0); }
     const WindowSample &last() const { return at(m_size - 1); }
     const_iterator begin() const { return {this, 0}; }
     const_iterator end() const { return {this, m_size}; }
     // The slots the ring holds (what it costs).
     qsizetype capacity() const { return m_buf.size(); }
+    // The sequence number of at(0) (of the next poll when empty).
+    qint64 firstSeq() const { return m_appended - m_size; }
+    // Every poll held is at least as late as the one before it (the clock never went back).
+    bool inTimeOrder() const { return m_disorderSeq < firstSeq(); }
 
     void append(const WindowSample &sample);
     void removeFirst(qsizetype n);
@@ -118,6 +194,8 @@ private:
     QList<WindowSample> m_buf; // a ring: m_size samples from m_head on
     qsizetype m_head = 0;
     qsizetype m_size = 0;
+    qint64 m_appended = 0;     // polls ever appended
+    qint64 m_disorderSeq = -1; // the newest poll earlier than the one before it
 };
 
 // A balloon target someone set through Balloonscope (the dialog, set-balloon, the autopilot).
@@ -137,10 +215,18 @@ struct GuestWindow {
     QString name;
     WindowSamples samples;
     std::optional<BalloonTarget> target;
+    // The free page reporting note as the rule last built it for this guest, with the
+    // autodeflate it says: the same every poll while the setting stays off, so the rule hands out
+    // a copy rather than translating it again (freePageReportingFinding).
+    mutable std::optional<HealthFinding> freePageReportingNote;
+    mutable bool freePageReportingNoteAutodeflate = false;
 
     const MemorySample *latest() const { return samples.isEmpty() ? nullptr : &m_latest; }
     // The newest poll with a fresh report, while the window still holds it.
     const MemorySample *latestFresh() const;
+    // The rates over the window whose counters went back: pressureRates(samples) counted on
+    // countersWentBack, kept up to date as polls arrive and leave.
+    int countersWentBack() const;
 
     void append(const MemorySample &sample);
     // Drops the polls before `oldestMs` (from the front).
@@ -152,6 +238,10 @@ private:
     MemorySample m_latest;
     MemorySample m_latestFresh;
     qsizetype m_afterFresh = -1; // polls appended after m_latestFresh; -1: none fresh
+    // The newest running poll with a fresh report and no stopped poll after it: where the next
+    // rate starts (a sequence number of `samples`; -1, or out of the window: none).
+    qint64 m_rateFromSeq = -1;
+    QList<qint64> m_backFromSeqs; // where each rate that went back starts, oldest first
 };
 
 // Keeps each guest's polls of the last `keepMs`, from PollCycles as they arrive, plus the
@@ -159,15 +249,21 @@ private:
 // count: per guest the polls of the last `keepMs`, and at most maxSamplesPerGuest() of them
 // (one a second, the shortest interval, plus a minute of extra polls that events ask for). A guest
 // that no poll mentions any more (undefined, or the host lost) is dropped with its host's next
-// cycle.
+// cycle. Indexed by host, then by uuid: a cycle touches its own host's guests only, and each
+// host keeps its guests in name order, sorted again only when a guest comes, goes or is renamed.
+// Not copyable: the order points into the windows.
 class GuestWindows {
 public:
     explicit GuestWindows(qint64 keepMs = 15 * 60 * 1000)
         : m_keepMs(keepMs) {}
+    GuestWindows(const GuestWindows &) = delete;
+    GuestWindows &operator=(const GuestWindows &) = delete;
 
     void add(const PollCycle &cycle);
     void setTarget(const QString &hostId, const QString &uuid, BalloonTarget target);
-    QList<GuestWindow> windows(const QString &hostId) const; // by guest name
+    // The host's windows by guest name (locale-aware, then uuid), without a copy: valid until the
+    // next add() or removeHost().
+    const QList<const GuestWindow *> &windows(const QString &hostId) const;
     const GuestWindow *window(const QString &hostId, const QString &uuid) const;
     // How long polls of this host have been kept (the newest minus the oldest), ms.
     qint64 spanMs(const QString &hostId) const;
@@ -178,7 +274,16 @@ public:
     qsizetype sampleCount() const;
 
 private:
-    QHash<QString, GuestWindow> m_guests; // key: hostId + '\n' + uuid
+    struct Guest {
+        GuestWindow window;
+        quint64 seenInCycle = 0; // the host's cycle that last polled it
+    };
+    struct Host {
+        std::unordered_map<QString, Guest> guests; // by uuid; nodes stay where they are
+        QList<const GuestWindow *> byName;
+        quint64 cycles = 0;
+    };
+    std::unordered_map<QString, Host> m_hosts;
     qint64 m_keepMs;
 };
 

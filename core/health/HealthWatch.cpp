@@ -32,6 +32,7 @@ void HealthWatch::addCycle(const PollCycle &cycle) {
         input.hostMemory = *memory;
     input.guests = m_windows.windows(cycle.hostId);
     input.nowMs = cycle.timeMs;
+    input.wantFigures = false; // nothing here reads them
     // A watchdog keeps watching: a sustained rule needs its whole time (up to what the windows
     // keep), not only what was seen since the host connected, or a burst at connection time
     // would count as five minutes of it. (`check` judges over its own, shorter watch.)

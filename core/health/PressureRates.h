@@ -9,6 +9,7 @@
 namespace bs {
 
 class WindowSamples; // GuestWindow.h
+struct WindowSample;
 
 // The guest's pressure between two consecutive fresh reports, from the cumulative counters the
 // balloon reports (swap_in/swap_out in KiB, major faults as a count): per second over the
@@ -30,5 +31,12 @@ struct PressureRate {
 QList<PressureRate> pressureRates(const QList<MemorySample> &samples);
 // The same over a health window's compact polls (GuestWindow::samples).
 QList<PressureRate> pressureRates(const WindowSamples &samples);
+// Only the swap-in rates of them that end after `afterMs` (toMs > afterMs): what the swap-in
+// rule reads, without going over the whole window (swapOutKiBps and majorFaultsPerSecond empty,
+// countersWentBack false).
+QList<PressureRate> swapInRates(const WindowSamples &samples, qint64 afterMs);
+// The rate between two consecutive fresh reports of a running guest, as pressureRates() gives
+// it; none when no time passed between them.
+std::optional<PressureRate> pressureRateBetween(const WindowSample &from, const WindowSample &to);
 
 } // namespace bs

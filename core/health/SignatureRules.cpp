@@ -41,7 +41,7 @@ int emptyReportsInARow(const GuestWindow &guest) {
 
 } // namespace
 
-QList<HealthFinding> signatureFindings(const GuestWindow &guest, const QList<PressureRate> &rates,
+QList<HealthFinding> signatureFindings(const GuestWindow &guest,
                                        const HealthThresholds &thresholds) {
     QList<HealthFinding> out;
     const MemorySample *latest = guest.latest();
@@ -60,9 +60,7 @@ QList<HealthFinding> signatureFindings(const GuestWindow &guest, const QList<Pre
         out.append(f);
     }
 
-    int back = 0;
-    for (const PressureRate &r : rates)
-        back += r.countersWentBack ? 1 : 0;
+    const int back = guest.countersWentBack();
     if (back >= 2) {
         HealthFinding f =
             signature(guest, QStringLiteral("counters_back"), thresholds.signatureSeverity);

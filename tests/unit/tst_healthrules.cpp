@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include <functional>
+#include <limits>
 
 using namespace bs;
 
@@ -181,11 +182,11 @@ private Q_SLOTS:
         // Period 5 s: a report 16 s old is 3.2 periods: stale; 14 s (2.8 periods) is not.
         GuestWindow w = reporting({pollAt(0)});
         QList<HealthFigure> figures;
-        const auto f = staleFinding(w, HealthThresholds{}, at(16), figures);
+        const auto f = staleFinding(w, HealthThresholds{}, at(16), &figures);
         QVERIFY(f);
         QCOMPARE(f->severity, Severity::Warning);
         QVERIFY(f->message.contains(QStringLiteral("16 s")));
-        QVERIFY(!staleFinding(w, HealthThresholds{}, at(14), figures));
+        QVERIFY(!staleFinding(w, HealthThresholds{}, at(14), &figures));
         QCOMPARE(figures.last().value, 14.0);
     }
 
@@ -193,13 +194,13 @@ private Q_SLOTS:
         QList<HealthFigure> figures;
         const GuestWindow off =
             reporting({pollAt(0)}, [](auto &s) { s[0].balloon.period.reset(); });
-        QVERIFY(!staleFinding(off, HealthThresholds{}, at(600), figures));
+        QVERIFY(!staleFinding(off, HealthThresholds{}, at(600), &figures));
         const GuestWindow noDriver =
             reporting({pollAt(0)}, [](auto &s) { s[0].stats.lastUpdate.reset(); });
-        QVERIFY(!staleFinding(noDriver, HealthThresholds{}, at(600), figures));
+        QVERIFY(!staleFinding(noDriver, HealthThresholds{}, at(600), &figures));
         const GuestWindow stopped =
             reporting({pollAt(0)}, [](auto &s) { s[0].state = DomainState::Shutoff; });
-        QVERIFY(!staleFinding(stopped, HealthThresholds{}, at(600), figures));
+        QVERIFY(!staleFinding(stopped, HealthThresholds{}, at(600), &figures));
     }
 
     void swapInSustainedFires() {
@@ -208,14 +209,14 @@ private Q_SLOTS:
         QCOMPARE(rates.size(), 30);
         QCOMPARE(rates.first().swapInKiBps.value(), 100.0);
         QList<HealthFigure> figures;
-        const auto f = swapInFinding(w, rates, HealthThresholds{}, at(300), 300, figures);
+        const auto f = swapInFinding(w, rates, HealthThresholds{}, at(300), 300, &figures);
         QVERIFY(f);
         QCOMPARE(f->severity, Severity::Warning);
         QCOMPARE(figures.last().value, 100.0);
         // 2 MiB/s: critical.
         const GuestWindow fast = reporting(swapping(2048, 300));
         QCOMPARE(swapInFinding(fast, pressureRates(fast.samples), HealthThresholds{}, at(300), 300,
-                               figures)
+                               &figures)
                      ->severity,
                  Severity::Critical);
     }
@@ -229,15 +230,15 @@ private Q_SLOTS:
         }
         const GuestWindow w = reporting(polls);
         QList<HealthFigure> figures;
-        QVERIFY(
-            !swapInFinding(w, pressureRates(w.samples), HealthThresholds{}, at(300), 300, figures));
+        QVERIFY(!swapInFinding(w, pressureRates(w.samples), HealthThresholds{}, at(300), 300,
+                               &figures));
         // Above the level, but watched for 100 s only: the rule wants 300 s of it.
         const GuestWindow shortRun = reporting(swapping(100, 100));
         QVERIFY(!swapInFinding(shortRun, pressureRates(shortRun.samples), HealthThresholds{},
-                               at(100), 300, figures));
+                               at(100), 300, &figures));
         // ... unless the caller watched only that long (check --watch 100).
         QVERIFY(swapInFinding(shortRun, pressureRates(shortRun.samples), HealthThresholds{},
-                              at(100), 100, figures));
+                              at(100), 100, &figures));
     }
 
     void ratesUseTheReportTimesAndSkipResets() {
@@ -263,14 +264,14 @@ private Q_SLOTS:
         p.available = 142 * MiB;
         p.usable = 12 * MiB;
         QList<HealthFigure> figures;
-        const auto f = needRatioFinding(reporting({p}), HealthThresholds{}, figures);
+        const auto f = needRatioFinding(reporting({p}), HealthThresholds{}, &figures);
         QVERIFY(f);
         QCOMPARE(f->severity, Severity::Warning);
         QCOMPARE(figures.last().value, 93.8);
         p.usable = 100 * MiB; // need 42 + 50 of 192: 48 %
-        QVERIFY(!needRatioFinding(reporting({p}), HealthThresholds{}, figures));
+        QVERIFY(!needRatioFinding(reporting({p}), HealthThresholds{}, &figures));
         p.usable = 2 * MiB; // 190 of 192: critical
-        QCOMPARE(needRatioFinding(reporting({p}), HealthThresholds{}, figures)->severity,
+        QCOMPARE(needRatioFinding(reporting({p}), HealthThresholds{}, &figures)->severity,
                  Severity::Critical);
     }
 
@@ -284,9 +285,9 @@ private Q_SLOTS:
             reporting({p}, [](auto &s) { s[0].stats.maximum = quint64(4 * GiB); });
         QCOMPARE(guestNeedKiB(w.latest()->stats).value(), 3 * GiB / 2);
         QList<HealthFigure> figures;
-        QVERIFY(!needRatioFinding(w, HealthThresholds{}, figures));
+        QVERIFY(!needRatioFinding(w, HealthThresholds{}, &figures));
         QCOMPARE(figures.last().value, 75.0);
-        const auto notes = signatureFindings(w, {}, HealthThresholds{});
+        const auto notes = signatureFindings(w, HealthThresholds{});
         QCOMPARE(notes.size(), 1);
         QVERIFY(notes[0].condition.endsWith(QStringLiteral("balloon_as_used")));
         QCOMPARE(notes[0].severity, Severity::Info);
@@ -348,16 +349,16 @@ private Q_SLOTS:
         p.rss = 3 * GiB;
         const GuestWindow w = reporting({p});
         QList<HealthFigure> figures;
-        const auto f = strandedFinding(w, HealthThresholds{}, figures);
+        const auto f = strandedFinding(w, HealthThresholds{}, &figures);
         QVERIFY(f);
         QCOMPARE(figures.last().value, double(2 * GiB - 50 * MiB));
         QVERIFY(f->remedy.contains(QStringLiteral("freePageReporting")));
         const GuestWindow freeing =
             reporting({p}, [](auto &s) { s[0].balloon.freePageReporting = true; });
-        QVERIFY(!strandedFinding(freeing, HealthThresholds{}, figures)
+        QVERIFY(!strandedFinding(freeing, HealthThresholds{}, &figures)
                      ->remedy.contains(QStringLiteral("freePageReporting")));
         p.rss = GiB + 900 * MiB; // 850 MiB stranded: below 1 GiB
-        QVERIFY(!strandedFinding(reporting({p}), HealthThresholds{}, figures));
+        QVERIFY(!strandedFinding(reporting({p}), HealthThresholds{}, &figures));
     }
 
     void freePageReportingNote() {
@@ -384,14 +385,14 @@ private Q_SLOTS:
             Poll p = updateAt(t, T0 / 1000 + t, StatsState::Stale);
             w.append(sampleOf(p, false));
         }
-        const auto found = signatureFindings(w, pressureRates(w.samples), HealthThresholds{});
+        const auto found = signatureFindings(w, HealthThresholds{});
         QCOMPARE(found.size(), 1);
         QVERIFY(found[0].condition.endsWith(QStringLiteral("no_figures")));
         // Frozen last_update (BalloonService stopped) is the stale rule's, not this one's.
         GuestWindow frozen = reporting({pollAt(0)});
         for (int t = 5; t <= 15; t += 5)
             frozen.append(sampleOf(updateAt(t, T0 / 1000), false));
-        QVERIFY(signatureFindings(frozen, {}, HealthThresholds{}).isEmpty());
+        QVERIFY(signatureFindings(frozen, HealthThresholds{}).isEmpty());
     }
 
     void countersGoingBack() {
@@ -401,12 +402,12 @@ private Q_SLOTS:
         polls[3].swapIn = 400;
         polls[4].swapIn = 10; // down again: not cumulative
         GuestWindow w = reporting(polls);
-        auto found = signatureFindings(w, pressureRates(w.samples), HealthThresholds{});
+        auto found = signatureFindings(w, HealthThresholds{});
         QCOMPARE(found.size(), 1);
         QVERIFY(found[0].condition.endsWith(QStringLiteral("counters_back")));
         polls[4].swapIn = 600; // once only: a reboot
         w = reporting(polls);
-        QVERIFY(signatureFindings(w, pressureRates(w.samples), HealthThresholds{}).isEmpty());
+        QVERIFY(signatureFindings(w, HealthThresholds{}).isEmpty());
     }
 
     void rulesCanBeChanged_data() {
@@ -464,7 +465,7 @@ private Q_SLOTS:
         HealthInput input;
         input.hostId = Host;
         input.hostMemory = host(16 * GiB, 1200 * MiB); // warning
-        input.guests = {running, stopped};
+        input.guests = {&running, &stopped};
         input.nowMs = at(1);
         input.watchedSeconds = 10;
         const HealthResult r = evaluateHealth(input, HealthThresholds{});
@@ -572,14 +573,271 @@ private Q_SLOTS:
             }
             windows.add(cycle);
         }
-        const QList<GuestWindow> w = windows.windows(Host);
-        QCOMPARE(w.size(), 1);            // "gone" is no longer polled
-        QCOMPARE(w[0].samples.size(), 7); // 60..120 s
+        const QList<const GuestWindow *> w = windows.windows(Host);
+        QCOMPARE(w.size(), 1);             // "gone" is no longer polled
+        QCOMPARE(w[0]->samples.size(), 7); // 60..120 s
         QCOMPARE(windows.spanMs(Host), qint64(60 * 1000));
-        windows.setTarget(Host, w[0].uuid, BalloonTarget{100 * MiB, at(100)});
-        QCOMPARE(windows.windows(Host)[0].target->kib, 100 * MiB);
+        windows.setTarget(Host, w[0]->uuid, BalloonTarget{100 * MiB, at(100)});
+        QCOMPARE(windows.windows(Host)[0]->target->kib, 100 * MiB);
         windows.removeHost(Host);
         QVERIFY(windows.windows(Host).isEmpty());
+    }
+
+    void windowsOfOneHostLeaveOthersAlone() {
+        const QString other = QStringLiteral("qemu+ssh://other/system");
+        GuestWindows windows(60 * 1000);
+        const auto cycleOf = [](const QString &hostId, qint64 t, const QStringList &uuids) {
+            PollCycle cycle;
+            cycle.hostId = hostId;
+            cycle.timeMs = at(t);
+            for (const QString &uuid : uuids) {
+                MemorySample s = sampleOf(pollAt(t), true);
+                s.hostId = hostId;
+                s.uuid = uuid;
+                s.name = QStringLiteral("vm-") + uuid;
+                cycle.samples.append(s);
+            }
+            return cycle;
+        };
+        // The same uuids on both hosts: a host's cycle keeps to its own guests.
+        const QStringList both = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+        for (int t = 0; t <= 20; t += 10) {
+            windows.add(cycleOf(Host, t, both));
+            windows.add(cycleOf(other, t, both));
+        }
+        const GuestWindow *otherB = windows.window(other, QStringLiteral("b"));
+        QVERIFY(otherB);
+        QCOMPARE(otherB->hostId, other);
+        // "b" is no longer polled on Host: gone there, kept on the other host.
+        windows.add(cycleOf(Host, 30, {QStringLiteral("a"), QStringLiteral("c")}));
+        QVERIFY(!windows.window(Host, QStringLiteral("b")));
+        QCOMPARE(windows.windows(Host).size(), 2);
+        QCOMPARE(windows.window(other, QStringLiteral("b")), otherB);
+        QCOMPARE(otherB->samples.size(), 3);
+        QCOMPARE(windows.windows(other).size(), 3);
+        QCOMPARE(windows.spanMs(other), qint64(20 * 1000));
+        QCOMPARE(windows.spanMs(Host), qint64(30 * 1000));
+        // An empty cycle forgets every guest of its host only.
+        windows.add(cycleOf(Host, 40, {}));
+        QVERIFY(windows.windows(Host).isEmpty());
+        QCOMPARE(windows.sampleCount(), 9);
+        windows.setTarget(Host, QStringLiteral("a"), BalloonTarget{MiB, at(40)}); // no guest
+        windows.removeHost(Host);
+        QCOMPARE(windows.windows(other).size(), 3);
+        QCOMPARE(windows.window(other, QStringLiteral("b")), otherB);
+        windows.removeHost(other);
+        QCOMPARE(windows.sampleCount(), 0);
+        QVERIFY(!windows.window(other, QStringLiteral("b")));
+    }
+
+    void windowsAreInNameOrderAndFollowRenames() {
+        GuestWindows windows(60 * 1000);
+        const auto names = [&windows] {
+            QStringList out;
+            for (const GuestWindow *w : windows.windows(Host))
+                out.append(w->name);
+            return out;
+        };
+        const auto add = [&windows](qint64 t, const QList<QPair<QString, QString>> &guests) {
+            PollCycle cycle;
+            cycle.hostId = Host;
+            cycle.timeMs = at(t);
+            for (const auto &g : guests) {
+                MemorySample s = sampleOf(pollAt(t), true);
+                s.uuid = g.first;
+                s.name = g.second;
+                cycle.samples.append(s);
+            }
+            windows.add(cycle);
+        };
+        const QString u1 = QStringLiteral("1");
+        const QString u2 = QStringLiteral("2");
+        const QString u3 = QStringLiteral("3");
+        add(0,
+            {{u1, QStringLiteral("web")}, {u2, QStringLiteral("db")}, {u3, QStringLiteral("app")}});
+        QCOMPARE(names(),
+                 (QStringList{QStringLiteral("app"), QStringLiteral("db"), QStringLiteral("web")}));
+        add(10,
+            {{u1, QStringLiteral("web")}, {u2, QStringLiteral("db")}, {u3, QStringLiteral("app")}});
+        QCOMPARE(names(),
+                 (QStringList{QStringLiteral("app"), QStringLiteral("db"), QStringLiteral("web")}));
+        // Renamed: in its new place, with its polls.
+        add(20,
+            {{u1, QStringLiteral("web")}, {u2, QStringLiteral("zz")}, {u3, QStringLiteral("app")}});
+        QCOMPARE(names(),
+                 (QStringList{QStringLiteral("app"), QStringLiteral("web"), QStringLiteral("zz")}));
+        QCOMPARE(windows.windows(Host).last()->samples.size(), 3);
+        QCOMPARE(windows.windows(Host).last()->uuid, u2);
+        // A new guest takes its place; one gone leaves.
+        add(30, {{u1, QStringLiteral("web")},
+                 {u2, QStringLiteral("zz")},
+                 {QStringLiteral("4"), QStringLiteral("cache")}});
+        QCOMPARE(names(), (QStringList{QStringLiteral("cache"), QStringLiteral("web"),
+                                       QStringLiteral("zz")}));
+        // The same name twice: by uuid.
+        add(40, {{u2, QStringLiteral("web")}, {u1, QStringLiteral("web")}});
+        QCOMPARE(windows.windows(Host)[0]->uuid, u1);
+        QCOMPARE(windows.windows(Host)[1]->uuid, u2);
+    }
+
+    void windowSamplesKeepEveryFigureAtItsBounds() {
+        const quint64 max48 = (quint64(1) << 48) - 2;
+        MemorySample s;
+        s.timeMs = T0;
+        s.state = DomainState::Running;
+        s.statsState = StatsState::Reporting;
+        s.freshReport = true;
+        s.stats.actual = max48;
+        s.stats.swapIn = 0;
+        s.stats.swapOut = max48 - 1;
+        s.stats.majorFault = 1;
+        s.stats.minorFault = max48;
+        s.stats.lastUpdate = qint64(std::numeric_limits<quint32>::max()) - 1;
+        s.stats.psiSome = 10000;
+        s.stats.psiFull = 65534;
+        s.stats.usable = 1; // a guest field
+        WindowSample w = WindowSample::of(s);
+        QVERIFY(sizeof(WindowSample) <= 48);
+        QCOMPARE(qint64(w.timeMs), T0);
+        QCOMPARE(*w.stats.actual, max48);
+        QCOMPARE(*w.stats.swapIn, quint64(0));
+        QCOMPARE(*w.stats.swapOut, max48 - 1);
+        QCOMPARE(*w.stats.majorFault, quint64(1));
+        QCOMPARE(*w.stats.minorFault, max48);
+        QCOMPARE(*w.stats.lastUpdate, qint64(std::numeric_limits<quint32>::max()) - 1);
+        QCOMPARE(*w.stats.psiSome, quint64(10000));
+        QCOMPARE(*w.stats.psiFull, quint64(65534));
+        QVERIFY(w.stats.hasGuestFields());
+        QVERIFY(w.freshReport);
+        QCOMPARE(DomainState(w.state), DomainState::Running);
+        QCOMPARE(StatsState(w.statsState), StatsState::Reporting);
+        // Beyond the bounds: clamped, never read as empty.
+        s.stats.actual = std::numeric_limits<quint64>::max() - 1;
+        s.stats.minorFault = max48 + 1;
+        s.stats.lastUpdate = std::numeric_limits<qint64>::max();
+        s.stats.psiSome = 70000;
+        w = WindowSample::of(s);
+        QCOMPARE(*w.stats.actual, max48);
+        QCOMPARE(*w.stats.minorFault, max48);
+        QCOMPARE(*w.stats.lastUpdate, qint64(std::numeric_limits<quint32>::max()) - 1);
+        QCOMPARE(*w.stats.psiSome, quint64(65534));
+        // Empty stays empty; 0 is a value.
+        s = MemorySample{};
+        s.timeMs = -(qint64(1) << 47);
+        s.stats.lastUpdate = 0;
+        w = WindowSample::of(s);
+        QCOMPARE(qint64(w.timeMs), -(qint64(1) << 47));
+        QVERIFY(!w.stats.actual && !w.stats.swapIn && !w.stats.swapOut && !w.stats.majorFault &&
+                !w.stats.minorFault && !w.stats.psiSome && !w.stats.psiFull);
+        QCOMPARE(w.stats.lastUpdate.value_or(-1), qint64(0));
+        QVERIFY(!w.stats.hasGuestFields());
+        QVERIFY(!w.freshReport);
+        s.timeMs = (qint64(1) << 47) - 1;
+        s.stats.lastUpdate.reset();
+        QCOMPARE(qint64(WindowSample::of(s).timeMs), (qint64(1) << 47) - 1);
+        QVERIFY(!WindowSample::of(s).stats.lastUpdate);
+        // Every state.
+        for (int d = 0; d <= int(DomainState::Unknown); ++d) {
+            for (int t = 0; t <= int(StatsState::Unknown); ++t) {
+                s.state = DomainState(d);
+                s.statsState = StatsState(t);
+                w = WindowSample::of(s);
+                QCOMPARE(DomainState(w.state), DomainState(d));
+                QCOMPARE(StatsState(w.statsState), StatsState(t));
+            }
+        }
+    }
+
+    // The window keeps the counters that went back as polls come and go, and the rates the
+    // swap-in rule reads (the swap-in of those after a time) are the whole window's: the same as
+    // computed over everything every time.
+    void windowRatesFollowTheWindow() {
+        GuestWindows windows(60 * 1000);
+        const QString uuid = QStringLiteral("11111111-1111-1111-1111-111111111111");
+        quint64 swapIn = 1000;
+        int checked = 0;
+        for (int i = 0; i < 120; ++i) {
+            const qint64 t = i * 5 - (i >= 90 && i < 93 ? 100 : 0); // the clock goes back once
+            Poll p = pollAt(t);
+            p.update = T0 / 1000 + t;
+            // Up mostly, down every 7th poll, a stop now and then, a repeated report.
+            swapIn = i % 7 == 0 ? swapIn / 2 : swapIn + quint64(i * 13);
+            p.swapIn = qint64(swapIn);
+            p.majorFault = i;
+            MemorySample s = sampleOf(p, i % 5 != 3);
+            if (i % 23 == 11)
+                s.state = DomainState::Shutoff;
+            PollCycle cycle;
+            cycle.hostId = Host;
+            cycle.timeMs = s.timeMs;
+            cycle.samples = {s};
+            windows.add(cycle);
+            const GuestWindow *w = windows.window(Host, uuid);
+            const QList<PressureRate> all = pressureRates(w->samples);
+            int back = 0;
+            for (const PressureRate &r : all)
+                back += r.countersWentBack ? 1 : 0;
+            QCOMPARE(w->countersWentBack(), back);
+            checked += back > 1 ? 1 : 0;
+            for (qint64 after :
+                 {at(t) - 400'000, at(t) - 30'000, at(t) - 12'500, at(t) - 5'000, at(t)}) {
+                QList<PressureRate> expected;
+                for (PressureRate r : all) {
+                    if (r.toMs <= after)
+                        continue;
+                    r.swapOutKiBps.reset();
+                    r.majorFaultsPerSecond.reset();
+                    r.countersWentBack = false;
+                    expected.append(r);
+                }
+                QCOMPARE(swapInRates(w->samples, after), expected);
+            }
+        }
+        QVERIFY(checked > 10);
+    }
+
+    void watchdogSkipsFigures() {
+        Poll p = pollAt(0);
+        p.available = 142 * MiB;
+        p.usable = 2 * MiB;
+        p.rss = 190 * MiB;
+        const GuestWindow guest = reporting({p});
+        HealthInput input;
+        input.hostId = Host;
+        input.hostMemory = host(16 * GiB, 1200 * MiB);
+        input.guests = {&guest};
+        input.nowMs = at(1);
+        input.watchedSeconds = 10;
+        const HealthResult with = evaluateHealth(input, HealthThresholds{});
+        input.wantFigures = false;
+        const HealthResult without = evaluateHealth(input, HealthThresholds{});
+        QVERIFY(with.figures.size() >= 3);
+        QVERIFY(without.figures.isEmpty());
+        QCOMPARE(without.findings, with.findings);
+        QCOMPARE(without.guestsJudged, with.guestsJudged);
+    }
+
+    void freePageReportingNoteIsKeptWhileItHolds() {
+        GuestWindow w = reporting({pollAt(0)});
+        const auto first = freePageReportingFinding(w, HealthThresholds{});
+        QVERIFY(first);
+        const auto again = freePageReportingFinding(w, HealthThresholds{});
+        QCOMPARE(*again, *first);
+        QVERIFY(again->message.isSharedWith(first->message)); // not built again
+        // Autodeflate turned on: the note says so.
+        MemorySample s = sampleOf(pollAt(5), true);
+        s.balloon.autodeflate = true;
+        w.append(s);
+        const auto deflating = freePageReportingFinding(w, HealthThresholds{});
+        QVERIFY(deflating->message != first->message);
+        QVERIFY(deflating->message.contains(QStringLiteral("Autodeflate is on")));
+        // Renamed, or another severity: built anew.
+        w.name = QStringLiteral("renamed");
+        QCOMPARE(freePageReportingFinding(w, HealthThresholds{})->guest, w.name);
+        HealthThresholds strict;
+        QVERIFY(strict.apply(QStringLiteral("free_page_reporting=warning")).isEmpty());
+        QCOMPARE(freePageReportingFinding(w, strict)->severity, Severity::Warning);
+        QCOMPARE(freePageReportingFinding(w, HealthThresholds{})->severity, Severity::Info);
     }
 };
 
