@@ -115,7 +115,10 @@ struct GuestNeedReader::Pass {
 
 GuestNeedReader::GuestNeedReader(sqlite::Database &db, const Plans &plans)
     : m_db(db)
-    , m_plans(plans) {
+    , m_plans(plans)
+    , m_rawBlocks(db, sampleBlocks())
+    , m_minuteBlocks(db, minuteBlocks())
+    , m_hourBlocks(db, hourBlocks()) {
     // Once per connection (registering it again fails while the connection has statements
     // open). SQLITE_DIRECTONLY: callable from this reader's own statements, never from a view or
     // trigger in the file.
@@ -130,10 +133,12 @@ GuestNeedReader::GuestNeedReader(sqlite::Database &db, const Plans &plans)
 Status GuestNeedReader::forEachRawRow(const char *select, const char *tail, qint64 guestDbId,
                                       qint64 from, qint64 to,
                                       const std::function<void(const sqlite::Statement &)> &onRow,
-                                      void *sink) {
+                                      void *sink, bool inboxOnly) {
     // `samples` first (keyed (guest_id, t): ORDER BY t costs no sort there), then the inbox,
     // which holds the newest polls not moved yet (Schema.cpp).
     for (const char *table : {"samples", "samples_inbox"}) {
+        if (inboxOnly && qstrcmp(table, "samples_inbox") != 0)
+            continue;
         const QByteArray sql = QByteArray(select) + " FROM " + table +
                                " WHERE guest_id = ?1 AND t >= ?2 AND t < ?3" + tail;
         auto q = m_db.prepare(sql.constData());
@@ -183,14 +188,33 @@ Status GuestNeedReader::read(qint64 guestDbId, GuestNeedHistory &guest, bool &an
 }
 
 Status GuestNeedReader::readRawNeeds(qint64 guestDbId, const Segment &segment, Pass &pass) {
-    // This runs for every poll of every guest in the window: one expression, only the polls
-    // with a report, each added to the accumulator inside SQLite's loop (needSinkStep). The
-    // order does not matter to a percentile.
+    // This runs for every poll of every guest in the window. The moved polls straight from
+    // their blocks, three columns decoded (the same need as RawNeedExpr); the inbox's few
+    // through the aggregate inside SQLite's loop (needSinkStep). The order does not matter to a
+    // percentile.
+    const int available = m_rawBlocks.column("available");
+    const int usable = m_rawBlocks.column("usable");
+    const int unused = m_rawBlocks.column("unused");
+    const Status moved =
+        m_rawBlocks.forEach(guestDbId, segment.from, segment.to, {available, usable, unused},
+                            [&](const DecodedBlock &b, int i) {
+                                const auto total = b.value(available, i);
+                                if (!total)
+                                    return;
+                                if (const auto u = b.value(usable, i)) {
+                                    if (*u <= *total)
+                                        pass.needs.addRaw(*total - *u, false);
+                                } else if (const auto f = b.value(unused, i); f && *f <= *total) {
+                                    pass.needs.addRaw(*total - *f, true);
+                                }
+                            });
+    if (!moved)
+        return moved;
     const QByteArray select =
         QByteArray("SELECT ") + NeedSinkFunction + "(?4, " + RawNeedExpr + ")";
     return forEachRawRow(
         select.constData(), " AND available IS NOT NULL", guestDbId, segment.from, segment.to,
-        [](const sqlite::Statement &) {}, &pass.needs);
+        [](const sqlite::Statement &) {}, &pass.needs, true);
 }
 
 Status GuestNeedReader::readCounters(qint64 guestDbId, const Segment &segment, Pass &pass) {
@@ -227,33 +251,56 @@ QByteArray GuestNeedReader::rollupNeedSql(Tier tier) {
 }
 
 Status GuestNeedReader::readRollupNeeds(qint64 guestDbId, const Segment &segment, Pass &pass) {
-    auto q = m_db.prepare(rollupNeedSql(segment.tier).constData());
-    if (!q)
-        return q.error();
-    q->bind(1, guestDbId).bind(2, segment.from).bind(3, segment.to);
+    // From the blocks, three columns decoded: the same rows and need as rollupNeedSql.
+    BlockScan &blocks = segment.tier == Tier::Hour ? m_hourBlocks : m_minuteBlocks;
+    const int reports = blocks.column("n_report");
+    const int excluding = blocks.column("used_excluding_cache_max");
+    const int including = blocks.column("used_max");
     GuestNeedHistory &g = pass.out;
-    return q->forEachRow([&] {
-        const qint64 t = q->int64(0);
-        g.lastReportMs = qMax(g.lastReportMs, t * 1000);
-        if (const auto need = q->optionalInt64(2))
-            pass.need(*need, q->int64(1), segment.tier);
-    });
+    return blocks.forEach(guestDbId, segment.from, segment.to, {reports, excluding, including},
+                          [&](const DecodedBlock &b, int i) {
+                              const qint64 n = b.value(reports, i).value_or(0);
+                              if (n <= 0)
+                                  return;
+                              g.lastReportMs = qMax(g.lastReportMs, b.t[size_t(i)] * 1000);
+                              if (const auto need = b.value(excluding, i))
+                                  pass.need(*need, n, segment.tier);
+                              else if (const auto used = b.value(including, i))
+                                  pass.need(-1 - *used, n, segment.tier);
+                          });
 }
 
 Status GuestNeedReader::readHours(qint64 guestDbId, const Segment &segment, Pass &pass,
                                   QList<CounterRow> &counterRows) {
     GuestNeedHistory &g = pass.out;
     if (segment.tier == Tier::Raw) {
-        return forEachRawRow("SELECT t, flags, actual", "", guestDbId, segment.from, segment.to,
-                             [&](const sqlite::Statement &q) {
-                                 pass.any = true;
-                                 const auto actual = q.optionalInt64(2);
-                                 if (!actual)
-                                     return; // not running
-                                 pass.hour(q.int64(0), *actual);
-                                 if ((q.int64(1) >> 4) == ReportingCode)
-                                     ++g.reportingPolls;
-                             });
+        const int flags = m_rawBlocks.column("flags");
+        const int actualColumn = m_rawBlocks.column("actual");
+        const Status moved =
+            m_rawBlocks.forEach(guestDbId, segment.from, segment.to, {flags, actualColumn},
+                                [&](const DecodedBlock &b, int i) {
+                                    pass.any = true;
+                                    const auto actual = b.value(actualColumn, i);
+                                    if (!actual)
+                                        return; // not running
+                                    pass.hour(b.t[size_t(i)], *actual);
+                                    if ((b.value(flags, i).value_or(0) >> 4) == ReportingCode)
+                                        ++g.reportingPolls;
+                                });
+        if (!moved)
+            return moved;
+        return forEachRawRow(
+            "SELECT t, flags, actual", "", guestDbId, segment.from, segment.to,
+            [&](const sqlite::Statement &q) {
+                pass.any = true;
+                const auto actual = q.optionalInt64(2);
+                if (!actual)
+                    return; // not running
+                pass.hour(q.int64(0), *actual);
+                if ((q.int64(1) >> 4) == ReportingCode)
+                    ++g.reportingPolls;
+            },
+            nullptr, true);
     }
     const QByteArray sql =
         "SELECT t, n_host, n_gap, actual_max, maximum_max, n_report, "

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BlockScan.h"
 #include "NeedQuery.h"
 #include "RangePlanner.h"
 #include "Sqlite.h"
@@ -59,11 +60,15 @@ private:
     // for the need aggregate.
     Status forEachRawRow(const char *select, const char *tail, qint64 guestDbId, qint64 from,
                          qint64 to, const std::function<void(const sqlite::Statement &)> &onRow,
-                         void *sink = nullptr);
+                         void *sink = nullptr, bool inboxOnly = false);
 
     sqlite::Database &m_db;
     std::optional<Error> m_setup; // why the need aggregate could not be registered
     const Plans &m_plans;
+    // The passes over every poll and minute read the blocks directly (BlockScan).
+    BlockScan m_rawBlocks;
+    BlockScan m_minuteBlocks;
+    BlockScan m_hourBlocks;
 };
 
 } // namespace bs::history
