@@ -280,7 +280,14 @@ void HistoryWorker::heartbeat() {
         m_parts->recorder.liveHosts(m_mono.elapsed(), m_options.leaseSeconds);
     if (live.isEmpty())
         return;
-    if (Status s = m_parts->lease.renew(live, nowMs()); !s)
+    // One transaction for all hosts, not a commit per host.
+    sqlite::Transaction tx(m_db);
+    Status s = tx.begun();
+    if (s)
+        s = m_parts->lease.renew(live, nowMs());
+    if (s)
+        s = tx.commit();
+    if (!s)
         qCWarning(lcHistory) << "could not renew leases:" << s.error().message;
 }
 
