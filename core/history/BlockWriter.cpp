@@ -37,9 +37,10 @@ Status BlockWriter::prepare() {
                         " WHERE owner = ?1 AND t0 > ?2 AND t0 <= ?3 ORDER BY t0"},
         {&m_delete, "DELETE FROM " + b + " WHERE rowid = ?1"},
         {&m_first, "SELECT t0 FROM " + b + " WHERE owner = ?1 ORDER BY t0 LIMIT 1"},
-        {&m_tail, "SELECT rowid, t0, t1, n, data FROM " + b +
+        {&m_tail, "SELECT rowid, t0, t1, n FROM " + b +
                       " WHERE owner = ?1 ORDER BY t0 DESC LIMIT " +
                       QByteArray::number(MaxTailBlocks + 1)},
+        {&m_data, "SELECT data FROM " + b + " WHERE rowid = ?1"},
         {&m_insert, "INSERT INTO " + b + "(owner, t0, t1, n, data) VALUES (?1, ?2, ?3, ?4, ?5)"},
     };
     for (const Text &text : texts) {
@@ -88,16 +89,21 @@ Status BlockWriter::replace(qint64 owner, const std::vector<Stored> &old,
             return s;
     }
     const std::size_t max = std::size_t(std::max(1, m_spec.maxRows));
-    for (std::size_t start = 0; start < rows.size(); start += max) {
-        const std::size_t end = std::min(rows.size(), start + max);
-        const std::vector<BlockRow> chunk(rows.begin() + qsizetype(start),
-                                          rows.begin() + qsizetype(end));
+    const auto insert = [&](const std::vector<BlockRow> &chunk) {
         m_insert.bind(1, owner)
             .bind(2, chunk.front().t)
             .bind(3, chunk.back().t)
             .bind(4, qint64(chunk.size()))
             .bindBlob(5, encodeBlock(chunk, m_spec.columns));
-        if (Status s = m_insert.run(); !s)
+        return m_insert.run();
+    };
+    if (rows.size() <= max)
+        return rows.empty() ? Status::success() : insert(rows); // the usual case: no copy
+    for (std::size_t start = 0; start < rows.size(); start += max) {
+        const std::size_t end = std::min(rows.size(), start + max);
+        if (Status s = insert(std::vector<BlockRow>(rows.begin() + qsizetype(start),
+                                                    rows.begin() + qsizetype(end)));
+            !s)
             return s;
     }
     return Status::success();
@@ -172,8 +178,8 @@ Status BlockWriter::consolidateTail(qint64 owner) {
             full = true;
             return;
         }
-        tail.push_back(
-            {m_tail.int64(0), m_tail.int64(1), m_tail.int64(2), m_tail.int64(3), m_tail.blob(4)});
+        // Bounds only: the blocks' data is read when they are joined, not at every merge.
+        tail.push_back({m_tail.int64(0), m_tail.int64(1), m_tail.int64(2), m_tail.int64(3), {}});
         rows += m_tail.int64(3);
     });
     if (!read)
@@ -181,6 +187,18 @@ Status BlockWriter::consolidateTail(qint64 owner) {
     if (tail.size() < 2 || (rows < m_spec.maxRows && int(tail.size()) < MaxTailBlocks))
         return Status::success();
     std::reverse(tail.begin(), tail.end());
+    for (Stored &block : tail) {
+        m_data.bind(1, block.id);
+        const auto step = m_data.step();
+        if (step == sqlite::Statement::Step::Failed) {
+            const Error error = m_data.error();
+            m_data.reset();
+            return error;
+        }
+        if (step == sqlite::Statement::Step::Row)
+            block.data = m_data.blob(0);
+        m_data.reset();
+    }
     std::vector<BlockRow> joined;
     joined.reserve(std::size_t(rows));
     for (const Stored &block : tail) {

@@ -54,7 +54,8 @@ private:
     sqlite::Statement m_delete;
     sqlite::Statement m_insert;
     sqlite::Statement m_first;
-    sqlite::Statement m_tail; // the owner's newest blocks
+    sqlite::Statement m_tail; // the owner's newest blocks' bounds
+    sqlite::Statement m_data; // a block's data by rowid
 };
 
 } // namespace bs::history

@@ -124,13 +124,23 @@ Result<qint64> RollupCompactor::rollGuests(const RollSql &sql, qint64 from, qint
 }
 
 Result<RollupCompactor::TierState> RollupCompactor::tierState(const char *tier) {
-    auto row = m_db.prepare("SELECT rolled_until, purged_before FROM tiers WHERE tier = ?1");
-    if (!row)
-        return row.error();
-    row->bind(1, QString::fromLatin1(tier));
-    if (row->step() != sqlite::Statement::Step::Row)
-        return row->error();
-    return TierState{row->optionalInt64(0), row->int64(1)};
+    if (!m_tierState.isValid()) {
+        auto row =
+            m_db.prepare("SELECT rolled_until, purged_before FROM tiers WHERE tier = ?1", true);
+        if (!row)
+            return row.error();
+        m_tierState = std::move(row).value();
+    }
+    sqlite::Statement &row = m_tierState;
+    row.bind(1, QString::fromLatin1(tier));
+    if (row.step() != sqlite::Statement::Step::Row) {
+        const Error error = row.error();
+        row.reset();
+        return error;
+    }
+    const TierState state{row.optionalInt64(0), row.int64(1)};
+    row.reset();
+    return state;
 }
 
 Status RollupCompactor::setTier(const char *tier, const char *column, qint64 value) {

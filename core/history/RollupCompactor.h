@@ -71,6 +71,7 @@ private:
     BlockWriter m_hours;
     RollSql m_minuteSql;
     RollSql m_hourSql;
+    sqlite::Statement m_tierState; // prepared once: read for every host sample (rerollHost)
 };
 
 // Where each tier's data is complete (RangePlanner.h), from the tiers table.
