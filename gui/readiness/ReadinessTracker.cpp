@@ -258,7 +258,10 @@ void ReadinessTracker::scheduleFollowUp(const QString &hostId,
     }
     if (!soonest)
         return;
-    const int ms = int(std::clamp(*soonest, 2.0, double(MaxWatchSeconds)) * 1000.0);
+    // Plus up to a second by host: hosts that connected together would otherwise all look again
+    // at the same moment, and their answers be evaluated back to back on this thread.
+    const int ms = int(std::clamp(*soonest, 2.0, double(MaxWatchSeconds)) * 1000.0) +
+                   int(qHash(hostId, 0) % 1000);
     if (s->followUp.isActive() && s->followUp.remainingTime() <= ms)
         return;
     s->followUp.start(ms);
