@@ -35,11 +35,24 @@ void ReadinessTableModel::setReport(const ReadinessReport &report) {
         endInsertRows();
         return;
     }
+    // Only the columns that moved: a re-check mostly confirms the verdict, and a change in the
+    // sorted column makes the page's proxy take the row out and put it back.
     Row &row = m_rows[r];
+    ReadinessSummary summary = ReadinessSummary::from(report);
+    const bool verdictMoved = summary.verdict != row.summary.verdict ||
+                              summary.stillWatching != row.summary.stillWatching ||
+                              report.fix != row.fix;
+    const bool nameMoved = report.name != row.name;
+    const bool textMoved =
+        summary.reason != row.summary.reason || summary.nextStep != row.summary.nextStep;
     row.name = report.name;
     row.fix = report.fix;
-    row.summary = ReadinessSummary::from(report);
-    Q_EMIT dataChanged(index(r, 0), index(r, ColumnCount - 1));
+    row.summary = std::move(summary);
+    const int first = nameMoved      ? GuestColumn
+                      : verdictMoved ? VerdictColumn
+                      : textMoved    ? ReasonColumn
+                                     : CheckedAtColumn;
+    Q_EMIT dataChanged(index(r, first), index(r, ColumnCount - 1));
 }
 
 void ReadinessTableModel::removeReports(const QString &hostId, const QStringList &uuids) {

@@ -51,6 +51,19 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
+        QCOMPARE(changed.first().at(0).toModelIndex().column(),
+                 int(ReadinessTableModel::VerdictColumn));
+        // Checked again, same verdict and texts: only "checked at" is announced, so the page's
+        // proxy (sorted by verdict) leaves the row where it is.
+        changed.clear();
+        ReadinessReport again =
+            report(H1, QStringLiteral("a"), QStringLiteral("alpha"), Verdict::NotDelivering);
+        again.timeMs += 60000;
+        model.setReport(again);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().column(),
+                 int(ReadinessTableModel::CheckedAtColumn));
+        changed.clear();
         const auto at = [&](int row, int column, int role = Qt::DisplayRole) {
             return model.index(row, column).data(role);
         };
