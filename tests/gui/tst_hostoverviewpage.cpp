@@ -12,6 +12,18 @@
 using namespace bs;
 using namespace bs::gui;
 
+namespace {
+
+// libvirt's test driver: one guest "test" (maximum 8 GiB) on a 3 GiB host.
+MonitorConfig testDriver(int intervalSeconds = MonitorConfig().intervalSeconds) {
+    MonitorConfig c;
+    c.uri = QStringLiteral("test:///default");
+    c.intervalSeconds = intervalSeconds;
+    return c;
+}
+
+} // namespace
+
 class TestHostOverviewPage : public QObject {
     Q_OBJECT
 
@@ -24,9 +36,7 @@ private Q_SLOTS:
         page.resize(900, 700);
         page.show();
         QSignalSpy changed(&hub, &HostOverviewHub::overviewChanged);
-        MonitorConfig config;
-        config.uri = QStringLiteral("test:///default");
-        config.intervalSeconds = 1;
+        const MonitorConfig config = testDriver(1);
         registry.addHost(config);
         page.setHost(config.uri, QStringLiteral("test"));
         QTRY_VERIFY_WITH_TIMEOUT(hub.overview(config.uri) != nullptr, 10000);
@@ -55,9 +65,7 @@ private Q_SLOTS:
         HostRegistry registry(std::make_shared<NoCredentials>());
         HostOverviewHub hub(&registry);
         HostOverviewPage page(&hub);
-        MonitorConfig config;
-        config.uri = QStringLiteral("test:///default");
-        config.intervalSeconds = 1;
+        const MonitorConfig config = testDriver(1);
         registry.addHost(config);
         page.setHost(config.uri, QStringLiteral("test"));
         QTRY_VERIFY_WITH_TIMEOUT(hub.overview(config.uri) != nullptr, 10000);
@@ -71,8 +79,7 @@ private Q_SLOTS:
         HostRegistry registry(std::make_shared<NoCredentials>());
         HostOverviewHub hub(&registry);
         HostOverviewPage page(&hub);
-        MonitorConfig config;
-        config.uri = QStringLiteral("test:///default");
+        const MonitorConfig config = testDriver();
         registry.addHost(config);
         page.setHost(config.uri, QStringLiteral("test"));
         QTRY_VERIFY_WITH_TIMEOUT(hub.overview(config.uri) != nullptr, 10000);
