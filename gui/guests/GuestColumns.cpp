@@ -5,11 +5,14 @@
 
 #include <QAbstractItemModel>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QHeaderView>
 #include <QMenu>
 #include <QSettings>
 #include <QStyle>
 #include <QTableView>
+
+#include <algorithm>
 
 namespace bs::gui {
 
@@ -58,22 +61,35 @@ GuestColumns::GuestColumns(QTableView *view, GuestTableModel *model, QObject *pa
     // 5,000 guests a refit measured 1,000 rows × 11 columns, 125 ms on the GUI thread, and 100
     // rows still stood out in the profile.
     view->verticalHeader()->setResizeContentsPrecision(FitRows);
+    // A text column is measured again only when its content changed (a readiness badge that
+    // turns measures the readiness column alone); figures are plain text, measured every fit.
     const QAbstractItemModel *shown = view->model();
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(shown, signal, this, [this] { scheduleFit(SoonMs); });
-    connect(shown, &QAbstractItemModel::modelReset, this, [this] { scheduleFit(SoonMs); });
+        connect(shown, signal, this, [this] {
+            markAllStale();
+            scheduleFit(SoonMs);
+        });
+    connect(shown, &QAbstractItemModel::modelReset, this, [this] {
+        markAllStale();
+        scheduleFit(SoonMs);
+    });
+    // Other rows on screen (a sort): measured at the next fit, which the sort itself needs not.
+    connect(shown, &QAbstractItemModel::layoutChanged, this, &GuestColumns::markAllStale);
     connect(shown, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &from, const QModelIndex &to) {
                 // Figures are sized for their widest usual value and the age column stretches:
                 // new figures and ages (every poll, every second) need no refit.
+                bool refit = false;
                 for (int column = from.column(); column <= to.column(); ++column) {
-                    if (!GuestTableModel::isFigureColumn(column) &&
-                        column != GuestTableModel::LastReport) {
-                        scheduleFit(ContentChangeMs);
-                        return;
-                    }
+                    if (GuestTableModel::isFigureColumn(column))
+                        continue;
+                    m_staleContent.insert(column);
+                    refit = refit || column != GuestTableModel::LastReport;
                 }
+                if (refit)
+                    scheduleFit(ContentChangeMs);
             });
+    markAllStale();
     applyVisibility();
 }
 
@@ -155,7 +171,14 @@ void GuestColumns::setShown(int column, bool shown) {
     applyVisibility();
 }
 
+void GuestColumns::markAllStale() {
+    for (int column = 0; column < GuestTableModel::ColumnCount; ++column)
+        if (!GuestTableModel::isFigureColumn(column))
+            m_staleContent.insert(column);
+}
+
 void GuestColumns::reset() {
+    markAllStale();
     m_chosen.clear();
     m_userWidths.clear();
     if (m_settings)
@@ -170,6 +193,8 @@ void GuestColumns::applyVisibility() {
         const bool hidden = !isShown(column);
         if (m_view->isColumnHidden(column) != hidden) {
             m_view->setColumnHidden(column, hidden);
+            if (!hidden && !GuestTableModel::isFigureColumn(column))
+                m_staleContent.insert(column);
             changed = true;
         }
     }
@@ -189,6 +214,45 @@ int GuestColumns::textMargin() const {
     return 2 * (margin + 1) + (m_view->showGrid() ? 1 : 0);
 }
 
+std::pair<int, int> GuestColumns::measuredRows() const {
+    const int count = m_view->model()->rowCount();
+    if (count == 0)
+        return {0, -1};
+    // As QTableView::sizeHintForColumn takes them: from the top row on screen.
+    const QHeaderView *rows = m_view->verticalHeader();
+    const int top = std::max(0, rows->visualIndexAt(0));
+    int bottom = rows->visualIndexAt(m_view->viewport()->height());
+    if (!m_view->isVisible() || bottom < 0)
+        bottom = count - 1;
+    return {top, std::min({bottom, top + FitRows - 1, count - 1})};
+}
+
+int GuestColumns::textContentWidth(int column) {
+    const auto cached = m_contentWidths.constFind(column);
+    if (cached != m_contentWidths.constEnd() && !m_staleContent.contains(column))
+        return *cached;
+    // sizeHintForColumn is public in QAbstractItemView, protected in QTableView.
+    const int width = static_cast<QAbstractItemView *>(m_view)->sizeHintForColumn(column);
+    m_contentWidths.insert(column, width);
+    m_staleContent.remove(column);
+    m_lastMeasured.append(column);
+    return width;
+}
+
+int GuestColumns::figureContentWidth(int column, std::pair<int, int> rows) const {
+    // What the delegate measures for a cell of plain text (no icon, no font of its own): the
+    // text's advance and textMargin().
+    const QAbstractItemModel *shown = m_view->model();
+    const QFontMetrics metrics = m_view->fontMetrics();
+    int widest = 0;
+    for (int visual = rows.first; visual <= rows.second; ++visual) {
+        const int row = m_view->verticalHeader()->logicalIndex(visual);
+        widest = std::max(widest,
+                          metrics.horizontalAdvance(shown->index(row, column).data().toString()));
+    }
+    return widest > 0 ? widest + textMargin() : 0;
+}
+
 void GuestColumns::fitNow() {
     if (!m_view)
         return;
@@ -197,6 +261,8 @@ void GuestColumns::fitNow() {
         return;
     }
     m_fitTimer.stop();
+    m_lastMeasured.clear();
+    const std::pair<int, int> rows = measuredRows();
     QHeaderView *header = m_view->horizontalHeader();
     QList<int> columns;
     QList<ColumnNeed> needs;
@@ -210,8 +276,9 @@ void GuestColumns::fitNow() {
             need.fixed = true;
         } else {
             const int headerWidth = header->sectionSizeHint(column);
-            // sizeHintForColumn is public in QAbstractItemView, protected in QTableView.
-            const int content = static_cast<QAbstractItemView *>(m_view)->sizeHintForColumn(column);
+            const int content = GuestTableModel::isFigureColumn(column)
+                                    ? figureContentWidth(column, rows)
+                                    : textContentWidth(column);
             const QString figure = m_model->widestFigure(column);
             const int figureWidth =
                 figure.isEmpty() ? 0

@@ -3,7 +3,10 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
+
+#include <utility>
 
 class QAction;
 class QMenu;
@@ -49,6 +52,9 @@ public:
     void fitNow();
     // For tests: whether a refit is due (polls that change only figures cause none).
     bool fitPending() const { return m_fitTimer.isActive(); }
+    // For tests: the text columns the last fit measured through the item delegate (the others
+    // kept the width measured before: their content had not changed).
+    QList<int> lastMeasured() const { return m_lastMeasured; }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -61,6 +67,13 @@ private:
     void onSectionResized(int column, int oldSize, int newSize);
     void saveSort();
     int textMargin() const;
+    void markAllStale();
+    // The rows a fit measures: those on screen, at most FitRows (first, last; last < first: none).
+    std::pair<int, int> measuredRows() const;
+    // A text column's content through the item delegate (icons, fonts), cached until it changes.
+    int textContentWidth(int column);
+    // A figure column's content: plain text in the view's font, measured every fit (cheap).
+    int figureContentWidth(int column, std::pair<int, int> rows) const;
 
     QPointer<QTableView> m_view;
     // Compared by address only: the filter also sees events while the view is being destroyed.
@@ -72,6 +85,9 @@ private:
     QList<QAction *> m_columnActions; // by column
     QHash<int, bool> m_chosen;        // column → shown, as the user chose
     QHash<int, int> m_userWidths;     // column → px, as the user dragged it
+    QHash<int, int> m_contentWidths;  // text column → px, as last measured
+    QSet<int> m_staleContent;         // text columns whose content changed since
+    QList<int> m_lastMeasured;
     int m_watchedHosts = 0;
     bool m_fitting = false;       // the widths being changed are ours, not the user's
     bool m_mouseOnHeader = false; // a button is down on the header: a resize is the user's

@@ -263,6 +263,25 @@ private Q_SLOTS:
         QVERIFY(!panel.columns()->fitPending());
         model.applyCycle(cycle(3000, 900000, StatsState::Stale));
         QVERIFY(panel.columns()->fitPending());
+        // The refit measures again the columns whose text changed, not the names.
+        panel.columns()->fitNow();
+        const QList<int> measured = panel.columns()->lastMeasured();
+        QVERIFY2(measured.contains(GuestTableModel::Stats),
+                 qPrintable(QString::number(measured.size())));
+        QVERIFY(!measured.contains(GuestTableModel::Name));
+        // New rows: every text column shown is measured again, and a new longer name widens
+        // its column.
+        const int nameWidth = panel.view()->horizontalHeader()->sectionSize(GuestTableModel::Name);
+        auto longer = cycle(4000, 900000, StatsState::Stale);
+        longer.samples.append(test::guestPoll(QStringLiteral("u3"),
+                                              QStringLiteral("a-guest-with-a-much-longer-name"),
+                                              4000, 1000, true, StatsState::Stale));
+        model.applyCycle(longer);
+        QVERIFY(panel.columns()->fitPending());
+        panel.columns()->fitNow();
+        QVERIFY(panel.columns()->lastMeasured().contains(GuestTableModel::Name));
+        QVERIFY(panel.view()->horizontalHeader()->sectionSize(GuestTableModel::Name) > nameWidth);
+        QCOMPARE(columnProblems(panel.view(), false), QString());
     }
 
     // Earlier versions saved the header's state by column position; a version with other
