@@ -95,38 +95,42 @@ void GuestRow::formatAll(units::SizeUnit unit) {
 }
 
 void GuestRow::formatFigures(units::SizeUnit unit, CellChanges::Columns which) {
-    for (int column = FirstFigure; column <= LastFigure; ++column) {
-        if (!(which & col(column)))
-            continue;
-        QString &text = figureText[size_t(column - FirstFigure)];
-        switch (column) {
-        case GuestTableModel::Actual:
-            text = sizeText(stats.actual, unit);
-            break;
-        case GuestTableModel::Used:
-            text = sizeText(derived.used, unit);
-            break;
-        case GuestTableModel::Usable:
-            text = sizeText(stats.usable, unit);
-            break;
-        case GuestTableModel::Rss:
-            text = sizeText(stats.rss, unit);
-            break;
-        case GuestTableModel::UsedPercent:
-            text = derived.usedPercentOfAvailable
-                       ? GuestTableModel::percentText(*derived.usedPercentOfAvailable)
-                       : QStringLiteral("—");
-            break;
-        default:
-            break;
-        }
-    }
+    if (unit != figureUnit)
+        unformatted |= CellChanges::span(FirstFigure, LastFigure);
+    figureUnit = unit;
+    unformatted |= which & CellChanges::span(FirstFigure, LastFigure);
 }
 
 const QString &GuestRow::figureTextOf(int column) const {
     static const QString none;
-    return column >= FirstFigure && column <= LastFigure ? figureText[size_t(column - FirstFigure)]
-                                                         : none;
+    if (column < FirstFigure || column > LastFigure)
+        return none;
+    QString &text = figureText[size_t(column - FirstFigure)];
+    if (!(unformatted & col(column)))
+        return text;
+    unformatted &= ~col(column);
+    switch (column) {
+    case GuestTableModel::Actual:
+        text = sizeText(stats.actual, figureUnit);
+        break;
+    case GuestTableModel::Used:
+        text = sizeText(derived.used, figureUnit);
+        break;
+    case GuestTableModel::Usable:
+        text = sizeText(stats.usable, figureUnit);
+        break;
+    case GuestTableModel::Rss:
+        text = sizeText(stats.rss, figureUnit);
+        break;
+    case GuestTableModel::UsedPercent:
+        text = derived.usedPercentOfAvailable
+                   ? GuestTableModel::percentText(*derived.usedPercentOfAvailable)
+                   : QStringLiteral("—");
+        break;
+    default:
+        break;
+    }
+    return text;
 }
 
 double GuestRow::figureSortValue(int column) const {

@@ -29,7 +29,12 @@ struct GuestRow {
     DerivedMetrics derived;
     QString stateText;
     QString statsText;
-    std::array<QString, 5> figureText; // Actual, Used, Usable, Rss, UsedPercent
+    // Actual, Used, Usable, Rss, UsedPercent: formatted when first asked for after they changed
+    // (the table asks only for the rows on screen; 5,000 guests × 5 figures every poll were an
+    // eighth of the GUI thread).
+    mutable std::array<QString, 5> figureText;
+    mutable CellChanges::Columns unformatted = 0;
+    units::SizeUnit figureUnit = units::SizeUnit::Auto;
     // Kept by the model, which holds the readiness checks and the clock:
     ReadinessBadge badge;
     QString filterText;   // GuestTableModel::FilterTextRole
@@ -41,11 +46,15 @@ struct GuestRow {
     CellChanges::Columns takeSample(const MemorySample &s, units::SizeUnit unit);
     // Every text anew (a new row).
     void formatAll(units::SizeUnit unit);
-    // Redoes the texts of the figure columns in `which`.
+    // The texts of the figure columns in `which` are redone (in `unit`) when next asked for.
     void formatFigures(units::SizeUnit unit, CellChanges::Columns which);
 
     // A figure column's text (Actual … UsedPercent); empty for the others.
     const QString &figureTextOf(int column) const;
+    // Whether a figure column's text waits to be redone (for tests).
+    bool figureTextPending(int column) const {
+        return (unformatted & CellChanges::column(column)) != 0;
+    }
     // A figure column's value for sorting: the figure, or -1 when there is none.
     double figureSortValue(int column) const;
 };

@@ -337,6 +337,31 @@ private Q_SLOTS:
                  950000.0);
     }
 
+    // A poll's figures are formatted when the view asks for them (rows on screen), not for
+    // every guest at every poll; the text then is that of the newest figure.
+    void figuresAreFormattedWhenShown() {
+        GuestTableModel model;
+        model.applyCycle(cycleOf(QStringLiteral("h1"), guests(10)));
+        QList<MemorySample> next = guests(10);
+        next[3].stats.rss = 123456;
+        next[4].stats.rss = 654321;
+        model.applyCycle(cycleOf(QStringLiteral("h1"), next));
+        constexpr int Rss = GuestTableModel::Rss;
+        QVERIFY(model.rowAt(3)->figureTextPending(Rss));
+        QVERIFY(model.rowAt(4)->figureTextPending(Rss));
+        QCOMPARE(model.index(3, Rss).data().toString(), units::formatKiB(123456, QLocale()));
+        QVERIFY(!model.rowAt(3)->figureTextPending(Rss));
+        QVERIFY(model.rowAt(4)->figureTextPending(Rss)); // not shown: not formatted
+        next[4].stats.rss = 777777;
+        model.applyCycle(cycleOf(QStringLiteral("h1"), next));
+        QCOMPARE(model.index(4, Rss).data().toString(), units::formatKiB(777777, QLocale()));
+        // Another unit redoes every figure's text.
+        model.setUnit(units::SizeUnit::KiB);
+        QVERIFY(model.rowAt(3)->figureTextPending(Rss));
+        QCOMPARE(model.index(3, Rss).data().toString(),
+                 units::formatKiB(123456, QLocale(), units::SizeUnit::KiB));
+    }
+
     // When most rows changed: one range over them per run of changed columns.
     void mostRowsChangedIsOneRange() {
         GuestTableModel model;
