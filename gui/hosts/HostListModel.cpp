@@ -9,6 +9,8 @@
 #include <QPainter>
 #include <QPixmap>
 
+#include <algorithm>
+
 namespace bs::gui {
 
 namespace {
@@ -175,6 +177,11 @@ QString HostListModel::displayNameOf(const QString &hostId) const {
 HostStatus HostListModel::statusOf(const QString &hostId) const {
     const int row = rowOf(hostId);
     return row < 0 ? HostStatus{} : m_rows.at(row).status;
+}
+
+int HostListModel::countInState(HostStatus::State state) const {
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
+                             [state](const auto &row) { return row.status.state == state; }));
 }
 
 void HostListModel::tick() {

@@ -35,6 +35,8 @@ public:
     int rowOf(const QString &hostId) const;
     QString hostIdAt(int row) const;
     HostStatus statusOf(const QString &hostId) const;
+    // How many hosts are in `state` (one pass, no look-up per host).
+    int countInState(HostStatus::State state) const;
     // The name the list shows ("kvm1", "embedded QEMU"); the URI's host when not listed.
     QString displayNameOf(const QString &hostId) const;
 

@@ -4,6 +4,7 @@
 #include "demo/DemoTypes.h"
 
 #include <QMainWindow>
+#include <QTimer>
 
 class QLabel;
 class QMenu;
@@ -73,6 +74,7 @@ private:
     QMenu *m_fileMenu = nullptr;
     QMenu *m_guestMenu = nullptr;
     QLabel *m_statusLabel;
+    QTimer m_statusTimer;
     QSpinBox *m_interval;
     QAction *m_refreshAction = nullptr;
     QAction *m_findAction = nullptr;
