@@ -21,9 +21,13 @@ constexpr int MaxObservationsPerGuest = 600;
 ReadinessCollector::ReadinessCollector(MonitoredHost *host, QObject *parent)
     : QObject(parent)
     , m_host(host)
-    , m_deadline(new QTimer(this)) {
+    , m_deadline(new QTimer(this))
+    , m_resume(new QTimer(this)) {
     m_deadline->setSingleShot(true);
     connect(m_deadline, &QTimer::timeout, this, [this] { evaluate(true); });
+    m_resume->setSingleShot(true);
+    m_resume->setInterval(0);
+    connect(m_resume, &QTimer::timeout, this, [this] { evaluate(false); });
     if (m_host)
         connect(m_host->worker(), &HostMonitor::cycleReady, this, &ReadinessCollector::onCycle);
 }
@@ -72,7 +76,9 @@ void ReadinessCollector::cancel() {
         m_relay->disconnect(this);
     m_relay.reset();
     m_deadline->stop();
+    m_resume->stop();
     m_running = false;
+    m_final = false;
     // A collector lives as long as its host and runs every few minutes: between runs it holds
     // nothing (each guest's observations are ~280 bytes apiece, the facts hold parsed XML).
     m_facts = {};
@@ -166,14 +172,23 @@ ReadinessReport ReadinessCollector::reportFor(const GuestFacts &f, const GuestEv
 void ReadinessCollector::evaluate(bool final) {
     if (!m_running)
         return;
+    m_resume->stop();
+    m_final = m_final || final;
     int left = 0;
+    int emitted = 0;
     double secondsToGo = 0;
-    for (const GuestFacts &f : std::as_const(m_facts)) {
+    // A copy (shared, not copied): a receiver of reportReady may cancel the run.
+    const QList<GuestFacts> facts = m_facts;
+    for (const GuestFacts &f : facts) {
         const QString key = f.uuid.isEmpty() ? f.name : f.uuid;
         if (m_done.contains(key))
             continue;
+        if (emitted == m_reportsPerPass) {
+            m_resume->start(); // the rest in the next pass
+            return;
+        }
         const GuestEvidence e = evidenceFor(f);
-        if (!final && !f.error) {
+        if (!m_final && !f.error) {
             const HostAssessment a = HostSideInspector::inspect(e.host);
             if (a.reporting == ReportingState::Undecided) {
                 ++left;
@@ -183,7 +198,10 @@ void ReadinessCollector::evaluate(bool final) {
         }
         const ReadinessReport report = reportFor(f, e);
         m_done.insert(key, report);
+        ++emitted;
         Q_EMIT reportReady(report);
+        if (!m_running)
+            return;
     }
     if (left == 0) {
         finish();

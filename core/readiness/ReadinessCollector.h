@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <algorithm>
 #include <memory>
 
 class QTimer;
@@ -65,6 +66,10 @@ public:
     bool isRunning() const { return m_running; }
     // Readings held for the run (tests: none once it ended).
     qsizetype heldObservations() const;
+    // At most this many reports are worked out and emitted in one pass of the event loop; the
+    // rest follow in later passes (a host of 100 guests decided at once held the GUI thread for
+    // tens of ms, and 50 hosts' answers can arrive together). Tests make it small.
+    void setReportsPerPass(int reports) { m_reportsPerPass = std::max(1, reports); }
 
 Q_SIGNALS:
     // One per guest, as soon as its verdict no longer depends on more watching.
@@ -94,8 +99,11 @@ private:
     QList<GuestFacts> m_facts;
     QHash<QString, QList<StatsObservation>> m_observations;
     QHash<QString, ReadinessReport> m_done;
+    QTimer *m_resume; // the next pass of a run with more reports to emit
     qint64 m_deadlineMs = 0;
+    int m_reportsPerPass = 16;
     bool m_running = false;
+    bool m_final = false; // the run decides every guest now (no more watching)
 };
 
 } // namespace bs

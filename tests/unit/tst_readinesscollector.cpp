@@ -155,6 +155,31 @@ private Q_SLOTS:
         QCOMPARE(reports.at(1).verdict, Verdict::PollingOff);
     }
 
+    // A run decided at once emits its reports a few per pass of the event loop, so what else
+    // waits (a paint, another host's poll) runs between them; finished() still has them all.
+    void reportsComeInPasses() {
+        MonitoredHost host(config(3600), std::make_shared<NoCredentials>());
+        ReadinessCollector collector(&host);
+        collector.setReportsPerPass(1);
+        QSignalSpy finished(&collector, &ReadinessCollector::finished);
+        // Each report posts a marker; it runs before the last report only if the collector went
+        // back to the event loop in between (one at once: 3, 3, 3).
+        int reports = 0;
+        QList<int> reportsWhenMarkerRan;
+        connect(&collector, &ReadinessCollector::reportReady, this, [&] {
+            ++reports;
+            QMetaObject::invokeMethod(
+                this, [&] { reportsWhenMarkerRan.append(reports); }, Qt::QueuedConnection);
+        });
+        host.start();
+        collector.start({}); // every guest, decided now
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finishedReports(finished).size(), 3);
+        QTRY_COMPARE(reportsWhenMarkerRan.size(), 3);
+        QVERIFY2(reportsWhenMarkerRan.first() < 3,
+                 qPrintable(QString::number(reportsWhenMarkerRan.first())));
+    }
+
     void agentOnADriverWithoutAgentCommands() {
         // The test driver has no virDomainQemuAgentCommand: the agent checks say so, the
         // verdicts stay the host's.
