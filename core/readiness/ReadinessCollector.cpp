@@ -1,6 +1,7 @@
 #include "ReadinessCollector.h"
 
 #include "ReadinessInspector.h"
+#include "ReadinessPacer.h"
 #include "common/Logging.h"
 #include "monitor/MonitoredHost.h"
 
@@ -21,13 +22,9 @@ constexpr int MaxObservationsPerGuest = 600;
 ReadinessCollector::ReadinessCollector(MonitoredHost *host, QObject *parent)
     : QObject(parent)
     , m_host(host)
-    , m_deadline(new QTimer(this))
-    , m_resume(new QTimer(this)) {
+    , m_deadline(new QTimer(this)) {
     m_deadline->setSingleShot(true);
     connect(m_deadline, &QTimer::timeout, this, [this] { evaluate(true); });
-    m_resume->setSingleShot(true);
-    m_resume->setInterval(0);
-    connect(m_resume, &QTimer::timeout, this, [this] { evaluate(false); });
     if (m_host)
         connect(m_host->worker(), &HostMonitor::cycleReady, this, &ReadinessCollector::onCycle);
 }
@@ -76,7 +73,7 @@ void ReadinessCollector::cancel() {
         m_relay->disconnect(this);
     m_relay.reset();
     m_deadline->stop();
-    m_resume->stop();
+    ReadinessPacer::ofThisThread()->withdraw(this);
     m_running = false;
     m_final = false;
     // A collector lives as long as its host and runs every few minutes: between runs it holds
@@ -172,8 +169,13 @@ ReadinessReport ReadinessCollector::reportFor(const GuestFacts &f, const GuestEv
 void ReadinessCollector::evaluate(bool final) {
     if (!m_running)
         return;
-    m_resume->stop();
     m_final = m_final || final;
+    ReadinessPacer::ofThisThread()->ask(this, [this] { evaluatePass(); });
+}
+
+void ReadinessCollector::evaluatePass() {
+    if (!m_running)
+        return;
     int left = 0;
     int emitted = 0;
     double secondsToGo = 0;
@@ -184,7 +186,7 @@ void ReadinessCollector::evaluate(bool final) {
         if (m_done.contains(key))
             continue;
         if (emitted == m_reportsPerPass) {
-            m_resume->start(); // the rest in the next pass
+            evaluate(false); // the rest in a later turn
             return;
         }
         const GuestEvidence e = evidenceFor(f);

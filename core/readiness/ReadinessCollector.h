@@ -66,9 +66,9 @@ public:
     bool isRunning() const { return m_running; }
     // Readings held for the run (tests: none once it ended).
     qsizetype heldObservations() const;
-    // At most this many reports are worked out and emitted in one pass of the event loop; the
-    // rest follow in later passes (a host of 100 guests decided at once held the GUI thread for
-    // tens of ms, and 50 hosts' answers can arrive together). Tests make it small.
+    // At most this many reports are worked out and emitted in one turn; the rest follow in
+    // later turns, which the runs of all hosts take one per pass of the event loop
+    // (ReadinessPacer). Tests make it small.
     void setReportsPerPass(int reports) { m_reportsPerPass = std::max(1, reports); }
 
 Q_SIGNALS:
@@ -87,7 +87,9 @@ private:
     void onFactsFailed(const Error &error);
     void onCycle(const PollCycle &cycle);
     void addObservation(const QString &uuid, const StatsObservation &observation);
+    // Asks for a turn (ReadinessPacer) to decide what can be decided.
     void evaluate(bool final);
+    void evaluatePass();
     GuestEvidence evidenceFor(const GuestFacts &facts) const;
     ReadinessReport reportFor(const GuestFacts &facts, const GuestEvidence &evidence) const;
     void finish();
@@ -99,7 +101,6 @@ private:
     QList<GuestFacts> m_facts;
     QHash<QString, QList<StatsObservation>> m_observations;
     QHash<QString, ReadinessReport> m_done;
-    QTimer *m_resume; // the next pass of a run with more reports to emit
     qint64 m_deadlineMs = 0;
     int m_reportsPerPass = 16;
     bool m_running = false;
