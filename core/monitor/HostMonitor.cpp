@@ -3,6 +3,7 @@
 #include "PollSchedule.h"
 #include "StatsCollector.h"
 #include "common/Logging.h"
+#include "common/ThreadPriority.h"
 #include "libvirt/LibvirtError.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,8 @@
 namespace bs {
 
 namespace {
+
+constexpr int BackgroundNice = 15; // MonitorConfig::background
 
 // Tells the host list that a prompt is open, then asks the real provider.
 class PromptingProvider final : public CredentialProvider {
@@ -67,6 +70,10 @@ void HostMonitor::start() {
     if (m_running)
         return;
     m_running = true;
+    if (m_config.background && !m_lowered) {
+        lowerThisThreadPriority(BackgroundNice);
+        m_lowered = true;
+    }
     m_mono.start();
     m_backoff.reset();
     connectNow();

@@ -32,6 +32,10 @@ struct MonitorConfig {
     // A qemu+ssh host's owner allowed reading each guest's swap and memory pressure through a
     // fixed read-only command over SSH (ProcessFiguresSource).
     bool sshProcessFigures = false;
+    // The worker thread runs at a lower CPU priority (nice +10): the window's monitors, so that
+    // when many hosts work at once (50 hosts reading their guests' XML after connecting) the GUI
+    // thread is served first. The headless recorder keeps normal priority.
+    bool background = false;
 };
 
 // Work to run on the host's thread with its connection (null when not connected).
@@ -116,6 +120,7 @@ private:
     QSet<QString> m_lastUuids;
     HostStatus m_status;
     bool m_running = false;
+    bool m_lowered = false; // the thread's priority, once (MonitorConfig::background)
     std::atomic_bool m_abandoned{false};
 };
 

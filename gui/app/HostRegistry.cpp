@@ -29,6 +29,7 @@ void HostRegistry::addHost(const MonitorConfig &config) {
         return;
     MonitorConfig c = config;
     c.intervalSeconds = m_interval;
+    c.background = true; // the window's GUI thread comes first
     auto host = std::make_unique<MonitoredHost>(c, m_credentials);
     HostMonitor *worker = host->worker();
     connect(worker, &HostMonitor::statusChanged, this, &HostRegistry::statusChanged);

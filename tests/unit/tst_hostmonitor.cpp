@@ -1,4 +1,5 @@
 #include "TestMain.h"
+#include "common/ThreadPriority.h"
 #include "libvirt/LibvirtHandles.h"
 #include "metrics/DerivedMetrics.h"
 #include "monitor/MonitoredHost.h"
@@ -301,6 +302,32 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(ran.load(), 5000);
         QVERIFY(jobThread != QThread::currentThread());
         QVERIFY(connected);
+    }
+
+    // A background monitor (the window's) runs its thread at a lower priority than the caller's;
+    // a default one (the recorder's) at the same.
+    void backgroundMonitorsYieldTheCpu_data() {
+        QTest::addColumn<bool>("background");
+        QTest::newRow("background") << true;
+        QTest::newRow("default") << false;
+    }
+
+    void backgroundMonitorsYieldTheCpu() {
+        QFETCH(bool, background);
+        MonitorConfig config = testConfig();
+        config.background = background;
+        auto owner = std::make_unique<MonitoredHost>(config, std::make_shared<NoCredentials>());
+        const auto joined = qScopeGuard([&owner] { owner.reset(); });
+        owner->start();
+        std::atomic_int nice{-100};
+        owner->submit([&](Connection *) { nice = thisThreadNice(); });
+        QTRY_VERIFY_WITH_TIMEOUT(nice.load() != -100, 5000);
+        const int mine = thisThreadNice();
+        if (background)
+            QVERIFY2(nice.load() > mine || mine == 19,
+                     qPrintable(QStringLiteral("%1 vs %2").arg(nice.load()).arg(mine)));
+        else
+            QCOMPARE(nice.load(), mine);
     }
 };
 
