@@ -30,47 +30,87 @@ CycleRecorder::CycleRecorder(sqlite::Database &db, SampleWriter &writer,
 
 Result<std::optional<HostWriteState>> CycleRecorder::record(const PollCycle &cycle, qint64 nowMs,
                                                             qint64 monoMs) {
-    HostState &host = m_hosts[cycle.hostId];
     std::optional<HostWriteState> change;
     {
         sqlite::Transaction tx(m_db);
         if (!tx.begun())
             return tx.begun().error();
-        auto hostDbId = m_writer.hostId(cycle.hostId);
-        if (!hostDbId)
-            return hostDbId.error();
-        host.dbId = *hostDbId;
-        auto lease = m_lease.claim(*hostDbId, cycle.hostId, nowMs);
-        if (!lease)
-            return lease.error();
-        if (lease->mine) {
-            if (auto written = m_writer.write(*hostDbId, cycle); !written)
-                return written.error();
-        }
-        if (!host.known || host.recording != lease->mine) {
-            if (lease->mine) {
-                if (Status s = markRecording(cycle.hostId, host.dbId, true, nowMs); !s)
-                    return s.error();
-            } else {
-                qCInfo(lcHistory) << cycle.hostId << "is recorded by" << lease->describe()
-                                  << "- not writing it";
-            }
-            change = HostWriteState{cycle.hostId, lease->mine, *lease};
-        }
+        auto written = writeCycle(cycle, nowMs, monoMs);
+        if (!written)
+            return written.error();
+        change = *written;
         if (Status s = tx.commit(); !s)
             return s.error();
-        host.known = true;
-        host.recording = lease->mine;
     }
+    if (Status s = moveInboxIfFull(); !s)
+        return s.error();
+    return change;
+}
+
+Result<QList<HostWriteState>> CycleRecorder::recordBatch(const std::vector<PendingWrite> &writes) {
+    QList<HostWriteState> changes;
+    sqlite::Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
+    for (const PendingWrite &write : writes) {
+        if (const auto *cycle = std::get_if<PollCycle>(&write.what)) {
+            auto change = writeCycle(*cycle, write.nowMs, write.monoMs);
+            if (!change)
+                return change.error();
+            if (*change)
+                changes.append(**change);
+        } else if (const auto *sample = std::get_if<HostSample>(&write.what)) {
+            if (auto written = writeHost(*sample, write.nowMs); !written)
+                return written.error();
+        }
+    }
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return changes;
+}
+
+Status CycleRecorder::moveInboxIfFull() {
+    if (m_writer.inboxSpanSeconds() < InboxFlushSpanSeconds &&
+        m_writer.inboxRows() < InboxFlushRows)
+        return Status::success();
+    auto moved = m_compactor.flushInbox();
+    if (!moved)
+        return moved.error();
+    m_writer.inboxEmptied();
+    return Status::success();
+}
+
+Result<std::optional<HostWriteState>> CycleRecorder::writeCycle(const PollCycle &cycle,
+                                                                qint64 nowMs, qint64 monoMs) {
+    // The host's state changes before the commit: every failure ends in forget(), which makes
+    // the next cycle tell the host's state again.
+    HostState &host = m_hosts[cycle.hostId];
+    std::optional<HostWriteState> change;
+    auto hostDbId = m_writer.hostId(cycle.hostId);
+    if (!hostDbId)
+        return hostDbId.error();
+    host.dbId = *hostDbId;
+    auto lease = m_lease.claim(*hostDbId, cycle.hostId, nowMs);
+    if (!lease)
+        return lease.error();
+    if (lease->mine) {
+        if (auto written = m_writer.write(*hostDbId, cycle); !written)
+            return written.error();
+    }
+    if (!host.known || host.recording != lease->mine) {
+        if (lease->mine) {
+            if (Status s = markRecording(cycle.hostId, host.dbId, true, nowMs); !s)
+                return s.error();
+        } else {
+            qCInfo(lcHistory) << cycle.hostId << "is recorded by" << lease->describe()
+                              << "- not writing it";
+        }
+        change = HostWriteState{cycle.hostId, lease->mine, *lease};
+    }
+    host.known = true;
+    host.recording = lease->mine;
     host.lastCycleMono = monoMs;
     host.interval = cycle.intervalSeconds;
-    if (m_writer.inboxSpanSeconds() >= InboxFlushSpanSeconds ||
-        m_writer.inboxRows() >= InboxFlushRows) {
-        auto moved = m_compactor.flushInbox();
-        if (!moved)
-            return moved.error();
-        m_writer.inboxEmptied();
-    }
     return change;
 }
 
@@ -131,6 +171,18 @@ Result<bool> CycleRecorder::recordHost(const HostSample &sample, qint64 nowMs) {
     sqlite::Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun().error();
+    auto written = writeHost(sample, nowMs);
+    if (!written || !*written)
+        return written;
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return true;
+}
+
+Result<bool> CycleRecorder::writeHost(const HostSample &sample, qint64 nowMs) {
+    const auto host = m_hosts.constFind(sample.hostId);
+    if (host == m_hosts.cend() || !host->known || !host->recording)
+        return false; // no poll of ours yet, or another writer covers the host
     // Taken over since its cycle (a recorder started in between): the new holder writes it.
     auto other = m_lease.coveredBy(host->dbId, sample.hostId, nowMs);
     if (!other)
@@ -140,8 +192,6 @@ Result<bool> CycleRecorder::recordHost(const HostSample &sample, qint64 nowMs) {
     if (Status s = m_hostWriter.write(host->dbId, sample); !s)
         return s.error();
     if (Status s = m_compactor.rerollHost(host->dbId, sample.timeMs / 1000); !s)
-        return s.error();
-    if (Status s = tx.commit(); !s)
         return s.error();
     return true;
 }

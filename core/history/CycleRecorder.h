@@ -9,6 +9,8 @@
 #include <QHash>
 
 #include <optional>
+#include <variant>
+#include <vector>
 
 namespace bs::history {
 
@@ -18,9 +20,18 @@ class RecorderLease;
 class EventLog;
 class RollupCompactor;
 
-// The history worker's write side: each poll cycle, event or host size in one transaction, and a
-// host's samples only while this store holds its lease (RecorderLease.h). Errors come back as
-// values; the worker decides what they mean (pause on a full disk, replace a damaged file).
+// A poll cycle or a host sample as it was handed over, with the clocks of its arrival: what the
+// worker gathers into one batch (recordBatch).
+struct PendingWrite {
+    std::variant<PollCycle, HostSample> what;
+    qint64 nowMs = 0;  // wall clock, ms since the epoch
+    qint64 monoMs = 0; // the worker's monotonic clock
+};
+
+// The history worker's write side: each poll cycle, event or host size in one transaction (or a
+// batch of cycles and host samples in one: recordBatch), and a host's samples only while this
+// store holds its lease (RecorderLease.h). Errors come back as values; the worker decides what
+// they mean (pause on a full disk, replace a damaged file).
 class CycleRecorder {
 public:
     CycleRecorder(sqlite::Database &db, SampleWriter &writer, HostSampleWriter &hostWriter,
@@ -38,6 +49,13 @@ public:
     // sample follows its cycle) and no other writer covers it: never twice. Returns whether it
     // was written.
     Result<bool> recordHost(const HostSample &sample, qint64 nowMs);
+    // Cycles and host samples in one transaction, in their order, each as record() or
+    // recordHost() would write it alone. All or nothing: after a failure nothing of the batch is
+    // stored (call forget(), then write them one by one to keep what can be kept). Returns the
+    // hosts' write-state changes. Does not move the inbox: call moveInboxIfFull() afterwards.
+    Result<QList<HostWriteState>> recordBatch(const std::vector<PendingWrite> &writes);
+    // Moves the inbox when it grew past its bounds (a burst of polls, many hosts).
+    Status moveInboxIfFull();
 
     // Our leases to keep while we poll those hosts; a host not heard from lapses on its own.
     QList<qint64> liveHosts(qint64 monoMs, int leaseSeconds) const;
@@ -57,6 +75,10 @@ private:
         int interval = 0;
     };
     Status markRecording(const QString &uri, qint64 hostDbId, bool started, qint64 nowMs);
+    // The parts of record() and recordHost() inside the caller's transaction.
+    Result<std::optional<HostWriteState>> writeCycle(const PollCycle &cycle, qint64 nowMs,
+                                                     qint64 monoMs);
+    Result<bool> writeHost(const HostSample &sample, qint64 nowMs);
 
     sqlite::Database &m_db;
     SampleWriter &m_writer;

@@ -28,6 +28,12 @@ struct HistoryOptions {
     // Roll-ups, retention and moving the inbox run in small steps this often in the background.
     int compactionIntervalSeconds = 60;
     bool backgroundCompaction = true; // tests and the benchmark call compactNow() themselves
+    // Poll cycles and host samples that arrive within this long of the first one waiting are
+    // written in one transaction (a commit per cycle was most of the recorder's history thread:
+    // issue 18); never longer than a fifth of the waiting cycles' poll interval. Anything else
+    // handed to the store (a query, an event, a barrier, shutdown) writes what waits first, so it
+    // is never visible late. 0: each at once, in its own.
+    int batchWindowMs = 1000;
     // A lease lapses this long after its writer's last heartbeat: a killed recorder's hosts are
     // taken over by the app after at most this long (sooner on the same machine: dead pid).
     int leaseSeconds = 30;

@@ -28,6 +28,12 @@ namespace {
 
 constexpr int CompactionSliceMs = 50;
 constexpr int HeartbeatMs = 10000;
+// A batch is written at once when it holds this many cycles or guest samples (bounded memory
+// and transaction size; 50 hosts of 100 guests in one window stay under both).
+constexpr std::size_t BatchMaxWrites = 256;
+constexpr qsizetype BatchMaxSamples = 20000;
+// A batch waits at most this share of its cycles' poll interval (HistoryOptions::batchWindowMs).
+constexpr int BatchIntervalShare = 5;
 
 } // namespace
 
@@ -63,12 +69,15 @@ HistoryWorker::HistoryWorker(HistoryOptions options, QObject *parent)
     , m_options(std::move(options))
     , m_compactTimer(new QTimer(this))
     , m_sliceTimer(new QTimer(this))
-    , m_heartbeatTimer(new QTimer(this)) {
+    , m_heartbeatTimer(new QTimer(this))
+    , m_batchTimer(new QTimer(this)) {
     if (m_options.path.isEmpty())
         m_options.path = defaultHistoryPath();
     m_options.retention = m_options.retention.normalized();
     m_status.path = m_options.path;
     m_sliceTimer->setSingleShot(true);
+    m_batchTimer->setSingleShot(true);
+    connect(m_batchTimer, &QTimer::timeout, this, &HistoryWorker::writePending);
     connect(m_compactTimer, &QTimer::timeout, this, &HistoryWorker::compactSlice);
     connect(m_sliceTimer, &QTimer::timeout, this, &HistoryWorker::compactSlice);
     connect(m_heartbeatTimer, &QTimer::timeout, this, &HistoryWorker::heartbeat);
@@ -144,13 +153,75 @@ void HistoryWorker::closeDatabase() {
 void HistoryWorker::recordCycle(const PollCycle &cycle) {
     if (!writable())
         return;
-    auto change = m_parts->recorder.record(cycle, nowMs(), m_mono.elapsed());
-    if (!change) {
-        handleWriteError(change.error());
+    enqueue(PendingWrite{cycle, nowMs(), m_mono.elapsed()}, cycle.samples.size());
+}
+
+void HistoryWorker::enqueue(PendingWrite write, qsizetype samples) {
+    // The window is a fifth of the shortest poll interval waiting, at most batchWindowMs: a
+    // killed process loses the poll in flight and at most that much more.
+    int windowMs = m_options.batchWindowMs;
+    if (const auto *cycle = std::get_if<PollCycle>(&write.what);
+        cycle && cycle->intervalSeconds > 0)
+        windowMs = std::min(windowMs, cycle->intervalSeconds * 1000 / BatchIntervalShare);
+    m_pending.push_back(std::move(write));
+    m_pendingSamples += samples;
+    if (windowMs <= 0 || m_pending.size() >= BatchMaxWrites ||
+        m_pendingSamples >= BatchMaxSamples) {
+        writePending();
         return;
     }
-    if (*change)
-        Q_EMIT hostWriteStateChanged(**change);
+    if (!m_batchTimer->isActive() || m_batchTimer->remainingTime() > windowMs)
+        m_batchTimer->start(windowMs);
+}
+
+void HistoryWorker::writePending() {
+    m_batchTimer->stop();
+    if (m_pending.empty())
+        return;
+    std::vector<PendingWrite> writes;
+    writes.swap(m_pending);
+    m_pendingSamples = 0;
+    if (!writable())
+        return;
+    if (writes.size() > 1) {
+        auto batch = m_parts->recorder.recordBatch(writes);
+        if (batch) {
+            writtenCycle(*batch);
+            if (Status s = m_parts->recorder.moveInboxIfFull(); !s)
+                handleWriteError(s.error());
+            return;
+        }
+        // Rolled back as a whole: nothing of the batch is stored. Each again on its own, so
+        // that a write that fails costs only itself (and is told as it was before batches).
+        qCInfo(lcHistory) << "a batch of" << writes.size()
+                          << "writes failed, writing them one by one:" << batch.error().message;
+        m_parts->recorder.forget();
+    }
+    for (const PendingWrite &write : writes)
+        writeOne(write);
+}
+
+void HistoryWorker::writeOne(const PendingWrite &write) {
+    if (!writable())
+        return;
+    if (const auto *cycle = std::get_if<PollCycle>(&write.what)) {
+        auto change = m_parts->recorder.record(*cycle, write.nowMs, write.monoMs);
+        if (!change) {
+            handleWriteError(change.error());
+            return;
+        }
+        writtenCycle(*change ? QList<HostWriteState>{**change} : QList<HostWriteState>{});
+    } else if (const auto *sample = std::get_if<HostSample>(&write.what)) {
+        if (m_status.state == HistoryStatus::State::Paused)
+            return; // while paused, the next cycle tries the disk: its host sample waits for that
+        if (auto written = m_parts->recorder.recordHost(*sample, write.nowMs); !written)
+            handleWriteError(written.error(), false);
+    }
+}
+
+void HistoryWorker::writtenCycle(const QList<HostWriteState> &changes) {
+    for (const HostWriteState &change : changes)
+        Q_EMIT hostWriteStateChanged(change);
     if (m_status.state == HistoryStatus::State::Paused) {
         qCInfo(lcHistory) << "recording resumed";
         setStatus(HistoryStatus::State::Ready);
@@ -205,6 +276,7 @@ void HistoryWorker::recoverFromCorruption(const Error &error) {
 }
 
 void HistoryWorker::recordEvent(const HistoryEvent &event) {
+    writePending();
     if (!writable())
         return;
     if (Status s = m_parts->recorder.recordEvent(event, nowMs()); !s)
@@ -212,6 +284,7 @@ void HistoryWorker::recordEvent(const HistoryEvent &event) {
 }
 
 void HistoryWorker::recordHostMemory(const QString &hostId, qint64 timeMs, quint64 totalKiB) {
+    writePending();
     if (!writable())
         return;
     if (Status s = m_parts->recorder.recordHostMemory(hostId, timeMs, totalKiB); !s)
@@ -221,8 +294,8 @@ void HistoryWorker::recordHostMemory(const QString &hostId, qint64 timeMs, quint
 void HistoryWorker::recordHost(const HostSample &sample) {
     if (!writable() || m_status.state == HistoryStatus::State::Paused)
         return; // while paused, the next cycle tries the disk: its host sample waits for that
-    if (auto written = m_parts->recorder.recordHost(sample, nowMs()); !written)
-        handleWriteError(written.error(), false);
+    // After its cycle, in the same batch: the lease the cycle checked holds for it.
+    enqueue(PendingWrite{sample, nowMs(), m_mono.elapsed()}, 0);
 }
 
 void HistoryWorker::setRetention(const RetentionPolicy &policy) {
@@ -232,6 +305,7 @@ void HistoryWorker::setRetention(const RetentionPolicy &policy) {
 }
 
 void HistoryWorker::compactSlice() {
+    writePending();
     if (!writable() || m_status.state == HistoryStatus::State::Paused)
         return;
     QElapsedTimer slice;
@@ -255,6 +329,7 @@ void HistoryWorker::compactSlice() {
 }
 
 void HistoryWorker::compactNow() {
+    writePending();
     if (!writable())
         return;
     if (auto moved = m_parts->compactor.flushInbox(); !moved) {
@@ -274,6 +349,7 @@ void HistoryWorker::compactNow() {
 }
 
 void HistoryWorker::heartbeat() {
+    writePending();
     if (!writable())
         return;
     const QList<qint64> live =
@@ -292,6 +368,7 @@ void HistoryWorker::heartbeat() {
 }
 
 bool HistoryWorker::ensureReadable(quint64 queryId) {
+    writePending(); // every poll handed over before the query is part of its answer
     if (m_parts)
         return true;
     Q_EMIT queryFailed(queryId,
@@ -357,10 +434,12 @@ void HistoryWorker::queryLeases(quint64 id) {
 }
 
 void HistoryWorker::barrier(quint64 id) {
+    writePending();
     Q_EMIT barrierReached(id);
 }
 
 void HistoryWorker::shutdown() {
+    writePending(); // every poll handed over is committed before the store closes
     m_compactTimer->stop();
     m_sliceTimer->stop();
     m_heartbeatTimer->stop();

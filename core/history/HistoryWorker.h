@@ -16,10 +16,15 @@
 #include <QObject>
 
 #include <memory>
+#include <vector>
 
 class QTimer;
 
 namespace bs {
+
+namespace history {
+struct PendingWrite;
+}
 
 // The history database's worker: lives on the store's own thread (HistoryStore) and owns the
 // only SQLite connection of this store. Every slot runs on that thread; every signal carries plain
@@ -88,6 +93,11 @@ private:
     void compactSlice();
     void heartbeat();
     bool ensureReadable(quint64 queryId);
+    // Poll cycles and host samples wait up to batchWindowMs, then go in one transaction.
+    void enqueue(history::PendingWrite write, qsizetype samples);
+    void writePending();
+    void writeOne(const history::PendingWrite &write);
+    void writtenCycle(const QList<HostWriteState> &changes);
     template <class Value, class Signal>
     void answer(quint64 id, const Result<Value> &result, Signal signal);
 
@@ -98,6 +108,9 @@ private:
     QTimer *m_compactTimer;
     QTimer *m_sliceTimer;
     QTimer *m_heartbeatTimer;
+    QTimer *m_batchTimer;
+    std::vector<history::PendingWrite> m_pending;
+    qsizetype m_pendingSamples = 0;
     QElapsedTimer m_mono;
 };
 
