@@ -1,5 +1,6 @@
 #include "TypedParams.h"
 
+#include <cstring>
 #include <limits>
 
 namespace bs {
@@ -63,51 +64,102 @@ QList<TypedParam> copyTypedParams(const virTypedParameter *params, int count) {
     return out;
 }
 
-BalloonStats balloonStatsFromDomainStats(const QList<TypedParam> &params) {
+namespace {
+
+// As TypedParam::asUnsigned / asSigned, on libvirt's value in place.
+std::optional<quint64> unsignedOf(const virTypedParameter &p) {
+    switch (p.type) {
+    case VIR_TYPED_PARAM_UINT:
+        return quint64(p.value.ui);
+    case VIR_TYPED_PARAM_ULLONG:
+        return quint64(p.value.ul);
+    case VIR_TYPED_PARAM_INT:
+        return p.value.i >= 0 ? std::optional<quint64>(quint64(p.value.i)) : std::nullopt;
+    case VIR_TYPED_PARAM_LLONG:
+        return p.value.l >= 0 ? std::optional<quint64>(quint64(p.value.l)) : std::nullopt;
+    case VIR_TYPED_PARAM_DOUBLE:
+        return p.value.d >= 0 && p.value.d < 1.8e19 ? std::optional<quint64>(quint64(p.value.d))
+                                                    : std::nullopt;
+    default:
+        return std::nullopt;
+    }
+}
+
+std::optional<qint64> signedOf(const virTypedParameter &p) {
+    switch (p.type) {
+    case VIR_TYPED_PARAM_INT:
+        return qint64(p.value.i);
+    case VIR_TYPED_PARAM_UINT:
+        return qint64(p.value.ui);
+    case VIR_TYPED_PARAM_LLONG:
+        return qint64(p.value.l);
+    case VIR_TYPED_PARAM_ULLONG:
+        return p.value.ul <= quint64(std::numeric_limits<qint64>::max())
+                   ? std::optional<qint64>(qint64(p.value.ul))
+                   : std::nullopt;
+    default:
+        return std::nullopt;
+    }
+}
+
+// The field's name, bounded: libvirt's array need not end it with a NUL when it fills it.
+bool named(const virTypedParameter &p, const char *name) {
+    return std::strncmp(p.field, name, VIR_TYPED_PARAM_FIELD_LENGTH) == 0;
+}
+
+} // namespace
+
+BalloonStats balloonStatsFromDomainStats(const virTypedParameter *params, int count) {
     BalloonStats stats;
-    for (const TypedParam &p : params) {
-        if (!p.name.startsWith(QLatin1String("balloon.")))
+    if (!params)
+        return stats;
+    static constexpr char Prefix[] = "balloon.";
+    constexpr std::size_t PrefixLength = sizeof(Prefix) - 1;
+    struct Key {
+        const char *name;
+        std::optional<quint64> BalloonStats::*field;
+    };
+    static constexpr Key Keys[] = {
+        {"current", &BalloonStats::actual},
+        {"maximum", &BalloonStats::maximum},
+        {"rss", &BalloonStats::rss},
+        {"unused", &BalloonStats::unused},
+        {"available", &BalloonStats::available},
+        {"usable", &BalloonStats::usable},
+        {"disk_caches", &BalloonStats::diskCaches},
+        {"swap_in", &BalloonStats::swapIn},
+        {"swap_out", &BalloonStats::swapOut},
+        {"major_fault", &BalloonStats::majorFault},
+        {"minor_fault", &BalloonStats::minorFault},
+        {"hugetlb_pgalloc", &BalloonStats::hugetlbPgAlloc},
+        {"hugetlb_pgfail", &BalloonStats::hugetlbPgFail},
+    };
+    for (int i = 0; i < count; ++i) {
+        const virTypedParameter &p = params[i];
+        if (std::strncmp(p.field, Prefix, PrefixLength) != 0)
             continue;
-        const QStringView key = QStringView(p.name).mid(8);
-        if (key == u"last-update") {
-            stats.lastUpdate = p.asSigned();
+        const char *key = p.field + PrefixLength;
+        const std::size_t room = VIR_TYPED_PARAM_FIELD_LENGTH - PrefixLength;
+        if (std::strncmp(key, "last-update", room) == 0) {
+            stats.lastUpdate = signedOf(p);
             continue;
         }
-        const std::optional<quint64> v = p.asUnsigned();
-        if (key == u"current")
-            stats.actual = v;
-        else if (key == u"maximum")
-            stats.maximum = v;
-        else if (key == u"rss")
-            stats.rss = v;
-        else if (key == u"unused")
-            stats.unused = v;
-        else if (key == u"available")
-            stats.available = v;
-        else if (key == u"usable")
-            stats.usable = v;
-        else if (key == u"disk_caches")
-            stats.diskCaches = v;
-        else if (key == u"swap_in")
-            stats.swapIn = v;
-        else if (key == u"swap_out")
-            stats.swapOut = v;
-        else if (key == u"major_fault")
-            stats.majorFault = v;
-        else if (key == u"minor_fault")
-            stats.minorFault = v;
-        else if (key == u"hugetlb_pgalloc")
-            stats.hugetlbPgAlloc = v;
-        else if (key == u"hugetlb_pgfail")
-            stats.hugetlbPgFail = v;
+        for (const Key &k : Keys) {
+            if (std::strncmp(key, k.name, room) == 0) {
+                stats.*k.field = unsignedOf(p);
+                break;
+            }
+        }
     }
     return stats;
 }
 
-DomainState stateFromDomainStats(const QList<TypedParam> &params) {
-    for (const TypedParam &p : params) {
-        if (p.name == QLatin1String("state.state")) {
-            if (const auto v = p.asSigned())
+DomainState stateFromDomainStats(const virTypedParameter *params, int count) {
+    if (!params)
+        return DomainState::Unknown;
+    for (int i = 0; i < count; ++i) {
+        if (named(params[i], "state.state")) {
+            if (const auto v = signedOf(params[i]))
                 return domainStateFromLibvirt(int(*v));
         }
     }

@@ -115,13 +115,12 @@ Result<Collection> collectGuests(virConnectPtr conn, GuestInfoCache *cache) {
     out.guests.reserve(n);
     for (int i = 0; i < n; ++i) {
         virDomainStatsRecordPtr record = records.at(i);
-        const QList<TypedParam> params = copyTypedParams(record->params, record->nparams);
         CollectedGuest guest;
         guest.domain = BorrowedDomain(record->dom);
         guest.uuid = uuidOf(record->dom);
         guest.name = nameOf(record->dom);
-        guest.state = stateFromDomainStats(params);
-        guest.stats = balloonStatsFromDomainStats(params);
+        guest.state = stateFromDomainStats(record->params, record->nparams);
+        guest.stats = balloonStatsFromDomainStats(record->params, record->nparams);
         out.guests.append(std::move(guest));
     }
     // The bulk call of some drivers returns no balloon group at all: ask those guests one by one.

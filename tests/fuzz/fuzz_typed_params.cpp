@@ -51,9 +51,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         }
         }
     }
-    const QList<bs::TypedParam> copied = bs::copyTypedParams(params, n);
-    (void)bs::balloonStatsFromDomainStats(copied);
-    (void)bs::stateFromDomainStats(copied);
+    (void)bs::copyTypedParams(params, n);
+    (void)bs::balloonStatsFromDomainStats(params, n);
+    (void)bs::stateFromDomainStats(params, n);
     virTypedParamsFree(params, n);
 
     // and the per-guest array form
