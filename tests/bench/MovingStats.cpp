@@ -24,8 +24,6 @@
 #include <ctime>
 #include <dlfcn.h>
 #include <iterator>
-#include <mutex>
-#include <string>
 #include <unordered_map>
 #include <utility>
 
@@ -84,10 +82,14 @@ struct Figures {
     unsigned long long actual, available, unused, caches, usable, rss, minorFault, lastUpdate;
 };
 
-Figures movingFigures(const char *name, unsigned long long actual) {
-    std::uint64_t seed = 0; // the guest's own, from its name
+std::uint64_t seedOf(const char *name) { // the guest's own, from its name
+    std::uint64_t seed = 0;
     for (const char *c = name; c && *c; ++c)
         seed = mix(seed ^ std::uint64_t(static_cast<unsigned char>(*c)));
+    return seed;
+}
+
+Figures movingFigures(std::uint64_t seed, unsigned long long actual) {
     if (actual == 0)
         actual = 2ULL << 20; // KiB
     const auto now = std::uint64_t(std::time(nullptr));
@@ -122,30 +124,24 @@ GetAllStatsFn realGetAllStats() {
 }
 
 // What each test-driver guest's balloon and maximum are: asked of the test driver once per guest
-// (its balloon never moves in the bench), so the bulk answer below costs no libvirt call per poll.
+// and thread (its balloon never moves in the bench; a host's guests are polled on its own thread),
+// so the bulk answer below costs no libvirt call, lock or allocation per poll.
 struct Sizes {
     unsigned long long actual = 0;
     unsigned long long maximum = 0;
 };
 
-Sizes sizesOf(virDomainPtr domain) {
-    static std::mutex lock;
-    static std::unordered_map<std::string, Sizes> known;
-    const char *name = virDomainGetName(domain);
-    const std::string key = name ? name : "";
-    {
-        const std::lock_guard<std::mutex> hold(lock);
-        if (const auto it = known.find(key); it != known.end())
-            return it->second;
-    }
+Sizes sizesOf(virDomainPtr domain, std::uint64_t seed) {
+    static thread_local std::unordered_map<std::uint64_t, Sizes> known;
+    if (const auto it = known.find(seed); it != known.end())
+        return it->second;
     virDomainInfo info{};
     Sizes sizes;
     if (virDomainGetInfo(domain, &info) == 0) {
         sizes.actual = info.memory;
         sizes.maximum = info.maxMem;
     }
-    const std::lock_guard<std::mutex> hold(lock);
-    known.emplace(key, sizes);
+    known.emplace(seed, sizes);
     return sizes;
 }
 
@@ -184,7 +180,7 @@ extern "C" int virDomainMemoryStats(virDomainPtr domain, virDomainMemoryStatPtr 
         if (stats[i].tag == VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON)
             actual = stats[i].val;
     // virDomainGetName formats nothing.
-    const Figures f = movingFigures(virDomainGetName(domain), actual);
+    const Figures f = movingFigures(seedOf(virDomainGetName(domain)), actual);
     set(stats, n, nr_stats, VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON, f.actual);
     set(stats, n, nr_stats, VIR_DOMAIN_MEMORY_STAT_AVAILABLE, f.available);
     set(stats, n, nr_stats, VIR_DOMAIN_MEMORY_STAT_UNUSED, f.unused);
@@ -216,8 +212,9 @@ extern "C" int virConnectGetAllDomainStats(virConnectPtr conn, unsigned int stat
         virDomainStatsRecordPtr record = (*retStats)[i];
         if (hasBalloonGroup(record) || !isRunning(record))
             continue;
-        const Sizes sizes = sizesOf(record->dom);
-        const Figures f = movingFigures(virDomainGetName(record->dom), sizes.actual);
+        const std::uint64_t seed = seedOf(virDomainGetName(record->dom));
+        const Sizes sizes = sizesOf(record->dom, seed);
+        const Figures f = movingFigures(seed, sizes.actual);
         const std::pair<const char *, unsigned long long> fields[] = {
             {"balloon.current", f.actual},         {"balloon.maximum", sizes.maximum},
             {"balloon.minor_fault", f.minorFault}, {"balloon.unused", f.unused},
