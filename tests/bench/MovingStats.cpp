@@ -31,14 +31,18 @@ namespace {
 
 using MemoryStatsFn = int (*)(virDomainPtr, virDomainMemoryStatPtr, unsigned int, unsigned int);
 
+// libvirt's own definition of `name`, the one this file stands in front of.
+template <typename Fn>
+Fn nextDefinition(const char *name) {
+    void *symbol = dlsym(RTLD_NEXT, name);
+    Fn f = nullptr;
+    static_assert(sizeof(f) == sizeof(symbol));
+    std::memcpy(&f, &symbol, sizeof(f));
+    return f;
+}
+
 MemoryStatsFn realMemoryStats() {
-    static const MemoryStatsFn fn = [] {
-        void *symbol = dlsym(RTLD_NEXT, "virDomainMemoryStats");
-        MemoryStatsFn f = nullptr;
-        static_assert(sizeof(f) == sizeof(symbol));
-        std::memcpy(&f, &symbol, sizeof(f));
-        return f;
-    }();
+    static const auto fn = nextDefinition<MemoryStatsFn>("virDomainMemoryStats");
     return fn;
 }
 
@@ -113,13 +117,7 @@ using GetAllStatsFn = int (*)(virConnectPtr, unsigned int, virDomainStatsRecordP
                               unsigned int);
 
 GetAllStatsFn realGetAllStats() {
-    static const GetAllStatsFn fn = [] {
-        void *symbol = dlsym(RTLD_NEXT, "virConnectGetAllDomainStats");
-        GetAllStatsFn f = nullptr;
-        static_assert(sizeof(f) == sizeof(symbol));
-        std::memcpy(&f, &symbol, sizeof(f));
-        return f;
-    }();
+    static const auto fn = nextDefinition<GetAllStatsFn>("virConnectGetAllDomainStats");
     return fn;
 }
 
