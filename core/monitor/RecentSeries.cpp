@@ -45,12 +45,11 @@ void RecentSeries::append(Guest &guest, Metric metric, qint64 timeMs, double kib
         if (timeMs <= last.timeMs)
             return; // out of order or repeated: keep the series monotonic
         if (!std::isnan(last.kib) && timeMs - std::max(lastSeen, last.timeMs) > gapMs)
-            series.push_back({std::max(lastSeen, last.timeMs) + 1, Gap});
+            series.push({std::max(lastSeen, last.timeMs) + 1, Gap}, capacity);
     }
-    series.push_back({timeMs, kib});
+    series.push({timeMs, kib}, capacity);
     lastSeen = timeMs;
-    while (int(series.size()) > capacity)
-        series.pop_front();
+    series.keepAtMost(capacity);
 }
 
 void RecentSeries::hold(Guest &guest, Metric metric, qint64 timeMs) {
@@ -63,9 +62,8 @@ void RecentSeries::hold(Guest &guest, Metric metric, qint64 timeMs) {
 void RecentSeries::breakLine(Guest &guest, Metric metric, qint64 timeMs, int capacity) {
     Series &series = guest.series[size_t(indexOf(metric))];
     if (!series.empty() && !std::isnan(series.back().kib) && timeMs > series.back().timeMs)
-        series.push_back({timeMs, Gap});
-    while (int(series.size()) > capacity)
-        series.pop_front();
+        series.push({timeMs, Gap}, capacity);
+    series.keepAtMost(capacity);
 }
 
 void RecentSeries::add(const PollCycle &cycle, int pollIntervalSeconds) {

@@ -1,13 +1,13 @@
 #pragma once
 
 #include "MemorySample.h"
+#include "PointRing.h"
 #include "model/Metric.h"
 
 #include <QHash>
 #include <QString>
 
 #include <array>
-#include <deque>
 
 namespace bs {
 
@@ -16,9 +16,9 @@ namespace bs {
 // chart's longest window); every other guest an equal share of PointBudget, between
 // MinPointsPerSeries and capacityPerSeries (5,000 guests: 60 points, 5 minutes at 5 s; up to
 // 208 guests keep the whole 2 hours). So at most PointBudget + 5 × 1,440 points of 16 bytes
-// (about 20 MB), however many guests. Host-side
-// series get a point at every poll, guest-side ones when the guest reported (fresh); between
-// reports a guest's line holds while the guest is "reporting". A NaN point marks a gap: the
+// (about 20 MB, each series in a block of at most its capacity: PointRing), however many guests.
+// Host-side series get a point at every poll, guest-side ones when the guest reported (fresh);
+// between reports a guest's line holds while the guest is "reporting". A NaN point marks a gap: the
 // guest stopped or is not reporting, or no poll came for longer than ReportTiming::gapSeconds,
 // the rule the History page draws with too, so both break a line in the same places.
 // Not thread-safe: owned by the GUI thread, fed from queued PollCycle values.
@@ -41,7 +41,7 @@ public:
         qint64 timeMs;
         double kib; // NaN = gap
     };
-    using Series = std::deque<Point>;
+    using Series = PointRing<Point>;
 
     static constexpr qsizetype PointBudget = 1'500'000;
     static constexpr int MinPointsPerSeries = 60;

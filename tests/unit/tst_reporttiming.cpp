@@ -63,7 +63,7 @@ private Q_SLOTS:
         };
         recent.setCharted(host, uuidOf(7));
         const int polls = 200;
-        for (int t = 0; t < polls; ++t) {
+        const auto poll = [&](int t) {
             PollCycle cycle;
             cycle.hostId = host;
             cycle.timeMs = 1'000'000'000'000 + t * 5000LL;
@@ -83,7 +83,9 @@ private Q_SLOTS:
                 cycle.samples.append(s);
             }
             recent.add(cycle, 5);
-        }
+        };
+        for (int t = 0; t < polls; ++t)
+            poll(t);
         const int share =
             int(RecentSeries::PointBudget / (qsizetype(guests) * RecentSeries::SeriesCount));
         QCOMPARE(recent.capacityOf(host, uuidOf(0)),
@@ -93,6 +95,9 @@ private Q_SLOTS:
             for (Metric m : RecentSeries::Metrics) {
                 const auto n = qsizetype(recent.series(host, uuidOf(i), m).size());
                 QVERIFY(n <= (i == 7 ? 1440 : recent.capacityOf(host, uuidOf(i))));
+                // Each series' block holds no more than its capacity (no deque nodes, no slack).
+                QVERIFY(recent.series(host, uuidOf(i), m).allocated() <=
+                        (i == 7 ? 1440 : recent.capacityOf(host, uuidOf(i))));
                 total += n;
             }
         }
@@ -101,6 +106,14 @@ private Q_SLOTS:
         QCOMPARE(int(recent.series(host, uuidOf(7), Metric::Actual).size()), polls);
         QCOMPARE(recent.series(host, uuidOf(0), Metric::Actual).back().timeMs,
                  1'000'000'000'000 + (polls - 1) * 5000LL);
+        // Another guest charted: the first one's long block is given back at its next poll.
+        QVERIFY(recent.series(host, uuidOf(7), Metric::Actual).allocated() >= polls);
+        recent.setCharted(host, uuidOf(8));
+        poll(polls);
+        const auto &was = recent.series(host, uuidOf(7), Metric::Actual);
+        QCOMPARE(was.size(), qsizetype(recent.capacityOf(host, uuidOf(7))));
+        QCOMPARE(was.allocated(), was.size());
+        QCOMPARE(was.back().timeMs, 1'000'000'000'000 + polls * 5000LL);
         // A few guests keep the chart's whole window.
         RecentSeries few(1440);
         QCOMPARE(few.capacityOf(host, uuidOf(0)), 1440);
