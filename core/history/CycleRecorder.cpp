@@ -62,6 +62,9 @@ Result<QList<HostWriteState>> CycleRecorder::recordBatch(const std::vector<Pendi
         } else if (const auto *sample = std::get_if<HostSample>(&write.what)) {
             if (auto written = writeHost(*sample, write.nowMs); !written)
                 return written.error();
+        } else if (const auto *event = std::get_if<HistoryEvent>(&write.what)) {
+            if (Status s = writeEvent(*event, write.nowMs); !s)
+                return s.error();
         }
     }
     if (Status s = tx.commit(); !s)
@@ -130,6 +133,12 @@ Status CycleRecorder::recordEvent(const HistoryEvent &event, qint64 nowMs) {
     sqlite::Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun();
+    if (Status s = writeEvent(event, nowMs); !s)
+        return s;
+    return tx.commit();
+}
+
+Status CycleRecorder::writeEvent(const HistoryEvent &event, qint64 nowMs) {
     auto hostDbId = m_writer.hostId(event.hostId);
     if (!hostDbId)
         return hostDbId.error();
@@ -149,7 +158,7 @@ Status CycleRecorder::recordEvent(const HistoryEvent &event, qint64 nowMs) {
     }
     if (auto added = m_events.add(event, *hostDbId, guestDbId); !added)
         return added.error();
-    return tx.commit();
+    return Status::success();
 }
 
 Status CycleRecorder::recordHostMemory(const QString &hostId, qint64 timeMs, quint64 totalKiB) {

@@ -20,10 +20,10 @@ class RecorderLease;
 class EventLog;
 class RollupCompactor;
 
-// A poll cycle or a host sample as it was handed over, with the clocks of its arrival: what the
-// worker gathers into one batch (recordBatch).
+// A poll cycle, a host sample or an event as it was handed over, with the clocks of its arrival:
+// what the worker gathers into one batch (recordBatch).
 struct PendingWrite {
-    std::variant<PollCycle, HostSample> what;
+    std::variant<PollCycle, HostSample, HistoryEvent> what;
     qint64 nowMs = 0;  // wall clock, ms since the epoch
     qint64 monoMs = 0; // the worker's monotonic clock
 };
@@ -49,10 +49,11 @@ public:
     // sample follows its cycle) and no other writer covers it: never twice. Returns whether it
     // was written.
     Result<bool> recordHost(const HostSample &sample, qint64 nowMs);
-    // Cycles and host samples in one transaction, in their order, each as record() or
-    // recordHost() would write it alone. All or nothing: after a failure nothing of the batch is
-    // stored (call forget(), then write them one by one to keep what can be kept). Returns the
-    // hosts' write-state changes. Does not move the inbox: call moveInboxIfFull() afterwards.
+    // Cycles, host samples and events in one transaction, in their order, each as record(),
+    // recordHost() or recordEvent() would write it alone. All or nothing: after a failure nothing
+    // of the batch is stored (call forget(), then write them one by one to keep what can be kept).
+    // Returns the hosts' write-state changes. Does not move the inbox: call moveInboxIfFull()
+    // afterwards.
     Result<QList<HostWriteState>> recordBatch(const std::vector<PendingWrite> &writes);
     // Moves the inbox when it grew past its bounds (a burst of polls, many hosts).
     Status moveInboxIfFull();
@@ -75,10 +76,11 @@ private:
         int interval = 0;
     };
     Status markRecording(const QString &uri, qint64 hostDbId, bool started, qint64 nowMs);
-    // The parts of record() and recordHost() inside the caller's transaction.
+    // The parts of record(), recordHost() and recordEvent() inside the caller's transaction.
     Result<std::optional<HostWriteState>> writeCycle(const PollCycle &cycle, qint64 nowMs,
                                                      qint64 monoMs);
     Result<bool> writeHost(const HostSample &sample, qint64 nowMs);
+    Status writeEvent(const HistoryEvent &event, qint64 nowMs);
 
     sqlite::Database &m_db;
     SampleWriter &m_writer;
