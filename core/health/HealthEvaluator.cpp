@@ -9,6 +9,16 @@
 
 namespace bs {
 
+namespace {
+
+// Whether `value` reaches the warning or the critical level (GuestRules' levelOf is not Ok).
+bool reachesALevel(double value, const std::optional<double> &warning,
+                   const std::optional<double> &critical) {
+    return (warning && value >= *warning) || (critical && value >= *critical);
+}
+
+} // namespace
+
 HealthResult evaluateHealth(const HealthInput &input, const HealthThresholds &thresholds) {
     HealthResult result;
     QList<HealthFigure> *figures = input.wantFigures ? &result.figures : nullptr;
@@ -32,8 +42,20 @@ HealthResult evaluateHealth(const HealthInput &input, const HealthThresholds &th
         ++result.guestsJudged;
         add(staleFinding(guest, thresholds, input.nowMs, figures));
         if (thresholds.isEnabled(HealthRule::SwapIn)) { // only the rates the rule reads
-            add(swapInFinding(guest, swapInRates(guest.samples, swapInFromMs), thresholds,
-                              input.nowMs, input.watchedSeconds, figures));
+            // The rule fires only when even the lowest rate of its span reaches a level, and its
+            // figure is the newest rate: a newest rate below every level settles both, without
+            // the span's other rates (a fifth of the watchdog at 5,000 guests).
+            const std::optional<PressureRate> newest =
+                newestSwapInRate(guest.samples, swapInFromMs);
+            const bool settled =
+                !newest || (newest->swapInKiBps &&
+                            !reachesALevel(*newest->swapInKiBps, thresholds.swapInWarningKiBps,
+                                           thresholds.swapInCriticalKiBps));
+            add(swapInFinding(guest,
+                              settled
+                                  ? (newest ? QList<PressureRate>{*newest} : QList<PressureRate>())
+                                  : swapInRates(guest.samples, swapInFromMs),
+                              thresholds, input.nowMs, input.watchedSeconds, figures));
         }
         add(needRatioFinding(guest, thresholds, figures));
         add(stuckBalloonFinding(guest, thresholds, input.nowMs));

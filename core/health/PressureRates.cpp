@@ -107,6 +107,34 @@ QList<PressureRate> swapInRates(const WindowSamples &samples, qint64 afterMs) {
     return ratesOf(samples, from, n, true);
 }
 
+std::optional<PressureRate> newestSwapInRate(const WindowSamples &samples, qint64 afterMs) {
+    if (!samples.inTimeOrder()) {
+        const QList<PressureRate> rates = swapInRates(samples, afterMs);
+        return rates.isEmpty() ? std::nullopt : std::optional(rates.last());
+    }
+    // The pairs ratesOf() forms are consecutive fresh reports with no stop between them: the
+    // newest pair that gives a rate is the newest rate. In time order, once a pair ends at or
+    // before `afterMs`, every older one does too.
+    const WindowSample *later = nullptr;
+    for (qsizetype i = samples.size() - 1; i >= 0; --i) {
+        const WindowSample &s = samples.at(i);
+        if (!isActive(s.state)) {
+            later = nullptr;
+            continue;
+        }
+        if (!s.freshReport)
+            continue;
+        if (later) {
+            if (later->timeMs <= afterMs)
+                return std::nullopt;
+            if (std::optional<PressureRate> rate = rateBetween(s, *later, true))
+                return rate;
+        }
+        later = &s;
+    }
+    return std::nullopt;
+}
+
 std::optional<PressureRate> pressureRateBetween(const WindowSample &from, const WindowSample &to) {
     return rateBetween(from, to);
 }

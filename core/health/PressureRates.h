@@ -35,6 +35,9 @@ QList<PressureRate> pressureRates(const WindowSamples &samples);
 // rule reads, without going over the whole window (swapOutKiBps and majorFaultsPerSecond empty,
 // countersWentBack false).
 QList<PressureRate> swapInRates(const WindowSamples &samples, qint64 afterMs);
+// The newest of swapInRates(samples, afterMs), found walking back from the end: the rule needs
+// no more when even that rate is below every level (HealthEvaluator).
+std::optional<PressureRate> newestSwapInRate(const WindowSamples &samples, qint64 afterMs);
 // The rate between two consecutive fresh reports of a running guest, as pressureRates() gives
 // it; none when no time passed between them.
 std::optional<PressureRate> pressureRateBetween(const WindowSample &from, const WindowSample &to);

@@ -791,6 +791,11 @@ private Q_SLOTS:
                     expected.append(r);
                 }
                 QCOMPARE(swapInRates(w->samples, after), expected);
+                // The newest of them, found from the end, is the last one.
+                const std::optional<PressureRate> newest = newestSwapInRate(w->samples, after);
+                QCOMPARE(newest.has_value(), !expected.isEmpty());
+                if (newest)
+                    QCOMPARE(*newest, expected.last());
             }
         }
         QVERIFY(checked > 10);
