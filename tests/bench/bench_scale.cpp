@@ -20,10 +20,11 @@
 // two polls and the table holds every guest), one more poll interval to settle, then the
 // measured phases, with the readiness re-check of every host (every 5 minutes in the app) brought
 // into them, every --readiness-refresh seconds (default: half of --seconds, so once in each
-// phase): first --seconds of the process's CPU (utime+stime, and per thread: GUI, host monitors,
-// history, other) and RSS, with the stall probe off (its own wake-ups cost about 1.4 % of a
-// core); then --stall-seconds (default: as long) of the GUI thread's stalls (a 5 ms precise
-// timer, as gui/app/StallMonitor: a tick's lateness), RSS still noted; VmHWM at the end of both.
+// phase): first --stall-seconds (default: as long as --seconds) of the GUI thread's stalls (a
+// 5 ms precise timer, as gui/app/StallMonitor: a tick's lateness); then --seconds of the
+// process's CPU (utime+stime, and per thread: GUI, host monitors, history, other) with the stall
+// probe off (its own wake-ups cost 1.4-2 % of a core), once the history's minute roll-ups run;
+// RSS noted every 10 s through both, VmHWM at the end.
 // Then sorting and
 // filtering the 5,000-row table, each timed around the real call (QTableView::sortByColumn, the
 // filter box's text) including the view's items layout and one synchronous repaint, repeated;
@@ -489,28 +490,30 @@ QJsonObject windowPart(const Options &o, const QStringList &uris) {
             fail(QStringLiteral("no readiness tracker"));
         tracker->setRefreshIntervalMs(refreshSeconds * 1000);
     }
-    say(QStringLiteral("measuring CPU and memory for %1 s, the stall probe off (every host's "
-                       "readiness re-checked every %2 s)")
-            .arg(o.seconds)
+    // Stalls first, CPU second: the history's compactor rolls minutes up from the fourth minute
+    // on (a third of its thread), so the CPU phase comes when that work is part of every minute.
+    const int stallSeconds = o.stallSeconds < 0 ? o.seconds : o.stallSeconds;
+    say(QStringLiteral("measuring GUI stalls for %1 s, the probe on (every host's readiness "
+                       "re-checked every %2 s)")
+            .arg(stallSeconds)
             .arg(refreshSeconds > 0 ? refreshSeconds : 300));
+    ticks.setPhase(QStringLiteral("stalls"));
+    const CpuMark stalls0 = markCpu(pid, clock);
+    QJsonArray rssTimeline = waitNotingRss(pid, stallSeconds);
+    const CpuMark stalls1 = markCpu(pid, clock);
+
+    say(QStringLiteral("measuring CPU and memory for %1 s, the stall probe off").arg(o.seconds));
     ticks.pause();
     ticks.setPhase(QStringLiteral("steady"));
     const qint64 cycles0 = cycles, samples0 = samples, fresh0 = fresh;
     const CpuMark steady0 = markCpu(pid, clock);
-    QJsonArray rssTimeline = waitNotingRss(pid, o.seconds);
+    const QJsonArray steadyRss = waitNotingRss(pid, o.seconds);
     const CpuMark steady1 = markCpu(pid, clock);
     const qint64 steadyCycles = cycles - cycles0, steadySamples = samples - samples0;
     const qint64 steadyFresh = fresh - fresh0;
-
-    const int stallSeconds = o.stallSeconds < 0 ? o.seconds : o.stallSeconds;
-    say(QStringLiteral("measuring GUI stalls for %1 s, the probe on").arg(stallSeconds));
-    ticks.setPhase(QStringLiteral("stalls"));
+    for (qsizetype i = 1; i < steadyRss.size(); ++i)
+        rssTimeline.append(steadyRss.at(i));
     ticks.resume();
-    const CpuMark stalls0 = markCpu(pid, clock);
-    const QJsonArray stallRss = waitNotingRss(pid, stallSeconds);
-    const CpuMark stalls1 = markCpu(pid, clock);
-    for (qsizetype i = 1; i < stallRss.size(); ++i)
-        rssTimeline.append(stallRss.at(i));
     ticks.setPhase(QStringLiteral("table"));
     const qint64 hwm = statusKiB(pid, "VmHWM:");
     const qint64 rss = statusKiB(pid, "VmRSS:");
