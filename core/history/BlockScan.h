@@ -23,8 +23,14 @@ public:
     // value columns to decode (indexes from column()); the others stay empty in the block.
     Status forEach(qint64 owner, qint64 from, qint64 to, std::initializer_list<int> columns,
                    const std::function<void(const DecodedBlock &, int)> &onRow);
+    // The same with every value column decoded.
+    Status forEachWhole(qint64 owner, qint64 from, qint64 to,
+                        const std::function<void(const DecodedBlock &, int)> &onRow);
 
 private:
+    Status scan(qint64 owner, qint64 from, qint64 to, uint64_t wanted,
+                const std::function<void(const DecodedBlock &, int)> &onRow);
+
     sqlite::Database &m_db;
     const BlockTableSpec &m_spec;
     sqlite::Statement m_blocks; // prepared once

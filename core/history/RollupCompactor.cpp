@@ -80,6 +80,7 @@ RollupCompactor::RollupCompactor(sqlite::Database &db, RetentionPolicy policy)
     , m_samples(db, sampleBlocks())
     , m_minutes(db, minuteBlocks())
     , m_hours(db, hourBlocks())
+    , m_minuteRollup(db)
     , m_minuteSql{minuteRollupSql(), hostMinuteRollupSql(), &m_minutes}
     , m_hourSql{hourRollupSql(), hostHourRollupSql(), &m_hours} {}
 
@@ -91,8 +92,34 @@ BlockWriter *RollupCompactor::blocksOf(const char *table) {
     return nullptr;
 }
 
+Result<qint64> RollupCompactor::rollGuestMinutes(qint64 from, qint64 to,
+                                                 std::optional<qint64> guest) {
+    auto ids = m_db.prepare("SELECT id FROM guests WHERE ?1 IS NULL OR id = ?1 ORDER BY id");
+    if (!ids)
+        return ids.error();
+    ids->bind(1, guest);
+    std::vector<qint64> guests;
+    if (const Status listed = ids->forEachRow([&] { guests.push_back(ids->int64(0)); }); !listed)
+        return listed.error();
+    qint64 total = 0;
+    std::vector<BlockRow> rows;
+    for (const qint64 id : guests) {
+        rows.clear();
+        if (Status s = m_minuteRollup.rollGuest(id, from, to, rows); !s)
+            return s.error();
+        if (rows.empty())
+            continue;
+        total += qint64(rows.size());
+        if (Status s = m_minutes.merge(id, std::move(rows), BlockWriter::Merge::Replace); !s)
+            return s.error();
+    }
+    return total;
+}
+
 Result<qint64> RollupCompactor::rollGuests(const RollSql &sql, qint64 from, qint64 to,
                                            std::optional<qint64> guest) {
+    if (sql.target == &m_minutes)
+        return rollGuestMinutes(from, to, guest);
     auto rows = m_db.prepare(sql.guests.constData());
     if (!rows)
         return rows.error();

@@ -2,6 +2,7 @@
 
 #include "BlockWriter.h"
 #include "HistoryOptions.h"
+#include "MinuteRollup.h"
 #include "RangePlanner.h"
 #include "Sqlite.h"
 
@@ -60,8 +61,10 @@ private:
     Result<std::optional<qint64>> firstRowAtOrAfter(const TierTables &tables, qint64 t);
     // Runs a roll-up SELECT for [from, to) and one guest (or all) and writes its rows into the
     // target's blocks; returns how many.
+    // The minutes are rolled in C++ from the blocks (MinuteRollup); the hours by SQL.
     Result<qint64> rollGuests(const RollSql &sql, qint64 from, qint64 to,
                               std::optional<qint64> guest);
+    Result<qint64> rollGuestMinutes(qint64 from, qint64 to, std::optional<qint64> guest);
     BlockWriter *blocksOf(const char *table);
 
     sqlite::Database &m_db;
@@ -69,6 +72,7 @@ private:
     BlockWriter m_samples;
     BlockWriter m_minutes;
     BlockWriter m_hours;
+    MinuteRollup m_minuteRollup;
     RollSql m_minuteSql;
     RollSql m_hourSql;
     sqlite::Statement m_tierState; // prepared once: read for every host sample (rerollHost)
@@ -79,7 +83,9 @@ Result<TierWindows> readTierWindows(sqlite::Database &db);
 
 // The SELECTs that roll raw samples (table `samples`) into rows of `rollup_1m`, and `rollup_1m`
 // into rows of `rollup_1h`, for [?1, ?2) and one guest (?3) or all (?3 NULL), in the roll-up
-// tables' column order (guest_id, t, n_host, ...), ordered by guest and time.
+// tables' column order (guest_id, t, n_host, ...), ordered by guest and time. The minutes' SELECT
+// is the definition MinuteRollup computes in C++ (the compactor runs that); it is kept as the
+// reference its test compares against.
 QByteArray minuteRollupSql();
 QByteArray hourRollupSql();
 
