@@ -108,9 +108,19 @@ QList<PressureRate> swapInRates(const WindowSamples &samples, qint64 afterMs) {
 }
 
 std::optional<PressureRate> newestSwapInRate(const WindowSamples &samples, qint64 afterMs) {
+    return newestSwapInRate(samples, afterMs, [](const PressureRate &) { return true; });
+}
+
+std::optional<PressureRate>
+newestSwapInRate(const WindowSamples &samples, qint64 afterMs,
+                 const std::function<bool(const PressureRate &)> &wanted) {
     if (!samples.inTimeOrder()) {
         const QList<PressureRate> rates = swapInRates(samples, afterMs);
-        return rates.isEmpty() ? std::nullopt : std::optional(rates.last());
+        for (auto r = rates.crbegin(); r != rates.crend(); ++r) {
+            if (wanted(*r))
+                return *r;
+        }
+        return std::nullopt;
     }
     // The pairs ratesOf() forms are consecutive fresh reports with no stop between them: the
     // newest pair that gives a rate is the newest rate. In time order, once a pair ends at or
@@ -127,7 +137,8 @@ std::optional<PressureRate> newestSwapInRate(const WindowSamples &samples, qint6
         if (later) {
             if (later->timeMs <= afterMs)
                 return std::nullopt;
-            if (std::optional<PressureRate> rate = rateBetween(s, *later, true))
+            if (std::optional<PressureRate> rate = rateBetween(s, *later, true);
+                rate && wanted(*rate))
                 return rate;
         }
         later = &s;

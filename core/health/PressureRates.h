@@ -4,6 +4,7 @@
 
 #include <QList>
 
+#include <functional>
 #include <optional>
 
 namespace bs {
@@ -38,6 +39,11 @@ QList<PressureRate> swapInRates(const WindowSamples &samples, qint64 afterMs);
 // The newest of swapInRates(samples, afterMs), found walking back from the end: the rule needs
 // no more when even that rate is below every level (HealthEvaluator).
 std::optional<PressureRate> newestSwapInRate(const WindowSamples &samples, qint64 afterMs);
+// The newest of them for which `wanted` holds, walking back no further than it must: one rate
+// below every level settles the rule too, wherever it is in the span.
+std::optional<PressureRate>
+newestSwapInRate(const WindowSamples &samples, qint64 afterMs,
+                 const std::function<bool(const PressureRate &)> &wanted);
 // The rate between two consecutive fresh reports of a running guest, as pressureRates() gives
 // it; none when no time passed between them.
 std::optional<PressureRate> pressureRateBetween(const WindowSample &from, const WindowSample &to);

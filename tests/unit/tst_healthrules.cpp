@@ -756,6 +756,7 @@ private Q_SLOTS:
         const QString uuid = QStringLiteral("11111111-1111-1111-1111-111111111111");
         quint64 swapIn = 1000;
         int checked = 0;
+        int fired = 0;
         for (int i = 0; i < 120; ++i) {
             const qint64 t = i * 5 - (i >= 90 && i < 93 ? 100 : 0); // the clock goes back once
             Poll p = pollAt(t);
@@ -796,9 +797,55 @@ private Q_SLOTS:
                 QCOMPARE(newest.has_value(), !expected.isEmpty());
                 if (newest)
                     QCOMPARE(*newest, expected.last());
+                // The newest of them under a level, also found from the end.
+                for (const double level : {0.0, 20.0, 100.0, 1e9}) {
+                    const auto under = [level](const PressureRate &r) {
+                        return r.swapInKiBps && *r.swapInKiBps < level;
+                    };
+                    std::optional<PressureRate> last;
+                    for (const PressureRate &r : expected) {
+                        if (under(r))
+                            last = r;
+                    }
+                    QCOMPARE(newestSwapInRate(w->samples, after, under), last);
+                }
+            }
+            // The watchdog's swap-in finding and figure, for levels around the rates: what the
+            // rule gives over every rate of its span, though the evaluator reads fewer.
+            for (const double warning : {5.0, 60.0, 150.0, 400.0}) {
+                HealthThresholds thresholds;
+                thresholds.swapInWarningKiBps = warning;
+                thresholds.swapInCriticalKiBps = warning * 2;
+                thresholds.swapInSustainSeconds = 30;
+                HealthInput input;
+                input.hostId = Host;
+                input.guests = {w};
+                input.nowMs = at(t);
+                input.watchedSeconds = 60;
+                QList<HealthFigure> figures;
+                const auto expectedFinding = swapInFinding(
+                    *w,
+                    swapInRates(w->samples,
+                                swapInWindowStartMs(thresholds, input.nowMs, input.watchedSeconds)),
+                    thresholds, input.nowMs, input.watchedSeconds, &figures);
+                const HealthResult result = evaluateHealth(input, thresholds);
+                std::optional<HealthFinding> found;
+                for (const HealthFinding &f : result.findings) {
+                    if (f.rule == HealthRule::SwapIn)
+                        found = f;
+                }
+                QCOMPARE(found, expectedFinding);
+                QList<HealthFigure> swapFigures;
+                for (const HealthFigure &f : result.figures) {
+                    if (f.label.endsWith(QLatin1String("swap_in")))
+                        swapFigures.append(f);
+                }
+                QCOMPARE(swapFigures, figures);
+                fired += found ? 1 : 0;
             }
         }
         QVERIFY(checked > 10);
+        QVERIFY2(fired > 10, qPrintable(QString::number(fired)));
     }
 
     void watchdogSkipsFigures() {
