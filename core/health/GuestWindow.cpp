@@ -3,6 +3,7 @@
 #include "PressureRates.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace bs {
 
@@ -28,29 +29,12 @@ WindowSample WindowSample::of(const MemorySample &s) {
 }
 
 void WindowSamples::append(const WindowSample &sample) {
-    if (m_size > 0 && qint64(sample.timeMs) < qint64(last().timeMs))
+    if (!m_ring.empty() && qint64(sample.timeMs) < qint64(last().timeMs))
         m_disorderSeq = m_appended;
-    if (m_size == m_buf.size()) {
-        // Full: a new ring a quarter larger, oldest first.
-        QList<WindowSample> grown;
-        grown.reserve(std::max<qsizetype>(8, m_size + m_size / 4));
-        for (qsizetype i = 0; i < m_size; ++i)
-            grown.append(at(i));
-        grown.resize(grown.capacity());
-        m_buf = std::move(grown);
-        m_head = 0;
-    }
-    m_buf[(m_head + m_size) % m_buf.size()] = sample;
-    ++m_size;
+    // Bounded by the owner (GuestWindows drops by time and count), not by the ring.
+    m_ring.push(sample, std::numeric_limits<qsizetype>::max(),
+                PointRing<WindowSample>::Growth::Quarter);
     ++m_appended;
-}
-
-void WindowSamples::removeFirst(qsizetype n) {
-    n = std::min(n, m_size);
-    if (n <= 0)
-        return;
-    m_head = (m_head + n) % m_buf.size();
-    m_size -= n;
 }
 
 const MemorySample *GuestWindow::latestFresh() const {

@@ -2,6 +2,7 @@
 
 #include "HealthTypes.h"
 #include "monitor/MemorySample.h"
+#include "monitor/PointRing.h"
 
 #include <QHash>
 #include <QList>
@@ -139,61 +140,33 @@ struct WindowSample {
     static WindowSample of(const MemorySample &sample);
 };
 
-// A guest's window: a ring of WindowSamples, oldest first. A QList that drops from its front and
-// appends at its end keeps growing its block (up to twice what it holds, and reallocates as it
-// slides); the ring holds at most a quarter more than it ever held at once. Copies share the
-// buffer until one changes (implicitly shared, as QList). Each poll appended has a sequence
-// number (0 for the first ever appended), which stays with it while the ring holds it.
+// A guest's window: a ring of WindowSamples, oldest first (PointRing, growing by a quarter: it
+// holds at most a quarter more than it ever held at once; a QList that drops from its front and
+// appends at its end grows to twice what it holds). Each poll appended has a sequence number (0
+// for the first ever appended), which stays with it while the ring holds it.
 class WindowSamples {
 public:
-    class const_iterator {
-    public:
-        using iterator_category = std::forward_iterator_tag;
-        using value_type = WindowSample;
-        using difference_type = qsizetype;
-        using pointer = const WindowSample *;
-        using reference = const WindowSample &;
-        const_iterator(const WindowSamples *owner, qsizetype i)
-            : m_owner(owner)
-            , m_i(i) {}
-        reference operator*() const { return m_owner->at(m_i); }
-        pointer operator->() const { return &m_owner->at(m_i); }
-        const_iterator &operator++() {
-            ++m_i;
-            return *this;
-        }
-        bool operator==(const const_iterator &other) const { return m_i == other.m_i; }
+    using const_iterator = PointRing<WindowSample>::const_iterator;
 
-    private:
-        const WindowSamples *m_owner;
-        qsizetype m_i;
-    };
-
-    qsizetype size() const { return m_size; }
-    bool isEmpty() const { return m_size == 0; }
-    const WindowSample &at(qsizetype i) const {
-        // i < m_size <= m_buf.size(): one subtraction, not a division, in every loop over it.
-        const qsizetype slot = m_head + i;
-        return m_buf.at(slot < m_buf.size() ? slot : slot - m_buf.size());
-    }
-    const WindowSample &first() const { return at(0); }
-    const WindowSample &last() const { return at(m_size - 1); }
-    const_iterator begin() const { return {this, 0}; }
-    const_iterator end() const { return {this, m_size}; }
+    qsizetype size() const { return m_ring.size(); }
+    bool isEmpty() const { return m_ring.empty(); }
+    const WindowSample &at(qsizetype i) const { return m_ring.at(i); }
+    const WindowSample &first() const { return m_ring.front(); }
+    const WindowSample &last() const { return m_ring.back(); }
+    const_iterator begin() const { return m_ring.begin(); }
+    const_iterator end() const { return m_ring.end(); }
     // The slots the ring holds (what it costs).
-    qsizetype capacity() const { return m_buf.size(); }
+    qsizetype capacity() const { return m_ring.allocated(); }
     // The sequence number of at(0) (of the next poll when empty).
-    qint64 firstSeq() const { return m_appended - m_size; }
+    qint64 firstSeq() const { return m_appended - m_ring.size(); }
     // Every poll held is at least as late as the one before it (the clock never went back).
     bool inTimeOrder() const { return m_disorderSeq < firstSeq(); }
 
     void append(const WindowSample &sample);
-    void removeFirst(qsizetype n);
+    void removeFirst(qsizetype n) { m_ring.dropFront(n); }
 
 private:
-    QList<WindowSample> m_buf; // a ring: m_size samples from m_head on
-    qsizetype m_head = 0;
-    qsizetype m_size = 0;
+    PointRing<WindowSample> m_ring;
     qint64 m_appended = 0;     // polls ever appended
     qint64 m_disorderSeq = -1; // the newest poll earlier than the one before it
 };

@@ -94,14 +94,20 @@ public:
     const_iterator cbegin() const { return begin(); }
     const_iterator cend() const { return end(); }
 
+    // How a full block grows: doubling (fewer copies), or by a quarter (at most a quarter more
+    // than was ever held at once: the health window, bounded by time rather than a count).
+    enum class Growth { Double, Quarter };
+
     // Appends `value`, dropping the oldest points first when `capacity` are held. The block
-    // grows by doubling from 8 slots, but never past `capacity`.
-    void push(const T &value, qsizetype capacity) {
+    // grows from 8 slots as `growth` says, but never past `capacity`.
+    void push(const T &value, qsizetype capacity, Growth growth = Growth::Double) {
         capacity = std::max<qsizetype>(1, capacity);
         while (m_size >= capacity)
             popFront();
-        if (m_size == allocated())
-            resize(std::min(capacity, std::max<qsizetype>(8, 2 * m_size)));
+        if (m_size == allocated()) {
+            const qsizetype grown = growth == Growth::Double ? 2 * m_size : m_size + m_size / 4;
+            resize(std::min(capacity, std::max<qsizetype>(8, grown)));
+        }
         const qsizetype slot = m_head + m_size;
         m_buf[size_t(slot < allocated() ? slot : slot - allocated())] = value;
         ++m_size;
@@ -114,6 +120,17 @@ public:
             popFront();
         if (allocated() > 2 * std::max<qsizetype>(8, capacity))
             resize(std::max<qsizetype>(m_size, std::min<qsizetype>(8, capacity)));
+    }
+    // Drops the `n` oldest points (all of them when n >= size()); the block stays.
+    void dropFront(qsizetype n) {
+        n = std::clamp<qsizetype>(n, 0, m_size);
+        if (n == 0)
+            return;
+        const qsizetype head = m_head + n;
+        m_head = head < allocated() ? head : head - allocated();
+        m_size -= n;
+        if (m_size == 0)
+            m_head = 0;
     }
     void clear() {
         m_buf = {};

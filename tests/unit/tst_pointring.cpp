@@ -3,6 +3,7 @@
 #include <QTest>
 
 #include <iterator>
+#include <limits>
 #include <vector>
 
 using namespace bs;
@@ -51,6 +52,36 @@ private slots:
                 sizes.push_back(ring.allocated());
         }
         QCOMPARE(sizes, (std::vector<qsizetype>{8, 16, 32, 60}));
+    }
+
+    // The health window's ring: bounded by its owner, grows by a quarter (at most a quarter more
+    // than it ever held), drops several polls at once from its front, wrapped or not.
+    void growsByAQuarterAndDropsFromTheFront() {
+        PointRing<int> ring;
+        constexpr qsizetype Unbounded = std::numeric_limits<qsizetype>::max();
+        std::vector<qsizetype> sizes;
+        for (int i = 0; i < 40; ++i) {
+            ring.push(i, Unbounded, PointRing<int>::Growth::Quarter);
+            if (sizes.empty() || sizes.back() != ring.allocated())
+                sizes.push_back(ring.allocated());
+        }
+        QCOMPARE(sizes, (std::vector<qsizetype>{8, 10, 12, 15, 18, 22, 27, 33, 41}));
+        ring.dropFront(25);
+        QCOMPARE(contents(ring), range(25, 40));
+        for (int i = 40; i < 60; ++i) // wraps around the block without growing it
+            ring.push(i, Unbounded, PointRing<int>::Growth::Quarter);
+        QCOMPARE(ring.allocated(), 41);
+        QCOMPARE(contents(ring), range(25, 60));
+        ring.dropFront(20); // across the wrap
+        QCOMPARE(contents(ring), range(45, 60));
+        ring.dropFront(0);
+        ring.dropFront(-3);
+        QCOMPARE(ring.size(), 15);
+        ring.dropFront(100);
+        QVERIFY(ring.empty());
+        QCOMPARE(ring.allocated(), 41); // the block stays for the polls to come
+        ring.push(7, Unbounded, PointRing<int>::Growth::Quarter);
+        QCOMPARE(contents(ring), std::vector<int>{7});
     }
 
     void iteratesBackwardsFromTheEnd() {
