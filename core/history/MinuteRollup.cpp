@@ -1,10 +1,10 @@
 #include "MinuteRollup.h"
 
 #include "BlockTables.h"
+#include "StoredColumns.h"
 #include "model/Metric.h"
 
 #include <array>
-#include <limits>
 
 namespace bs::history {
 
@@ -37,9 +37,7 @@ const Inputs &inputs() {
         for (Metric m :
              {Metric::Maximum, Metric::BalloonInflated, Metric::Used, Metric::UsedExcludingCache})
             i.column[size_t(m)] = -1;
-        for (const char *field :
-             {"available", "unused", "usable", "disk_caches", "swap_in", "swap_out", "major_fault",
-              "minor_fault", "hugetlb_pgalloc", "hugetlb_pgfail"})
+        for (const char *field : GuestFieldColumns)
             i.guestFields.push_back(at(field));
         return i;
     }();

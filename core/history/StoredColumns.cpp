@@ -27,10 +27,10 @@ QByteArray rawMetricExpr(Metric metric) {
 }
 
 QByteArray freshExpr() {
-    return "(available IS NOT NULL OR unused IS NOT NULL OR usable IS NOT NULL OR "
-           "disk_caches IS NOT NULL OR swap_in IS NOT NULL OR swap_out IS NOT NULL OR "
-           "major_fault IS NOT NULL OR minor_fault IS NOT NULL OR hugetlb_pgalloc IS NOT NULL OR "
-           "hugetlb_pgfail IS NOT NULL)";
+    QByteArray out;
+    for (const char *column : GuestFieldColumns)
+        out += (out.isEmpty() ? "(" : " OR ") + QByteArray(column) + " IS NOT NULL";
+    return out + ")";
 }
 
 QByteArray guestGapExpr() {

@@ -23,7 +23,12 @@ QByteArray sampleUpsertAssignments();
 // when an input is missing or they contradict each other).
 QByteArray rawMetricExpr(Metric metric);
 
-// 1 when the row carries a fresh guest report (any guest field present), else 0.
+// The guest's own fields among them: a row with any of them present carries a fresh report.
+inline constexpr const char *GuestFieldColumns[] = {
+    "available", "unused",      "usable",      "disk_caches",     "swap_in",
+    "swap_out",  "major_fault", "minor_fault", "hugetlb_pgalloc", "hugetlb_pgfail"};
+
+// 1 when the row carries a fresh guest report (any of GuestFieldColumns present), else 0.
 QByteArray freshExpr();
 
 // 1 when the row's guest fields are a gap rather than a repeated report: no fresh report and
