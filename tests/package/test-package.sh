@@ -41,11 +41,14 @@ for d in libvirt0 libqt6widgets6 libqt6core6 libqcustomplot2.1-qt6 qt6-qpa-plugi
     grep -q "$d" <<<"$depends" || fail "Depends lacks $d: $depends"
 done
 
+# Another apt or dpkg on the machine (an unattended upgrade, a parallel job) holds the dpkg lock
+# for a while: wait for it rather than fail.
+lock=(-o DPkg::Lock::Timeout=600)
 was_installed=$(dpkg-query -W -f='${Status}' balloonscope 2>/dev/null | grep -c 'install ok installed' || true)
-cleanup() { [ "$was_installed" = 1 ] || DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq balloonscope >/dev/null 2>&1 || true; }
+cleanup() { [ "$was_installed" = 1 ] || DEBIAN_FRONTEND=noninteractive apt-get "${lock[@]}" remove -y -qq balloonscope >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 # Some images tell dpkg to leave manual pages out (path-exclude): ours go in regardless.
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+DEBIAN_FRONTEND=noninteractive apt-get "${lock[@]}" install -y -qq --no-install-recommends \
     -o DPkg::Options::=--path-include='/usr/share/man/*balloonscope*' "./$deb" >/dev/null
 
 version=$(/usr/bin/balloonscope --version)
