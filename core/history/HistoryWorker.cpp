@@ -314,7 +314,7 @@ void HistoryWorker::compactSlice() {
     QElapsedTimer slice;
     slice.start();
     while (slice.elapsed() < CompactionSliceMs) {
-        auto more = m_parts->compactor.step(nowMs() / 1000);
+        auto more = m_parts->compactor.step(nowMs() / 1000, RollupCompactor::Pace::Batched);
         if (!more) {
             handleCompactionError(more.error());
             return;

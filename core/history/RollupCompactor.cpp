@@ -379,9 +379,16 @@ Result<bool> RollupCompactor::roll(const char *tier, const RollSql &sql, const T
     return true;
 }
 
-Result<bool> RollupCompactor::rollMinutes(qint64 nowSeconds) {
-    return roll("1m", m_minuteSql, {"samples", "host_samples"},
-                alignDown(nowSeconds - RollupDelaySeconds, 60), 60, MinuteChunkSeconds);
+Result<bool> RollupCompactor::rollMinutes(qint64 nowSeconds, Pace pace) {
+    const qint64 target = alignDown(nowSeconds - RollupDelaySeconds, 60);
+    if (pace == Pace::Batched) {
+        auto state = tierState("1m");
+        if (!state)
+            return state.error();
+        if (state->rolledUntil && target - *state->rolledUntil < MinuteBatchSeconds)
+            return false;
+    }
+    return roll("1m", m_minuteSql, {"samples", "host_samples"}, target, 60, MinuteChunkSeconds);
 }
 
 Result<bool> RollupCompactor::rollHours() {
@@ -515,7 +522,7 @@ Result<bool> RollupCompactor::vacuum() {
     return *after < *freePages;
 }
 
-Result<bool> RollupCompactor::step(qint64 nowSeconds) {
+Result<bool> RollupCompactor::step(qint64 nowSeconds, Pace pace) {
     auto oldestInbox = m_db.queryInt("SELECT coalesce(min(t), -1) FROM samples_inbox");
     if (!oldestInbox)
         return oldestInbox.error();
@@ -525,7 +532,7 @@ Result<bool> RollupCompactor::step(qint64 nowSeconds) {
             return moved.error();
         return true;
     }
-    if (auto did = rollMinutes(nowSeconds); !did || *did)
+    if (auto did = rollMinutes(nowSeconds, pace); !did || *did)
         return did;
     if (auto did = rollHours(); !did || *did)
         return did;

@@ -2,6 +2,8 @@
 #include "TestMain.h"
 #include "health/PressureLane.h"
 #include "history/HistoryStore.h"
+#include "history/RollupCompactor.h"
+#include "history/Sqlite.h"
 
 #include <QTemporaryDir>
 
@@ -252,6 +254,58 @@ private Q_SLOTS:
                                        "t = 1735689660"),
                  QStringLiteral("7 9000"));
         QCOMPARE(sqlInt(store.path(), "SELECT used_max FROM rollup_1h"), 9000);
+    }
+    // In the background (Pace::Batched) minutes are rolled once five of them are due, so each
+    // guest's roll-up blocks take five rows per merge; compactNow() (Pace::Eager) rolls every
+    // due minute. Either way the rows are the same.
+    void backgroundRollsMinutesInBatches() {
+        m_clock.set(T0);
+        QString path;
+        {
+            HistoryStore store(options(QStringLiteral("batched.sqlite")));
+            QVERIFY(openAndWait(store));
+            for (int i = 0; i < 6 * 20; ++i) { // 20 minutes at 10 s
+                const qint64 t = T0 + i * 10000;
+                store.record(
+                    pollCycle(Host, t, {guestPoll(Uuid, QStringLiteral("vm"), t, 100 + i)}, 10));
+            }
+            QVERIFY(store.waitForIdle());
+            path = store.path();
+        }
+        QCOMPARE(
+            sqlText(path, "SELECT coalesce(rolled_until, 'none') FROM tiers WHERE tier = '1m'"),
+            QStringLiteral("none"));
+        auto db = sqlite::Database::open(path, sqlite::Database::Mode::ReadWrite);
+        QVERIFY(db);
+        history::RollupCompactor compactor(*db, RetentionPolicy{});
+        const auto runUntilIdle = [&](qint64 nowSeconds, history::RollupCompactor::Pace pace) {
+            for (int steps = 0; steps < 100; ++steps) {
+                auto more = compactor.step(nowSeconds, pace);
+                if (!more || !*more)
+                    return bool(more);
+            }
+            return false;
+        };
+        const auto rolledUntil = [&] {
+            return sqlInt(path, "SELECT rolled_until FROM tiers WHERE tier = '1m'") - T0s;
+        };
+        const auto batched = history::RollupCompactor::Pace::Batched;
+        // The first roll starts the tier: the minutes due 2 minutes after they end, at once.
+        QVERIFY(runUntilIdle(T0s + 4 * 60, batched));
+        QCOMPARE(rolledUntil(), 2 * 60);
+        // Four more minutes due: not yet in the background.
+        QVERIFY(runUntilIdle(T0s + 8 * 60, batched));
+        QCOMPARE(rolledUntil(), 2 * 60);
+        // Five: all five in one roll.
+        QVERIFY(runUntilIdle(T0s + 9 * 60, batched));
+        QCOMPARE(rolledUntil(), 7 * 60);
+        // Eager: the one minute due now.
+        QVERIFY(runUntilIdle(T0s + 10 * 60, history::RollupCompactor::Pace::Eager));
+        QCOMPARE(rolledUntil(), 8 * 60);
+        // Every minute rolled once, with its six polls and their largest figure.
+        QCOMPARE(sqlText(path, "SELECT group_concat(n_host || ':' || used_max, ' ') FROM "
+                               "(SELECT * FROM rollup_1m ORDER BY t)"),
+                 QStringLiteral("6:105 6:111 6:117 6:123 6:129 6:135 6:141 6:147"));
     }
 };
 
