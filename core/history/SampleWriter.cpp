@@ -82,7 +82,15 @@ Result<qint64> SampleWriter::hostId(const QString &uri) {
 
 Result<qint64> SampleWriter::guestId(qint64 hostDbId, const QString &uuid, const QString &name,
                                      qint64 t, bool trackName) {
-    QHash<QString, Guest> &guests = m_guests[hostDbId];
+    auto guest = guestOf(m_guests[hostDbId], hostDbId, uuid, name, t, trackName);
+    if (!guest)
+        return guest.error();
+    return (*guest)->id;
+}
+
+Result<SampleWriter::Guest *> SampleWriter::guestOf(HostGuests &guests, qint64 hostDbId,
+                                                    const QString &uuid, const QString &name,
+                                                    qint64 t, bool trackName) {
     auto it = guests.find(uuid);
     if (it == guests.end()) {
         auto find = m_db.prepare("SELECT id, name FROM guests WHERE host_id = ?1 AND uuid = ?2");
@@ -126,7 +134,7 @@ Result<qint64> SampleWriter::guestId(qint64 hostDbId, const QString &uuid, const
             return s.error();
         it->name = name;
     }
-    return it->id;
+    return &*it;
 }
 
 Status SampleWriter::writeHostMemory(qint64 hostDbId, qint64 t, quint64 totalKiB) {
@@ -198,17 +206,18 @@ Result<int> SampleWriter::write(qint64 hostDbId, const PollCycle &cycle) {
     if (Status s = touchSession(hostDbId, t, interval); !s)
         return s.error();
     int written = 0;
+    HostGuests &guests = m_guests[hostDbId];
     for (const MemorySample &sample : cycle.samples) {
-        auto id = guestId(hostDbId, sample.uuid, sample.name, t);
-        if (!id)
-            return id.error();
-        Guest &guest = m_guests[hostDbId][sample.uuid];
+        auto found = guestOf(guests, hostDbId, sample.uuid, sample.name, t, true);
+        if (!found)
+            return found.error();
+        Guest &guest = **found;
         if (!worthStoring(sample, guest.lastFlags))
             continue;
         StoredSample row = encodeSample(sample);
         row.t = t; // the cycle's time: all guests of one poll share it
         sqlite::Statement &s = m_insertSample;
-        s.bind(1, *id).bind(2, row.t).bind(3, qint64(row.flags));
+        s.bind(1, guest.id).bind(2, row.t).bind(3, qint64(row.flags));
         s.bind(4, row.actual).bind(5, row.inflated).bind(6, row.rss);
         s.bind(7, row.available).bind(8, row.unused).bind(9, row.usable);
         s.bind(10, row.diskCaches).bind(11, row.swapIn).bind(12, row.swapOut);

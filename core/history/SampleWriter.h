@@ -60,7 +60,13 @@ private:
     sqlite::Statement m_insertSample;
     sqlite::Statement m_updateSession;
     QHash<QString, qint64> m_hosts;
-    QHash<qint64, QHash<QString, Guest>> m_guests; // by host id, then UUID
+    using HostGuests = QHash<QString, Guest>; // by UUID
+    // The guest's entry in `guests` (the host's), found or added, its name kept up to date. The
+    // pointer holds until the next insertion into `guests`.
+    Result<Guest *> guestOf(HostGuests &guests, qint64 hostDbId, const QString &uuid,
+                            const QString &name, qint64 t, bool trackName);
+
+    QHash<qint64, HostGuests> m_guests; // by host id
     QHash<qint64, Session> m_sessions;
     std::optional<qint64> m_inboxOldest;
     qint64 m_inboxNewest = 0;
