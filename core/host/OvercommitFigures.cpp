@@ -84,28 +84,29 @@ OvercommitFigures overcommitFigures(const QList<MemorySample> &guests,
 }
 
 QList<MemorySample> ReportCarry::apply(const QList<MemorySample> &samples) {
+    // Shared until a report is carried (out[i] detaches): at every poll of guests that all report
+    // afresh, no sample is copied. The guests seen are told by m_applied, not by a set of their
+    // UUIDs built every poll (the recorder's monitors did both for 5,000 guests: issue 18).
     QList<MemorySample> out = samples;
-    QSet<QString> seen;
-    for (MemorySample &sample : out) {
-        seen.insert(sample.uuid);
+    const quint64 now = ++m_applied;
+    for (qsizetype i = 0; i < samples.size(); ++i) {
+        const MemorySample &sample = samples.at(i);
         if (sample.freshReport && sample.stats.hasGuestFields()) {
-            m_last.insert(sample.uuid, sample.stats);
+            m_last.insert(sample.uuid, Last{sample.stats, now});
             continue;
         }
         if (sample.statsState != StatsState::Reporting || !isActive(sample.state)) {
             m_last.remove(sample.uuid);
             continue;
         }
-        const auto it = m_last.constFind(sample.uuid);
-        if (it != m_last.cend() && !sample.stats.hasGuestFields())
-            copyGuestFields(sample.stats, *it);
+        const auto it = m_last.find(sample.uuid);
+        if (it == m_last.end())
+            continue;
+        it->seen = now;
+        if (!sample.stats.hasGuestFields())
+            copyGuestFields(out[i].stats, it->stats);
     }
-    for (auto it = m_last.begin(); it != m_last.end();) {
-        if (seen.contains(it.key()))
-            ++it;
-        else
-            it = m_last.erase(it);
-    }
+    m_last.removeIf([now](const QHash<QString, Last>::iterator &it) { return it->seen != now; });
     return out;
 }
 

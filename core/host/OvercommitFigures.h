@@ -47,11 +47,18 @@ OvercommitFigures overcommitFigures(const QList<MemorySample> &guests,
 // that stops reporting, or disappears, is forgotten.
 class ReportCarry {
 public:
+    // The samples with the last fresh report carried into repeated ones. Shares `samples`' data
+    // when nothing was carried (every guest reported afresh).
     QList<MemorySample> apply(const QList<MemorySample> &samples);
     void clear() { m_last.clear(); }
 
 private:
-    QHash<QString, BalloonStats> m_last;
+    struct Last {
+        BalloonStats stats;
+        quint64 seen = 0; // the apply() that last saw the guest
+    };
+    QHash<QString, Last> m_last;
+    quint64 m_applied = 0;
 };
 
 } // namespace bs
