@@ -15,7 +15,8 @@ namespace bs {
 
 namespace {
 
-std::optional<DomainXmlFacts> readXml(virDomainPtr domain, unsigned flags, Error *error) {
+std::optional<DomainXmlFacts> readXml(virDomainPtr domain, unsigned flags, Error *error,
+                                      XmlFactsCache *cache, const QString &uuid) {
     LibvirtString xml(virDomainGetXMLDesc(domain, flags));
     if (!xml) {
         const Error e = lastLibvirtError();
@@ -24,7 +25,11 @@ std::optional<DomainXmlFacts> readXml(virDomainPtr domain, unsigned flags, Error
         qCDebug(lcReadiness) << "XML" << flags << e.technicalDetail();
         return std::nullopt;
     }
-    return parseDomainXmlFacts(QString::fromUtf8(xml.get()));
+    if (!cache)
+        return parseDomainXmlFacts(QString::fromUtf8(xml.get()));
+    const auto kind = (flags & VIR_DOMAIN_XML_INACTIVE) ? XmlFactsCache::Kind::Inactive
+                                                        : XmlFactsCache::Kind::Live;
+    return cache->facts(uuid, kind, QByteArrayView(xml.get()));
 }
 
 bool looksLikeUuid(const QString &text) {
@@ -60,7 +65,9 @@ GuestFacts GuestFactsReader::readOne(virDomainPtr domain, const GuestFactsReques
 
     const bool active = isActive(f.state);
     Error xmlError;
-    const auto live = readXml(domain, active ? 0 : VIR_DOMAIN_XML_INACTIVE, &xmlError);
+    XmlFactsCache *cache = request.xmlCache.get();
+    const auto live =
+        readXml(domain, active ? 0 : VIR_DOMAIN_XML_INACTIVE, &xmlError, cache, f.uuid);
     if (!live) {
         f.error =
             Error{xmlError.kind, xmlError.code, xmlError.domain,
@@ -69,7 +76,8 @@ GuestFacts GuestFactsReader::readOne(virDomainPtr domain, const GuestFactsReques
     }
     f.live = *live;
     if (f.persistent)
-        f.persistentConfig = active ? readXml(domain, VIR_DOMAIN_XML_INACTIVE, nullptr) : live;
+        f.persistentConfig =
+            active ? readXml(domain, VIR_DOMAIN_XML_INACTIVE, nullptr, cache, f.uuid) : live;
 
     if (active) {
         virDomainMemoryStatStruct raw[VIR_DOMAIN_MEMORY_STAT_NR];
@@ -109,6 +117,13 @@ Result<QList<GuestFacts>> GuestFactsReader::read(virConnectPtr conn,
         list.setSize(n);
         for (int i = 0; i < n; ++i)
             out.append(readOne(list.at(i), request));
+        if (request.xmlCache) {
+            QSet<QString> present;
+            present.reserve(out.size());
+            for (const GuestFacts &f : std::as_const(out))
+                present.insert(f.uuid);
+            request.xmlCache->retain(present);
+        }
         std::sort(out.begin(), out.end(), [](const GuestFacts &a, const GuestFacts &b) {
             return a.name.localeAwareCompare(b.name) < 0;
         });

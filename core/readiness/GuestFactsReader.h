@@ -3,6 +3,7 @@
 #include "AgentInspector.h"
 #include "DomainXmlFacts.h"
 #include "HostSideInspector.h"
+#include "XmlFactsCache.h"
 #include "common/Result.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,7 @@
 
 #include <libvirt/libvirt.h>
 
+#include <memory>
 #include <optional>
 
 namespace bs {
@@ -34,6 +36,8 @@ struct GuestFactsRequest {
     QStringList guests; // names or UUIDs; empty = every guest of the host
     bool agentChecks = false;
     AgentOptions agentOptions;
+    // The host's parsed XMLs from earlier checks; null: every XML parsed.
+    std::shared_ptr<XmlFactsCache> xmlCache;
 };
 
 class GuestFactsReader {

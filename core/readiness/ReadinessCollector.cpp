@@ -52,7 +52,8 @@ void ReadinessCollector::start(const ReadinessRequest &request) {
     connect(m_relay.get(), &detail::FactsRelay::factsFailed, this,
             &ReadinessCollector::onFactsFailed);
 
-    GuestFactsRequest job{m_request.guests, m_request.agentChecks, m_request.agentOptions};
+    GuestFactsRequest job{m_request.guests, m_request.agentChecks, m_request.agentOptions,
+                          m_xmlCache};
     std::shared_ptr<detail::FactsRelay> relay = m_relay;
     m_host->submit([relay, job](Connection *connection) {
         if (!connection) {
@@ -77,7 +78,8 @@ void ReadinessCollector::cancel() {
     m_running = false;
     m_final = false;
     // A collector lives as long as its host and runs every few minutes: between runs it holds
-    // nothing (each guest's observations are ~280 bytes apiece, the facts hold parsed XML).
+    // nothing but m_xmlCache (each guest's observations are ~280 bytes apiece, the facts hold
+    // parsed XML).
     m_facts = {};
     m_observations = {};
     m_done = {};
