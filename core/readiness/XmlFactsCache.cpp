@@ -28,8 +28,21 @@ DomainXmlFacts XmlFactsCache::facts(const QString &uuid, Kind kind, QByteArrayVi
     DomainXmlFacts parsed = parseDomainXmlFacts(QString::fromUtf8(xml));
     std::lock_guard lock(m_mutex);
     ++m_parses;
+    intern(parsed.domainType);
+    intern(parsed.balloon.modelName);
+    intern(parsed.libosinfoId);
     m_entries[uuid][slot] = Entry{xml.size(), a, b, parsed};
     return parsed;
+}
+
+void XmlFactsCache::intern(QString &text) {
+    if (text.isEmpty())
+        return;
+    const auto it = m_strings.constFind(text);
+    if (it != m_strings.cend())
+        text = *it;
+    else
+        m_strings.insert(text);
 }
 
 void XmlFactsCache::retain(const QSet<QString> &uuids) {

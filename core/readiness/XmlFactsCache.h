@@ -39,8 +39,13 @@ private:
         DomainXmlFacts facts;
     };
 
+    // The kept facts' strings shared with the equal ones of other guests ("kvm", "virtio", one
+    // libosinfo id for many guests): each parse makes its own copies.
+    void intern(QString &text);
+
     mutable std::mutex m_mutex;
     QHash<QString, std::array<Entry, 2>> m_entries;
+    QSet<QString> m_strings;
     qsizetype m_parses = 0;
 };
 

@@ -70,6 +70,10 @@ private Q_SLOTS:
         cache.facts(QStringLiteral("other"), Kind::Live, domain("10"));
         QCOMPARE(cache.parses(), 3);
         QCOMPARE(cache.guests(), 2);
+        // Their equal strings are one.
+        QCOMPARE(
+            cache.facts(QStringLiteral("other"), Kind::Live, domain("10")).domainType.constData(),
+            cache.facts(Uuid, Kind::Live, domain("10")).domainType.constData());
     }
 
     void guestsGoneAreForgotten() {
