@@ -23,6 +23,7 @@ void GuestBackingReader::reset() {
     m_entries.clear();
     m_pollStates.clear();
     m_order.clear();
+    m_current.clear();
     m_listedMs = -1;
 }
 
@@ -39,7 +40,7 @@ bool GuestBackingReader::needsList(const QList<MemorySample> &guests, qint64 mon
     return false;
 }
 
-QList<GuestBacking> GuestBackingReader::current() const {
+QList<GuestBacking> GuestBackingReader::listed() const {
     QList<GuestBacking> out;
     out.reserve(m_order.size());
     for (const QString &uuid : m_order) {
@@ -54,7 +55,7 @@ NodeRead<QList<GuestBacking>> GuestBackingReader::read(virConnectPtr conn,
                                                        const QList<MemorySample> &guests,
                                                        qint64 monotonicMs) {
     if (!needsList(guests, monotonicMs))
-        return {current(), {Availability::Available, {}}};
+        return {m_current, {Availability::Available, {}}};
 
     DomainList list;
     ++m_calls;
@@ -110,7 +111,8 @@ NodeRead<QList<GuestBacking>> GuestBackingReader::read(virConnectPtr conn,
     for (const MemorySample &guest : guests)
         m_pollStates.insert(guest.uuid, isActive(guest.state));
     m_listedMs = monotonicMs;
-    return {current(), {Availability::Available, {}}};
+    m_current = listed();
+    return {m_current, {Availability::Available, {}}};
 }
 
 } // namespace bs

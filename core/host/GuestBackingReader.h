@@ -38,11 +38,14 @@ private:
     };
 
     bool needsList(const QList<MemorySample> &guests, qint64 monotonicMs) const;
-    QList<GuestBacking> current() const;
+    QList<GuestBacking> listed() const;
 
     QHash<QString, Entry> m_entries;   // by uuid, the guests of the last list
     QHash<QString, bool> m_pollStates; // uuid → active, from the poll the list was made for
     QList<QString> m_order;            // the list's order, for a stable output
+    // What read() answers between lists, made once per list: every poll copied each guest's
+    // entry into a new list (issue 18).
+    QList<GuestBacking> m_current;
     qint64 m_listedMs = -1;
     int m_calls = 0;
 };
