@@ -23,8 +23,8 @@ DomainXmlFacts XmlFactsCache::facts(const QString &uuid, Kind kind, QByteArrayVi
                 return e.facts;
         }
     }
-    // Parsed outside the lock: two hosts never share a cache, but a check and a re-check of one
-    // host may overlap on its worker thread's queue.
+    // Parsed outside the lock. Today one host's checks run one after another on its worker
+    // thread; the lock keeps the cache sound if a caller ever shares it across threads.
     DomainXmlFacts parsed = parseDomainXmlFacts(QString::fromUtf8(xml));
     std::lock_guard lock(m_mutex);
     ++m_parses;
