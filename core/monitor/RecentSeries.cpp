@@ -11,10 +11,6 @@ namespace bs {
 
 namespace {
 
-QString keyOf(const QString &hostId, const QString &uuid) {
-    return hostId + QLatin1Char('\n') + uuid;
-}
-
 constexpr double Gap = std::numeric_limits<double>::quiet_NaN();
 
 } // namespace
@@ -23,17 +19,30 @@ RecentSeries::RecentSeries(int capacityPerSeries)
     : m_capacity(capacityPerSeries) {}
 
 int RecentSeries::shareCapacity() const {
-    const qsizetype guests = std::max<qsizetype>(1, m_guests.size());
+    const qsizetype guests = std::max<qsizetype>(1, m_guestCount);
     const qsizetype share = PointBudget / (guests * SeriesCount);
     return int(std::clamp<qsizetype>(share, std::min(MinPointsPerSeries, m_capacity), m_capacity));
 }
 
+bool RecentSeries::isCharted(const QString &hostId, const QString &uuid) const {
+    return !m_chartedHost.isEmpty() && uuid == m_chartedUuid && hostId == m_chartedHost;
+}
+
+const RecentSeries::Guest *RecentSeries::find(const QString &hostId, const QString &uuid) const {
+    const auto host = m_hosts.constFind(hostId);
+    if (host == m_hosts.constEnd())
+        return nullptr;
+    const auto guest = host->constFind(uuid);
+    return guest == host->constEnd() ? nullptr : &*guest;
+}
+
 int RecentSeries::capacityOf(const QString &hostId, const QString &uuid) const {
-    return keyOf(hostId, uuid) == m_chartedKey ? m_capacity : shareCapacity();
+    return isCharted(hostId, uuid) ? m_capacity : shareCapacity();
 }
 
 void RecentSeries::setCharted(const QString &hostId, const QString &uuid) {
-    m_chartedKey = hostId.isEmpty() ? QString() : keyOf(hostId, uuid);
+    m_chartedHost = hostId;
+    m_chartedUuid = hostId.isEmpty() ? QString() : uuid;
 }
 
 void RecentSeries::append(Guest &guest, Metric metric, qint64 timeMs, double kib, qint64 gapMs,
@@ -68,10 +77,17 @@ void RecentSeries::breakLine(Guest &guest, Metric metric, qint64 timeMs, int cap
 
 void RecentSeries::add(const PollCycle &cycle, int pollIntervalSeconds) {
     const qint64 gapMs = ReportTiming::gapSeconds(pollIntervalSeconds) * 1000;
+    QHash<QString, Guest> *host = nullptr; // the host of the sample before, while it stays
+    const QString *hostId = nullptr;
     for (const MemorySample &s : cycle.samples) {
-        const QString key = keyOf(s.hostId, s.uuid);
-        Guest &guest = m_guests[key];
-        const int capacity = key == m_chartedKey ? m_capacity : shareCapacity();
+        if (!hostId || s.hostId != *hostId) {
+            hostId = &s.hostId;
+            host = &m_hosts[s.hostId];
+        }
+        const qsizetype before = host->size();
+        Guest &guest = (*host)[s.uuid];
+        m_guestCount += host->size() - before;
+        const int capacity = isCharted(s.hostId, s.uuid) ? m_capacity : shareCapacity();
         const bool active = isActive(s.state);
         if (!active) {
             if (guest.wasActive) {
@@ -107,33 +123,36 @@ void RecentSeries::add(const PollCycle &cycle, int pollIntervalSeconds) {
 }
 
 void RecentSeries::remove(const QString &hostId, const QString &uuid) {
-    m_guests.remove(keyOf(hostId, uuid));
+    const auto host = m_hosts.find(hostId);
+    if (host == m_hosts.end())
+        return;
+    m_guestCount -= host->remove(uuid) ? 1 : 0;
+    if (host->isEmpty())
+        m_hosts.erase(host);
 }
 
 void RecentSeries::removeHost(const QString &hostId) {
-    const QString prefix = hostId + QLatin1Char('\n');
-    for (auto it = m_guests.begin(); it != m_guests.end();) {
-        if (it.key().startsWith(prefix))
-            it = m_guests.erase(it);
-        else
-            ++it;
-    }
+    const auto host = m_hosts.find(hostId);
+    if (host == m_hosts.end())
+        return;
+    m_guestCount -= host->size();
+    m_hosts.erase(host);
 }
 
 const RecentSeries::Series &RecentSeries::series(const QString &hostId, const QString &uuid,
                                                  Metric metric) const {
     static const Series empty;
-    const auto it = m_guests.constFind(keyOf(hostId, uuid));
+    const Guest *guest = find(hostId, uuid);
     const int index = indexOf(metric);
-    return it == m_guests.constEnd() || index < 0 ? empty : it->series[size_t(index)];
+    return !guest || index < 0 ? empty : guest->series[size_t(index)];
 }
 
 qint64 RecentSeries::lastTimeMs(const QString &hostId, const QString &uuid) const {
-    const auto it = m_guests.constFind(keyOf(hostId, uuid));
-    if (it == m_guests.constEnd())
+    const Guest *guest = find(hostId, uuid);
+    if (!guest)
         return 0;
     qint64 last = 0;
-    for (const Series &series : it->series) {
+    for (const Series &series : guest->series) {
         if (!series.empty())
             last = qMax(last, series.back().timeMs);
     }

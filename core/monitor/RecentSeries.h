@@ -73,10 +73,16 @@ private:
     void hold(Guest &guest, Metric metric, qint64 timeMs);
     void breakLine(Guest &guest, Metric metric, qint64 timeMs, int capacity);
     int shareCapacity() const;
+    bool isCharted(const QString &hostId, const QString &uuid) const;
+    const Guest *find(const QString &hostId, const QString &uuid) const;
 
-    QHash<QString, Guest> m_guests; // key: hostId + '\n' + uuid
+    // By host, then by uuid: a cycle looks its host up once, and each guest by its uuid alone
+    // (no key built per poll and guest).
+    QHash<QString, QHash<QString, Guest>> m_hosts;
+    qsizetype m_guestCount = 0;
     int m_capacity;
-    QString m_chartedKey;
+    QString m_chartedHost; // empty: none charted
+    QString m_chartedUuid;
 };
 
 } // namespace bs

@@ -117,6 +117,52 @@ private Q_SLOTS:
         // A few guests keep the chart's whole window.
         RecentSeries few(1440);
         QCOMPARE(few.capacityOf(host, uuidOf(0)), 1440);
+        // Guests and hosts that go give their share back: the count follows removals.
+        recent.remove(host, uuidOf(0));
+        recent.remove(host, uuidOf(0)); // already gone: counted once
+        QVERIFY(recent.series(host, uuidOf(0), Metric::Actual).empty());
+        QCOMPARE(recent.capacityOf(host, uuidOf(1)),
+                 std::max(int(RecentSeries::PointBudget /
+                              (qsizetype(guests - 1) * RecentSeries::SeriesCount)),
+                          RecentSeries::MinPointsPerSeries));
+        recent.removeHost(host);
+        QVERIFY(recent.series(host, uuidOf(8), Metric::Actual).empty());
+        QCOMPARE(recent.lastTimeMs(host, uuidOf(8)), 0);
+        QCOMPARE(recent.capacityOf(host, uuidOf(1)), 1440);
+    }
+
+    // Each host keeps its own guests: the same uuid on two hosts is two guests, and removing one
+    // host leaves the other's series.
+    void recentSeriesKeepHostsApart() {
+        RecentSeries recent(1440);
+        const QString a = QStringLiteral("test:///a");
+        const QString b = QStringLiteral("test:///b");
+        const QString uuid = QStringLiteral("same");
+        const auto cycleOf = [&](const QString &host, quint64 actual) {
+            PollCycle cycle;
+            cycle.hostId = host;
+            cycle.timeMs = 1'000'000'000'000;
+            MemorySample s;
+            s.hostId = host;
+            s.uuid = uuid;
+            s.timeMs = cycle.timeMs;
+            s.state = DomainState::Running;
+            s.statsState = StatsState::Reporting;
+            s.stats.actual = actual;
+            cycle.samples.append(s);
+            return cycle;
+        };
+        recent.add(cycleOf(a, 1000), 5);
+        recent.add(cycleOf(b, 2000), 5);
+        QCOMPARE(recent.series(a, uuid, Metric::Actual).back().kib, 1000.0);
+        QCOMPARE(recent.series(b, uuid, Metric::Actual).back().kib, 2000.0);
+        recent.setCharted(b, uuid);
+        QCOMPARE(recent.capacityOf(b, uuid), 1440);
+        recent.removeHost(a);
+        QVERIFY(recent.series(a, uuid, Metric::Actual).empty());
+        QCOMPARE(recent.series(b, uuid, Metric::Actual).size(), qsizetype(1));
+        recent.setCharted(QString(), QString());
+        QVERIFY(!recent.series(b, uuid, Metric::Actual).empty());
     }
 
     void grace_data() {
