@@ -47,6 +47,13 @@ int GuestWindow::countersWentBack() const {
     return int(m_backFromSeqs.cend() - from);
 }
 
+std::optional<qint64> GuestWindow::newestSwapInMs() const {
+    const qint64 firstSeq = samples.firstSeq();
+    if (m_swapInSeq < firstSeq)
+        return std::nullopt;
+    return qint64(samples.at(m_swapInSeq - firstSeq).timeMs);
+}
+
 void GuestWindow::append(const MemorySample &sample) {
     const WindowSample compact = WindowSample::of(sample);
     // The rate this poll ends, as pressureRates() would find it over the window.
@@ -64,6 +71,8 @@ void GuestWindow::append(const MemorySample &sample) {
         }
         m_rateFromSeq = firstSeq + samples.size();
     }
+    if (compact.stats.swapIn)
+        m_swapInSeq = firstSeq + samples.size();
     samples.append(compact);
     m_latest = sample;
     // The guest's strings once: every poll brings its own copies.

@@ -200,6 +200,10 @@ struct GuestWindow {
     // The rates over the window whose counters went back: pressureRates(samples) counted on
     // countersWentBack, kept up to date as polls arrive and leave.
     int countersWentBack() const;
+    // The time of the newest poll held that carried a swap-in counter; none when no poll held
+    // did. No swap-in rate ends later than it: the swap-in rule skips a guest whose swap-in
+    // counter stopped before the rule's span, or that never had one.
+    std::optional<qint64> newestSwapInMs() const;
 
     void append(const MemorySample &sample);
     // Drops the polls before `oldestMs` (from the front).
@@ -215,6 +219,7 @@ private:
     // rate starts (a sequence number of `samples`; -1, or out of the window: none).
     qint64 m_rateFromSeq = -1;
     QList<qint64> m_backFromSeqs; // where each rate that went back starts, oldest first
+    qint64 m_swapInSeq = -1;      // the newest poll with a swap-in counter (sequence number)
 };
 
 // Keeps each guest's polls of the last `keepMs`, from PollCycles as they arrive, plus the

@@ -41,7 +41,13 @@ HealthResult evaluateHealth(const HealthInput &input, const HealthThresholds &th
             continue;
         ++result.guestsJudged;
         add(staleFinding(guest, thresholds, input.nowMs, figures));
-        if (thresholds.isEnabled(HealthRule::SwapIn)) { // only the rates the rule reads
+        // Only the rates the rule reads, and none for a guest without a swap-in counter in the
+        // rule's span (a guest whose stats lack swap_in would otherwise have its whole span
+        // walked at every poll, to find no rate).
+        const std::optional<qint64> swapInAtMs = guest.newestSwapInMs();
+        const bool noSwapInRate =
+            !swapInAtMs || (guest.samples.inTimeOrder() && *swapInAtMs <= swapInFromMs);
+        if (thresholds.isEnabled(HealthRule::SwapIn) && !noSwapInRate) {
             // The rule fires only when even the lowest rate of its span reaches a level, and its
             // figure is the newest rate: a newest rate below every level settles both, without
             // the span's other rates (a fifth of the watchdog at 5,000 guests).

@@ -20,23 +20,33 @@ HealthFinding signature(const GuestWindow &guest, const QString &which, Severity
     return f;
 }
 
-// Reports whose last_update advanced without a single guest figure, in a row at the end.
-int emptyReportsInARow(const GuestWindow &guest) {
+// Whether the newest `enough` reports whose last_update advanced carried not a single guest
+// figure, with nothing between them that ends such a run (a report with figures, a stop).
+// Walks back from the newest poll and stops at the first thing that settles it: a guest that
+// reports figures is settled by its newest report, not by its whole window.
+// A report "advanced" when its last_update is later than the one before it since the guest last
+// ran; repeated or older ones neither count nor end a run.
+bool emptyReportsInARow(const GuestWindow &guest, int enough) {
     int run = 0;
-    qint64 previous = 0; // the last last_update seen; 0: none yet
-    for (const WindowSample &s : guest.samples) {
-        if (!isActive(s.state)) {
-            run = 0;
-            previous = 0;
-            continue;
-        }
+    const WindowSample *later = nullptr; // the nearest later poll with a last_update, not judged
+    qint64 laterUpdate = 0;
+    for (qsizetype i = guest.samples.size() - 1; i >= 0; --i) {
+        const WindowSample &s = guest.samples.at(i);
+        if (!isActive(s.state))
+            break; // the poll after it had no last_update to advance from
         const qint64 update = s.stats.lastUpdate.value_or(0);
-        if (update > 0 && previous > 0 && update > previous)
-            run = s.stats.hasGuestFields() ? 0 : run + 1;
-        if (update > 0)
-            previous = update;
+        if (update <= 0)
+            continue;
+        if (later && laterUpdate > update) { // `later` advanced from this one
+            if (later->stats.hasGuestFields())
+                return false;
+            if (++run >= enough)
+                return true;
+        }
+        later = &s;
+        laterUpdate = update;
     }
-    return run;
+    return false;
 }
 
 } // namespace
@@ -48,7 +58,7 @@ QList<HealthFinding> signatureFindings(const GuestWindow &guest,
     if (!thresholds.isEnabled(HealthRule::Signature) || !latest || !isActive(latest->state))
         return out;
 
-    if (emptyReportsInARow(guest) >= 2) {
+    if (emptyReportsInARow(guest, 2)) {
         HealthFinding f =
             signature(guest, QStringLiteral("no_figures"), thresholds.signatureSeverity);
         f.message = QCoreApplication::translate(

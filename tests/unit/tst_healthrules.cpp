@@ -5,8 +5,10 @@
 #include "health/PressureRates.h"
 #include "health/SignatureRules.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
+#include <algorithm>
 #include <functional>
 #include <limits>
 
@@ -395,6 +397,55 @@ private Q_SLOTS:
         QVERIFY(signatureFindings(frozen, HealthThresholds{}).isEmpty());
     }
 
+    // The run of reports without figures, walked back from the newest poll with an early stop,
+    // against its definition walked forward over the whole window, on random windows: stops,
+    // repeated and older last_updates, polls with and without figures, none at all.
+    void reportsWithoutFiguresMatchTheirDefinition() {
+        QRandomGenerator random(20261208);
+        for (int round = 0; round < 3000; ++round) {
+            GuestWindow w = reporting({pollAt(0)});
+            QList<MemorySample> polls = reportingPolls({pollAt(0)});
+            const int n = int(random.bounded(1, 12));
+            qint64 update = T0 / 1000;
+            for (int i = 1; i <= n; ++i) {
+                Poll p = pollAt(5 * i);
+                const quint32 step = random.bounded(6);
+                update += step == 0 ? 0 : step == 1 ? -3 : 5; // repeated, older, advancing
+                p.update = random.bounded(8) == 0 ? 0 : update;
+                const bool figures = random.bounded(3) == 0;
+                if (figures)
+                    p.available = 150 * MiB;
+                MemorySample s = sampleOf(p, figures);
+                if (random.bounded(10) == 0)
+                    s.state = DomainState::Shutoff;
+                w.append(s);
+                polls.append(s);
+            }
+            // The definition: forward over every poll.
+            int run = 0;
+            qint64 previous = 0;
+            for (const MemorySample &s : std::as_const(polls)) {
+                if (!isActive(s.state)) {
+                    run = 0;
+                    previous = 0;
+                    continue;
+                }
+                const qint64 u = s.stats.lastUpdate.value_or(0);
+                if (u > 0 && previous > 0 && u > previous)
+                    run = s.stats.hasGuestFields() ? 0 : run + 1;
+                if (u > 0)
+                    previous = u;
+            }
+            const bool expected = run >= 2 && isActive(polls.constLast().state);
+            const QList<HealthFinding> found = signatureFindings(w, HealthThresholds{});
+            const bool flagged =
+                std::any_of(found.cbegin(), found.cend(), [](const HealthFinding &f) {
+                    return f.condition.endsWith(QStringLiteral("no_figures"));
+                });
+            QVERIFY2(flagged == expected, qPrintable(QStringLiteral("round %1").arg(round)));
+        }
+    }
+
     void countersGoingBack() {
         QList<Poll> polls = swapping(10, 40);
         polls[1].swapIn = 500;
@@ -757,13 +808,17 @@ private Q_SLOTS:
         quint64 swapIn = 1000;
         int checked = 0;
         int fired = 0;
+        int skipped = 0; // polls with no swap-in counter held
         for (int i = 0; i < 120; ++i) {
             const qint64 t = i * 5 - (i >= 90 && i < 93 ? 100 : 0); // the clock goes back once
             Poll p = pollAt(t);
             p.update = T0 / 1000 + t;
             // Up mostly, down every 7th poll, a stop now and then, a repeated report.
             swapIn = i % 7 == 0 ? swapIn / 2 : swapIn + quint64(i * 13);
-            p.swapIn = qint64(swapIn);
+            // No swap-in counter for a stretch longer than the window (a guest whose stats lack
+            // swap_in): the evaluator then skips the rule's rates, and must still agree.
+            if (i < 40 || i >= 70)
+                p.swapIn = qint64(swapIn);
             p.majorFault = i;
             MemorySample s = sampleOf(p, i % 5 != 3);
             if (i % 23 == 11)
@@ -779,6 +834,13 @@ private Q_SLOTS:
             for (const PressureRate &r : all)
                 back += r.countersWentBack ? 1 : 0;
             QCOMPARE(w->countersWentBack(), back);
+            std::optional<qint64> swapInAt;
+            for (const WindowSample &held : w->samples) {
+                if (held.stats.swapIn)
+                    swapInAt = qint64(held.timeMs);
+            }
+            QCOMPARE(w->newestSwapInMs(), swapInAt);
+            skipped += swapInAt ? 0 : 1;
             checked += back > 1 ? 1 : 0;
             for (qint64 after :
                  {at(t) - 400'000, at(t) - 30'000, at(t) - 12'500, at(t) - 5'000, at(t)}) {
@@ -846,6 +908,7 @@ private Q_SLOTS:
         }
         QVERIFY(checked > 10);
         QVERIFY2(fired > 10, qPrintable(QString::number(fired)));
+        QVERIFY2(skipped > 10, qPrintable(QString::number(skipped)));
     }
 
     void watchdogSkipsFigures() {
