@@ -116,7 +116,16 @@ Status BlockWriter::merge(qint64 owner, std::vector<BlockRow> rows, Merge mode) 
         return s;
     std::stable_sort(rows.begin(), rows.end(),
                      [](const BlockRow &a, const BlockRow &b) { return a.t < b.t; });
-    auto old = overlapping(owner, rows.front().t, rows.back().t);
+    // The owner's newest blocks first: rows after all of them (a poll's, the usual case) touch no
+    // stored block, and the same bounds tell whether the tail is to be joined once they are in,
+    // so an append reads the owner's blocks once, not three times.
+    auto newest = tailBounds(owner);
+    if (!newest)
+        return newest.error();
+    const bool append = newest->empty() || rows.front().t > newest->front().t1;
+    Result<std::vector<Stored>> old = std::vector<Stored>();
+    if (!append)
+        old = overlapping(owner, rows.front().t, rows.back().t);
     if (!old)
         return old.error();
     std::vector<BlockRow> stored;
@@ -164,26 +173,47 @@ Status BlockWriter::merge(qint64 owner, std::vector<BlockRow> rows, Merge mode) 
     }
     if (Status s = replace(owner, *old, merged); !s)
         return s;
-    return consolidateTail(owner);
+    if (!append || merged.size() > std::size_t(std::max(1, m_spec.maxRows)))
+        return consolidateTail(owner);
+    // One block went in after the others: the tail as the query would now read it.
+    newest->insert(
+        newest->begin(),
+        Stored{
+            m_db.lastInsertRowId(), merged.front().t, merged.back().t, qint64(merged.size()), {}});
+    if (newest->size() > std::size_t(MaxTailBlocks + 1))
+        newest->resize(std::size_t(MaxTailBlocks + 1));
+    return consolidate(owner, std::move(*newest));
+}
+
+Result<std::vector<BlockWriter::Stored>> BlockWriter::tailBounds(qint64 owner) {
+    // Bounds only: the blocks' data is read when they are joined, not at every merge.
+    std::vector<Stored> out;
+    m_tail.bind(1, owner);
+    const Status read = m_tail.forEachRow([&] {
+        out.push_back({m_tail.int64(0), m_tail.int64(1), m_tail.int64(2), m_tail.int64(3), {}});
+    });
+    if (!read)
+        return read.error();
+    return out;
 }
 
 Status BlockWriter::consolidateTail(qint64 owner) {
+    auto newest = tailBounds(owner);
+    if (!newest)
+        return newest.error();
+    return consolidate(owner, std::move(*newest));
+}
+
+Status BlockWriter::consolidate(qint64 owner, std::vector<Stored> newest) {
     // The owner's newest blocks that are not full, newest first.
     std::vector<Stored> tail;
     qint64 rows = 0;
-    m_tail.bind(1, owner);
-    bool full = false;
-    const Status read = m_tail.forEachRow([&] {
-        if (full || m_tail.int64(3) >= m_spec.maxRows) {
-            full = true;
-            return;
-        }
-        // Bounds only: the blocks' data is read when they are joined, not at every merge.
-        tail.push_back({m_tail.int64(0), m_tail.int64(1), m_tail.int64(2), m_tail.int64(3), {}});
-        rows += m_tail.int64(3);
-    });
-    if (!read)
-        return read;
+    for (Stored &block : newest) {
+        if (block.n >= m_spec.maxRows)
+            break;
+        rows += block.n;
+        tail.push_back(std::move(block));
+    }
     if (tail.size() < 2 || (rows < m_spec.maxRows && int(tail.size()) < MaxTailBlocks))
         return Status::success();
     std::reverse(tail.begin(), tail.end());

@@ -43,7 +43,12 @@ private:
     Result<std::vector<Stored>> overlapping(qint64 owner, qint64 from, qint64 to);
     Status replace(qint64 owner, const std::vector<Stored> &old, const std::vector<BlockRow> &rows);
     Status prepare();
+    // The owner's newest blocks' bounds (at most MaxTailBlocks + 1), newest first.
+    Result<std::vector<Stored>> tailBounds(qint64 owner);
     Status consolidateTail(qint64 owner);
+    // Joins the newest blocks that are not full (of `newest`, as tailBounds() reads them) when
+    // they hold a full block's rows or there are MaxTailBlocks of them.
+    Status consolidate(qint64 owner, std::vector<Stored> newest);
 
     static constexpr int MaxTailBlocks = 16;
 
