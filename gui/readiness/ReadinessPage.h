@@ -37,8 +37,12 @@ Q_SIGNALS:
     void inspectAllRequested();
     void guestActivated(const QString &hostId, const QString &uuid);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
-    // Reports arrive a host's hundred at a time: the summary counts the rows once after them.
+    // Reports arrive a host's hundred at a time: the summary counts the rows once after them,
+    // and only while the page is shown (once more when it is shown again after changes).
     void scheduleSummary();
     void updateSummary();
     void updateDetail();
@@ -52,6 +56,7 @@ private:
     QLabel *m_detail;
     QPushButton *m_inspectAll;
     QTimer *m_summaryDue;
+    bool m_summaryStale = false; // rows changed while the page was hidden
     QString m_hostId;
 };
 
